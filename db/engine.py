@@ -1,0 +1,92 @@
+"""Engine and session set-up for SQLite (default) and PostgreSQL.
+
+SQLite runs in WAL mode with a busy timeout and foreign keys on. Python's sqlite3
+driver is put in autocommit mode so that SQLAlchemy's ``begin`` event can emit the
+BEGIN itself: ``BEGIN IMMEDIATE`` for writers (a deferred transaction that reads and
+then writes fails at once with "database is locked" when another writer came first),
+plain ``BEGIN`` for readers.
+"""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "database_url",
+    "default_database_path",
+    "make_engine",
+    "read_session",
+    "write_session",
+]
+
+BUSY_TIMEOUT_MS = 30_000
+ENV_URL = "PARAT_DATABASE_URL"
+
+
+def default_database_path() -> Path:
+    """The user's own database: ``parat.db`` in the platform's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("parat", appauthor=False) / "parat.db"
+
+
+def database_url(target: str | os.PathLike[str] | None = None) -> str:
+    """Resolve ``--db PATH|URL``, else ``PARAT_DATABASE_URL``, else the default file."""
+    chosen = os.fspath(target) if target is not None else os.environ.get(ENV_URL) or None
+    if chosen is None:
+        return f"sqlite:///{default_database_path()}"
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("parat_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url``, creating the SQLite file's folder when needed."""
+    sa_url = sa.make_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        database = sa_url.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _sqlite_setup(engine)
+        return engine
+    return sa.create_engine(sa_url, pool_pre_ping=True)
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """One write transaction: commits on success, rolls back on any exception."""
+    with Session(engine.execution_options(parat_write=True)) as session, session.begin():
+        yield session
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A read-only unit of work (rolled back at the end)."""
+    with Session(engine) as session:
+        yield session

@@ -1,0 +1,147 @@
+"""The tables. Figures and events are append-only: a change is a new row.
+
+Money columns are ``BIGINT`` whole kroner (SQLite has no decimal type, and SUM over
+REAL would drift).
+"""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from db.types import UTCDateTime
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+FIGURE_KINDS = ("potential", "realised", "investment")
+
+
+def _kr(nullable: bool = False) -> sa.Column[int]:
+    return sa.Column(sa.BigInteger, nullable=nullable)
+
+
+def _moment(nullable: bool = False) -> sa.Column[datetime]:
+    return sa.Column(UTCDateTime(), nullable=nullable)
+
+
+class Programme(SQLModel, table=True):
+    """The savings programme (one per database)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    target_kr: int = Field(sa_column=_kr())
+    target_year: int
+    first_year: int
+    allocation: str = Field(default="waterfall")
+    created_at: datetime = Field(sa_column=_moment())
+    updated_at: datetime = Field(sa_column=_moment())
+
+
+class StageWeight(SQLModel, table=True):
+    """A stage's weight in whole percent, per programme."""
+
+    __tablename__ = "stage_weight"
+
+    programme_id: int = Field(foreign_key="programme.id", primary_key=True)
+    stage: str = Field(primary_key=True)
+    weight_pct: int
+
+
+class Bucket(SQLModel, table=True):
+    """A bucket (pulje) of the target, e.g. driftsbalance 50 mio. kr."""
+
+    __table_args__ = (sa.UniqueConstraint("programme_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    key: str
+    name: str
+    target_kr: int = Field(sa_column=_kr())
+    priority: int
+
+
+HYPOTHESIS_VERSION = sa.Column("version", sa.Integer, nullable=False)
+
+
+class Hypothesis(SQLModel, table=True):
+    """A hypothesis (initiative) with its current attributes; ``version`` locks it."""
+
+    __table_args__ = (sa.UniqueConstraint("programme_id", "code"),)
+    __mapper_args__ = {"version_id_col": HYPOTHESIS_VERSION}
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    code: str
+    title: str
+    area: str = ""
+    owner: str = ""
+    description: str = ""
+    stage: str
+    bucket_id: int | None = Field(default=None, foreign_key="bucket.id")
+    confidence_pct: int | None = None
+    version: int = Field(default=None, sa_column=HYPOTHESIS_VERSION)
+    created_at: datetime = Field(sa_column=_moment())
+    updated_at: datetime = Field(sa_column=_moment())
+
+
+class Figure(SQLModel, table=True):
+    """One recorded amount of one kind for one hypothesis and year; never updated."""
+
+    __table_args__ = (
+        # Covering index: the latest record per (hypothesis, kind, year) and its amount
+        # are read from the index alone, also with a ``recorded_at`` bound (--as-of).
+        sa.Index(
+            "ix_figure_current", "hypothesis_id", "kind", "year", "id", "recorded_at", "amount_kr"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    hypothesis_id: int = Field(foreign_key="hypothesis.id")
+    year: int
+    kind: str
+    amount_kr: int = Field(sa_column=_kr())
+    recorded_at: datetime = Field(sa_column=_moment())
+    actor: str
+    source: str
+    note: str = ""
+
+
+class Event(SQLModel, table=True):
+    """The append-only audit log: who changed what, when, from where, old → new."""
+
+    __table_args__ = (
+        sa.Index("ix_event_hypothesis_id_id", "hypothesis_id", "id"),
+        sa.Index("ix_event_at", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    at: datetime = Field(sa_column=_moment())
+    actor: str
+    source: str
+    action: str
+    hypothesis_id: int | None = Field(default=None, foreign_key="hypothesis.id")
+    subject: str = ""
+    field: str = ""
+    old_value: str | None = None
+    new_value: str | None = None
+    note: str = ""
+
+
+class Snapshot(SQLModel, table=True):
+    """A named moment to compare against (a chief group meeting)."""
+
+    __table_args__ = (sa.UniqueConstraint("programme_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    name: str
+    at: datetime = Field(sa_column=_moment())
+    actor: str
+    created_at: datetime = Field(sa_column=_moment())

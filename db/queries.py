@@ -1,0 +1,102 @@
+"""Read queries that the status needs, written for speed on both engines.
+
+Aggregation stays in SQL: only the current amount per (hypothesis, kind, year) is
+fetched, never every figure record.
+"""
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from db.models import Bucket, Figure, Hypothesis, Programme, StageWeight
+
+__all__ = ["bucket_rows", "current_figures", "hypothesis_rows", "programme_row", "stage_weights"]
+
+
+def programme_row(conn: Connection) -> sa.Row[Any] | None:
+    """The programme (one per database), or ``None`` before ``parat init``."""
+    t = Programme.__table__  # type: ignore[attr-defined]
+    return conn.execute(sa.select(t).order_by(t.c.id).limit(1)).first()
+
+
+def stage_weights(conn: Connection, programme_id: int) -> dict[str, int]:
+    t = StageWeight.__table__  # type: ignore[attr-defined]
+    rows = conn.execute(
+        sa.select(t.c.stage, t.c.weight_pct).where(t.c.programme_id == programme_id)
+    )
+    return {stage: pct for stage, pct in rows}
+
+
+def bucket_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:
+    t = Bucket.__table__  # type: ignore[attr-defined]
+    query = sa.select(t).where(t.c.programme_id == programme_id).order_by(t.c.priority, t.c.key)
+    return list(conn.execute(query))
+
+
+def hypothesis_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:
+    """Every hypothesis with its bucket key, ordered by code."""
+    h = Hypothesis.__table__  # type: ignore[attr-defined]
+    b = Bucket.__table__  # type: ignore[attr-defined]
+    query = (
+        sa.select(
+            h.c.id,
+            h.c.code,
+            h.c.title,
+            h.c.area,
+            h.c.owner,
+            h.c.description,
+            h.c.stage,
+            b.c.key.label("bucket"),
+            h.c.confidence_pct,
+            h.c.version,
+            h.c.created_at,
+            h.c.updated_at,
+        )
+        .select_from(h.outerjoin(b, h.c.bucket_id == b.c.id))
+        .where(h.c.programme_id == programme_id)
+        .order_by(h.c.code)
+    )
+    return list(conn.execute(query))
+
+
+def current_figures(
+    conn: Connection,
+    *,
+    first_year: int,
+    last_year: int,
+    as_of: datetime | None = None,
+    hypothesis_id: int | None = None,
+) -> Iterator[tuple[int, str, int, int]]:
+    """(hypothesis_id, kind, year, amount_kr) of the latest record per key.
+
+    With ``as_of``, records made after that moment are ignored, so a past status is
+    computed from the records that existed then.
+    """
+    f = Figure.__table__  # type: ignore[attr-defined]
+    conditions = [f.c.year >= first_year, f.c.year <= last_year]
+    if as_of is not None:
+        conditions.append(f.c.recorded_at <= as_of)
+    if hypothesis_id is not None:
+        conditions.append(f.c.hypothesis_id == hypothesis_id)
+    keys = (f.c.hypothesis_id, f.c.kind, f.c.year)
+    if conn.dialect.name == "sqlite":
+        # SQLite returns the bare columns of the row that holds max(id): one pass over
+        # the covering index, no self-join.
+        query = (
+            sa.select(*keys, f.c.amount_kr, sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
+        )
+    elif conn.dialect.name == "postgresql":
+        query = (
+            sa.select(*keys, f.c.amount_kr)
+            .where(*conditions)
+            .distinct(*keys)
+            .order_by(*keys, f.c.id.desc())
+        )
+    else:
+        latest = sa.select(sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
+        query = sa.select(*keys, f.c.amount_kr).where(f.c.id.in_(latest))
+    for row in conn.execute(query):
+        yield row[0], row[1], row[2], row[3]

@@ -1,0 +1,65 @@
+"""Bring a database to the newest schema, importing Alembic only when needed.
+
+Importing Alembic costs about 0.3 s, as much as the rest of a CLI call: the stored
+revision is compared with :data:`HEAD` first, and Alembic is loaded only to upgrade.
+"""
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+__all__ = ["HEAD", "SchemaError", "current_revision", "ensure_schema", "upgrade"]
+
+#: The newest migration's revision; a test keeps it equal to Alembic's head.
+HEAD = "0001"
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class SchemaError(RuntimeError):
+    """The database's schema cannot be used by this version of Parat."""
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The revision stored in ``alembic_version``, or ``None`` for a new database."""
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config(conn: Connection | None = None, url: str | None = None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if conn is not None:
+        config.attributes["connection"] = conn
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply the migrations up to ``revision`` in one locked transaction."""
+    from alembic import command
+
+    with engine.execution_options(parat_write=True).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes opening a new database at once must not both migrate.
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(7270)"))
+        command.upgrade(alembic_config(conn), revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Upgrade the database to :data:`HEAD` when it is behind; refuse a newer one."""
+    with engine.connect() as conn:
+        revision = current_revision(conn)
+    if revision == HEAD:
+        return
+    known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
+    if revision is not None and revision not in known:
+        raise SchemaError(
+            f"the database has schema revision {revision}, newer than this version of parat"
+        )
+    upgrade(engine)

@@ -1,0 +1,55 @@
+"""``parat bucket list|set``: the buckets (puljer) of the target."""
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.output import done, mio, print_json, table
+from tracker.cli.state import state
+
+__all__ = ["app"]
+
+app = typer.Typer(help="The buckets (puljer) the target is split into.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """List the buckets in priority order."""
+    with state(ctx).open() as parat:
+        buckets = parat.buckets()
+    if as_json:
+        print_json(
+            [
+                {"key": b.key, "name": b.name, "target_kr": b.target_kr, "priority": b.priority}
+                for b in buckets
+            ]
+        )
+        return
+    table(
+        ["Nøgle", "Pulje", "Mål", "Prioritet"],
+        [(b.key, b.name, mio(b.target_kr), b.priority) for b in buckets],
+        right=(2, 3),
+    )
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="Bucket key, e.g. driftsbalance.")],
+    name: Annotated[str | None, typer.Option(help="Danish name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target (mio. kr. unless a unit).")] = None,
+    priority: Annotated[int | None, typer.Option(help="1 is filled first.")] = None,
+    add: Annotated[bool, typer.Option("--add", help="Create the bucket if it is new.")] = False,
+    note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
+) -> None:
+    """Change a bucket's name, target or priority (or add one with --add)."""
+    with state(ctx).open() as parat:
+        bucket = parat.set_bucket(
+            key, name=name, target=target, priority=priority, create=add, note=note
+        )
+    done(
+        f"Bucket {bucket.key}: {bucket.name}, {mio(bucket.target_kr)}, priority {bucket.priority}."
+    )

@@ -1,0 +1,54 @@
+"""``parat figure set``: potential, realised and investment per year."""
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.output import done
+from tracker.cli.state import state
+
+__all__ = ["app"]
+
+app = typer.Typer(help="Figures per hypothesis and year: potential, realised, investment.")
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")],
+    year: Annotated[int, typer.Argument(help="The year the amounts belong to.")],
+    potential: Annotated[
+        str | None, typer.Option(help="Gain potential (mio. kr. unless a unit: 4,5 / 29 tkr).")
+    ] = None,
+    realised: Annotated[str | None, typer.Option(help="Realised gain.")] = None,
+    investment: Annotated[str | None, typer.Option(help="One-off investment.")] = None,
+    note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
+    expect_version: Annotated[
+        int | None,
+        typer.Option(help="Refuse (exit 3) if the hypothesis is no longer at this version."),
+    ] = None,
+) -> None:
+    """Record amounts for one hypothesis and year (each change is kept with when and who)."""
+    amounts = {
+        f"--{kind}": value
+        for kind, value in (
+            ("potential", potential),
+            ("realised", realised),
+            ("investment", investment),
+        )
+        if value is not None
+    }
+    with state(ctx).open() as parat:
+        h, changed = parat.set_figure(
+            code,
+            year,
+            potential=potential,
+            realised=realised,
+            investment=investment,
+            note=note,
+            expect_version=expect_version,
+        )
+    if changed:
+        done(f"{h.code} {year}: {changed} figure(s) recorded, now version {h.version}.")
+    elif amounts:
+        done(f"{h.code} {year}: the figures were already so; nothing changed.")

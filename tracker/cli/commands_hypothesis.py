@@ -1,0 +1,254 @@
+"""``parat hypothesis add|set|drop|list|show``."""
+
+from typing import Annotated, Any
+
+import typer
+
+from tracker.cli.output import done, mio, print_json, table
+from tracker.cli.state import state
+from tracker.errors import InvalidInput
+from tracker.services.views import EventView, HypothesisDetail, HypothesisView
+
+__all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
+
+app = typer.Typer(help="The hypotheses (initiatives) of the programme.")
+
+Code = Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")]
+
+
+def hypothesis_to_dict(h: HypothesisView) -> dict[str, Any]:
+    from tracker.report import iso
+
+    return {
+        "code": h.code,
+        "title": h.title,
+        "area": h.area,
+        "owner": h.owner,
+        "description": h.description,
+        "stage": h.stage.value,
+        "bucket": h.bucket,
+        "confidence_pct": h.confidence_pct,
+        "version": h.version,
+        "created_at": iso(h.created_at),
+        "updated_at": iso(h.updated_at),
+    }
+
+
+def event_to_dict(e: EventView) -> dict[str, Any]:
+    from tracker.report import iso
+
+    return {
+        "id": e.id,
+        "at": iso(e.at),
+        "actor": e.actor,
+        "source": e.source,
+        "action": e.action,
+        "subject": e.subject,
+        "field": e.field,
+        "old": e.old_value,
+        "new": e.new_value,
+        "note": e.note,
+    }
+
+
+def _confidence(text: str | None) -> object:
+    from tracker.services.hypotheses import UNSET
+
+    if text is None:
+        return UNSET
+    cleaned = text.strip().rstrip("%").strip()
+    if cleaned.lower() in ("none", "ingen", ""):
+        return None
+    if not cleaned.isdigit():
+        raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none")
+    return int(cleaned)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    code: Code,
+    title: Annotated[str, typer.Option(help="Short title.")],
+    area: Annotated[str, typer.Option(help="Area (område).")] = "",
+    owner: Annotated[str, typer.Option(help="Owner (ansvarlig).")] = "",
+    stage: Annotated[str, typer.Option(help="Stage key or Danish label.")] = "identified",
+    bucket: Annotated[str | None, typer.Option(help="Earmark to a bucket key.")] = None,
+    confidence: Annotated[
+        str | None, typer.Option(help="Confidence override in percent (0–100).")
+    ] = None,
+    description: Annotated[str, typer.Option(help="Longer description.")] = "",
+    note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
+) -> None:
+    """Add a hypothesis."""
+    conf = _confidence(confidence)
+    with state(ctx).open() as parat:
+        h = parat.add_hypothesis(
+            code,
+            title=title,
+            area=area,
+            owner=owner,
+            stage=stage,
+            bucket=bucket,
+            confidence_pct=conf if isinstance(conf, int) else None,
+            description=description,
+            note=note,
+        )
+    done(f"Added {h.code} '{h.title}' ({h.stage.label}), version {h.version}.")
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    code: Code,
+    title: Annotated[str | None, typer.Option(help="Short title.")] = None,
+    area: Annotated[str | None, typer.Option(help="Area (område).")] = None,
+    owner: Annotated[str | None, typer.Option(help="Owner (ansvarlig).")] = None,
+    stage: Annotated[str | None, typer.Option(help="Stage key or Danish label.")] = None,
+    bucket: Annotated[
+        str | None, typer.Option(help="Earmark to a bucket key, or 'none'.", metavar="KEY|none")
+    ] = None,
+    confidence: Annotated[
+        str | None,
+        typer.Option(help="Confidence override in percent, or 'none'.", metavar="PCT|none"),
+    ] = None,
+    description: Annotated[str | None, typer.Option(help="Longer description.")] = None,
+    note: Annotated[
+        str, typer.Option(help="Why; required for a move backward or to dropped.")
+    ] = "",
+    expect_version: Annotated[
+        int | None,
+        typer.Option(help="Refuse (exit 3) if the hypothesis is no longer at this version."),
+    ] = None,
+) -> None:
+    """Change a hypothesis's fields or stage."""
+    from tracker.services.hypotheses import UNSET
+
+    changes: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("title", title),
+            ("area", area),
+            ("owner", owner),
+            ("stage", stage),
+            ("bucket", bucket),
+            ("description", description),
+        )
+        if value is not None
+    }
+    conf = _confidence(confidence)
+    if conf is not UNSET:
+        changes["confidence_pct"] = conf
+    if not changes:
+        raise InvalidInput("nothing to change: give at least one option (see --help)")
+    with state(ctx).open() as parat:
+        h, changed = parat.update_hypothesis(
+            code, note=note, expect_version=expect_version, **changes
+        )
+    if changed:
+        done(f"Updated {h.code}: {changed} change(s), now version {h.version}.")
+    else:
+        done(f"{h.code} already had these values; nothing changed (version {h.version}).")
+
+
+@app.command("drop")
+def drop(
+    ctx: typer.Context,
+    code: Code,
+    note: Annotated[str, typer.Option(help="Why it is dropped (required).")],
+    expect_version: Annotated[
+        int | None, typer.Option(help="Refuse if not at this version.")
+    ] = None,
+) -> None:
+    """Drop a hypothesis (stage 'dropped'; it stays in the history)."""
+    with state(ctx).open() as parat:
+        h = parat.set_stage(code, "dropped", note=note, expect_version=expect_version)
+    done(f"Dropped {h.code}, version {h.version}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    stage: Annotated[str | None, typer.Option(help="Only this stage.")] = None,
+    area: Annotated[str | None, typer.Option(help="Only this area.")] = None,
+    owner: Annotated[str | None, typer.Option(help="Only this owner.")] = None,
+    bucket: Annotated[str | None, typer.Option(help="Only earmarked to this bucket.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """List hypotheses, optionally filtered."""
+    with state(ctx).open() as parat:
+        rows = parat.hypotheses(stage=stage, area=area, owner=owner, bucket=bucket)
+        figures = {h.code: h for h in parat.status().hypotheses} if not as_json else {}
+    if as_json:
+        print_json([hypothesis_to_dict(h) for h in rows])
+        return
+    table(
+        ["Kode", "Titel", "Område", "Ansvarlig", "Fase", "Potentiale", "Vægtet", "Version"],
+        [
+            (
+                h.code,
+                h.title,
+                h.area,
+                h.owner,
+                h.stage.label,
+                mio(figures[h.code].pipeline_kr) if h.code in figures else "",
+                mio(figures[h.code].weighted_kr) if h.code in figures else "",
+                h.version,
+            )
+            for h in rows
+        ],
+        right=(5, 6, 7),
+    )
+
+
+def detail_to_dict(d: HypothesisDetail) -> dict[str, Any]:
+    return {
+        **hypothesis_to_dict(d.hypothesis),
+        "figures": [
+            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in _KINDS}}
+            for year, kinds in d.figures.items()
+        ],
+        "events": [event_to_dict(e) for e in d.events],
+    }
+
+
+_KINDS = ("potential", "realised", "investment")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    code: Code,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Show one hypothesis with its figures by year and its history."""
+    with state(ctx).open() as parat:
+        detail = parat.hypothesis(code)
+    if as_json:
+        print_json(detail_to_dict(detail))
+        return
+    h = detail.hypothesis
+    typer.echo(f"{h.code}  {h.title}")
+    typer.echo(f"  Område:     {h.area}")
+    typer.echo(f"  Ansvarlig:  {h.owner or '(ingen)'}")
+    typer.echo(f"  Fase:       {h.stage.label} ({h.stage.value})")
+    typer.echo(f"  Pulje:      {h.bucket or '(ingen)'}")
+    conf = "(fasens vægt)" if h.confidence_pct is None else f"{h.confidence_pct} %"
+    typer.echo(f"  Sikkerhed:  {conf}")
+    typer.echo(f"  Version:    {h.version}")
+    if h.description:
+        typer.echo(f"  Beskrivelse: {h.description}")
+    typer.echo("")
+    table(
+        ["År", "Potentiale", "Realiseret", "Investering"],
+        [
+            (year, *(mio(kinds.get(kind)) for kind in _KINDS))
+            for year, kinds in detail.figures.items()
+        ],
+        right=(1, 2, 3),
+    )
+    typer.echo("\nHistorik")
+    for e in detail.events:
+        when = e.at.astimezone().strftime("%d.%m.%Y %H:%M")
+        what = e.action if not e.field else f"{e.field}: {e.old_value} → {e.new_value}"
+        note = f"  ({e.note})" if e.note else ""
+        typer.echo(f"  {when}  {e.actor} [{e.source}]  {what}{note}")

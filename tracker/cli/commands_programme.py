@@ -1,0 +1,101 @@
+"""``parat programme show|set``: the programme's frame."""
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.output import done, mio, print_json, table
+from tracker.cli.state import state
+from tracker.errors import InvalidInput
+from tracker.services.views import ProgrammeView
+
+__all__ = ["app", "programme_to_dict"]
+
+app = typer.Typer(help="The programme: target, years, allocation mode and stage weights.")
+
+
+def programme_to_dict(view: ProgrammeView) -> dict[str, object]:
+    from tracker.report import iso
+
+    return {
+        "name": view.name,
+        "target_kr": view.target_kr,
+        "target_year": view.target_year,
+        "first_year": view.first_year,
+        "allocation": view.allocation,
+        "weights": {stage.value: pct for stage, pct in view.weights.items()},
+        "buckets": [
+            {"key": b.key, "name": b.name, "target_kr": b.target_kr, "priority": b.priority}
+            for b in view.buckets
+        ],
+        "created_at": iso(view.created_at),
+        "updated_at": iso(view.updated_at),
+    }
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Show the programme's frame."""
+    with state(ctx).open() as parat:
+        view = parat.programme()
+    if as_json:
+        print_json(programme_to_dict(view))
+        return
+    typer.echo(f"{view.name}")
+    typer.echo(f"  Mål:        {mio(view.target_kr)} med årsvirkning i {view.target_year}")
+    typer.echo(f"  År:         {view.first_year}–{view.target_year}")
+    typer.echo(f"  Fordeling:  {view.allocation}")
+    typer.echo("  Vægte:      " + ", ".join(f"{s.label} {p} %" for s, p in view.weights.items()))
+    typer.echo("")
+    table(
+        ["Nøgle", "Pulje", "Mål", "Prioritet"],
+        [(b.key, b.name, mio(b.target_kr), b.priority) for b in view.buckets],
+        right=(2, 3),
+    )
+
+
+def _weights(values: list[str]) -> dict[str, int]:
+    weights: dict[str, int] = {}
+    for item in values:
+        stage, sep, pct = item.partition("=")
+        pct = pct.strip().rstrip("%").strip()
+        if not sep or not pct.isdigit():
+            raise InvalidInput(f"--weight {item!r}: write STAGE=PCT, for example decided=80")
+        weights[stage.strip()] = int(pct)
+    return weights
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    target: Annotated[str | None, typer.Option(help="New target (mio. kr. unless a unit).")] = None,
+    allocation: Annotated[
+        str | None, typer.Option(help="waterfall (fill buckets by priority) or earmarked.")
+    ] = None,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weight", help="Stage weight, e.g. decided=80 (repeatable).", metavar="STAGE=PCT"
+        ),
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="New programme name.")] = None,
+    target_year: Annotated[int | None, typer.Option(help="New target year.")] = None,
+    first_year: Annotated[int | None, typer.Option(help="New first year.")] = None,
+    note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
+) -> None:
+    """Change the target, the allocation mode or stage weights."""
+    weights = _weights(weight or [])
+    with state(ctx).open() as parat:
+        parat.set_programme(
+            name=name,
+            target=target,
+            target_year=target_year,
+            first_year=first_year,
+            allocation=allocation,
+            weights=weights,
+            note=note,
+        )
+    done("Programme updated.")

@@ -1,0 +1,91 @@
+"""Setting up a database: ``init``, ``demo`` and ``db upgrade``."""
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.output import done
+from tracker.cli.state import state
+
+__all__ = ["db_app", "register"]
+
+db_app = typer.Typer(help="The database itself: schema upgrades and where it is.")
+
+
+def init(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option(help="Programme name.")] = "Parat til fremtiden",
+    target: Annotated[
+        str, typer.Option(help="Target with annual effect, in mio. kr. unless a unit is given.")
+    ] = "125",
+    target_year: Annotated[int, typer.Option(help="Year of full annual effect.")] = 2018,
+    first_year: Annotated[int, typer.Option(help="First year of the trajectory.")] = 2015,
+) -> None:
+    """Create the programme with the three buckets of the source document."""
+    with state(ctx).open() as parat:
+        view = parat.create_programme(
+            name=name, target=target, target_year=target_year, first_year=first_year
+        )
+    from tracker.domain.money import format_mio
+
+    done(
+        f"Created '{view.name}': {format_mio(view.target_kr)} in {view.target_year}, "
+        f"{len(view.buckets)} buckets."
+    )
+
+
+def demo(
+    ctx: typer.Context,
+    no_tui: Annotated[bool, typer.Option("--no-tui", help="Only write the sample data.")] = False,
+) -> None:
+    """Write the sample programme (16 invented hypotheses) into the chosen database."""
+    from tracker.demo import write_demo
+
+    with state(ctx).open() as parat:
+        if parat.has_programme():
+            from tracker.errors import AlreadyExists
+
+            raise AlreadyExists(
+                "this database already holds a programme; choose an empty one with --db"
+            )
+        write_demo(parat.engine, parat.context.now(), actor=parat.context.actor)
+    done("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses.")
+    if not no_tui:
+        done("Run `parat status` to see it.")
+
+
+@db_app.command("upgrade")
+def upgrade(ctx: typer.Context) -> None:
+    """Apply the schema migrations (also done whenever a database is opened)."""
+    from db.engine import database_url, make_engine
+    from db.schema import HEAD
+    from db.schema import upgrade as run_upgrade
+
+    engine = make_engine(database_url(state(ctx).db))
+    try:
+        run_upgrade(engine)
+    finally:
+        engine.dispose()
+    done(f"Database is at schema revision {HEAD}.")
+
+
+@db_app.command("info")
+def info(ctx: typer.Context) -> None:
+    """Show which database is in use and its schema revision."""
+    from db.engine import database_url, make_engine
+    from db.schema import HEAD, current_revision
+
+    url = database_url(state(ctx).db)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            revision = current_revision(conn)
+    finally:
+        engine.dispose()
+    safe = engine.url.render_as_string(hide_password=True)
+    typer.echo(f"database: {safe}\nschema:   {revision or 'empty'} (newest {HEAD})")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("demo")(demo)

@@ -1,0 +1,97 @@
+"""The root command: global options, sub-command groups and error handling.
+
+Errors a user can cause end as one line on stderr and an exit code (see
+:class:`tracker.errors.ExitCode`); the data stays as it was.
+"""
+
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from typer.core import TyperGroup
+
+from db.schema import SchemaError
+from tracker.cli import (
+    commands_bucket,
+    commands_figure,
+    commands_hypothesis,
+    commands_programme,
+    commands_setup,
+    commands_status,
+)
+from tracker.cli.state import CliState
+from tracker.errors import ExitCode, ParatError
+
+__all__ = ["app", "main"]
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"parat: {message}", err=True)
+    raise typer.Exit(code)
+
+
+class ParatGroup(TyperGroup):
+    """Turns user errors raised anywhere below into one line and an exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ParatError as error:
+            _fail(str(error), error.exit_code)
+        except SchemaError as error:
+            _fail(str(error), ExitCode.INVALID)
+        except (OperationalError, ProgrammingError) as error:
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            _fail(f"database error: {reason}", ExitCode.INVALID)
+        return None
+
+
+app = typer.Typer(
+    cls=ParatGroup,
+    name="parat",
+    help="Parat: track the savings programme 'Parat til fremtiden' toward its target.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database file or URL (sqlite:///…, postgresql+psycopg://…). "
+            "Default: $PARAT_DATABASE_URL, else parat.db in your data folder.",
+            metavar="PATH|URL",
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor", help="Name stamped on changes (default: $PARAT_ACTOR, else your user)."
+        ),
+    ] = None,
+) -> None:
+    """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
+    ctx.obj = CliState(db=db, actor=actor)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+commands_setup.register(app)
+commands_status.register(app)
+app.add_typer(commands_programme.app, name="programme")
+app.add_typer(commands_bucket.app, name="bucket")
+app.add_typer(commands_hypothesis.app, name="hypothesis")
+app.add_typer(commands_figure.app, name="figure")
+app.add_typer(commands_setup.db_app, name="db")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,32 @@
+"""What the global options chose: the database and the actor."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import typer
+
+from tracker.services import Parat, open_parat
+
+__all__ = ["CliState", "state"]
+
+
+@dataclass(slots=True)
+class CliState:
+    """Global options given before the command."""
+
+    db: str | None = None
+    actor: str | None = None
+
+    @contextmanager
+    def open(self) -> Iterator[Parat]:
+        with open_parat(self.db, actor=self.actor, source="cli") as parat:
+            yield parat
+
+
+def state(ctx: typer.Context) -> CliState:
+    """The state of the root command, from any sub-command's context."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj

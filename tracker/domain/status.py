@@ -1,0 +1,445 @@
+"""The status arithmetic of DESIGN.md §3, as pure functions over plain values.
+
+Inputs are :class:`ProgrammeFacts` and one :class:`HypothesisFacts` per hypothesis;
+the output is a :class:`Status`, computed once and rendered by every front end.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from tracker.domain.money import format_mio, round_half_up
+from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
+
+__all__ = [
+    "STALE_AFTER",
+    "Allocation",
+    "BucketFacts",
+    "BucketStatus",
+    "HypothesisFacts",
+    "HypothesisStatus",
+    "Measures",
+    "ProgrammeFacts",
+    "StageStatus",
+    "Status",
+    "Totals",
+    "Warning",
+    "YearStatus",
+    "allocate_earmarked",
+    "allocate_waterfall",
+    "compute_status",
+    "weighted_amount",
+]
+
+#: A hypothesis not touched for this long earns the ``stale`` warning.
+STALE_AFTER = timedelta(days=60)
+
+
+class Allocation(StrEnum):
+    """How the total is spread over the buckets (puljer)."""
+
+    WATERFALL = "waterfall"
+    EARMARKED = "earmarked"
+
+
+@dataclass(frozen=True, slots=True)
+class BucketFacts:
+    """A bucket (pulje) as stored."""
+
+    key: str
+    """Stable key, e.g. ``driftsbalance``."""
+    name: str
+    """Danish name shown to users."""
+    target_kr: int
+    """The bucket's target in whole kroner."""
+    priority: int
+    """1 is filled first in waterfall mode."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeFacts:
+    """The programme's frame: target, years, allocation mode, weights and buckets."""
+
+    name: str
+    """The programme's name (Parat til fremtiden)."""
+    target_kr: int
+    """The target (mål) in kroner with annual effect in the target year."""
+    target_year: int
+    """The year of full annual effect (årsvirkning)."""
+    first_year: int
+    """The first year of the trajectory."""
+    allocation: Allocation = Allocation.WATERFALL
+    """Waterfall or earmarked buckets."""
+    weights: Mapping[Stage, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    """Stage weight in whole percent."""
+    buckets: Sequence[BucketFacts] = ()
+    """The buckets, in any order."""
+
+
+@dataclass(frozen=True, slots=True)
+class HypothesisFacts:
+    """One hypothesis with its current figures, as the arithmetic needs it."""
+
+    code: str
+    """Unique code, e.g. ``H04``."""
+    title: str
+    """Short title (titel)."""
+    stage: Stage
+    """Current stage (fase)."""
+    area: str = ""
+    """Area (område)."""
+    owner: str = ""
+    """Owner (ansvarlig); empty when nobody is named."""
+    bucket: str | None = None
+    """Key of the bucket it is earmarked to, if any."""
+    confidence_pct: int | None = None
+    """Confidence override in whole percent; ``None`` uses the stage weight."""
+    version: int = 1
+    """Optimistic-locking version."""
+    updated_at: datetime | None = None
+    """Last change to the hypothesis or its figures (UTC)."""
+    potential: Mapping[int, int] = field(default_factory=dict)
+    """Gain potential (gevinstpotentiale) per year, kroner."""
+    realised: Mapping[int, int] = field(default_factory=dict)
+    """Realised gain (realiseret gevinst) per year, kroner."""
+    investment: Mapping[int, int] = field(default_factory=dict)
+    """One-off investment (investering) per year, kroner."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """The four measures of progress, in kroner."""
+
+    pipeline_kr: int = 0
+    weighted_kr: int = 0
+    decided_kr: int = 0
+    realised_kr: int = 0
+
+    def __add__(self, other: "Measures") -> "Measures":
+        return Measures(
+            self.pipeline_kr + other.pipeline_kr,
+            self.weighted_kr + other.weighted_kr,
+            self.decided_kr + other.decided_kr,
+            self.realised_kr + other.realised_kr,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HypothesisStatus:
+    """A hypothesis's contribution to the target year."""
+
+    code: str
+    title: str
+    area: str
+    owner: str
+    stage: Stage
+    bucket: str | None
+    weight_pct: int
+    """The weight applied: the confidence override, else the stage weight."""
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    investment_kr: int
+    """Investments over all years of the programme."""
+    version: int
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class BucketStatus:
+    """A bucket's share of the measures and its gap (target − weighted)."""
+
+    key: str
+    name: str
+    priority: int
+    target_kr: int
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    gap_kr: int
+
+
+@dataclass(frozen=True, slots=True)
+class StageStatus:
+    """The funnel: hypotheses and amounts per stage."""
+
+    stage: Stage
+    label: str
+    count: int
+    pipeline_kr: int
+    weighted_kr: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearStatus:
+    """The trajectory toward the annual effect: measures for one year."""
+
+    year: int
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    investment_kr: int
+    net_kr: int
+    """Potential minus investment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Programme totals for the target year; gap = target − weighted."""
+
+    target_kr: int
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    investment_kr: int
+    gap_kr: int
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """A data-quality warning with a stable code."""
+
+    code: str
+    hypothesis: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The whole picture, computed once and rendered by the CLI, UI and exports."""
+
+    programme: ProgrammeFacts
+    as_of: datetime
+    totals: Totals
+    buckets: tuple[BucketStatus, ...]
+    surplus: Measures
+    """Waterfall mode: what is left once every bucket is full."""
+    unassigned: Measures
+    """Earmarked mode: hypotheses without an earmark."""
+    stages: tuple[StageStatus, ...]
+    years: tuple[YearStatus, ...]
+    hypotheses: tuple[HypothesisStatus, ...]
+    warnings: tuple[Warning, ...]
+
+
+def weighted_amount(kr: int, weight_pct: int) -> int:
+    """``kr × weight``, rounded to whole kroner half up (away from zero)."""
+    return round_half_up(Decimal(kr) * weight_pct / 100)
+
+
+def allocate_waterfall(total: int, buckets: Sequence[BucketFacts]) -> tuple[list[int], int]:
+    """Fill the buckets in priority order, each up to its target.
+
+    Returns the amount per bucket (in the order given) and the surplus. The parts
+    always add up to ``total``; a negative total fills nothing and is all surplus.
+    """
+    order = sorted(range(len(buckets)), key=lambda i: (buckets[i].priority, buckets[i].key))
+    filled = [0] * len(buckets)
+    remaining = total
+    for i in order:
+        take = max(0, min(remaining, buckets[i].target_kr))
+        filled[i] = take
+        remaining -= take
+    return filled, remaining
+
+
+def allocate_earmarked(
+    amounts: Iterable[tuple[str | None, int]], buckets: Sequence[BucketFacts]
+) -> tuple[list[int], int]:
+    """Sum amounts by earmark; returns per bucket (in the order given) and unassigned."""
+    index = {b.key: i for i, b in enumerate(buckets)}
+    filled = [0] * len(buckets)
+    unassigned = 0
+    for key, kr in amounts:
+        if key is not None and key in index:
+            filled[index[key]] += kr
+        else:
+            unassigned += kr
+    return filled, unassigned
+
+
+def _measures(h: HypothesisFacts, year: int, weight_pct: int) -> Measures:
+    pipeline = 0 if h.stage is Stage.DROPPED else h.potential.get(year, 0)
+    return Measures(
+        pipeline_kr=pipeline,
+        weighted_kr=weighted_amount(pipeline, weight_pct),
+        decided_kr=pipeline if h.stage in DECIDED_STAGES else 0,
+        realised_kr=h.realised.get(year, 0),
+    )
+
+
+def _weight(h: HypothesisFacts, weights: Mapping[Stage, int]) -> int:
+    if h.stage is Stage.DROPPED:
+        return 0
+    if h.confidence_pct is not None:
+        return h.confidence_pct
+    return weights.get(h.stage, DEFAULT_WEIGHTS[h.stage])
+
+
+def _buckets(
+    programme: ProgrammeFacts, rows: Sequence[tuple[HypothesisFacts, Measures]], total: Measures
+) -> tuple[tuple[BucketStatus, ...], Measures, Measures]:
+    buckets = list(programme.buckets)
+    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+    per_measure: dict[str, list[int]] = {}
+    rest: dict[str, int] = {}
+    for name in names:
+        if programme.allocation is Allocation.WATERFALL:
+            per_measure[name], rest[name] = allocate_waterfall(getattr(total, name), buckets)
+        else:
+            amounts = ((h.bucket, getattr(m, name)) for h, m in rows)
+            per_measure[name], rest[name] = allocate_earmarked(amounts, buckets)
+    statuses = tuple(
+        sorted(
+            (
+                BucketStatus(
+                    key=b.key,
+                    name=b.name,
+                    priority=b.priority,
+                    target_kr=b.target_kr,
+                    pipeline_kr=per_measure["pipeline_kr"][i],
+                    weighted_kr=per_measure["weighted_kr"][i],
+                    decided_kr=per_measure["decided_kr"][i],
+                    realised_kr=per_measure["realised_kr"][i],
+                    gap_kr=b.target_kr - per_measure["weighted_kr"][i],
+                )
+                for i, b in enumerate(buckets)
+            ),
+            key=lambda s: (s.priority, s.key),
+        )
+    )
+    leftover = Measures(**rest)
+    if programme.allocation is Allocation.WATERFALL:
+        return statuses, leftover, Measures()
+    return statuses, Measures(), leftover
+
+
+def _warnings(
+    programme: ProgrammeFacts, hypotheses: Sequence[HypothesisFacts], as_of: datetime
+) -> list[Warning]:
+    warnings: list[Warning] = []
+    year = programme.target_year
+    years = range(programme.first_year, programme.target_year + 1)
+    for h in hypotheses:
+        active = h.stage is not Stage.DROPPED
+        if active and h.stage.rank >= Stage.QUANTIFIED.rank and not h.potential.get(year):
+            warnings.append(
+                Warning(
+                    "missing-potential",
+                    h.code,
+                    f"{h.code} er {h.stage.label.lower()} men har intet potentiale for {year}",
+                )
+            )
+        if active and not h.owner.strip():
+            warnings.append(Warning("no-owner", h.code, f"{h.code} har ingen ansvarlig"))
+        for y in years:
+            realised, potential = h.realised.get(y, 0), h.potential.get(y, 0)
+            if realised > potential:
+                warnings.append(
+                    Warning(
+                        "realised-above-potential",
+                        h.code,
+                        f"{h.code}: realiseret {format_mio(realised)} over "
+                        f"potentialet {format_mio(potential)} i {y}",
+                    )
+                )
+        if active and h.updated_at is not None and as_of - h.updated_at > STALE_AFTER:
+            days = (as_of - h.updated_at).days
+            warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
+    bucket_sum = sum(b.target_kr for b in programme.buckets)
+    if programme.buckets and bucket_sum != programme.target_kr:
+        warnings.append(
+            Warning(
+                "bucket-targets-mismatch",
+                None,
+                f"Puljernes mål ({format_mio(bucket_sum)}) svarer ikke til "
+                f"programmets mål ({format_mio(programme.target_kr)})",
+            )
+        )
+    return warnings
+
+
+def compute_status(
+    programme: ProgrammeFacts, hypotheses: Sequence[HypothesisFacts], as_of: datetime
+) -> Status:
+    """Compute the whole status for the programme's target year as of ``as_of``.
+
+    Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
+    pipeline × weight rounded half up, decided is pipeline at decided or later,
+    realised is the target-year realised figure. Totals are sums of those rounded
+    figures; gap = target − weighted.
+    """
+    year = programme.target_year
+    years = list(range(programme.first_year, programme.target_year + 1))
+    rows: list[tuple[HypothesisFacts, Measures]] = []
+    statuses: list[HypothesisStatus] = []
+    by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in years}
+    total = Measures()
+    total_investment = 0
+    for h in hypotheses:
+        weight = _weight(h, programme.weights)
+        m = _measures(h, year, weight)
+        rows.append((h, m))
+        total = total + m
+        investment = sum(h.investment.get(y, 0) for y in years)
+        total_investment += investment
+        stage_row = by_stage[h.stage]
+        stage_row[0] += 1
+        stage_row[1] += m.pipeline_kr
+        stage_row[2] += m.weighted_kr
+        for y in years:
+            ym = m if y == year else _measures(h, y, weight)
+            sums = year_sums[y]
+            sums[0] += ym.pipeline_kr
+            sums[1] += ym.weighted_kr
+            sums[2] += ym.decided_kr
+            sums[3] += ym.realised_kr
+            sums[4] += h.investment.get(y, 0)
+        statuses.append(
+            HypothesisStatus(
+                code=h.code,
+                title=h.title,
+                area=h.area,
+                owner=h.owner,
+                stage=h.stage,
+                bucket=h.bucket,
+                weight_pct=weight,
+                pipeline_kr=m.pipeline_kr,
+                weighted_kr=m.weighted_kr,
+                decided_kr=m.decided_kr,
+                realised_kr=m.realised_kr,
+                investment_kr=investment,
+                version=h.version,
+                updated_at=h.updated_at,
+            )
+        )
+    buckets, surplus, unassigned = _buckets(programme, rows, total)
+    return Status(
+        programme=programme,
+        as_of=as_of,
+        totals=Totals(
+            target_kr=programme.target_kr,
+            pipeline_kr=total.pipeline_kr,
+            weighted_kr=total.weighted_kr,
+            decided_kr=total.decided_kr,
+            realised_kr=total.realised_kr,
+            investment_kr=total_investment,
+            gap_kr=programme.target_kr - total.weighted_kr,
+        ),
+        buckets=buckets,
+        surplus=surplus,
+        unassigned=unassigned,
+        stages=tuple(StageStatus(s, s.label, c, p, w) for s, (c, p, w) in by_stage.items()),
+        years=tuple(
+            YearStatus(y, p, w, d, r, i, p - i) for y, (p, w, d, r, i) in year_sums.items()
+        ),
+        hypotheses=tuple(sorted(statuses, key=lambda s: s.code)),
+        warnings=tuple(_warnings(programme, hypotheses, as_of)),
+    )

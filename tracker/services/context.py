@@ -1,0 +1,50 @@
+"""Who is changing things, from where, and when: stamped on every event."""
+
+import getpass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+__all__ = ["ChangeContext", "default_actor", "utcnow"]
+
+
+def utcnow() -> datetime:
+    """The current moment in UTC (the services' default clock).
+
+    ``PARAT_NOW`` (ISO 8601, e.g. ``2018-03-12T10:00:00Z``) fixes the clock for
+    reproducible runs: tests, golden files, screenshots.
+    """
+    fixed = os.environ.get("PARAT_NOW")
+    if fixed:
+        moment = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime.now(UTC)
+
+
+def default_actor(explicit: str | None = None) -> str:
+    """``--actor``, else ``PARAT_ACTOR``, else the operating-system user."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    from_env = os.environ.get("PARAT_ACTOR", "").strip()
+    if from_env:
+        return from_env
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeContext:
+    """The stamp of a change: actor, source (cli, tui, api, import:FILE) and clock."""
+
+    actor: str
+    """Who made the change."""
+    source: str = "api"
+    """Where it came from."""
+    clock: Callable[[], datetime] = utcnow
+    """Returns the moment of the change (fixed in tests)."""
+
+    def now(self) -> datetime:
+        return self.clock()

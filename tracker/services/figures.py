@@ -1,0 +1,102 @@
+"""Use cases on figures: record potential, realised and investment per year."""
+
+from sqlmodel import Session
+
+from db.models import FIGURE_KINDS, Figure, Hypothesis
+from db.queries import current_figures
+from tracker.errors import InvalidInput, StaleVersion
+from tracker.services.context import ChangeContext
+from tracker.services.events import record_event
+from tracker.services.hypotheses import find_hypothesis, hypothesis_view
+from tracker.services.programme import get_programme
+from tracker.services.validation import Amount, check_text, check_year, to_kroner
+from tracker.services.views import HypothesisView
+
+__all__ = ["figures_by_year", "set_figures"]
+
+
+def figures_by_year(
+    session: Session, h: Hypothesis, first_year: int, last_year: int
+) -> dict[int, dict[str, int]]:
+    """year → kind → current kroner for one hypothesis."""
+    assert h.id is not None
+    result: dict[int, dict[str, int]] = {}
+    rows = current_figures(
+        session.connection(), first_year=first_year, last_year=last_year, hypothesis_id=h.id
+    )
+    for _hid, kind, year, amount in rows:
+        result.setdefault(year, {})[kind] = amount
+    return dict(sorted(result.items()))
+
+
+def set_figures(
+    session: Session,
+    ctx: ChangeContext,
+    code: str,
+    year: int,
+    amounts: dict[str, Amount],
+    *,
+    note: str = "",
+    expect_version: int | None = None,
+) -> tuple[HypothesisView, int]:
+    """Record new amounts (kind → amount) for one hypothesis and year.
+
+    Each changed amount is a new figure record and an event; an amount equal to the
+    current one writes nothing. Returns the hypothesis and the number of changes.
+    """
+    if not amounts:
+        raise InvalidInput("give at least one of --potential, --realised, --investment")
+    programme = get_programme(session)
+    assert programme.id is not None
+    check_year(year, programme.first_year, programme.target_year)
+    h = find_hypothesis(session, programme.id, code)
+    assert h.id is not None
+    if expect_version is not None and h.version != expect_version:
+        raise StaleVersion(h.code, expect_version, h.version)
+    note = check_text(note, "note", max_len=2000)
+    parsed: dict[str, int] = {}
+    for kind, amount in amounts.items():
+        if kind not in FIGURE_KINDS:
+            raise InvalidInput(f"unknown figure kind {kind!r} (use {', '.join(FIGURE_KINDS)})")
+        parsed[kind] = to_kroner(amount, kind)
+        if kind == "investment" and parsed[kind] < 0:
+            raise InvalidInput("investment cannot be negative")
+    current = figures_by_year(session, h, year, year).get(year, {})
+    now = ctx.now()
+    changed = 0
+    for kind in FIGURE_KINDS:
+        if kind not in parsed or current.get(kind) == parsed[kind]:
+            continue
+        if kind not in current and parsed[kind] == 0:
+            continue
+        session.add(
+            Figure(
+                hypothesis_id=h.id,
+                year=year,
+                kind=kind,
+                amount_kr=parsed[kind],
+                recorded_at=now,
+                actor=ctx.actor,
+                source=ctx.source,
+                note=note,
+            )
+        )
+        record_event(
+            session,
+            ctx,
+            now,
+            programme_id=programme.id,
+            action="figure.set",
+            subject=h.code,
+            hypothesis_id=h.id,
+            field=f"{kind}.{year}",
+            old=current.get(kind),
+            new=parsed[kind],
+            note=note,
+        )
+        changed += 1
+    if changed:
+        h.updated_at = now  # bumps the version: a figure change is a change of the hypothesis
+        session.add(h)
+        session.flush()
+    return hypothesis_view(session, h), changed

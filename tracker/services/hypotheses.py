@@ -1,0 +1,282 @@
+"""Use cases on hypotheses: add, update (with optimistic locking), list and show."""
+
+import json
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from db.models import Bucket, Event, Hypothesis
+from tracker.domain.rules import stage_move_needs_note
+from tracker.domain.stages import Stage
+from tracker.errors import AlreadyExists, InvalidInput, NotFound, StaleVersion
+from tracker.services.context import ChangeContext
+from tracker.services.events import record_event
+from tracker.services.programme import get_programme
+from tracker.services.validation import check_code, check_key, check_percent, check_text, to_stage
+from tracker.services.views import EventView, HypothesisView
+
+__all__ = [
+    "UNSET",
+    "add_hypothesis",
+    "event_view",
+    "find_hypothesis",
+    "hypothesis_events",
+    "hypothesis_view",
+    "list_hypotheses",
+    "update_hypothesis",
+]
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+#: Marks an argument the caller did not give (``None`` means "clear" for some fields).
+UNSET: object = _Unset()
+
+
+def find_hypothesis(session: Session, programme_id: int, code: str) -> Hypothesis:
+    hypothesis = session.exec(
+        select(Hypothesis).where(
+            Hypothesis.programme_id == programme_id, Hypothesis.code == code.strip().upper()
+        )
+    ).first()
+    if hypothesis is None:
+        raise NotFound(f"unknown hypothesis {code.strip()!r}")
+    return hypothesis
+
+
+def _bucket_id(session: Session, programme_id: int, key: str | None) -> int | None:
+    if key is None or key.strip().lower() in ("", "none", "ingen"):
+        return None
+    key = check_key(key)
+    bucket_id = session.exec(
+        select(Bucket.id).where(Bucket.programme_id == programme_id, Bucket.key == key)
+    ).first()
+    if bucket_id is None:
+        known = ", ".join(
+            session.exec(select(Bucket.key).where(Bucket.programme_id == programme_id))
+        )
+        raise NotFound(f"unknown bucket {key!r} (known: {known})")
+    return bucket_id
+
+
+def _bucket_key(session: Session, bucket_id: int | None) -> str | None:
+    if bucket_id is None:
+        return None
+    bucket = session.get(Bucket, bucket_id)
+    return bucket.key if bucket else None
+
+
+def hypothesis_view(session: Session, h: Hypothesis) -> HypothesisView:
+    return HypothesisView(
+        code=h.code,
+        title=h.title,
+        area=h.area,
+        owner=h.owner,
+        description=h.description,
+        stage=Stage(h.stage),
+        bucket=_bucket_key(session, h.bucket_id),
+        confidence_pct=h.confidence_pct,
+        version=h.version,
+        created_at=h.created_at,
+        updated_at=h.updated_at,
+    )
+
+
+def add_hypothesis(
+    session: Session,
+    ctx: ChangeContext,
+    code: str,
+    *,
+    title: str,
+    area: str = "",
+    owner: str = "",
+    stage: Stage | str = Stage.IDENTIFIED,
+    bucket: str | None = None,
+    confidence_pct: int | None = None,
+    description: str = "",
+    note: str = "",
+) -> HypothesisView:
+    """Add a hypothesis; its event carries every initial value."""
+    programme = get_programme(session)
+    assert programme.id is not None
+    code = check_code(code)
+    if session.exec(
+        select(Hypothesis.id).where(
+            Hypothesis.programme_id == programme.id, Hypothesis.code == code
+        )
+    ).first():
+        raise AlreadyExists(f"hypothesis {code} exists already (use `parat hypothesis set`)")
+    values = {
+        "title": check_text(title, "title", required=True),
+        "area": check_text(area, "area"),
+        "owner": check_text(owner, "owner"),
+        "description": check_text(description, "description", max_len=10_000),
+        "stage": to_stage(stage).value,
+        "confidence_pct": None
+        if confidence_pct is None
+        else check_percent(confidence_pct, "confidence"),
+    }
+    bucket_id = _bucket_id(session, programme.id, bucket)
+    now = ctx.now()
+    hypothesis = Hypothesis(
+        programme_id=programme.id,
+        code=code,
+        bucket_id=bucket_id,
+        created_at=now,
+        updated_at=now,
+        **values,  # type: ignore[arg-type]
+    )
+    session.add(hypothesis)
+    session.flush()
+    record_event(
+        session,
+        ctx,
+        now,
+        programme_id=programme.id,
+        action="hypothesis.add",
+        subject=code,
+        hypothesis_id=hypothesis.id,
+        new=json.dumps({**values, "bucket": _bucket_key(session, bucket_id)}, ensure_ascii=False),
+        note=check_text(note, "note", max_len=2000),
+    )
+    session.flush()
+    return hypothesis_view(session, hypothesis)
+
+
+def update_hypothesis(
+    session: Session,
+    ctx: ChangeContext,
+    code: str,
+    *,
+    title: str | object = UNSET,
+    area: str | object = UNSET,
+    owner: str | object = UNSET,
+    description: str | object = UNSET,
+    stage: Stage | str | object = UNSET,
+    bucket: str | object | None = UNSET,
+    confidence_pct: int | object | None = UNSET,
+    note: str = "",
+    expect_version: int | None = None,
+) -> tuple[HypothesisView, int]:
+    """Change the given fields; returns the hypothesis and the number of changes.
+
+    ``expect_version`` refuses the update with :class:`StaleVersion` when someone
+    changed the hypothesis since the caller read it. A stage move backward or to
+    dropped needs a ``note``. Unchanged values write nothing.
+    """
+    programme = get_programme(session)
+    assert programme.id is not None
+    h = find_hypothesis(session, programme.id, code)
+    if expect_version is not None and h.version != expect_version:
+        raise StaleVersion(h.code, expect_version, h.version)
+    note = check_text(note, "note", max_len=2000)
+    new: dict[str, object] = {}
+    if title is not UNSET:
+        new["title"] = check_text(str(title), "title", required=True)
+    if area is not UNSET:
+        new["area"] = check_text(str(area), "area")
+    if owner is not UNSET:
+        new["owner"] = check_text(str(owner), "owner")
+    if description is not UNSET:
+        new["description"] = check_text(str(description), "description", max_len=10_000)
+    if stage is not UNSET:
+        new_stage = to_stage(stage)  # type: ignore[arg-type]
+        if stage_move_needs_note(Stage(h.stage), new_stage) and not note:
+            raise InvalidInput(
+                f"moving {h.code} from {h.stage} to {new_stage.value} needs a note (--note)"
+            )
+        new["stage"] = new_stage.value
+    if confidence_pct is not UNSET:
+        new["confidence_pct"] = (
+            None if confidence_pct is None else check_percent(confidence_pct, "confidence")  # type: ignore[arg-type]
+        )
+    if bucket is not UNSET:
+        new["bucket_id"] = _bucket_id(session, programme.id, bucket)  # type: ignore[arg-type]
+    now = ctx.now()
+    changed = 0
+    for field, value in new.items():
+        old = getattr(h, field)
+        if old == value:
+            continue
+        setattr(h, field, value)
+        shown_field, old_shown, new_shown = field, old, value
+        if field == "bucket_id":
+            shown_field = "bucket"
+            old_shown = _bucket_key(session, old)  # type: ignore[arg-type]
+            new_shown = _bucket_key(session, value)  # type: ignore[arg-type]
+        record_event(
+            session,
+            ctx,
+            now,
+            programme_id=programme.id,
+            action="hypothesis.set",
+            subject=h.code,
+            hypothesis_id=h.id,
+            field=shown_field,
+            old=old_shown,
+            new=new_shown,
+            note=note,
+        )
+        changed += 1
+    if changed:
+        h.updated_at = now
+        session.add(h)
+        session.flush()
+    return hypothesis_view(session, h), changed
+
+
+def list_hypotheses(
+    session: Session,
+    *,
+    stage: Stage | str | None = None,
+    area: str | None = None,
+    owner: str | None = None,
+    bucket: str | None = None,
+) -> list[HypothesisView]:
+    """Hypotheses by code, filtered by stage, area, owner (case-insensitive) or bucket."""
+    programme = get_programme(session)
+    query = select(Hypothesis).where(Hypothesis.programme_id == programme.id)
+    if stage is not None:
+        query = query.where(Hypothesis.stage == to_stage(stage).value)
+    if area:
+        query = query.where(col(Hypothesis.area).ilike(area.strip()))
+    if owner:
+        query = query.where(col(Hypothesis.owner).ilike(owner.strip()))
+    if bucket is not None:
+        assert programme.id is not None
+        query = query.where(Hypothesis.bucket_id == _bucket_id(session, programme.id, bucket))
+    rows = session.exec(query.order_by(Hypothesis.code))
+    return [hypothesis_view(session, h) for h in rows]
+
+
+def event_view(e: Event) -> EventView:
+    assert e.id is not None
+    return EventView(
+        id=e.id,
+        at=e.at,
+        actor=e.actor,
+        source=e.source,
+        action=e.action,
+        subject=e.subject,
+        field=e.field,
+        old_value=e.old_value,
+        new_value=e.new_value,
+        note=e.note,
+    )
+
+
+def hypothesis_events(
+    session: Session, hypothesis_id: int, limit: int | None = None
+) -> list[EventView]:
+    query = select(Event).where(Event.hypothesis_id == hypothesis_id).order_by(col(Event.id).desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return [event_view(e) for e in session.exec(query)]
+
+
+def touch(h: Hypothesis, at: datetime) -> None:
+    """Mark the hypothesis changed (bumps its version through the ORM's version column)."""
+    h.updated_at = at

@@ -1,0 +1,324 @@
+"""Use cases on the programme's frame: create it, change target, weights and buckets."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from db.models import Bucket, Programme, StageWeight
+from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
+from tracker.domain.status import Allocation
+from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.services.context import ChangeContext
+from tracker.services.events import record_event
+from tracker.services.validation import (
+    Amount,
+    check_key,
+    check_percent,
+    check_text,
+    to_kroner,
+    to_stage,
+)
+from tracker.services.views import BucketView, ProgrammeView
+
+__all__ = [
+    "DEFAULT_BUCKETS",
+    "BucketSpec",
+    "create_programme",
+    "find_programme",
+    "get_programme",
+    "programme_view",
+    "set_bucket",
+    "set_programme",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class BucketSpec:
+    """A bucket to create with the programme."""
+
+    key: str
+    name: str
+    target_kr: int
+    priority: int
+
+
+#: The three needs of the source document (DESIGN.md §2).
+DEFAULT_BUCKETS: tuple[BucketSpec, ...] = (
+    BucketSpec("driftsbalance", "Faldende driftsbalance", 50_000_000, 1),
+    BucketSpec("demografi", "Demografisk udvikling", 25_000_000, 2),
+    BucketSpec("politisk", "Politisk prioritering", 50_000_000, 3),
+)
+
+
+def find_programme(session: Session) -> Programme | None:
+    """The programme row, or ``None`` before ``parat init``."""
+    return session.exec(select(Programme).order_by(Programme.id).limit(1)).first()  # type: ignore[arg-type]
+
+
+def get_programme(session: Session) -> Programme:
+    """The programme row, or :class:`NotFound` with the way to create one."""
+    programme = find_programme(session)
+    if programme is None:
+        raise NotFound("no programme in this database yet: run `parat init` or `parat demo`")
+    return programme
+
+
+def programme_view(session: Session) -> ProgrammeView:
+    programme = get_programme(session)
+    weights = dict(DEFAULT_WEIGHTS)
+    for row in session.exec(select(StageWeight).where(StageWeight.programme_id == programme.id)):
+        weights[Stage(row.stage)] = row.weight_pct
+    buckets = session.exec(
+        select(Bucket)
+        .where(Bucket.programme_id == programme.id)
+        .order_by(Bucket.priority, Bucket.key)  # type: ignore[arg-type]
+    )
+    return ProgrammeView(
+        name=programme.name,
+        target_kr=programme.target_kr,
+        target_year=programme.target_year,
+        first_year=programme.first_year,
+        allocation=programme.allocation,
+        weights=weights,
+        buckets=tuple(BucketView(b.key, b.name, b.target_kr, b.priority) for b in buckets),
+        created_at=programme.created_at,
+        updated_at=programme.updated_at,
+    )
+
+
+def _check_years(first_year: int, target_year: int) -> None:
+    for year in (first_year, target_year):
+        if not 1900 <= year <= 2200:
+            raise InvalidInput(f"year {year} is not a plausible year")
+    if first_year > target_year:
+        raise InvalidInput(f"first year {first_year} is after the target year {target_year}")
+
+
+def create_programme(
+    session: Session,
+    ctx: ChangeContext,
+    *,
+    name: str = "Parat til fremtiden",
+    target: Amount = 125_000_000,
+    target_year: int = 2018,
+    first_year: int = 2015,
+    buckets: Sequence[BucketSpec] = DEFAULT_BUCKETS,
+) -> ProgrammeView:
+    """Create the programme with its buckets and default stage weights."""
+    if session.exec(select(Programme.id)).first() is not None:
+        raise AlreadyExists("this database already holds a programme (see `parat programme show`)")
+    name = check_text(name, "name", required=True)
+    target_kr = to_kroner(target, "target")
+    if target_kr <= 0:
+        raise InvalidInput("target must be above 0 kr.")
+    _check_years(first_year, target_year)
+    now = ctx.now()
+    programme = Programme(
+        name=name,
+        target_kr=target_kr,
+        target_year=target_year,
+        first_year=first_year,
+        allocation=Allocation.WATERFALL.value,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(programme)
+    session.flush()
+    assert programme.id is not None
+    for stage, pct in DEFAULT_WEIGHTS.items():
+        session.add(StageWeight(programme_id=programme.id, stage=stage.value, weight_pct=pct))
+    for spec in buckets:
+        session.add(
+            Bucket(
+                programme_id=programme.id,
+                key=check_key(spec.key),
+                name=check_text(spec.name, "bucket name", required=True),
+                target_kr=spec.target_kr,
+                priority=spec.priority,
+            )
+        )
+    record_event(
+        session,
+        ctx,
+        now,
+        programme_id=programme.id,
+        action="programme.create",
+        subject=name,
+        new=f"{target_kr} kr. in {target_year}",
+    )
+    session.flush()
+    return programme_view(session)
+
+
+def set_programme(
+    session: Session,
+    ctx: ChangeContext,
+    *,
+    name: str | None = None,
+    target: Amount | None = None,
+    target_year: int | None = None,
+    first_year: int | None = None,
+    allocation: Allocation | str | None = None,
+    weights: Mapping[Stage | str, int] | None = None,
+    note: str = "",
+) -> ProgrammeView:
+    """Change the programme's frame; one event per changed value."""
+    programme = get_programme(session)
+    assert programme.id is not None
+    now = ctx.now()
+    changes: dict[str, tuple[object, object]] = {}
+    if name is not None:
+        changes["name"] = (programme.name, check_text(name, "name", required=True))
+    if target is not None:
+        target_kr = to_kroner(target, "target")
+        if target_kr <= 0:
+            raise InvalidInput("target must be above 0 kr.")
+        changes["target_kr"] = (programme.target_kr, target_kr)
+    new_first = programme.first_year if first_year is None else first_year
+    new_target = programme.target_year if target_year is None else target_year
+    _check_years(new_first, new_target)
+    if target_year is not None:
+        changes["target_year"] = (programme.target_year, target_year)
+    if first_year is not None:
+        changes["first_year"] = (programme.first_year, first_year)
+    if allocation is not None:
+        try:
+            mode = Allocation(str(allocation).strip().lower())
+        except ValueError:
+            raise InvalidInput(
+                f"unknown allocation {allocation!r} (use waterfall or earmarked)"
+            ) from None
+        changes["allocation"] = (programme.allocation, mode.value)
+    for field, (old, new) in changes.items():
+        if old != new:
+            setattr(programme, field, new)
+            record_event(
+                session,
+                ctx,
+                now,
+                programme_id=programme.id,
+                action="programme.set",
+                subject=programme.name,
+                field=field,
+                old=old,
+                new=new,
+                note=note,
+            )
+    for stage_text, pct in (weights or {}).items():
+        stage = to_stage(stage_text)
+        check_percent(pct, f"weight of {stage.value}")
+        row = session.get(StageWeight, (programme.id, stage.value))
+        old_pct = row.weight_pct if row else DEFAULT_WEIGHTS[stage]
+        if old_pct == pct:
+            continue
+        if row is None:
+            session.add(StageWeight(programme_id=programme.id, stage=stage.value, weight_pct=pct))
+        else:
+            row.weight_pct = pct
+            session.add(row)
+        record_event(
+            session,
+            ctx,
+            now,
+            programme_id=programme.id,
+            action="programme.set",
+            subject=programme.name,
+            field=f"weight.{stage.value}",
+            old=old_pct,
+            new=pct,
+            note=note,
+        )
+    programme.updated_at = now
+    session.add(programme)
+    session.flush()
+    return programme_view(session)
+
+
+def set_bucket(
+    session: Session,
+    ctx: ChangeContext,
+    key: str,
+    *,
+    name: str | None = None,
+    target: Amount | None = None,
+    priority: int | None = None,
+    create: bool = False,
+    note: str = "",
+) -> BucketView:
+    """Change a bucket (or add one with ``create=True``); one event per changed value."""
+    programme = get_programme(session)
+    assert programme.id is not None
+    key = check_key(key)
+    bucket = session.exec(
+        select(Bucket).where(Bucket.programme_id == programme.id, Bucket.key == key)
+    ).first()
+    now = ctx.now()
+    if bucket is None:
+        if not create:
+            known = ", ".join(
+                session.exec(select(Bucket.key).where(Bucket.programme_id == programme.id))
+            )
+            raise NotFound(f"unknown bucket {key!r} (known: {known})")
+        if name is None or target is None:
+            raise InvalidInput("a new bucket needs --name and --target")
+        next_priority = session.exec(
+            select(sa.func.coalesce(sa.func.max(Bucket.priority), 0) + 1).where(
+                Bucket.programme_id == programme.id
+            )
+        ).one()
+        bucket = Bucket(
+            programme_id=programme.id,
+            key=key,
+            name=check_text(name, "bucket name", required=True),
+            target_kr=_bucket_target(target),
+            priority=priority if priority is not None else int(next_priority),
+        )
+        session.add(bucket)
+        record_event(
+            session,
+            ctx,
+            now,
+            programme_id=programme.id,
+            action="bucket.add",
+            subject=key,
+            new=bucket.name,
+            note=note,
+        )
+        session.flush()
+        return BucketView(bucket.key, bucket.name, bucket.target_kr, bucket.priority)
+    changes: dict[str, tuple[object, object]] = {}
+    if name is not None:
+        changes["name"] = (bucket.name, check_text(name, "bucket name", required=True))
+    if target is not None:
+        changes["target_kr"] = (bucket.target_kr, _bucket_target(target))
+    if priority is not None:
+        if isinstance(priority, bool) or not 1 <= priority <= 99:
+            raise InvalidInput(f"priority must be a whole number from 1 to 99, not {priority}")
+        changes["priority"] = (bucket.priority, priority)
+    for field, (old, new) in changes.items():
+        if old != new:
+            setattr(bucket, field, new)
+            record_event(
+                session,
+                ctx,
+                now,
+                programme_id=programme.id,
+                action="bucket.set",
+                subject=key,
+                field=field,
+                old=old,
+                new=new,
+                note=note,
+            )
+    session.add(bucket)
+    session.flush()
+    return BucketView(bucket.key, bucket.name, bucket.target_kr, bucket.priority)
+
+
+def _bucket_target(target: Amount) -> int:
+    kr = to_kroner(target, "bucket target")
+    if kr < 0:
+        raise InvalidInput("a bucket target cannot be negative")
+    return kr

@@ -1,0 +1,102 @@
+"""Checks on user-supplied values, shared by every service that takes them."""
+
+import re
+from decimal import Decimal
+
+from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
+from tracker.domain.stages import Stage, parse_stage
+from tracker.errors import InvalidInput
+
+__all__ = [
+    "Amount",
+    "check_code",
+    "check_key",
+    "check_percent",
+    "check_text",
+    "check_year",
+    "to_kroner",
+    "to_stage",
+]
+
+#: An amount as the Python API takes it: ``int`` kroner, an integral ``Decimal`` of
+#: kroner, or text in the money syntax of DESIGN.md §4 (``"4,5"`` = 4,5 mio. kr.).
+Amount = int | Decimal | str
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,31}$")
+
+
+def to_kroner(value: Amount, what: str = "amount") -> int:
+    """Turn an API or CLI amount into whole kroner, or raise :class:`InvalidInput`."""
+    if isinstance(value, bool):
+        raise InvalidInput(f"{what}: {value!r} is not an amount")
+    if isinstance(value, int):
+        kr = value
+    elif isinstance(value, Decimal):
+        if not value.is_finite() or value != value.to_integral_value():
+            raise InvalidInput(f"{what}: {value} is not a whole number of kroner")
+        kr = int(value)
+    elif isinstance(value, str):
+        try:
+            return parse_amount(value)
+        except MoneyError as error:
+            raise InvalidInput(f"{what}: {error}") from None
+    else:
+        raise InvalidInput(f"{what}: {value!r} is not an amount")
+    if abs(kr) > MAX_ABS_KR:
+        raise InvalidInput(f"{what}: {kr} kr. is too large")
+    return kr
+
+
+def to_stage(value: Stage | str) -> Stage:
+    if isinstance(value, Stage):
+        return value
+    try:
+        return parse_stage(value)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def check_code(code: str) -> str:
+    """A hypothesis code: letters, digits, ``_ . -``; stored in upper case."""
+    code = code.strip()
+    if not _CODE.match(code):
+        raise InvalidInput(
+            f"invalid code {code!r}: use letters, digits, '-', '_' or '.' (at most 32)"
+        )
+    return code.upper()
+
+
+def check_key(key: str) -> str:
+    """A bucket key: lower-case letters, digits, ``_ -``."""
+    key = key.strip().lower()
+    if not _KEY.match(key):
+        raise InvalidInput(f"invalid bucket key {key!r}: use a-z, digits, '-' or '_'")
+    return key
+
+
+def check_text(value: str, what: str, *, required: bool = False, max_len: int = 200) -> str:
+    value = value.strip()
+    if required and not value:
+        raise InvalidInput(f"{what} must not be empty")
+    if len(value) > max_len:
+        raise InvalidInput(f"{what} is longer than {max_len} characters")
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise InvalidInput(f"{what} contains control characters")
+    return value
+
+
+def check_percent(value: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise InvalidInput(f"{what} must be a whole percent from 0 to 100, not {value!r}")
+    return value
+
+
+def check_year(year: int, first_year: int, target_year: int) -> int:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidInput(f"year {year!r} is not a year")
+    if not first_year <= year <= target_year:
+        raise InvalidInput(
+            f"year {year} is outside the programme's years {first_year}–{target_year}"
+        )
+    return year

@@ -1,0 +1,76 @@
+"""Read models that services return: plain frozen values, no ORM objects."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tracker.domain.stages import Stage
+
+__all__ = ["BucketView", "EventView", "HypothesisDetail", "HypothesisView", "ProgrammeView"]
+
+
+@dataclass(frozen=True, slots=True)
+class BucketView:
+    """A bucket (pulje) as stored."""
+
+    key: str
+    name: str
+    target_kr: int
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeView:
+    """The programme's frame as stored."""
+
+    name: str
+    target_kr: int
+    target_year: int
+    first_year: int
+    allocation: str
+    weights: dict[Stage, int]
+    buckets: tuple[BucketView, ...]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HypothesisView:
+    """A hypothesis's attributes as stored (no figures)."""
+
+    code: str
+    title: str
+    area: str
+    owner: str
+    description: str
+    stage: Stage
+    bucket: str | None
+    confidence_pct: int | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """One entry of the audit log."""
+
+    id: int
+    at: datetime
+    actor: str
+    source: str
+    action: str
+    subject: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class HypothesisDetail:
+    """A hypothesis with its current figures by year and its history, newest first."""
+
+    hypothesis: HypothesisView
+    figures: dict[int, dict[str, int]] = field(default_factory=dict)
+    """year → kind (potential, realised, investment) → kroner."""
+    events: tuple[EventView, ...] = ()
