@@ -1,0 +1,64 @@
+"""What moved between two moments ("Siden sidst"): the shape shared by the CLI's
+``parat diff``, the UI's view and the exports' section.
+
+The values are computed by ``tracker.services`` from the dated figures and events;
+this module only holds the plain result.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tracker.domain.stages import Stage
+from tracker.domain.status import Status
+
+__all__ = ["Diff", "FigureChange", "StageMove"]
+
+
+@dataclass(frozen=True, slots=True)
+class StageMove:
+    """A hypothesis whose stage differs between the two moments."""
+
+    code: str
+    title: str
+    old_stage: Stage | None
+    """``None`` when the hypothesis did not exist at the first moment."""
+    new_stage: Stage | None
+    at: datetime | None
+    """When the last move happened (None if unknown)."""
+    actor: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A figure (kind, year) whose amount differs between the two moments."""
+
+    code: str
+    title: str
+    kind: str
+    """potential, realised or investment."""
+    year: int
+    old_kr: int | None
+    """``None`` when there was no figure at the first moment."""
+    new_kr: int | None
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """The programme at two moments and what changed between them."""
+
+    since: datetime
+    until: datetime
+    since_label: str
+    """How the user named the first moment: a snapshot name or a date."""
+    until_label: str
+    before: Status
+    after: Status
+    stage_moves: tuple[StageMove, ...]
+    figure_changes: tuple[FigureChange, ...]
+    added: tuple[str, ...]
+    """Codes of hypotheses that exist at ``until`` but not at ``since``."""
+    dropped: tuple[str, ...]
+    """Codes that moved to the dropped stage between the two moments."""
