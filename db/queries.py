@@ -13,7 +13,14 @@ from sqlalchemy.engine import Connection
 
 from db.models import Bucket, Figure, Hypothesis, Programme, StageWeight
 
-__all__ = ["bucket_rows", "current_figures", "hypothesis_rows", "programme_row", "stage_weights"]
+__all__ = [
+    "bucket_rows",
+    "current_figures",
+    "figure_matrix",
+    "hypothesis_rows",
+    "programme_row",
+    "stage_weights",
+]
 
 
 def programme_row(conn: Connection) -> sa.Row[Any] | None:
@@ -62,6 +69,69 @@ def hypothesis_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:
     return list(conn.execute(query))
 
 
+def _latest(f: sa.Table, conditions: list[sa.ColumnElement[bool]], dialect: str) -> sa.Select[Any]:
+    """The latest record per (hypothesis, kind, year) among those matching."""
+    keys = (f.c.hypothesis_id, f.c.kind, f.c.year)
+    if dialect == "sqlite":
+        # SQLite returns the bare columns of the row that holds max(id): one pass over
+        # the covering index, no self-join.
+        return (
+            sa.select(*keys, f.c.amount_kr, sa.func.max(f.c.id).label("latest_id"))
+            .where(*conditions)
+            .group_by(*keys)
+        )
+    if dialect == "postgresql":
+        return (
+            sa.select(*keys, f.c.amount_kr)
+            .where(*conditions)
+            .distinct(*keys)
+            .order_by(*keys, f.c.id.desc())
+        )
+    latest = sa.select(sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
+    return sa.select(*keys, f.c.amount_kr).where(f.c.id.in_(latest))
+
+
+def _conditions(
+    f: sa.Table, first_year: int, last_year: int, as_of: datetime | None
+) -> list[sa.ColumnElement[bool]]:
+    conditions = [f.c.year >= first_year, f.c.year <= last_year]
+    if as_of is not None:
+        conditions.append(f.c.recorded_at <= as_of)
+    return conditions
+
+
+def figure_matrix(
+    conn: Connection,
+    *,
+    first_year: int,
+    last_year: int,
+    kinds: tuple[str, ...],
+    as_of: datetime | None = None,
+) -> dict[int, dict[str, dict[int, int]]]:
+    """hypothesis id → kind → year → current kroner, pivoted in SQL.
+
+    One row per hypothesis comes back instead of one per figure: the database does
+    the grouping, Python only files the values.
+    """
+    f = Figure.__table__  # type: ignore[attr-defined]
+    latest = _latest(f, _conditions(f, first_year, last_year, as_of), conn.dialect.name)
+    cur = latest.subquery("cur")
+    cells = [(kind, year) for kind in kinds for year in range(first_year, last_year + 1)]
+    columns = [
+        sa.func.max(sa.case((sa.and_(cur.c.kind == kind, cur.c.year == year), cur.c.amount_kr)))
+        for kind, year in cells
+    ]
+    query = sa.select(cur.c.hypothesis_id, *columns).group_by(cur.c.hypothesis_id)
+    result: dict[int, dict[str, dict[int, int]]] = {}
+    for row in conn.execute(query).all():
+        per_kind: dict[str, dict[int, int]] = {kind: {} for kind in kinds}
+        for (kind, year), amount in zip(cells, row[1:], strict=True):
+            if amount is not None:
+                per_kind[kind][year] = amount
+        result[row[0]] = per_kind
+    return result
+
+
 def current_figures(
     conn: Connection,
     *,
@@ -76,27 +146,9 @@ def current_figures(
     computed from the records that existed then.
     """
     f = Figure.__table__  # type: ignore[attr-defined]
-    conditions = [f.c.year >= first_year, f.c.year <= last_year]
-    if as_of is not None:
-        conditions.append(f.c.recorded_at <= as_of)
+    conditions = _conditions(f, first_year, last_year, as_of)
     if hypothesis_id is not None:
         conditions.append(f.c.hypothesis_id == hypothesis_id)
-    keys = (f.c.hypothesis_id, f.c.kind, f.c.year)
-    if conn.dialect.name == "sqlite":
-        # SQLite returns the bare columns of the row that holds max(id): one pass over
-        # the covering index, no self-join.
-        query = (
-            sa.select(*keys, f.c.amount_kr, sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
-        )
-    elif conn.dialect.name == "postgresql":
-        query = (
-            sa.select(*keys, f.c.amount_kr)
-            .where(*conditions)
-            .distinct(*keys)
-            .order_by(*keys, f.c.id.desc())
-        )
-    else:
-        latest = sa.select(sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
-        query = sa.select(*keys, f.c.amount_kr).where(f.c.id.in_(latest))
-    for row in conn.execute(query):
+    query = _latest(f, conditions, conn.dialect.name)
+    for row in conn.execute(query).all():
         yield row[0], row[1], row[2], row[3]

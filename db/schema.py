@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 __all__ = ["HEAD", "SchemaError", "current_revision", "ensure_schema", "upgrade"]
 
@@ -23,9 +24,12 @@ class SchemaError(RuntimeError):
 
 def current_revision(conn: Connection) -> str | None:
     """The revision stored in ``alembic_version``, or ``None`` for a new database."""
-    if not sa.inspect(conn).has_table("alembic_version"):
+    # A plain SELECT is cheaper than reflecting the schema on every CLI call.
+    try:
+        with conn.begin_nested() if conn.in_transaction() else conn.begin():
+            return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):
         return None
-    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def alembic_config(conn: Connection | None = None, url: str | None = None):  # type: ignore[no-untyped-def]

@@ -24,8 +24,10 @@ class Stage(StrEnum):
     @property
     def rank(self) -> int:
         """Position in the lifecycle; dropped ranks last."""
-        return list(Stage).index(self)
+        return _RANKS[self]
 
+
+_RANKS: dict[Stage, int] = {}
 
 _LABELS: dict[Stage, str] = {
     Stage.IDENTIFIED: "Identificeret",
@@ -36,6 +38,8 @@ _LABELS: dict[Stage, str] = {
     Stage.REALISED: "Realiseret",
     Stage.DROPPED: "Forkastet",
 }
+
+_RANKS.update({stage: rank for rank, stage in enumerate(Stage)})
 
 #: Default stage weights in whole percent (DESIGN.md §2).
 DEFAULT_WEIGHTS: dict[Stage, int] = {

@@ -7,10 +7,9 @@ the output is a :class:`Status`, computed once and rendered by every front end.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from enum import StrEnum
 
-from tracker.domain.money import format_mio, round_half_up
+from tracker.domain.money import format_mio
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 
 __all__ = [
@@ -229,8 +228,15 @@ class Status:
 
 
 def weighted_amount(kr: int, weight_pct: int) -> int:
-    """``kr × weight``, rounded to whole kroner half up (away from zero)."""
-    return round_half_up(Decimal(kr) * weight_pct / 100)
+    """``kr × weight``, rounded to whole kroner half up (away from zero).
+
+    Integer arithmetic gives the same result as ``round_half_up(Decimal(kr) * pct / 100)``
+    (a test holds them together) at a fraction of the cost.
+    """
+    whole, rest = divmod(abs(kr) * weight_pct, 100)
+    if rest * 2 >= 100:
+        whole += 1
+    return whole if kr >= 0 else -whole
 
 
 def allocate_waterfall(total: int, buckets: Sequence[BucketFacts]) -> tuple[list[int], int]:
@@ -388,19 +394,21 @@ def compute_status(
         m = _measures(h, year, weight)
         rows.append((h, m))
         total = total + m
-        investment = sum(h.investment.get(y, 0) for y in years)
+        investment = sum(kr for y, kr in h.investment.items() if y in year_sums)
         total_investment += investment
         stage_row = by_stage[h.stage]
         stage_row[0] += 1
         stage_row[1] += m.pipeline_kr
         stage_row[2] += m.weighted_kr
-        for y in years:
-            ym = m if y == year else _measures(h, y, weight)
-            sums = year_sums[y]
-            sums[0] += ym.pipeline_kr
-            sums[1] += ym.weighted_kr
-            sums[2] += ym.decided_kr
-            sums[3] += ym.realised_kr
+        active = h.stage is not Stage.DROPPED
+        decided = h.stage in DECIDED_STAGES
+        for y, sums in year_sums.items():
+            # the same rules as _measures, inlined: this loop runs years × hypotheses
+            pipeline = h.potential.get(y, 0) if active else 0
+            sums[0] += pipeline
+            sums[1] += weighted_amount(pipeline, weight)
+            sums[2] += pipeline if decided else 0
+            sums[3] += h.realised.get(y, 0)
             sums[4] += h.investment.get(y, 0)
         statuses.append(
             HypothesisStatus(

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from db import queries
+from db.models import FIGURE_KINDS
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
     Allocation,
@@ -40,11 +41,13 @@ def load_status(session: Session, as_of: datetime) -> Status:
             for b in queries.bucket_rows(conn, row.id)
         ),
     )
-    kinds: dict[int, dict[str, dict[int, int]]] = {}
-    for hid, kind, year, amount in queries.current_figures(
-        conn, first_year=row.first_year, last_year=row.target_year, as_of=as_of
-    ):
-        kinds.setdefault(hid, {}).setdefault(kind, {})[year] = amount
+    kinds = queries.figure_matrix(
+        conn,
+        first_year=row.first_year,
+        last_year=row.target_year,
+        kinds=FIGURE_KINDS,
+        as_of=as_of,
+    )
     empty: dict[str, dict[int, int]] = {}
     hypotheses = []
     for h in queries.hypothesis_rows(conn, row.id):

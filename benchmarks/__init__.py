@@ -1,0 +1,1 @@
+"""Speed measurements of Parat, as ratios against floors measured in the same run."""

@@ -1,0 +1,45 @@
+"""``parat status --json`` on the sample programme, whole process, next to a floor
+script that only imports sqlmodel and typer and reads one row (aim <= 1.3x)."""
+
+import sys
+import tempfile
+from functools import partial
+from pathlib import Path
+
+from benchmarks import generate
+from benchmarks.common import BIN, clean_env, interleaved, report, run_process
+
+FLOOR = """
+import sys
+import sqlmodel, typer
+from sqlalchemy import create_engine, text
+engine = create_engine("sqlite:///" + sys.argv[1])
+with engine.connect() as conn:
+    print(conn.execute(text("SELECT name FROM programme")).scalar())
+"""
+
+
+def main(repeat: int = 15) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = generate.sample(Path(tmp) / "sample.db")
+        env = clean_env()
+        tasks = {
+            "floor (import sqlmodel+typer, 1 row)": partial(
+                run_process, [sys.executable, "-c", FLOOR, str(db)], env
+            ),
+            "parat status --json": partial(
+                run_process, [str(BIN / "parat"), "--db", str(db), "status", "--json"], env
+            ),
+            "python -c pass": partial(run_process, [sys.executable, "-c", "pass"], env),
+        }
+        timings = interleaved(tasks, repeat)
+        report(
+            "CLI start-up: parat status --json (sample programme)",
+            timings,
+            ("parat status --json", "floor (import sqlmodel+typer, 1 row)"),
+            1.3,
+        )
+
+
+if __name__ == "__main__":
+    main()
