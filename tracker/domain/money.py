@@ -158,7 +158,7 @@ def _format_decimal(value: Decimal, decimals: int) -> str:
     """
     decimal_mark, group_mark = _symbols()
     text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans({",": group_mark, ".": decimal_mark}))
+    return text.translate(str.maketrans(",.", group_mark + decimal_mark))
 
 
 def format_mio_number(kr: int, decimals: int = 1) -> str:

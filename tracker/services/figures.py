@@ -1,5 +1,7 @@
 """Use cases on figures: record potential, realised and investment per year."""
 
+from collections.abc import Mapping
+
 from sqlmodel import Session
 
 from db.models import FIGURE_KINDS, Figure, Hypothesis
@@ -34,7 +36,7 @@ def set_figures(
     ctx: ChangeContext,
     code: str,
     year: int,
-    amounts: dict[str, Amount],
+    amounts: Mapping[str, Amount],
     *,
     note: str = "",
     expect_version: int | None = None,
