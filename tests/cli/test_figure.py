@@ -78,8 +78,10 @@ def test_figure_set_refuses_each_bad_amount(programme, refuse, text: str) -> Non
     ("args", "fragment"),
     [
         (["H99", "2018", "--potential", "1"], "unknown hypothesis 'H99'"),
-        (["H01", "2014", "--potential", "1"], "year 2014 is outside the programme's years "
-                                              "2015–2018"),
+        (
+            ["H01", "2014", "--potential", "1"],
+            "year 2014 is outside the programme's years 2015–2018",
+        ),
         (["H01", "2019", "--potential", "1"], "year 2019 is outside"),
         (["H01", "0", "--potential", "1"], "year 0 is outside"),
         (["H01", "2018"], "give at least one of --potential, --realised, --investment"),

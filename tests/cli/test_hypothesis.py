@@ -4,8 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import rows
-
 HYPOTHESIS_KEYS = {
     "code",
     "title",
@@ -209,13 +207,16 @@ def test_list_filters_and_json(programme, ok, ok_json) -> None:
     listed = ok_json("hypothesis", "list", "--json")
     assert [h["code"] for h in listed] == ["H01", "H02", "H03"]
     assert all(set(h) == HYPOTHESIS_KEYS for h in listed)
-    assert [h["code"] for h in ok_json("hypothesis", "list", "--stage", "Kvantificeret",
-                                       "--json")] == ["H01"]
+    assert [
+        h["code"] for h in ok_json("hypothesis", "list", "--stage", "Kvantificeret", "--json")
+    ] == ["H01"]
     assert [h["code"] for h in ok_json("hypothesis", "list", "--owner", "bo", "--json")] == ["H02"]
-    assert [h["code"] for h in ok_json("hypothesis", "list", "--area", "ejendomme",
-                                       "--json")] == ["H03"]
-    assert [h["code"] for h in ok_json("hypothesis", "list", "--bucket", "driftsbalance",
-                                       "--json")] == ["H01"]
+    assert [h["code"] for h in ok_json("hypothesis", "list", "--area", "ejendomme", "--json")] == [
+        "H03"
+    ]
+    assert [
+        h["code"] for h in ok_json("hypothesis", "list", "--bucket", "driftsbalance", "--json")
+    ] == ["H01"]
     assert ok_json("hypothesis", "list", "--owner", "nobody", "--json") == []
     text = ok("hypothesis", "list").stdout
     assert "Digital post" in text
@@ -251,6 +252,4 @@ def test_show_text_and_json(programme, ok, ok_json) -> None:
 
 
 def test_show_unknown(programme, refuse) -> None:
-    assert refuse("hypothesis", "show", "H99").stderr.strip() == (
-        "parat: unknown hypothesis 'H99'"
-    )
+    assert refuse("hypothesis", "show", "H99").stderr.strip() == ("parat: unknown hypothesis 'H99'")

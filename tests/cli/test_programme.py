@@ -119,23 +119,40 @@ def test_bucket_list(ok, ok_json) -> None:
     assert text.index("driftsbalance") < text.index("demografi") < text.index("politisk")
     assert "50,0 mio. kr." in text
     assert ok_json("bucket", "list", "--json") == [
-        {"key": "driftsbalance", "name": "Faldende driftsbalance", "target_kr": 50_000_000,
-         "priority": 1},
-        {"key": "demografi", "name": "Demografisk udvikling", "target_kr": 25_000_000,
-         "priority": 2},
-        {"key": "politisk", "name": "Politisk prioritering", "target_kr": 50_000_000,
-         "priority": 3},
+        {
+            "key": "driftsbalance",
+            "name": "Faldende driftsbalance",
+            "target_kr": 50_000_000,
+            "priority": 1,
+        },
+        {
+            "key": "demografi",
+            "name": "Demografisk udvikling",
+            "target_kr": 25_000_000,
+            "priority": 2,
+        },
+        {
+            "key": "politisk",
+            "name": "Politisk prioritering",
+            "target_kr": 50_000_000,
+            "priority": 3,
+        },
     ]
 
 
 def test_bucket_set(ok, ok_json, db_path: Path) -> None:
-    result = ok("bucket", "set", "demografi", "--target", "30", "--priority", "4",
-                "--name", "Demografi")
+    result = ok(
+        "bucket", "set", "demografi", "--target", "30", "--priority", "4", "--name", "Demografi"
+    )
     assert result.stdout.strip() == "Bucket demografi: Demografi, 30,0 mio. kr., priority 4."
     buckets = ok_json("bucket", "list", "--json")
     assert [b["key"] for b in buckets] == ["driftsbalance", "politisk", "demografi"]
-    assert buckets[2] == {"key": "demografi", "name": "Demografi", "target_kr": 30_000_000,
-                          "priority": 4}
+    assert buckets[2] == {
+        "key": "demografi",
+        "name": "Demografi",
+        "target_kr": 30_000_000,
+        "priority": 4,
+    }
     assert rows(
         db_path, "SELECT field, old_value, new_value FROM event WHERE action='bucket.set'"
     ) == [
@@ -151,15 +168,16 @@ def test_bucket_set(ok, ok_json, db_path: Path) -> None:
 def test_bucket_add(ok, ok_json) -> None:
     ok("bucket", "set", "anlaeg", "--add", "--name", "Anlæg", "--target", "10")
     buckets = ok_json("bucket", "list", "--json")
-    assert buckets[-1] == {"key": "anlaeg", "name": "Anlæg", "target_kr": 10_000_000,
-                           "priority": 4}
+    assert buckets[-1] == {"key": "anlaeg", "name": "Anlæg", "target_kr": 10_000_000, "priority": 4}
 
 
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["nope", "--target", "3"], "unknown bucket 'nope' (known: demografi, driftsbalance, "
-                                    "politisk)"),
+        (
+            ["nope", "--target", "3"],
+            "unknown bucket 'nope' (known: demografi, driftsbalance, politisk)",
+        ),
         (["demografi", "--target", "-3"], "a bucket target cannot be negative"),
         (["demografi", "--target", "abc"], "bucket target: 'abc' is not an amount"),
         (["demografi", "--target", ""], "an amount is required"),

@@ -42,8 +42,17 @@ def test_init_defaults_from_the_source_document(ok, ok_json, db_path: Path) -> N
 
 
 def test_init_with_options(ok, ok_json) -> None:
-    ok("init", "--name", "Råderum 2030", "--target", "80", "--target-year", "2030",
-       "--first-year", "2027")
+    ok(
+        "init",
+        "--name",
+        "Råderum 2030",
+        "--target",
+        "80",
+        "--target-year",
+        "2030",
+        "--first-year",
+        "2027",
+    )
     p = ok_json("programme", "show", "--json")
     assert (p["name"], p["target_kr"], p["target_year"], p["first_year"]) == (
         "Råderum 2030",

@@ -174,7 +174,9 @@ def test_waterfall_surplus_with_smaller_buckets(built, ok) -> None:
         ("politisk", 0, 0, 0, 0, 0),
     ]
     assert _rest(s["surplus"]) == (12_700_012, 8_150_007, 10_000_005, 4_000_000)
-    assert ("bucket-targets-mismatch", None) in [(w["code"], w["hypothesis"]) for w in s["warnings"]]
+    assert ("bucket-targets-mismatch", None) in [
+        (w["code"], w["hypothesis"]) for w in s["warnings"]
+    ]
 
 
 def test_earmarked_buckets(built, ok) -> None:

@@ -203,7 +203,9 @@ def test_hand_earmarked_buckets(earmarked: Status) -> None:
 
 
 def test_hand_stages(waterfall: Status) -> None:
-    assert [(s.stage, s.label, s.count, s.pipeline_kr, s.weighted_kr) for s in waterfall.stages] == [
+    assert [
+        (s.stage, s.label, s.count, s.pipeline_kr, s.weighted_kr) for s in waterfall.stages
+    ] == [
         (Stage.IDENTIFIED, "Identificeret", 0, 0, 0),
         (Stage.QUALIFIED, "Kvalificeret", 1, 1_000_002, 250_001),
         (Stage.QUANTIFIED, "Kvantificeret", 2, 1_000_005, 330_002),
@@ -216,7 +218,15 @@ def test_hand_stages(waterfall: Status) -> None:
 
 def test_hand_years(waterfall: Status) -> None:
     rows = [
-        (y.year, y.pipeline_kr, y.weighted_kr, y.decided_kr, y.realised_kr, y.investment_kr, y.net_kr)
+        (
+            y.year,
+            y.pipeline_kr,
+            y.weighted_kr,
+            y.decided_kr,
+            y.realised_kr,
+            y.investment_kr,
+            y.net_kr,
+        )
         for y in waterfall.years
     ]
     assert rows == [
@@ -418,7 +428,7 @@ def test_warning_realised_above_potential_per_year() -> None:
     ],
 )
 def test_warning_stale(age: timedelta, warned: bool) -> None:
-    assert STALE_AFTER == timedelta(days=60)
+    assert timedelta(days=60) == STALE_AFTER
     h = HypothesisFacts("H1", "x", Stage.QUALIFIED, owner="o", updated_at=AS_OF - age)
     assert (_codes(_one(h)) == [("stale", "H1")]) is warned
     if warned:
@@ -595,7 +605,5 @@ def test_totals_are_exact_sums(programme: ProgrammeFacts, hs: list) -> None:
     for y in status.years:
         assert y.net_kr == y.pipeline_kr - y.investment_kr
     # hand-recomputed from the facts, without the module's helpers
-    expected_pipeline = sum(
-        0 if h.stage is Stage.DROPPED else h.potential.get(2018, 0) for h in hs
-    )
+    expected_pipeline = sum(0 if h.stage is Stage.DROPPED else h.potential.get(2018, 0) for h in hs)
     assert t.pipeline_kr == expected_pipeline
