@@ -194,3 +194,28 @@ def test_status_json_is_only_json(ok) -> None:
     out = ok("status", "--json").stdout
     assert json.loads(out)["programme"]["name"] == "Parat til fremtiden"
     assert out.lstrip().startswith("{")
+
+
+@pytest.mark.parametrize(
+    ("target", "fragment"),
+    [
+        ("{tmp}/a-file/x.db", "cannot create the database folder"),
+        ("{tmp}", "database error: unable to open database file"),
+        ("{tmp}/not-a-db.txt", "database error: file is not a database"),
+        ("foo://bar", "cannot use this database URL"),
+        ("postgresql+psycopg://anna:hemmelig@host:port/x", "cannot use this database URL"),
+        ("://x", "cannot use this database URL"),
+    ],
+)
+def test_unusable_database_is_one_line(cli, tmp_path: Path, target: str, fragment: str) -> None:
+    (tmp_path / "a-file").write_text("a file, not a folder")
+    text_file = tmp_path / "not-a-db.txt"
+    text_file.write_text("hello\n" * 200)
+    for args in (["status"], ["init"], ["db", "upgrade"], ["db", "info"]):
+        result = cli(*args, db=target.format(tmp=tmp_path))
+        assert result.exit_code == 1, (args, result.stdout, result.stderr)
+        no_traceback(result)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and fragment in lines[0], (args, result.stderr)
+        assert "hemmelig" not in result.stderr
+    assert text_file.read_text() == "hello\n" * 200
