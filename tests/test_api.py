@@ -133,3 +133,15 @@ def test_actor_defaults_to_environment(db_path: Path) -> None:
     with tracker.open(str(db_path)) as p:  # conftest sets PARAT_ACTOR=tester
         p.create_programme()
     assert rows(db_path, "SELECT actor, source FROM event") == [("tester", "api")]
+
+
+def test_unchanged_programme_values_write_nothing(db_path: Path) -> None:
+    moment = [datetime(2018, 1, 1, 9, 0, tzinfo=UTC)]
+    with tracker.open(str(db_path), actor="x", clock=lambda: moment[0]) as p:
+        p.create_programme()
+        moment[0] += timedelta(days=1)
+        before = dump(db_path)
+        p.set_programme(target="125", allocation="waterfall", weights={"decided": 75})
+        assert dump(db_path) == before
+        p.set_programme(target="130")
+        assert p.programme().updated_at == moment[0]

@@ -190,3 +190,11 @@ def test_bucket_add(ok, ok_json) -> None:
 def test_bucket_set_refused(refuse, args: list[str], fragment: str) -> None:
     result = refuse("bucket", "set", *args)
     assert fragment in result.stderr
+
+
+def test_programme_set_without_options_is_refused(refuse) -> None:
+    result = refuse("programme", "set")
+    assert result.stderr.strip() == (
+        "parat: nothing to change: give at least one option (see --help)"
+    )
+    refuse("programme", "set", "--note", "kun en note")

@@ -191,8 +191,10 @@ def set_programme(
                 f"unknown allocation {allocation!r} (use waterfall or earmarked)"
             ) from None
         changes["allocation"] = (programme.allocation, mode.value)
+    changed = 0
     for field, (old, new) in changes.items():
         if old != new:
+            changed += 1
             setattr(programme, field, new)
             record_event(
                 session,
@@ -213,6 +215,7 @@ def set_programme(
         old_pct = row.weight_pct if row else DEFAULT_WEIGHTS[stage]
         if old_pct == pct:
             continue
+        changed += 1
         if row is None:
             session.add(StageWeight(programme_id=programme.id, stage=stage.value, weight_pct=pct))
         else:
@@ -230,9 +233,10 @@ def set_programme(
             new=pct,
             note=note,
         )
-    programme.updated_at = now
-    session.add(programme)
-    session.flush()
+    if changed:  # unchanged values write nothing, not even the time stamp
+        programme.updated_at = now
+        session.add(programme)
+        session.flush()
     return programme_view(session)
 
 
