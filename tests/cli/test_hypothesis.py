@@ -253,3 +253,15 @@ def test_show_text_and_json(programme, ok, ok_json) -> None:
 
 def test_show_unknown(programme, refuse) -> None:
     assert refuse("hypothesis", "show", "H99").stderr.strip() == ("parat: unknown hypothesis 'H99'")
+
+
+def test_list_filters_fold_danish_letters_and_take_no_wildcards(programme, ok, ok_json) -> None:
+    ok("hypothesis", "add", "H04", "--title", "Rehabilitering", "--area", "Ældre og sundhed",
+       "--owner", "Søren Ørsted")  # fmt: skip
+    codes = lambda *a: [h["code"] for h in ok_json("hypothesis", "list", *a, "--json")]  # noqa: E731
+    assert codes("--area", "ældre og sundhed") == ["H04"]
+    assert codes("--area", "  ÆLDRE OG SUNDHED ") == ["H04"]
+    assert codes("--owner", "søren ørsted") == ["H04"]
+    assert codes("--owner", "%") == []
+    assert codes("--owner", "_o") == []
+    assert codes("--area", "ældre") == []  # the whole name, not a part of it

@@ -243,15 +243,22 @@ def list_hypotheses(
     query = select(Hypothesis).where(Hypothesis.programme_id == programme.id)
     if stage is not None:
         query = query.where(Hypothesis.stage == to_stage(stage).value)
-    if area:
-        query = query.where(col(Hypothesis.area).ilike(area.strip()))
-    if owner:
-        query = query.where(col(Hypothesis.owner).ilike(owner.strip()))
     if bucket is not None:
         assert programme.id is not None
         query = query.where(Hypothesis.bucket_id == _bucket_id(session, programme.id, bucket))
     rows = session.exec(query.order_by(Hypothesis.code))
-    return [hypothesis_view(session, h) for h in rows]
+    # Compared in Python: SQLite's LIKE folds only ASCII ("Ældre" ≠ "ældre") and would
+    # read % and _ in a name as wildcards.
+    wanted = {
+        name: value.strip().casefold()
+        for name, value in (("area", area), ("owner", owner))
+        if value and value.strip()
+    }
+    return [
+        hypothesis_view(session, h)
+        for h in rows
+        if all(getattr(h, name).strip().casefold() == value for name, value in wanted.items())
+    ]
 
 
 def event_view(e: Event) -> EventView:
