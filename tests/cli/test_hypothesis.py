@@ -265,3 +265,24 @@ def test_list_filters_fold_danish_letters_and_take_no_wildcards(programme, ok, o
     assert codes("--owner", "%") == []
     assert codes("--owner", "_o") == []
     assert codes("--area", "ældre") == []  # the whole name, not a part of it
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["add", "H09", "--title", "to\nlinjer"], "title must be one line"),
+        (["add", "H09", "--title", "x", "--owner", "a\r\nb"], "owner must be one line"),
+        (["add", "H09", "--title", "x", "--area", "a\u2028b"], "area contains control"),
+        (["set", "H02", "--title", "to\nlinjer"], "title must be one line"),
+    ],
+)
+def test_short_fields_are_one_line(programme, refuse, args: list[str], fragment: str) -> None:
+    assert fragment in refuse("hypothesis", *args).stderr
+
+
+def test_descriptions_and_notes_may_span_lines(programme, ok, ok_json) -> None:
+    ok("hypothesis", "set", "H02", "--description", "Første linje\r\nAnden linje\tslut",
+       "--note", "Hvorfor:\nfordi")  # fmt: skip
+    h = ok_json("hypothesis", "show", "H02", "--json")
+    assert h["description"] == "Første linje\r\nAnden linje\tslut"
+    assert h["events"][0]["note"] == "Hvorfor:\nfordi"
