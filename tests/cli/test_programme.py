@@ -98,6 +98,7 @@ def test_programme_set_years(ok, ok_json) -> None:
         (["--weight", "decided=50.5"], "write STAGE=PCT"),
         (["--weight", "decided=101"], "weight of decided must be a whole percent from 0 to 100"),
         (["--weight", "nope=50"], "unknown stage 'nope'"),
+        (["--weight", "Forkastet=10"], "the weight of dropped is always 0 %"),
         # a good weight before a bad one: neither is kept
         (["--weight", "decided=80", "--weight", "nope=50"], "unknown stage 'nope'"),
         (["--allocation", "fifo"], "unknown allocation 'fifo' (use waterfall or earmarked)"),

@@ -211,6 +211,9 @@ def set_programme(
     for stage_text, pct in (weights or {}).items():
         stage = to_stage(stage_text)
         check_percent(pct, f"weight of {stage.value}")
+        if stage is Stage.DROPPED and pct != 0:
+            # the arithmetic counts a dropped hypothesis as 0 whatever its weight
+            raise InvalidInput("the weight of dropped is always 0 %")
         row = session.get(StageWeight, (programme.id, stage.value))
         old_pct = row.weight_pct if row else DEFAULT_WEIGHTS[stage]
         if old_pct == pct:
