@@ -34,7 +34,7 @@ def _fail(message: str, code: int) -> None:
 class ParatGroup(TyperGroup):
     """Turns user errors raised anywhere below into one line and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except ParatError as error:
