@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "DatabaseLocationError",
     "database_url",
     "default_database_path",
     "make_engine",
@@ -65,17 +66,37 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+class DatabaseLocationError(ValueError):
+    """The chosen database path or URL cannot be used; the message says why."""
+
+
 def make_engine(url: str) -> Engine:
-    """Create the engine for ``url``, creating the SQLite file's folder when needed."""
-    sa_url = sa.make_url(url)
-    if sa_url.get_backend_name() == "sqlite":
-        database = sa_url.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        _sqlite_setup(engine)
-        return engine
-    return sa.create_engine(sa_url, pool_pre_ping=True)
+    """Create the engine for ``url``, creating the SQLite file's folder when needed.
+
+    An unreadable URL, a missing driver or a folder that cannot be created raise
+    :class:`DatabaseLocationError` (the URL itself is not repeated: it may hold a
+    password).
+    """
+    try:
+        sa_url = sa.make_url(url)
+        if sa_url.get_backend_name() == "sqlite":
+            database = sa_url.database
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _sqlite_setup(engine)
+            return engine
+        return sa.create_engine(sa_url, pool_pre_ping=True)
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        raise DatabaseLocationError(
+            f"cannot create the database folder{where}: {error.strerror or error}"
+        ) from None
+    except (sa.exc.ArgumentError, ValueError, ImportError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise DatabaseLocationError(
+            f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}"
+        ) from None
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from tracker.domain.money import parse_amount, round_half_up
 from tracker.domain.stages import Stage
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext
+from tracker.services.validation import Amount
 
 __all__ = ["SAMPLE", "SampleHypothesis", "write_demo"]
 
@@ -269,7 +270,7 @@ def write_demo(engine: Engine, now: datetime, actor: str = "sekretariatet") -> N
                     confidence_pct=h.confidence_pct,
                 )
             for year in sorted(set(h.potential) | set(h.realised) | set(h.investment)):
-                amounts = {
+                amounts: dict[str, Amount] = {
                     kind: values[year]
                     for kind, values in (
                         ("potential", h.potential),

@@ -88,6 +88,9 @@ def set_(
 ) -> None:
     """Change the target, the allocation mode or stage weights."""
     weights = _weights(weight or [])
+    given = (target, allocation, name, target_year, first_year)
+    if not weights and all(value is None for value in given):
+        raise InvalidInput("nothing to change: give at least one option (see --help)")
     with state(ctx).open() as parat:
         parat.set_programme(
             name=name,

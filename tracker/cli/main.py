@@ -7,9 +7,10 @@ Errors a user can cause end as one line on stderr and an exit code (see
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
+from db.engine import DatabaseLocationError
 from db.schema import SchemaError
 from tracker.cli import (
     commands_bucket,
@@ -40,7 +41,10 @@ class ParatGroup(TyperGroup):
             _fail(str(error), error.exit_code)
         except SchemaError as error:
             _fail(str(error), ExitCode.INVALID)
-        except (OperationalError, ProgrammingError) as error:
+        except DatabaseLocationError as error:
+            _fail(str(error), ExitCode.INVALID)
+        except DatabaseError as error:
+            # OperationalError, ProgrammingError, and "file is not a database"
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             _fail(f"database error: {reason}", ExitCode.INVALID)
         return None

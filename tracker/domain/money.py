@@ -7,7 +7,7 @@ terminals, CSV files and copy-paste alike.
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, localcontext
 from functools import cache
 
 __all__ = [
@@ -56,7 +56,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER = re.compile(
     r"^(?P<sign>[-+\u2212]?)\s*(?P<num>[0-9][0-9.,\u00a0\u202f ]*)\s*(?P<unit>.*)$"
 )
-_GROUPED = re.compile(r"^[0-9]{1,3}([. ][0-9]{3})+$")
+# Thousands grouping: a first group of 1–3 digits that does not start with 0.
+_GROUPED = re.compile(r"^[1-9][0-9]{0,2}([. ][0-9]{3})+$")
 
 
 def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
@@ -90,6 +91,13 @@ def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
             raise MoneyError(f"{raw!r}: thousands must be grouped in threes")
         return Decimal(num.replace(".", ""))
     whole, frac = num.split(".")
+    if _GROUPED.match(num):
+        # "4.500" (mio. or tkr) is 4500 to a Danish reader and 4,5 to an English one:
+        # a factor of 1000 hangs on it, so refuse rather than guess.
+        raise MoneyError(
+            f"{raw!r} is ambiguous: write {whole},{frac} with a decimal comma, "
+            f"or {whole}{frac} without the point"
+        )
     if not frac:
         raise MoneyError(f"{raw!r}: digits are missing after the point")
     return Decimal(num)
@@ -123,7 +131,16 @@ def parse_amount(text: str) -> int:
         raise MoneyError(f"{raw!r} is not an amount") from None
     if match["sign"] in ("-", "\u2212"):
         number = -number
-    return _checked(number * factor, raw)
+    with localcontext() as exact:
+        # The default 28 digits would round "1,000…0001" (30 decimals) to a whole
+        # million silently; an inexact product means more digits than any amount has.
+        exact.prec = 60
+        exact.traps[Inexact] = True
+        try:
+            value = number * factor
+        except Inexact:
+            raise MoneyError(f"{raw!r} has too many digits") from None
+    return _checked(value, raw)
 
 
 def _checked(value: Decimal, raw: str) -> int:

@@ -355,7 +355,7 @@ def _warnings(
                         f"potentialet {format_mio(potential)} i {y}",
                     )
                 )
-        if active and h.updated_at is not None and as_of - h.updated_at > STALE_AFTER:
+        if active and h.updated_at is not None and as_of - h.updated_at >= STALE_AFTER:
             days = (as_of - h.updated_at).days
             warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
     bucket_sum = sum(b.target_kr for b in programme.buckets)

@@ -9,7 +9,7 @@ from db.queries import current_figures
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
-from tracker.services.hypotheses import find_hypothesis, hypothesis_view
+from tracker.services.hypotheses import find_hypothesis, hypothesis_view, touch
 from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
 from tracker.services.views import HypothesisView
@@ -98,7 +98,7 @@ def set_figures(
         )
         changed += 1
     if changed:
-        h.updated_at = now  # bumps the version: a figure change is a change of the hypothesis
+        touch(h, now)  # bumps the version: a figure change is a change of the hypothesis
         session.add(h)
         session.flush()
     return hypothesis_view(session, h), changed

@@ -3,6 +3,7 @@
 import json
 from datetime import datetime
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
 from db.models import Bucket, Event, Hypothesis
@@ -23,6 +24,7 @@ __all__ = [
     "hypothesis_events",
     "hypothesis_view",
     "list_hypotheses",
+    "touch",
     "update_hypothesis",
 ]
 
@@ -241,15 +243,22 @@ def list_hypotheses(
     query = select(Hypothesis).where(Hypothesis.programme_id == programme.id)
     if stage is not None:
         query = query.where(Hypothesis.stage == to_stage(stage).value)
-    if area:
-        query = query.where(col(Hypothesis.area).ilike(area.strip()))
-    if owner:
-        query = query.where(col(Hypothesis.owner).ilike(owner.strip()))
     if bucket is not None:
         assert programme.id is not None
         query = query.where(Hypothesis.bucket_id == _bucket_id(session, programme.id, bucket))
     rows = session.exec(query.order_by(Hypothesis.code))
-    return [hypothesis_view(session, h) for h in rows]
+    # Compared in Python: SQLite's LIKE folds only ASCII ("Ældre" ≠ "ældre") and would
+    # read % and _ in a name as wildcards.
+    wanted = {
+        name: value.strip().casefold()
+        for name, value in (("area", area), ("owner", owner))
+        if value and value.strip()
+    }
+    return [
+        hypothesis_view(session, h)
+        for h in rows
+        if all(getattr(h, name).strip().casefold() == value for name, value in wanted.items())
+    ]
 
 
 def event_view(e: Event) -> EventView:
@@ -278,5 +287,11 @@ def hypothesis_events(
 
 
 def touch(h: Hypothesis, at: datetime) -> None:
-    """Mark the hypothesis changed (bumps its version through the ORM's version column)."""
+    """Mark the hypothesis changed (bumps its version through the ORM's version column).
+
+    Flagged explicitly: with a fixed clock (``PARAT_NOW``) or two changes in the same
+    microsecond, ``updated_at`` keeps its value and the ORM would skip the UPDATE, and
+    with it the version bump.
+    """
     h.updated_at = at
+    flag_modified(h, "updated_at")

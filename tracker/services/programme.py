@@ -191,8 +191,10 @@ def set_programme(
                 f"unknown allocation {allocation!r} (use waterfall or earmarked)"
             ) from None
         changes["allocation"] = (programme.allocation, mode.value)
+    changed = 0
     for field, (old, new) in changes.items():
         if old != new:
+            changed += 1
             setattr(programme, field, new)
             record_event(
                 session,
@@ -209,10 +211,14 @@ def set_programme(
     for stage_text, pct in (weights or {}).items():
         stage = to_stage(stage_text)
         check_percent(pct, f"weight of {stage.value}")
+        if stage is Stage.DROPPED and pct != 0:
+            # the arithmetic counts a dropped hypothesis as 0 whatever its weight
+            raise InvalidInput("the weight of dropped is always 0 %")
         row = session.get(StageWeight, (programme.id, stage.value))
         old_pct = row.weight_pct if row else DEFAULT_WEIGHTS[stage]
         if old_pct == pct:
             continue
+        changed += 1
         if row is None:
             session.add(StageWeight(programme_id=programme.id, stage=stage.value, weight_pct=pct))
         else:
@@ -230,9 +236,10 @@ def set_programme(
             new=pct,
             note=note,
         )
-    programme.updated_at = now
-    session.add(programme)
-    session.flush()
+    if changed:  # unchanged values write nothing, not even the time stamp
+        programme.updated_at = now
+        session.add(programme)
+        session.flush()
     return programme_view(session)
 
 

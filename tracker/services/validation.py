@@ -75,13 +75,26 @@ def check_key(key: str) -> str:
     return key
 
 
-def check_text(value: str, what: str, *, required: bool = False, max_len: int = 200) -> str:
+def check_text(
+    value: str,
+    what: str,
+    *,
+    required: bool = False,
+    max_len: int = 200,
+    multiline: bool | None = None,
+) -> str:
+    """Strip and check a text. Short fields (names, titles: ``max_len`` ≤ 200 unless
+    ``multiline`` says otherwise) are one line, so that tables and one-line messages
+    stay whole; long ones (descriptions, notes) may hold line breaks and tabs."""
     value = value.strip()
     if required and not value:
         raise InvalidInput(f"{what} must not be empty")
     if len(value) > max_len:
         raise InvalidInput(f"{what} is longer than {max_len} characters")
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+    allowed = "\n\r\t" if (max_len > 200 if multiline is None else multiline) else ""
+    if any((ord(c) < 32 or c in "\x7f\u2028\u2029") and c not in allowed for c in value):
+        if "\n" in value or "\r" in value:
+            raise InvalidInput(f"{what} must be one line")
         raise InvalidInput(f"{what} contains control characters")
     return value
 

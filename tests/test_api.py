@@ -1,0 +1,147 @@
+"""The Python API for scripts: ``with tracker.open(path, actor=…) as p``."""
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import tracker
+from tests.cli.conftest import dump, rows
+from tracker.errors import ExitCode, InvalidInput, NotFound, ParatError, StaleVersion
+
+
+@pytest.fixture
+def prog(db_path: Path) -> Path:
+    with tracker.open(str(db_path), actor="x") as p:
+        p.create_programme()
+        p.add_hypothesis("H04", title="Rehabilitering", owner="Lone", stage="quantified")
+        p.add_hypothesis("H05", title="Indkøb", owner="Mads", stage="Besluttet")
+    return db_path
+
+
+def test_set_figure_text_int_and_decimal(prog: Path) -> None:
+    with tracker.open(str(prog), actor="x") as p:
+        h, changed = p.set_figure("H04", 2018, potential="4,5", realised=1_000_000)
+        assert (changed, h.version) == (2, 2)
+        p.set_figure("h05", 2018, potential=Decimal("2000000"), investment="29 tkr")
+        p.set_figure("H05", 2017, potential=1_000_001)
+        detail = p.hypothesis("H04")
+        assert detail.figures == {2018: {"potential": 4_500_000, "realised": 1_000_000}}
+        status = p.status()
+    assert status.totals.pipeline_kr == 6_500_000
+    # 4.500.000 × 50 % + 2.000.000 × 75 %
+    assert status.totals.weighted_kr == 2_250_000 + 1_500_000
+    assert status.totals.decided_kr == 2_000_000
+    assert status.totals.realised_kr == 1_000_000
+    assert status.totals.investment_kr == 29_000
+    assert status.totals.gap_kr == 125_000_000 - 3_750_000
+    y2017 = next(y for y in status.years if y.year == 2017)
+    assert (y2017.pipeline_kr, y2017.weighted_kr) == (1_000_001, 750_001)  # 750.000,75 → up
+
+
+def test_events_carry_actor_and_source_api(prog: Path) -> None:
+    with tracker.open(str(prog), actor="x") as p:
+        p.set_figure("H04", 2018, potential="4,5")
+    assert set(rows(prog, "SELECT DISTINCT actor, source FROM event")) == {("x", "api")}
+
+
+def test_update_with_stale_version_is_refused(prog: Path) -> None:
+    with tracker.open(str(prog), actor="x") as p:
+        h, _ = p.update_hypothesis("H04", owner="Lone Bech", expect_version=1)
+        assert h.version == 2
+        before = dump(prog)
+        with pytest.raises(StaleVersion) as caught:
+            p.update_hypothesis("H04", owner="Anden", expect_version=1)
+        assert (caught.value.code, caught.value.expected, caught.value.actual) == ("H04", 1, 2)
+        assert caught.value.exit_code == ExitCode.STALE == 3
+        assert str(caught.value) == (
+            "H04 has changed since version 1 (now version 2); reload it and try again"
+        )
+        with pytest.raises(StaleVersion):
+            p.set_figure("H04", 2018, potential="1", expect_version=1)
+        with pytest.raises(StaleVersion):
+            p.set_stage("H04", "decided", expect_version=1)
+    assert dump(prog) == before
+
+
+def test_two_scripts_at_once_the_second_is_refused(prog: Path) -> None:
+    with tracker.open(str(prog), actor="a") as a, tracker.open(str(prog), actor="b") as b:
+        seen_a = a.hypothesis("H04").hypothesis.version
+        seen_b = b.hypothesis("H04").hypothesis.version
+        a.update_hypothesis("H04", title="A's title", expect_version=seen_a)
+        with pytest.raises(StaleVersion):
+            b.update_hypothesis("H04", title="B's title", expect_version=seen_b)
+        assert b.hypothesis("H04").hypothesis.title == "A's title"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["abc", "4,5 kr", "", "1e9", 4.5, True, Decimal("0.5"), Decimal("NaN"), 10**13],
+)
+def test_bad_amounts_are_refused(prog: Path, amount: object) -> None:
+    before = dump(prog)
+    with tracker.open(str(prog), actor="x") as p, pytest.raises(InvalidInput):
+        p.set_figure("H04", 2018, potential="1", realised=amount)  # type: ignore[arg-type]
+    assert dump(prog) == before
+
+
+def test_none_amount_means_not_given(prog: Path) -> None:
+    with tracker.open(str(prog), actor="x") as p:
+        _, changed = p.set_figure("H04", 2018, potential="1", realised=None)
+        assert changed == 1
+
+
+def test_errors_are_paraterrors(prog: Path) -> None:
+    with tracker.open(str(prog), actor="x") as p:
+        with pytest.raises(NotFound, match="unknown hypothesis 'H99'"):
+            p.set_figure("H99", 2018, potential="1")
+        with pytest.raises(InvalidInput, match="outside the programme's years"):
+            p.set_figure("H04", 2020, potential="1")
+        with pytest.raises(InvalidInput, match="unknown stage"):
+            p.set_stage("H04", "nope")
+        with pytest.raises(InvalidInput, match="needs a note"):
+            p.set_stage("H04", "identified")
+    assert issubclass(StaleVersion, ParatError)
+
+
+def test_status_as_of_a_past_moment(db_path: Path) -> None:
+    moment = [datetime(2018, 1, 1, 9, 0, tzinfo=UTC)]
+    with tracker.open(str(db_path), actor="x", clock=lambda: moment[0]) as p:
+        p.create_programme()
+        p.add_hypothesis("H01", title="t", owner="o", stage="realised")
+        p.set_figure("H01", 2018, potential="1")
+        moment[0] += timedelta(days=10)
+        p.set_figure("H01", 2018, potential="3")
+        assert p.status().totals.pipeline_kr == 3_000_000
+        past = p.status(as_of=datetime(2018, 1, 5, tzinfo=UTC))
+        assert past.totals.pipeline_kr == 1_000_000
+        before_any = p.status(as_of=datetime(2017, 12, 31, tzinfo=UTC))
+        assert before_any.totals.pipeline_kr == 0
+
+
+def test_default_database_from_environment(monkeypatch, tmp_path: Path) -> None:
+    path = tmp_path / "env.db"
+    monkeypatch.setenv("PARAT_DATABASE_URL", f"sqlite:///{path}")
+    with tracker.open(actor="x") as p:
+        p.create_programme(name="Fra miljøet")
+    with tracker.open(str(path)) as p:
+        assert p.programme().name == "Fra miljøet"
+
+
+def test_actor_defaults_to_environment(db_path: Path) -> None:
+    with tracker.open(str(db_path)) as p:  # conftest sets PARAT_ACTOR=tester
+        p.create_programme()
+    assert rows(db_path, "SELECT actor, source FROM event") == [("tester", "api")]
+
+
+def test_unchanged_programme_values_write_nothing(db_path: Path) -> None:
+    moment = [datetime(2018, 1, 1, 9, 0, tzinfo=UTC)]
+    with tracker.open(str(db_path), actor="x", clock=lambda: moment[0]) as p:
+        p.create_programme()
+        moment[0] += timedelta(days=1)
+        before = dump(db_path)
+        p.set_programme(target="125", allocation="waterfall", weights={"decided": 75})
+        assert dump(db_path) == before
+        p.set_programme(target="130")
+        assert p.programme().updated_at == moment[0]
