@@ -52,7 +52,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if conn.dialect.name == "postgresql":
             # Two processes opening a new database at once must not both migrate.
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(7270)"))
+        _check_known(current_revision(conn))
         command.upgrade(alembic_config(conn), revision)
+
+
+def _check_known(revision: str | None) -> None:
+    known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
+    if revision is not None and revision not in known:
+        raise SchemaError(
+            f"the database has schema revision {revision}, newer than this version of parat"
+        )
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -61,9 +70,5 @@ def ensure_schema(engine: Engine) -> None:
         revision = current_revision(conn)
     if revision == HEAD:
         return
-    known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
-    if revision is not None and revision not in known:
-        raise SchemaError(
-            f"the database has schema revision {revision}, newer than this version of parat"
-        )
+    _check_known(revision)
     upgrade(engine)

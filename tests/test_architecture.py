@@ -54,10 +54,13 @@ def test_status_json_loads_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
     assert result["code"] in (0, None)
     assert len(json.loads(stdout)["hypotheses"]) == 16
     assert result["loaded"] == []
-    # the text status too
+    # the text status too, and a write
     result, stdout = _probe("--db", db, "status")
     assert result["loaded"] == []
     assert "Parat til fremtiden" in stdout
+    result, stdout = _probe("--db", db, "figure", "set", "H01", "2018", "--potential", "1")
+    assert (result["code"], result["loaded"]) == (0, [])
+    assert "recorded" in stdout
 
 
 @pytest.mark.slow

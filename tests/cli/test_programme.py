@@ -186,6 +186,9 @@ def test_bucket_add(ok, ok_json) -> None:
         (["demografi", "--name", ""], "bucket name must not be empty"),
         (["ny", "--add", "--name", "Ny"], "a new bucket needs --name and --target"),
         (["Bad Key!", "--add", "--name", "x", "--target", "1"], "invalid bucket key"),
+        (["demografi"], "nothing to change: give --name, --target or --priority"),
+        (["nope"], "nothing to change"),
+        (["ny", "--add"], "nothing to change"),
     ],
 )
 def test_bucket_set_refused(refuse, args: list[str], fragment: str) -> None:

@@ -219,3 +219,12 @@ def test_unusable_database_is_one_line(cli, tmp_path: Path, target: str, fragmen
         assert len(lines) == 1 and fragment in lines[0], (args, result.stderr)
         assert "hemmelig" not in result.stderr
     assert text_file.read_text() == "hello\n" * 200
+
+
+def test_bad_fixed_clock_is_one_line(programme, refuse, monkeypatch) -> None:
+    monkeypatch.setenv("PARAT_NOW", "i morgen")
+    result = refuse("hypothesis", "set", "H02", "--owner", "Cai")
+    assert result.stderr.strip() == (
+        "parat: PARAT_NOW 'i morgen' is not a moment (write e.g. 2018-03-12T10:00:00Z)"
+    )
+    refuse("status")

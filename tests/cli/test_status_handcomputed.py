@@ -18,9 +18,13 @@ Other years: H01 potential 5 mio. in 2017, investment 2 mio. in 2016; H02 invest
 """
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
 
 PIPELINE = 72_700_012  # 10.000.005 + 1.000.005 + 1.000.002 + 60.000.000 + 700.000
 WEIGHTED = 68_150_007  # 7.500.004 + 330.002 + 250.001 + 60.000.000 + 70.000
@@ -28,38 +32,57 @@ DECIDED = 70_000_005  # 10.000.005 + 60.000.000
 REALISED = 64_000_000  # 3.000.000 + 61.000.000
 
 
+@pytest.fixture(scope="module")
+def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once through the CLI (it takes some twenty calls); copied per test."""
+    path = tmp_path_factory.mktemp("handcomputed") / "parat.db"
+    runner = CliRunner()
+
+    def ok(*args: str) -> None:
+        result = runner.invoke(app, ["--db", str(path), *args])
+        assert result.exit_code == 0, (args, result.stderr)
+
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("PARAT_DATABASE_URL", raising=False)
+        env.setenv("PARAT_ACTOR", "tester")
+        env.setenv("PARAT_NOW", "2018-03-12T09:00:00+00:00")
+        ok("init")
+        # H07 is written three months before the meeting and never touched again
+        env.setenv("PARAT_NOW", "2017-12-01T09:00:00+00:00")
+        ok("hypothesis", "add", "H07", "--title", "Glemt", "--owner", "Finn")
+        env.setenv("PARAT_NOW", "2018-03-12T09:00:00+00:00")
+        calls: list[tuple[str, ...]] = [
+            ("hypothesis", "add", "H01", "--title", "Et", "--owner", "Anna", "--stage", "besluttet",
+             "--bucket", "driftsbalance"),
+            ("figure", "set", "H01", "2018", "--potential", "10.000.005 kr", "--realised", "3"),
+            ("figure", "set", "H01", "2017", "--potential", "5"),
+            ("figure", "set", "H01", "2016", "--investment", "2"),
+            ("hypothesis", "add", "H02", "--title", "To", "--owner", "Bo", "--stage", "qualified",
+             "--bucket", "demografi"),
+            ("hypothesis", "set", "H02", "--stage", "quantified", "--confidence", "33"),
+            ("figure", "set", "H02", "2018", "--potential", "1000005 kr"),
+            ("figure", "set", "H02", "2017", "--investment", "500 tkr"),
+            ("hypothesis", "add", "H03", "--title", "Tre", "--owner", "Cai", "--stage",
+             "qualified"),
+            ("figure", "set", "H03", "2018", "--potential", "1 000 002 kr"),
+            ("hypothesis", "add", "H04", "--title", "Fire", "--owner", "Dorte", "--bucket",
+             "politisk"),
+            ("figure", "set", "H04", "2018", "--potential", "5"),
+            ("hypothesis", "drop", "H04", "--note", "Allerede budgetlagt"),
+            ("hypothesis", "add", "H05", "--title", "Fem", "--owner", "Eva", "--stage", "realised",
+             "--bucket", "politisk"),
+            ("figure", "set", "H05", "2018", "--potential", "60", "--realised", "61"),
+            ("hypothesis", "add", "H06", "--title", "Seks"),
+            ("figure", "set", "H06", "2018", "--potential", "0,7"),
+        ]  # fmt: skip
+        for call in calls:
+            ok(*call)
+    return path
+
+
 @pytest.fixture
-def built(ok, monkeypatch, db_path: Path) -> Path:
-    ok("init")
-    # H07 is written three months before the meeting and never touched again
-    monkeypatch.setenv("PARAT_NOW", "2017-12-01T09:00:00+00:00")
-    ok("hypothesis", "add", "H07", "--title", "Glemt", "--owner", "Finn")
-    monkeypatch.setenv("PARAT_NOW", "2018-03-12T09:00:00+00:00")
-    calls: list[tuple[str, ...]] = [
-        ("hypothesis", "add", "H01", "--title", "Et", "--owner", "Anna", "--stage", "besluttet",
-         "--bucket", "driftsbalance"),
-        ("figure", "set", "H01", "2018", "--potential", "10.000.005 kr", "--realised", "3"),
-        ("figure", "set", "H01", "2017", "--potential", "5"),
-        ("figure", "set", "H01", "2016", "--investment", "2"),
-        ("hypothesis", "add", "H02", "--title", "To", "--owner", "Bo", "--stage", "qualified",
-         "--bucket", "demografi"),
-        ("hypothesis", "set", "H02", "--stage", "quantified", "--confidence", "33"),
-        ("figure", "set", "H02", "2018", "--potential", "1000005 kr"),
-        ("figure", "set", "H02", "2017", "--investment", "500 tkr"),
-        ("hypothesis", "add", "H03", "--title", "Tre", "--owner", "Cai", "--stage", "qualified"),
-        ("figure", "set", "H03", "2018", "--potential", "1 000 002 kr"),
-        ("hypothesis", "add", "H04", "--title", "Fire", "--owner", "Dorte", "--bucket",
-         "politisk"),
-        ("figure", "set", "H04", "2018", "--potential", "5"),
-        ("hypothesis", "drop", "H04", "--note", "Allerede budgetlagt"),
-        ("hypothesis", "add", "H05", "--title", "Fem", "--owner", "Eva", "--stage", "realised",
-         "--bucket", "politisk"),
-        ("figure", "set", "H05", "2018", "--potential", "60", "--realised", "61"),
-        ("hypothesis", "add", "H06", "--title", "Seks"),
-        ("figure", "set", "H06", "2018", "--potential", "0,7"),
-    ]  # fmt: skip
-    for call in calls:
-        ok(*call)
+def built(built_template: Path, db_path: Path) -> Path:
+    shutil.copyfile(built_template, db_path)
     return db_path
 
 

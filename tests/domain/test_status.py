@@ -523,7 +523,7 @@ def _sum_buckets(status: Status, name: str) -> int:
     return sum(getattr(b, name) for b in status.buckets)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(programmes(), hypothesis_lists())
 def test_buckets_and_rest_add_up_to_total(programme: ProgrammeFacts, hs: list) -> None:
     status = compute_status(programme, hs, AS_OF)
@@ -537,7 +537,7 @@ def test_buckets_and_rest_add_up_to_total(programme: ProgrammeFacts, hs: list) -
             assert getattr(status.surplus, name) == 0
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(programmes(), hypothesis_lists())
 def test_waterfall_buckets_stay_within_targets_in_priority_order(
     programme: ProgrammeFacts, hs: list
@@ -558,7 +558,7 @@ def test_waterfall_buckets_stay_within_targets_in_priority_order(
     assert [b.priority for b in status.buckets] == sorted(b.priority for b in status.buckets)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(programmes(), hypothesis_lists(nonnegative=True))
 def test_weighted_never_exceeds_pipeline(programme: ProgrammeFacts, hs: list) -> None:
     status = compute_status(programme, hs, AS_OF)
@@ -569,7 +569,7 @@ def test_weighted_never_exceeds_pipeline(programme: ProgrammeFacts, hs: list) ->
         assert 0 <= y.weighted_kr <= y.pipeline_kr
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(programmes(), hypothesis_lists())
 def test_weighted_magnitude_never_exceeds_pipeline(programme: ProgrammeFacts, hs: list) -> None:
     status = compute_status(programme, hs, AS_OF)
@@ -579,7 +579,7 @@ def test_weighted_magnitude_never_exceeds_pipeline(programme: ProgrammeFacts, hs
         assert h.weighted_kr == weighted_amount(h.pipeline_kr, h.weight_pct)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(programmes(), hypothesis_lists())
 def test_totals_are_exact_sums(programme: ProgrammeFacts, hs: list) -> None:
     status = compute_status(programme, hs, AS_OF)

@@ -116,6 +116,10 @@ def test_a_newer_schema_is_refused(cli, db_path: Path) -> None:
         "parat: the database has schema revision 9999, newer than this version of parat"
     )
     assert dump(db_path) == before
+    upgrade = cli("db", "upgrade")
+    assert (upgrade.exit_code, upgrade.stderr) == (1, result.stderr)
+    assert "Traceback" not in upgrade.stdout + upgrade.stderr
+    assert dump(db_path) == before
     assert issubclass(SchemaError, RuntimeError)
 
 

@@ -17,7 +17,14 @@ def utcnow() -> datetime:
     """
     fixed = os.environ.get("PARAT_NOW")
     if fixed:
-        moment = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
+        try:
+            moment = datetime.fromisoformat(fixed.strip().replace("Z", "+00:00"))
+        except ValueError:
+            from tracker.errors import InvalidInput
+
+            raise InvalidInput(
+                f"PARAT_NOW {fixed!r} is not a moment (write e.g. 2018-03-12T10:00:00Z)"
+            ) from None
         return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return datetime.now(UTC)
 
