@@ -148,7 +148,9 @@ def _table(
     def row(cells: Sequence[str], shade: bool, bold: bool = False) -> None:
         doc.set_font(FONT, "B" if bold else "", size)
         wrapped = [
-            _wrap(doc, cell, w - 2 * pad) if i in wrap else [_fit(doc, cell, w - 2 * pad)]
+            _wrap(doc, cell, w - 2 * pad)
+            if i in wrap
+            else [cell if i in table.numeric else _fit(doc, cell, w - 2 * pad)]
             for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
         ]
         height = max(len(lines) for lines in wrapped) * line_h + 1.6
@@ -164,7 +166,14 @@ def _table(
         for i, (lines, w) in enumerate(zip(wrapped, widths, strict=True)):
             for k, text in enumerate(lines):
                 doc.set_xy(x + pad, y0 + 0.8 + k * line_h)
-                doc.cell(w - 2 * pad, line_h, text, align="R" if i in table.numeric else "L")
+                if i in table.numeric:
+                    # An amount is never cut: it shrinks to fit its column instead.
+                    shrink = min(1.0, (w - 2 * pad) / max(doc.width_of(text), 0.01))
+                    doc.set_font_size(size * shrink)
+                    doc.cell(w - 2 * pad, line_h, text, align="R")
+                    doc.set_font_size(size)
+                else:
+                    doc.cell(w - 2 * pad, line_h, text, align="L")
             x += w
         doc.set_xy(doc.l_margin, y0 + height)
         doc.set_draw_color(*LINE)
@@ -267,8 +276,8 @@ def _chart(doc: _Document, report: Report) -> None:
         doc.line(X(c.left), Y(c.target_y), X(c.left + c.plot_w), Y(c.target_y))
         doc.set_dash_pattern()
         doc.set_text_color(*_rgb(TARGET_COLOUR))
-        doc.set_xy(X(c.left), Y(c.target_y) - 4)
-        doc.cell(c.plot_w * scale, 3.5, c.target_label, align="R")
+        doc.set_xy(X(c.left) + 1, Y(c.target_y) - 4)
+        doc.cell(c.plot_w * scale, 3.5, c.target_label, align="L")
     doc.set_text_color(*INK)
     doc.set_font(FONT, "", 7.5)
     for x, label in c.x_labels:
@@ -343,7 +352,7 @@ def render(report: Report) -> bytes:
     _table(
         doc,
         v.hypotheses,
-        (12, 72, 30, 30, 21, 34, 11, 14, 14, 14, 15),
+        (12, 66, 28, 30, 21, 32, 11, 16.5, 16.5, 16.5, 17.5),
         size=7,
         wrap=frozenset({1, 2, 3, 5}),
     )
