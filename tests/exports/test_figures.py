@@ -69,8 +69,9 @@ def test_markdown_tables_hold_the_status_figures(programme: Any) -> None:
     got = [[_unescape_md(c) for c in row] for row in hypotheses[1:-1]]
     assert got == want["hypotheses"]
     total = status["totals"]
-    assert buckets[-1][2:6] == [n(total[k]) for k in
-                                ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")]  # fmt: skip
+    assert buckets[-1][2:6] == [
+        n(total[k]) for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+    ]
 
 
 def test_html_tables_hold_the_status_figures(programme: Any) -> None:
@@ -136,8 +137,17 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
     assert overview["Investering i alt"] == t["investment_kr"]
     for b in status["buckets"]:
         row = next(r for r in book["Overblik"].iter_rows(values_only=True) if r[0] == b["name"])
-        assert list(row[1:7]) == [b[k] for k in ("target_kr", "pipeline_kr", "weighted_kr",
-                                                 "decided_kr", "realised_kr", "gap_kr")]  # fmt: skip
+        assert list(row[1:7]) == [
+            b[k]
+            for k in (
+                "target_kr",
+                "pipeline_kr",
+                "weighted_kr",
+                "decided_kr",
+                "realised_kr",
+                "gap_kr",
+            )
+        ]
     sheet = list(book["Hypoteser"].iter_rows(values_only=True))
     header = sheet[0]
     year = status["programme"]["target_year"]
@@ -155,10 +165,17 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
         assert r["Version"] == h["version"]
     years = list(book["År"].iter_rows(values_only=True))[1:]
     assert [list(r) for r in years] == [
-        [y["year"], y["pipeline_kr"], y["decided_kr"], y["weighted_kr"], y["realised_kr"],
-         y["investment_kr"], y["net_kr"]]
+        [
+            y["year"],
+            y["pipeline_kr"],
+            y["decided_kr"],
+            y["weighted_kr"],
+            y["realised_kr"],
+            y["investment_kr"],
+            y["net_kr"],
+        ]
         for y in status["years"]
-    ]  # fmt: skip
+    ]
 
 
 def _xlsx_bytes(export: Any) -> bytes:

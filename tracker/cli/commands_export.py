@@ -91,32 +91,39 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat | None,
-        typer.Option("--format", "-f", help="md, html, pdf, xlsx, csv or json.", show_default=False),
+        typer.Option(
+            "--format", "-f", help="md, html, pdf, xlsx, csv or json.", show_default=False
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (required for pdf and xlsx).",
-                     metavar="FILE"),
+        typer.Option(
+            "--output", "-o", help="File to write (required for pdf and xlsx).", metavar="FILE"
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Status at a past moment: a date or date-time.",
-                     metavar="SNAPSHOT|DATE"),
+        typer.Option(
+            "--as-of", help="Status at a past moment: a date or date-time.", metavar="SNAPSHOT|DATE"
+        ),
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", help='Add "Siden sidst": what moved since then.',
-                     metavar="SNAPSHOT|DATE"),
+        typer.Option(
+            "--since", help='Add "Siden sidst": what moved since then.', metavar="SNAPSHOT|DATE"
+        ),
     ] = None,
     csv_dialect: Annotated[
         CsvDialect | None,
-        typer.Option("--csv-dialect",
-                     help="danish (; and decimal comma, the default) or excel-us (, and point)."),
+        typer.Option(
+            "--csv-dialect",
+            help="danish (; and decimal comma, the default) or excel-us (, and point).",
+        ),
     ] = None,
     schema: Annotated[
         bool, typer.Option("--schema", help="Print the JSON Schema of the json format.")
     ] = False,
-) -> None:  # fmt: skip
+) -> None:
     """Export the status summary for the chief group (text formats to stdout)."""
     if schema:
         import json
