@@ -8,7 +8,7 @@ only here, inside the command, so no other command pays for them.
 import os
 import sys
 import tempfile
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,13 +50,14 @@ def parse_moment(text: str, option: str) -> datetime:
     try:
         if len(raw) == 10:
             day = date.fromisoformat(raw)
-            return datetime.combine(day, time(23, 59, 59), tzinfo=DANISH_TIME)
+            end = datetime.combine(day, time(23, 59, 59), tzinfo=DANISH_TIME)
+            return end.astimezone(UTC)
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise InvalidInput(
             f"{option}: {text!r} is not a date (write 2018-03-12 or 2018-03-12T10:00)"
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=DANISH_TIME)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=DANISH_TIME)).astimezone(UTC)
 
 
 def _moment(parat: Any, text: str, option: str) -> datetime:

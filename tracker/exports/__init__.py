@@ -13,7 +13,7 @@ XlsxWriter, pydantic), is imported only when that format is asked for, so
 
 import importlib
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from tracker.exports.model import ExportMeta, HistoryEntry, HypothesisDetails, Report
@@ -109,6 +109,8 @@ def load_report(
     history: bool = True,
 ) -> Report:
     """Read everything an export needs from an open ``Parat``, in one transaction."""
+    if as_of is not None:
+        as_of = as_of.astimezone(UTC)  # the status and its JSON speak UTC
     status, details, entries, truncated = parat.export_parts(
         as_of, history=history, history_since=diff.since if diff is not None else None
     )
