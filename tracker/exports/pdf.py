@@ -365,6 +365,7 @@ def render(report: Report) -> bytes:
         doc.add_page(orientation="P")
         _heading(doc, f"Siden sidst: {d.since} – {d.until}")
         _table(doc, d.totals, (45, 30, 30, 30))
+        doc.ln(3)
         _table(doc, d.buckets, (45, 30, 30, 30))
         _heading(doc, "Faseskift", space_needed=15)
         if d.stage_moves.rows:
