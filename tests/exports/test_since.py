@@ -59,9 +59,8 @@ def test_markdown_and_html_show_what_moved(report: Any) -> None:
     totals = tables[5]
     weighted = next(r for r in totals if r[0] == "Vægtet")
     before, after = report.diff.before.totals, report.diff.after.totals
-    assert weighted[1:] == [
-        _n(before.weighted_kr), _n(after.weighted_kr), "+" + _n(after.weighted_kr - before.weighted_kr)
-    ]  # fmt: skip
+    change = after.weighted_kr - before.weighted_kr
+    assert weighted[1:] == [_n(before.weighted_kr), _n(after.weighted_kr), "+" + _n(change)]
     moves = next(t for t in tables if t[0][:4] == ["Kode", "Titel", "Fra", "Til"])
     assert moves[1][:4] == ["H01", "Rehabilitering før hjemmehjælp – æøå ÆØÅ", "Kvantificeret",
                             "Besluttet"]  # fmt: skip
