@@ -46,7 +46,7 @@ class _Document(FPDF):
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=16)
         self.alias_nb_pages()
-        self._widths: dict[tuple[str, float, str], float] = {}
+        self._widths: dict[tuple[str, str], dict[str, float]] = {}
 
     def footer(self) -> None:
         self.set_y(-11)
@@ -57,12 +57,33 @@ class _Document(FPDF):
         self.cell(0, 4, f"Side {self.page_no()} af {{nb}}", align="R")
 
     def width_of(self, text: str) -> float:
-        """String width in the current font, cached (tables repeat the same words)."""
-        key = (self.font_style, self.font_size_pt, text)
-        w = self._widths.get(key)
-        if w is None:
-            w = self._widths[key] = self.get_string_width(text)
-        return w
+        """String width in the current font: a sum of cached character widths.
+
+        fpdf2 measures unshaped text as the sum of its glyphs' advances, so caching
+        per character gives the same result ~10× faster than ``get_string_width``.
+        """
+        table = self._widths.setdefault((self.font_family, self.font_style), {})
+        total = 0.0
+        for ch in text:
+            w = table.get(ch)
+            if w is None:
+                w = table[ch] = self.get_string_width(ch) / self.font_size_pt
+            total += w
+        return total * self.font_size_pt
+
+    def put(self, x: float, y: float, w: float, h: float, text: str, align: str = "L") -> None:
+        """Text in the box (x, y, w, h), vertically centred like ``cell`` does it.
+
+        ``text()`` is several times faster than ``cell()``, which matters for a table
+        of 10,000 rows.
+        """
+        if not text:
+            return
+        if align == "R":
+            x += w - self.width_of(text)
+        elif align == "C":
+            x += (w - self.width_of(text)) / 2
+        self.text(x, y + h / 2 + 0.3 * self.font_size, text)
 
 
 def _wrap(doc: _Document, text: str, width: float, max_lines: int = 3) -> list[str]:
@@ -135,8 +156,8 @@ def _table(
         doc.set_text_color(*MUTED)
         y0, x = doc.get_y(), doc.l_margin
         for i, (title, w) in enumerate(zip(table.headers, widths, strict=True)):
-            doc.set_xy(x + pad, y0)
-            doc.cell(w - 2 * pad, line_h + 2, title, align="R" if i in table.numeric else "L")
+            doc.put(x + pad, y0, w - 2 * pad, line_h + 2, title,
+                    "R" if i in table.numeric else "L")  # fmt: skip
             x += w
         doc.set_xy(doc.l_margin, y0 + line_h + 2)
         doc.set_draw_color(*INK)
@@ -165,15 +186,18 @@ def _table(
         x = doc.l_margin
         for i, (lines, w) in enumerate(zip(wrapped, widths, strict=True)):
             for k, text in enumerate(lines):
-                doc.set_xy(x + pad, y0 + 0.8 + k * line_h)
+                top = y0 + 0.8 + k * line_h
                 if i in table.numeric:
                     # An amount is never cut: it shrinks to fit its column instead.
-                    shrink = min(1.0, (w - 2 * pad) / max(doc.width_of(text), 0.01))
-                    doc.set_font_size(size * shrink)
-                    doc.cell(w - 2 * pad, line_h, text, align="R")
-                    doc.set_font_size(size)
+                    room = w - 2 * pad
+                    wide = doc.width_of(text)
+                    if wide > room:
+                        doc.set_font_size(size * room / wide)
+                    doc.put(x + pad, top, room, line_h, text, "R")
+                    if wide > room:
+                        doc.set_font_size(size)
                 else:
-                    doc.cell(w - 2 * pad, line_h, text, align="L")
+                    doc.put(x + pad, top, w - 2 * pad, line_h, text)
             x += w
         doc.set_xy(doc.l_margin, y0 + height)
         doc.set_draw_color(*LINE)
@@ -297,9 +321,17 @@ def _chart(doc: _Document, report: Report) -> None:
 def _list(doc: _Document, items: Sequence[str]) -> None:
     doc.set_font(FONT, "", 8)
     doc.set_text_color(*INK)
+    line_h, indent = 4.2, 4.0
+    width = doc.w - doc.l_margin - doc.r_margin - indent
     for item in items:
-        doc.set_x(doc.l_margin)
-        doc.multi_cell(0, 4.2, f"•  {item}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        lines = _wrap(doc, item, width, max_lines=6)
+        if doc.get_y() + line_h * len(lines) > doc.h - doc.b_margin:
+            doc.add_page(same=True)
+        y = doc.get_y()
+        doc.put(doc.l_margin, y, indent, line_h, "•")
+        for k, line in enumerate(lines):
+            doc.put(doc.l_margin + indent, y + k * line_h, width, line_h, line)
+        doc.set_xy(doc.l_margin, y + line_h * len(lines))
 
 
 def render(report: Report) -> bytes:

@@ -19,6 +19,7 @@ _BACKSLASHED = re.compile(r"([\\`*_\[\]|~#])")
 _LIST_MARK = re.compile(r"^([-+])(?=\s|$)")
 _ORDERED_MARK = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ANY_SPECIAL = re.compile(r"[\r\n\t\v\f\u2028\u2029&<>\\`*_\[\]|~#]|^[-+]|^\d+[.)]")
 
 
 def md_escape(text: str) -> str:
@@ -28,6 +29,8 @@ def md_escape(text: str) -> str:
     (no raw HTML); Markdown punctuation is backslash-escaped (``\\|`` keeps a pipe
     inside its cell); a leading list or heading marker is escaped.
     """
+    if not _ANY_SPECIAL.search(text):
+        return text  # most cells (amounts, names) need nothing: skip the five passes
     text = _LINE_BREAKS.sub(" ", text)
     text = "".join(_HTML.get(ch, ch) for ch in text)
     text = _BACKSLASHED.sub(r"\\\1", text)
