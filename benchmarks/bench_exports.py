@@ -165,7 +165,9 @@ def main() -> None:
     for fmt in FORMATS:
         runs = 1 if fmt == "pdf" else 3
         result: list[Any] = []
-        timings[fmt] = _median_seconds(lambda f=fmt: result.append(render(report, f)), runs)
+        timings[fmt] = _median_seconds(
+            lambda f=fmt, out=result: out.append(render(report, f)), runs
+        )
         sizes[fmt] = len(result[-1])
         peak = _peak_mib(lambda f=fmt: render(report, f))
         print(
