@@ -49,8 +49,8 @@ def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str
     history = book["Historik"]
     assert history.freeze_panes == "A2"
     log = list(history.iter_rows(2, values_only=True))
-    assert log[0][3] == "hypothesis.set" and log[0][7] == "dropped"  # newest first
-    set_55 = next(r for r in log if r[5] == "potential.2018" and r[4] == "H01" and r[7])
+    assert log[0][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
+    set_55 = next(r for r in log if r[5] == "Potentiale 2018" and r[4] == "H01" and r[7])
     assert (set_55[6], set_55[7]) == (4_500_000, 5_500_000)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time, local
@@ -285,6 +286,24 @@ def _years(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     ws.insert_chart(last + 3, 0, chart)
 
 
+_ACTIONS = {
+    "hypothesis.add": "Hypotese oprettet",
+    "hypothesis.set": "Hypotese ændret",
+    "figure.set": "Tal ændret",
+}
+_STAGE_LABELS = {stage.value: stage.label for stage in Stage}
+
+
+def _field_label(field: str) -> str:
+    """``potential.2018`` → ``Potentiale 2018``; ``stage`` → ``fase``; others as stored."""
+    kind, _, year = field.partition(".")
+    if kind in KIND_LABELS and year.isdigit():
+        return f"{KIND_LABELS[kind]} {year}"
+    return {"stage": "Fase", "title": "Titel", "area": "Område", "owner": "Ansvarlig",
+            "description": "Beskrivelse", "bucket": "Pulje",
+            "confidence_pct": "Sikkerhed %"}.get(field, field)  # fmt: skip
+
+
 def _history(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     ws = wb.add_worksheet("Historik")
     titles = ("Tidspunkt", "Hvem", "Kilde", "Handling", "Hypotese", "Felt", "Før", "Efter", "Note")
@@ -301,8 +320,9 @@ def _history(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     for e in report.history:
         row += 1
         ws.write_datetime(row, 0, _naive(e.at), f.moment)
-        for col, text in ((1, e.actor), (2, e.source), (3, e.action), (4, e.subject),
-                          (5, e.field), (8, e.note)):  # fmt: skip
+        action = _ACTIONS.get(e.action, e.action)
+        for col, text in ((1, e.actor), (2, e.source), (3, action), (4, e.subject),
+                          (5, _field_label(e.field)), (8, e.note)):  # fmt: skip
             if text:
                 _text(ws, row, col, text, f)
         amount = any(e.field.startswith(prefix) for prefix in _FIGURE_FIELDS)
@@ -311,6 +331,8 @@ def _history(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
                 continue
             if amount and value.lstrip("-").isdigit():
                 ws.write_number(row, col, int(value), f.mio)
+            elif e.field == "stage" and value in _STAGE_LABELS:
+                ws.write_string(row, col, _STAGE_LABELS[value], f.text)
             else:
                 _text(ws, row, col, value, f)
     if row:
