@@ -68,6 +68,21 @@ def hard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the sample programme (``parat demo``), read-only."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "demo.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PARAT_ACTOR", "tester")
+        mp.setenv("HOME", str(folder / "home"))
+        mp.setenv("PARAT_NOW", "2018-03-12T09:00:00+00:00")
+        mp.delenv("PARAT_DATABASE_URL", raising=False)
+        result = CliRunner().invoke(app, ["--db", str(db), "demo", "--no-tui"])
+        assert result.exit_code == 0, result.output
+    return db
+
+
 @pytest.fixture
 def run_export(cli: Any, hard_db: Path) -> Any:
     """``parat --db hard.db export ARGS…`` with the fixed clock; returns the result."""

@@ -22,12 +22,9 @@ from tracker.domain.money import format_mio, parse_amount
 
 
 @pytest.fixture(params=["hard", "demo"])
-def programme(request: pytest.FixtureRequest, hard_db: Path, cli: Any, tmp_path: Path) -> Any:
+def programme(request: pytest.FixtureRequest, hard_db: Path, demo_db: Path, cli: Any) -> Any:
     """(export runner, status JSON) for the hard-case and the sample programme."""
-    db = hard_db
-    if request.param == "demo":
-        db = tmp_path / "demo.db"
-        assert cli("demo", "--no-tui", db=db).exit_code == 0
+    db = hard_db if request.param == "hard" else demo_db
 
     def export(*args: str) -> Any:
         result = cli("export", *args, db=db)

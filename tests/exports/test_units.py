@@ -55,11 +55,9 @@ def test_md_escape() -> None:
     assert md_escape("[x](y) *b* _i_ `c` ~s~ #h") == r"\[x\](y) \*b\* \_i\_ \`c\` \~s\~ \#h"
 
 
-def test_schema_validates_real_exports(run_export: Any, cli: Any, tmp_path: Any) -> None:
+def test_schema_validates_real_exports(run_export: Any, cli: Any, demo_db: Any) -> None:
     ExportDocument.model_validate(json.loads(run_export("-f", "json").stdout))
-    db = tmp_path / "demo.db"
-    assert cli("demo", "--no-tui", db=db).exit_code == 0
-    data = json.loads(cli("export", "-f", "json", db=db).stdout)
+    data = json.loads(cli("export", "-f", "json", db=demo_db).stdout)
     ExportDocument.model_validate(data)
     data["totals"]["surprise_kr"] = 1
     try:
