@@ -103,3 +103,20 @@ def test_status_command_imports_no_exporter(tmp_path: Path, cli: Any) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_format_renders_an_empty_and_an_earmarked_programme(cli: Any, tmp_path: Path) -> None:
+    db = tmp_path / "small.db"
+    assert cli("init", db=db).exit_code == 0
+    for fmt in ("md", "html", "pdf", "xlsx", "csv", "json"):  # no hypotheses yet
+        result = cli("export", "-f", fmt, "-o", str(tmp_path / f"empty.{fmt}"), db=db)
+        assert result.exit_code == 0, (fmt, result.output)
+    assert cli("programme", "set", "--allocation", "earmarked", db=db).exit_code == 0
+    assert cli("hypothesis", "add", "H01", "--title", "Uden pulje", db=db).exit_code == 0
+    assert cli("figure", "set", "H01", "2018", "--potential", "2", db=db).exit_code == 0
+    for fmt in ("pdf", "xlsx"):
+        result = cli("export", "-f", fmt, "-o", str(tmp_path / f"earmarked.{fmt}"), db=db)
+        assert result.exit_code == 0, (fmt, result.output)
+    md = cli("export", "-f", "md", db=db).stdout
+    assert "| Ikke fordelt |  | 2,0 | 0,2 | 0,0 | 0,0 |  |" in md
+    assert "(puljer: øremærket)" in md
