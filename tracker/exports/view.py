@@ -76,6 +76,8 @@ class SummaryView:
     diff: DiffView | None = None
     bucket_progress: tuple[tuple[str, float, float], ...] = field(default=())
     """(bucket name, weighted % of target, realised % of target) for bars."""
+    stage_bars: tuple[tuple[float, float], ...] = field(default=())
+    """Per stage: (pipeline, weighted) as % of the largest stage pipeline, for the funnel."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -311,6 +313,14 @@ def diff_view(d: Diff) -> DiffView:
     )
 
 
+def _stage_bars(s: Status) -> tuple[tuple[float, float], ...]:
+    top = max([st.pipeline_kr for st in s.stages] + [1])
+    return tuple(
+        (max(0.0, 100 * st.pipeline_kr / top), max(0.0, 100 * st.weighted_kr / top))
+        for st in s.stages
+    )
+
+
 def summary_view(report: Report) -> SummaryView:
     """Build the whole summary's display text once."""
     s, meta = report.status, report.meta
@@ -344,6 +354,7 @@ def summary_view(report: Report) -> SummaryView:
         footer=f"Udskrevet {date_time(meta.generated_at)} af {meta.generated_by} "
         f"· Parat {meta.tool_version} · beløb i mio. kr.",
         diff=diff_view(report.diff) if report.diff is not None else None,
+        stage_bars=_stage_bars(s),
         bucket_progress=tuple(
             (b.name, _share(b.weighted_kr, b.target_kr), _share(b.realised_kr, b.target_kr))
             for b in s.buckets
