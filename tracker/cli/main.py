@@ -14,6 +14,7 @@ from db.engine import DatabaseLocationError
 from db.schema import SchemaError
 from tracker.cli import (
     commands_bucket,
+    commands_export,
     commands_figure,
     commands_hypothesis,
     commands_programme,
@@ -89,6 +90,7 @@ def root(
 
 commands_setup.register(app)
 commands_status.register(app)
+commands_export.register(app)
 app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")

@@ -199,6 +199,26 @@ class Parat:
     def has_programme(self) -> bool:
         return self._read(lambda s: programme.find_programme(s) is not None)
 
+    # -- exports ----------------------------------------------------------------
+    def export_parts(
+        self,
+        as_of: datetime | None = None,
+        *,
+        history: bool = False,
+        history_since: datetime | None = None,
+    ) -> Any:
+        """Status, hypothesis details and (when asked) the audit log, in one transaction.
+
+        Returns ``(status, details, history, history_truncated)``; see
+        :func:`tracker.exports.load_report`, which builds an export's report from it.
+        """
+        from tracker.services.export_data import load_export_parts
+
+        moment = as_of or self.context.now()
+        return self._read(
+            lambda s: load_export_parts(s, moment, history=history, history_since=history_since)
+        )
+
 
 @contextmanager
 def open_parat(

@@ -1,0 +1,110 @@
+"""The export tests' programme: built once through the real CLI on a fixed clock, with
+the hard cases in one place (æøå, quotes, markup, formula-looking text, big and
+negative amounts, a dropped hypothesis, a rounding half)."""
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
+
+EARLIER = "2018-01-15T09:00:00+00:00"
+GOLDEN = Path(__file__).parent / "golden"
+SCRIPT = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://x","y")'
+MARKDOWN_TITLE = "# Overskrift | med *stjerner*, _streg_ og `kode` [x](http://x)"
+
+#: (PARAT_NOW, argv) steps; all money through DESIGN.md §4 input syntax.
+STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (EARLIER, ("init",)),
+    (EARLIER, ("hypothesis", "add", "H01", "--title", "Rehabilitering før hjemmehjælp – æøå ÆØÅ",
+               "--area", "Ældre og sundhed", "--owner", 'Lone "Lotte" Bech',
+               "--stage", "quantified", "--bucket", "demografi")),
+    (EARLIER, ("figure", "set", "H01", "2018", "--potential", "4,5")),
+    (EARLIER, ("figure", "set", "H01", "2015", "--potential", "0,029", "--realised", "29 tkr")),
+    (EARLIER, ("figure", "set", "H01", "2016", "--investment", "1.234.567 kr")),
+    (EARLIER, ("hypothesis", "add", "H02", "--title", SCRIPT, "--area", "Børn & unge",
+               "--owner", "@admin", "--stage", "quantified", "--bucket", "politisk",
+               "--description", "Linje 1\nLinje | 2 med *stjerner* og [link](http://x)")),
+    (EARLIER, ("figure", "set", "H02", "2018", "--potential", "12345,678901")),
+    (EARLIER, ("hypothesis", "add", "H03", "--title", FORMULA, "--area", "+45 1234",
+               "--owner", "-5 %", "--stage", "qualified",
+               "--description", "=1+2")),
+    (EARLIER, ("figure", "set", "H03", "2018", "--potential", "-1,2")),
+    (EARLIER, ("figure", "set", "H03", "2017", "--realised", "1 kr")),
+    (EARLIER, ("hypothesis", "add", "H04", "--title", MARKDOWN_TITLE, "--area", "HR",
+               "--owner", "Birgitte Nielsen", "--stage", "realised", "--confidence", "40",
+               "--bucket", "driftsbalance")),
+    (EARLIER, ("figure", "set", "H04", "2018", "--potential", "7", "--realised", "8")),
+    (EARLIER, ("hypothesis", "add", "H05", "--title",
+               "Genforhandling af 'leasing' og \"forsikring\"", "--owner", "Mette Holm")),
+    (EARLIER, ("figure", "set", "H05", "2017", "--potential", "1")),
+    (EARLIER, ("figure", "set", "H05", "2018", "--potential", "2,5")),
+    ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided")),
+    ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--potential", "5,5")),
+    ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def hard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the hard-case programme (read-only for the tests)."""
+    folder = tmp_path_factory.mktemp("hard")
+    db = folder / "hard.db"
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PARAT_ACTOR", "tester")
+        mp.setenv("HOME", str(folder / "home"))
+        mp.delenv("PARAT_DATABASE_URL", raising=False)
+        for now, argv in STEPS:
+            mp.setenv("PARAT_NOW", now)
+            result = runner.invoke(app, ["--db", str(db), *argv])
+            assert result.exit_code == 0, (argv, result.output)
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the sample programme (``parat demo``), read-only."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "demo.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PARAT_ACTOR", "tester")
+        mp.setenv("HOME", str(folder / "home"))
+        mp.setenv("PARAT_NOW", "2018-03-12T09:00:00+00:00")
+        mp.delenv("PARAT_DATABASE_URL", raising=False)
+        result = CliRunner().invoke(app, ["--db", str(db), "demo", "--no-tui"])
+        assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def run_export(cli: Any, hard_db: Path) -> Any:
+    """``parat --db hard.db export ARGS…`` with the fixed clock; returns the result."""
+
+    def run(*args: str) -> Any:
+        result = cli("export", *args, db=hard_db)
+        assert result.exit_code == 0, result.output
+        return result
+
+    return run
+
+
+@pytest.fixture
+def status_json(cli: Any, hard_db: Path) -> dict[str, Any]:
+    """``parat status --json`` for the hard programme: the figures every format must show."""
+    result = cli("status", "--json", db=hard_db)
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+@pytest.fixture
+def update_golden() -> Iterator[bool]:
+    """``PARAT_UPDATE_GOLDEN=1 pytest tests/exports`` rewrites the golden files."""
+    yield os.environ.get("PARAT_UPDATE_GOLDEN") == "1"

@@ -1,0 +1,146 @@
+"""Reading exports back for the tests: Markdown and HTML tables, CSV rows, XLSX sheets,
+PDF text. Expected values are built from ``parat status --json`` with the core's own
+Babel formatter, never with the exporters' code."""
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.money import format_mio, format_mio_number
+from tracker.domain.stages import Stage
+
+STAGE_LABELS = {s.value: s.label for s in Stage}
+
+
+def n(kr: int) -> str:
+    """An amount as the tables show it (core formatter: Babel, one decimal)."""
+    return format_mio_number(kr)
+
+
+def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
+    """The rows each summary table must hold, from the status JSON."""
+    names = {b["key"]: b["name"] for b in data["buckets"]}
+    weights = data["programme"]["weights"]
+    return {
+        "headline": [
+            ["Mål", format_mio(data["totals"]["target_kr"])],
+            ["Realiseret", format_mio(data["totals"]["realised_kr"])],
+            ["Besluttet", format_mio(data["totals"]["decided_kr"])],
+            ["Vægtet", format_mio(data["totals"]["weighted_kr"])],
+            ["Pipeline", format_mio(data["totals"]["pipeline_kr"])],
+            ["Mangler", format_mio(data["totals"]["gap_kr"])],
+        ],
+        "buckets": [
+            [b["name"], n(b["target_kr"]), n(b["pipeline_kr"]), n(b["weighted_kr"]),
+             n(b["decided_kr"]), n(b["realised_kr"]), n(b["gap_kr"])]
+            for b in data["buckets"]
+        ],
+        "stages": [
+            [s["label"], f"{weights[s['stage']]} %", str(s["count"]), n(s["pipeline_kr"]),
+             n(s["weighted_kr"])]
+            for s in data["stages"]
+        ],
+        "years": [
+            [str(y["year"]), n(y["pipeline_kr"]), n(y["decided_kr"]), n(y["weighted_kr"]),
+             n(y["realised_kr"]), n(y["investment_kr"]), n(y["net_kr"])]
+            for y in data["years"]
+        ],
+        "hypotheses": [
+            [h["code"], h["title"], h["area"], h["owner"], STAGE_LABELS[h["stage"]],
+             names.get(h["bucket"], "") if h["bucket"] else "", f"{h['weight_pct']} %",
+             n(h["pipeline_kr"]), n(h["weighted_kr"]), n(h["decided_kr"]), n(h["realised_kr"])]
+            for h in data["hypotheses"]
+        ],
+    }  # fmt: skip
+
+
+class _Tables(HTMLParser):
+    """Collects every table's rows (cell text) and the headline cards of the HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self.cards: list[list[str]] = []
+        self.tags: list[str] = []
+        self.scripts = 0
+        self.links = 0
+        self._cell: list[str] | None = None
+        self._card_part: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        cls = dict(attrs).get("class") or ""
+        if tag == "script":
+            self.scripts += 1
+        if tag == "a":
+            self.links += 1
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "div" and "card" in cls.split():
+            self.cards.append([])
+        elif tag == "div" and cls in ("label", "value") and self.cards:
+            self._card_part = cls
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self.tables:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+        if tag == "div":
+            self._card_part = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._card_part is not None:
+            self.cards[-1].append(data.strip())
+
+
+def html_tables(text: str) -> _Tables:
+    parser = _Tables()
+    parser.feed(text)
+    return parser
+
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def md_tables(text: str) -> list[list[list[str]]]:
+    """Every Markdown table as rows of raw (still escaped) cells; bold markers removed."""
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] | None = None
+    for line in text.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip().strip("*") for c in _UNESCAPED_PIPE.split(line)[1:-1]]
+            if current is None:
+                current = []
+                tables.append(current)
+            if not all(set(c) <= set("-: ") for c in cells):
+                current.append(cells)
+        else:
+            current = None
+    return tables
+
+
+def csv_rows(text: str, delimiter: str = ";") -> list[dict[str, str]]:
+    assert text.startswith("\ufeff"), "the CSV starts with a byte-order mark"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=delimiter))
+
+
+def xlsx_book(data: bytes) -> Any:
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def pdf_text(path_or_bytes: Path | bytes) -> str:
+    from pypdf import PdfReader
+
+    source = path_or_bytes if isinstance(path_or_bytes, Path) else io.BytesIO(path_or_bytes)
+    return "\n".join(page.extract_text() for page in PdfReader(source).pages)

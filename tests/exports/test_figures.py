@@ -1,0 +1,204 @@
+"""Every figure in every format equals ``parat status --json`` for the same database.
+
+Run on the hard-case programme and on the sample programme (``parat demo``)."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.exports.readback import (
+    STAGE_LABELS,
+    csv_rows,
+    expected_tables,
+    html_tables,
+    md_tables,
+    n,
+    pdf_text,
+    xlsx_book,
+)
+from tracker.domain.money import format_mio, parse_amount
+
+
+@pytest.fixture(params=["hard", "demo"])
+def programme(request: pytest.FixtureRequest, hard_db: Path, demo_db: Path, cli: Any) -> Any:
+    """(export runner, status JSON) for the hard-case and the sample programme."""
+    db = hard_db if request.param == "hard" else demo_db
+
+    def export(*args: str) -> Any:
+        result = cli("export", *args, db=db)
+        assert result.exit_code == 0, result.output
+        return result
+
+    status = cli("status", "--json", db=db)
+    assert status.exit_code == 0
+    return export, json.loads(status.stdout)
+
+
+def _unescape_md(cell: str) -> str:
+    for ch in "\\`*_[]|~#":
+        cell = cell.replace("\\" + ch, ch)
+    return cell.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def test_json_is_the_status_plus_meta(programme: Any) -> None:
+    export, status = programme
+    data = json.loads(export("-f", "json").stdout)
+    meta = data.pop("meta")
+    assert data == status
+    assert meta == {
+        "generated_at": "2018-03-12T09:00:00Z",
+        "generated_by": "tester",
+        "tool_version": "0.1.0",
+    }
+
+
+def test_markdown_tables_hold_the_status_figures(programme: Any) -> None:
+    export, status = programme
+    tables = md_tables(export("-f", "md").stdout)
+    want = expected_tables(status)
+    headline, buckets, stages, years, hypotheses = tables[:5]
+    assert [row[:2] for row in headline[1:]] == want["headline"]
+    assert buckets[1:-2] == want["buckets"]
+    assert stages[1:-1] == want["stages"]
+    assert years[1:] == want["years"]
+    got = [[_unescape_md(c) for c in row] for row in hypotheses[1:-1]]
+    assert got == want["hypotheses"]
+    total = status["totals"]
+    assert buckets[-1][2:6] == [
+        n(total[k]) for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+    ]
+
+
+def test_html_tables_hold_the_status_figures(programme: Any) -> None:
+    export, status = programme
+    page = html_tables(export("-f", "html").stdout)
+    want = expected_tables(status)
+    assert [card[:2] for card in page.cards] == want["headline"]
+    buckets, stages, years, hypotheses = page.tables[:4]
+    assert [row[:7] for row in buckets[1:-2]] == want["buckets"]
+    assert [row[:5] for row in stages[1:-1]] == want["stages"]
+    assert years[1:] == want["years"]
+    assert hypotheses[1:-1] == want["hypotheses"]
+
+
+def test_csv_figures_read_back_to_the_status(programme: Any) -> None:
+    export, status = programme
+    year = status["programme"]["target_year"]
+    years = range(status["programme"]["first_year"], year + 1)
+    for args, delimiter in (
+        (("-f", "csv"), ";"),
+        (("-f", "csv", "--csv-dialect", "excel-us"), ","),
+    ):
+        rows = {r["code"]: r for r in csv_rows(export(*args).stdout, delimiter)}
+        assert list(rows) == [h["code"] for h in status["hypotheses"]]
+
+        def kr(cell: str) -> int:
+            return parse_amount(cell) if cell else 0  # DESIGN.md §4, as the importer reads it
+
+        for h in status["hypotheses"]:
+            r = rows[h["code"]]
+            pipeline = 0 if h["stage"] == "dropped" else kr(r[f"potential_{year}"])
+            assert pipeline == h["pipeline_kr"], h["code"]
+            assert kr(r[f"realised_{year}"]) == h["realised_kr"], h["code"]
+            assert sum(kr(r[f"investment_{y}"]) for y in years) == h["investment_kr"]
+            assert r["stage"] == h["stage"]
+            assert (r["bucket"] or None) == h["bucket"]
+            assert r["title"].removeprefix("'") == h["title"]
+        for y in status["years"]:
+            potential = sum(
+                kr(rows[h["code"]][f"potential_{y['year']}"])
+                for h in status["hypotheses"]
+                if h["stage"] != "dropped"
+            )
+            assert potential == y["pipeline_kr"]
+            assert (
+                sum(kr(r[f"investment_{y['year']}"]) for r in rows.values()) == y["investment_kr"]
+            )
+
+
+def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
+    export, status = programme
+    book = xlsx_book(_xlsx_bytes(export))
+    t = status["totals"]
+    rows_ = list(book["Overblik"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows_) if r[0] == "Nøgletal") + 2
+    overview = {r[0]: r[1] for r in rows_[start : start + 7]}
+    assert overview["Mål"] == t["target_kr"]
+    assert overview["Realiseret"] == t["realised_kr"]
+    assert overview["Besluttet"] == t["decided_kr"]
+    assert overview["Vægtet"] == t["weighted_kr"]
+    assert overview["Pipeline"] == t["pipeline_kr"]
+    assert overview["Mangler"] == t["gap_kr"]
+    assert overview["Investering i alt"] == t["investment_kr"]
+    for b in status["buckets"]:
+        row = next(r for r in book["Overblik"].iter_rows(values_only=True) if r[0] == b["name"])
+        assert list(row[1:7]) == [
+            b[k]
+            for k in (
+                "target_kr",
+                "pipeline_kr",
+                "weighted_kr",
+                "decided_kr",
+                "realised_kr",
+                "gap_kr",
+            )
+        ]
+    sheet = list(book["Hypoteser"].iter_rows(values_only=True))
+    header = sheet[0]
+    year = status["programme"]["target_year"]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet[1:]}
+    for h in status["hypotheses"]:
+        r = rows[h["code"]]
+        assert r["Titel"] == h["title"]
+        assert r["Fase"] == STAGE_LABELS[h["stage"]]
+        assert r["Vægt %"] == h["weight_pct"]
+        assert r[f"Pipeline {year} (mio. kr.)"] == h["pipeline_kr"]
+        assert r[f"Vægtet {year} (mio. kr.)"] == h["weighted_kr"]
+        assert r[f"Besluttet {year} (mio. kr.)"] == h["decided_kr"]
+        assert r[f"Realiseret {year} (mio. kr.)"] == h["realised_kr"]
+        assert r["Investering i alt (mio. kr.)"] == h["investment_kr"]
+        assert r["Version"] == h["version"]
+    years = list(book["År"].iter_rows(values_only=True))[1:]
+    assert [list(r) for r in years] == [
+        [
+            y["year"],
+            y["pipeline_kr"],
+            y["decided_kr"],
+            y["weighted_kr"],
+            y["realised_kr"],
+            y["investment_kr"],
+            y["net_kr"],
+        ]
+        for y in status["years"]
+    ]
+
+
+def _xlsx_bytes(export: Any) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.xlsx"
+        export("-f", "xlsx", "-o", str(path))
+        return path.read_bytes()
+
+
+def test_pdf_text_holds_the_status_figures(programme: Any, tmp_path: Path) -> None:
+    export, status = programme
+    path = tmp_path / "s.pdf"
+    export("-f", "pdf", "-o", str(path))
+    text = pdf_text(path)
+    lines = text.splitlines()
+    want = expected_tables(status)
+    for label, value in want["headline"]:
+        assert label.upper() in lines and value in lines, (label, value)
+    for row in want["buckets"]:
+        assert " ".join(row) in lines
+    for row in want["years"]:
+        assert " ".join(row) in lines
+    for row in want["hypotheses"]:
+        # a wrapped title spreads a row over a few lines of extracted text
+        start = next(i for i, line in enumerate(lines) if line.startswith(row[0] + " "))
+        assert " ".join(lines[start : start + 3]).find(" ".join(row[6:])) > 0, row
+    assert format_mio(status["totals"]["gap_kr"]) in text

@@ -1,0 +1,84 @@
+"""The spreadsheet and the PDF read back: sheets, number formats, frozen headers,
+column widths, the native chart; pages, fonts and headline figures."""
+
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.exports.readback import pdf_text, xlsx_book
+from tracker.domain.money import format_mio
+
+MIO = '#,##0.0,, "mio. kr."'
+MIO_TABLE = "#,##0.0,,"
+
+
+@pytest.fixture
+def xlsx_data(run_export: Any, tmp_path: Path) -> bytes:
+    path = tmp_path / "status.xlsx"
+    run_export("-f", "xlsx", "-o", str(path))
+    return path.read_bytes()
+
+
+def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str, Any]) -> None:
+    book = xlsx_book(xlsx_data)
+    assert book.sheetnames == ["Overblik", "Hypoteser", "År", "Historik"]
+    overview = book["Overblik"]
+    target = next(r for r in overview.iter_rows() if r[0].value == "Mål")[1]
+    assert target.value == 125_000_000 and isinstance(target.value, int)
+    assert target.number_format == MIO
+    assert overview.freeze_panes == "A4"
+    hyp = book["Hypoteser"]
+    assert hyp.freeze_panes == "C2"
+    assert hyp.auto_filter.ref is not None
+    assert hyp.column_dimensions["B"].width > 30
+    header = [c.value for c in hyp[1]]
+    assert header[:6] == ["Kode", "Titel", "Område", "Ansvarlig", "Fase", "Pulje"]
+    assert header[-3:] == ["Potentiale 2018", "Realiseret 2018", "Investering 2018"]
+    big = next(r for r in hyp.iter_rows(2) if r[0].value == "H02")
+    cell = big[header.index("Potentiale 2018")]
+    assert cell.value == 12_345_678_901 and cell.number_format == MIO_TABLE
+    assert big[header.index("Beskrivelse")].value.startswith("Linje 1\nLinje | 2")
+    moment = big[header.index("Sidst ændret")].value
+    assert moment.strftime("%d.%m.%Y %H:%M") == "15.01.2018 10:00"  # Danish time
+    years = book["År"]
+    assert years.freeze_panes == "B2"
+    assert [c.value for c in years["A"][1:]] == [2015, 2016, 2017, 2018]
+    history = book["Historik"]
+    assert history.freeze_panes == "A2"
+    log = list(history.iter_rows(2, values_only=True))
+    assert log[0][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
+    set_55 = next(r for r in log if r[5] == "Potentiale 2018" and r[4] == "H01" and r[7])
+    assert (set_55[6], set_55[7]) == (4_500_000, 5_500_000)
+
+
+def test_xlsx_has_a_native_trajectory_chart(xlsx_data: bytes) -> None:
+    with zipfile.ZipFile(BytesIO(xlsx_data)) as archive:
+        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 1
+        xml = archive.read(charts[0]).decode()
+    assert "<c:barChart>" in xml
+    assert xml.count("<c:ser>") == 4
+    assert "År!$B$2:$B$5" in xml and "År!$A$2:$A$5" in xml and "Pipeline" in xml
+
+
+def test_pdf_pages_font_and_headline(run_export: Any, tmp_path: Path, status_json: Any) -> None:
+    from pypdf import PdfReader
+
+    path = tmp_path / "status.pdf"
+    run_export("-f", "pdf", "-o", str(path))
+    reader = PdfReader(path)
+    assert len(reader.pages) >= 3
+    assert reader.metadata.title == "Statusrapport: Parat til fremtiden – status pr. 12.03.2018"
+    fonts = {
+        str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()
+    }
+    assert all("DejaVuSans" in f for f in fonts), fonts
+    text = pdf_text(path)
+    for key in ("target_kr", "realised_kr", "decided_kr", "weighted_kr", "pipeline_kr"):
+        assert format_mio(status_json["totals"][key]) in text
+    assert "Status pr. 12.03.2018 kl. 10:00" in text
+    assert "Rehabilitering før hjemmehjælp – æøå ÆØÅ" in text  # en dash and æøå
+    assert f"Side 1 af {len(reader.pages)}" in text

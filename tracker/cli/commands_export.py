@@ -1,0 +1,176 @@
+"""``parat export``: the status summary as md, html, pdf, xlsx, csv or json.
+
+Text formats go to stdout unless ``--output`` is given; PDF and XLSX need
+``--output``. The renderers (and Jinja2, fpdf2, XlsxWriter, pydantic) are imported
+only here, inside the command, so no other command pays for them.
+"""
+
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tracker.cli.output import done
+from tracker.cli.state import state
+from tracker.errors import InvalidInput
+
+__all__ = ["register"]
+
+
+class ExportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+class CsvDialect(StrEnum):
+    danish = "danish"
+    excel_us = "excel-us"
+
+
+BINARY = {ExportFormat.pdf, ExportFormat.xlsx}
+
+
+def parse_moment(text: str, option: str) -> datetime:
+    """An ISO date or date-time in Danish time; a bare date means the end of that day.
+
+    Used until the history feature offers ``Parat.resolve_moment`` (snapshot names).
+    """
+    from tracker.exports.danish import DANISH_TIME
+
+    raw = text.strip()
+    try:
+        if len(raw) == 10:
+            day = date.fromisoformat(raw)
+            end = datetime.combine(day, time(23, 59, 59), tzinfo=DANISH_TIME)
+            return end.astimezone(UTC)
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(
+            f"{option}: {text!r} is not a date (write 2018-03-12 or 2018-03-12T10:00)"
+        ) from None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=DANISH_TIME)).astimezone(UTC)
+
+
+def _moment(parat: Any, text: str, option: str) -> datetime:
+    resolve = getattr(parat, "resolve_moment", None)
+    if resolve is not None:
+        moment: datetime = resolve(text)
+        return moment
+    return parse_moment(text, option)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a temporary file renamed into place."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"--output: the folder {str(folder)!r} does not exist")
+    if path.is_dir():
+        raise InvalidInput(f"--output: {str(path)!r} is a folder; give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise InvalidInput(f"--output: cannot write {str(path)!r}: {error.strerror}") from None
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format", "-f", help="md, html, pdf, xlsx, csv or json.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (required for pdf and xlsx).", metavar="FILE"
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Status at a past moment: a date or date-time.", metavar="SNAPSHOT|DATE"
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help='Add "Siden sidst": what moved since then.', metavar="SNAPSHOT|DATE"
+        ),
+    ] = None,
+    csv_dialect: Annotated[
+        CsvDialect | None,
+        typer.Option(
+            "--csv-dialect",
+            help="danish (; and decimal comma, the default) or excel-us (, and point).",
+        ),
+    ] = None,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of the json format.")
+    ] = False,
+) -> None:
+    """Export the status summary for the chief group (text formats to stdout)."""
+    if schema:
+        import json
+
+        from tracker.exports import json_schema
+
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+        _emit(text.encode(), output, "JSON Schema")
+        return
+    if fmt is None:
+        raise InvalidInput("give --format md|html|pdf|xlsx|csv|json (or --schema)")
+    if csv_dialect is not None and fmt is not ExportFormat.csv:
+        raise InvalidInput("--csv-dialect applies only to --format csv")
+    if fmt in BINARY and output is None:
+        raise InvalidInput(f"--format {fmt.value} writes a binary file: give --output FILE")
+
+    from tracker.exports import export_from
+
+    with state(ctx).open() as parat:
+        moment = _moment(parat, as_of, "--as-of") if as_of else None
+        diff = None
+        if since:
+            make_diff = getattr(parat, "diff", None)
+            if make_diff is None:
+                raise InvalidInput("--since needs the history feature")
+            diff = make_diff(since, as_of)
+        data = export_from(
+            parat,
+            fmt.value,
+            as_of=moment,
+            diff=diff,
+            csv_dialect=(csv_dialect or CsvDialect.danish).value,
+        )
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")
+    _emit(payload, output, f"{fmt.value} summary")
+
+
+def _emit(payload: bytes, output: Path | None, what: str) -> None:
+    if output is None:
+        stream = sys.stdout.buffer
+        stream.write(payload)
+        stream.flush()
+        return
+    _write(output, payload)
+    done(f"Wrote the {what} to {output}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)

@@ -1,0 +1,178 @@
+"""Pydantic models of the JSON export, and the JSON Schema generated from them.
+
+They mirror :func:`tracker.exports.json_.report_to_dict` (and so
+``parat status --json``) key for key; a test validates real exports against them
+with unknown keys forbidden, so the schema cannot drift from the output unnoticed.
+"""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["ExportDocument", "export_json_schema"]
+
+StageKey = Literal[
+    "identified", "qualified", "quantified", "decided", "implemented", "realised", "dropped"
+]
+Kroner = int
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Meta(_Model):
+    """Who made the export, when, with which version."""
+
+    generated_at: str = Field(description="ISO 8601 UTC moment of the export")
+    generated_by: str = Field(description="The actor who made the export")
+    tool_version: str = Field(description="Parat's version")
+
+
+class Programme(_Model):
+    name: str
+    target_kr: Kroner
+    target_year: int
+    first_year: int
+    allocation: Literal["waterfall", "earmarked"]
+    weights: dict[StageKey, int] = Field(description="Stage weight in whole percent")
+
+
+class Totals(_Model):
+    target_kr: Kroner
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+    decided_kr: Kroner
+    realised_kr: Kroner
+    investment_kr: Kroner = Field(description="Investments over all years of the programme")
+    gap_kr: Kroner = Field(description="target − weighted; negative when over-fulfilled")
+
+
+class Bucket(_Model):
+    key: str
+    name: str
+    priority: int
+    target_kr: Kroner
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+    decided_kr: Kroner
+    realised_kr: Kroner
+    gap_kr: Kroner
+
+
+class Measures(_Model):
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+    decided_kr: Kroner
+    realised_kr: Kroner
+
+
+class StageRow(_Model):
+    stage: StageKey
+    label: str
+    count: int
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+
+
+class Year(_Model):
+    year: int
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+    decided_kr: Kroner
+    realised_kr: Kroner
+    investment_kr: Kroner
+    net_kr: Kroner = Field(description="potential − investment")
+
+
+class Hypothesis(_Model):
+    code: str
+    title: str
+    area: str
+    owner: str
+    stage: StageKey
+    bucket: str | None
+    weight_pct: int
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+    decided_kr: Kroner
+    realised_kr: Kroner
+    investment_kr: Kroner
+    version: int
+    updated_at: str | None
+
+
+class WarningRow(_Model):
+    code: Literal[
+        "missing-potential", "no-owner", "realised-above-potential", "stale",
+        "bucket-targets-mismatch",
+    ]  # fmt: skip
+    hypothesis: str | None
+    message: str
+
+
+class Frame(_Model):
+    totals: Totals
+    buckets: list[Bucket]
+
+
+class StageMove(_Model):
+    code: str
+    title: str
+    old_stage: StageKey | None
+    new_stage: StageKey | None
+    at: str | None
+    actor: str
+    note: str
+
+
+class FigureChange(_Model):
+    code: str
+    title: str
+    kind: Literal["potential", "realised", "investment"]
+    year: int
+    old_kr: Kroner | None
+    new_kr: Kroner | None
+    at: str | None
+    actor: str
+
+
+class DiffSection(_Model):
+    """ "Siden sidst": present with ``--since``."""
+
+    since: str
+    until: str
+    since_label: str
+    until_label: str
+    before: Frame
+    after: Frame
+    stage_moves: list[StageMove]
+    figure_changes: list[FigureChange]
+    added: list[str]
+    dropped: list[str]
+
+
+class ExportDocument(_Model):
+    """``parat export --format json``: the status of ``parat status --json`` plus meta."""
+
+    meta: Meta
+    as_of: str = Field(description="The moment the status describes (ISO 8601, UTC)")
+    programme: Programme
+    totals: Totals
+    buckets: list[Bucket]
+    surplus: Measures
+    unassigned: Measures
+    stages: list[StageRow]
+    years: list[Year]
+    hypotheses: list[Hypothesis]
+    warnings: list[WarningRow]
+    diff: DiffSection | None = None
+
+
+def export_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON export."""
+    schema = ExportDocument.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+    }

@@ -1,0 +1,362 @@
+"""The summary as people read it (Danish labels, amounts in mio. kr.), built once from a
+:class:`Report` and shared by the Markdown, HTML and PDF renderers.
+
+Cells hold plain, unescaped text; each renderer escapes for its own format.
+"""
+
+from dataclasses import dataclass, field
+
+from tracker.domain.diff import Diff
+from tracker.domain.stages import Stage
+from tracker.domain.status import Allocation, Status
+from tracker.exports.danish import date, date_time, mio, mio_kr, pct, signed_mio
+from tracker.exports.model import Report
+
+__all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "summary_view"]
+
+KIND_LABELS = {"potential": "Potentiale", "realised": "Realiseret", "investment": "Investering"}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of display text; columns listed in ``numeric`` are right-aligned."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()
+    footer: tuple[str, ...] | None = None
+    """A totals row, shown emphasised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One headline figure: label, amount, and a short explanation."""
+
+    key: str
+    label: str
+    value: str
+    hint: str
+    share_pct: float
+    """Share of the target, 0-100 (clipped), for progress bars."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffView:
+    """ "Siden sidst": what moved between two moments."""
+
+    since: str
+    until: str
+    totals: Table
+    buckets: Table
+    stage_moves: Table
+    figure_changes: Table
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryView:
+    """Every section of the summary, ready to render."""
+
+    title: str
+    programme: str
+    status_date: str
+    as_of: str
+    target_line: str
+    headline: tuple[Headline, ...]
+    gap_note: str
+    buckets: Table
+    allocation_note: str
+    stages: Table
+    years: Table
+    hypotheses: Table
+    warnings: tuple[tuple[str, str], ...]
+    """(code, message)."""
+    footer: str
+    diff: DiffView | None = None
+    bucket_progress: tuple[tuple[str, float, float], ...] = field(default=())
+    """(bucket name, weighted % of target, realised % of target) for bars."""
+    stage_bars: tuple[tuple[float, float], ...] = field(default=())
+    """Per stage: (pipeline, weighted) as % of the largest stage pipeline, for the funnel."""
+
+
+def _share(kr: int, target: int) -> float:
+    if target <= 0:
+        return 0.0
+    return max(0.0, min(100.0, 100 * kr / target))
+
+
+def _headline(s: Status) -> tuple[Headline, ...]:
+    t = s.totals
+    return (
+        Headline("target", "Mål", mio_kr(t.target_kr), f"årsvirkning i {s.programme.target_year}",
+                 100.0),
+        Headline("realised", "Realiseret", mio_kr(t.realised_kr), "høstet i målåret",
+                 _share(t.realised_kr, t.target_kr)),
+        Headline("decided", "Besluttet", mio_kr(t.decided_kr), "potentiale besluttet eller senere",
+                 _share(t.decided_kr, t.target_kr)),
+        Headline("weighted", "Vægtet", mio_kr(t.weighted_kr), "potentiale × fasens vægt",
+                 _share(t.weighted_kr, t.target_kr)),
+        Headline("pipeline", "Pipeline", mio_kr(t.pipeline_kr), "alt potentiale i målåret",
+                 _share(t.pipeline_kr, t.target_kr)),
+        Headline("gap", "Mangler", mio_kr(t.gap_kr), "mål − vægtet",
+                 _share(t.gap_kr, t.target_kr)),
+    )  # fmt: skip
+
+
+def _buckets(s: Status) -> Table:
+    waterfall = s.programme.allocation is Allocation.WATERFALL
+    rest_label, rest = ("Overskud", s.surplus) if waterfall else ("Ikke fordelt", s.unassigned)
+    rows = [
+        (
+            b.name,
+            mio(b.target_kr),
+            mio(b.pipeline_kr),
+            mio(b.weighted_kr),
+            mio(b.decided_kr),
+            mio(b.realised_kr),
+            mio(b.gap_kr),
+        )
+        for b in s.buckets
+    ]
+    rows.append(
+        (
+            rest_label,
+            "",
+            mio(rest.pipeline_kr),
+            mio(rest.weighted_kr),
+            mio(rest.decided_kr),
+            mio(rest.realised_kr),
+            "",
+        )
+    )
+    t = s.totals
+    return Table(
+        ("Pulje", "Mål", "Pipeline", "Vægtet", "Besluttet", "Realiseret", "Mangler"),
+        tuple(rows),
+        frozenset(range(1, 7)),
+        footer=(
+            "I alt",
+            mio(sum(b.target_kr for b in s.buckets)),
+            mio(t.pipeline_kr),
+            mio(t.weighted_kr),
+            mio(t.decided_kr),
+            mio(t.realised_kr),
+            mio(t.gap_kr),
+        ),
+    )
+
+
+def _stages(s: Status) -> Table:
+    weights = s.programme.weights
+    return Table(
+        ("Fase", "Vægt", "Antal", "Pipeline", "Vægtet"),
+        tuple(
+            (
+                st.label,
+                pct(weights.get(st.stage, 0)),
+                str(st.count),
+                mio(st.pipeline_kr),
+                mio(st.weighted_kr),
+            )
+            for st in s.stages
+        ),
+        frozenset({1, 2, 3, 4}),
+        footer=(
+            "I alt",
+            "",
+            str(sum(st.count for st in s.stages)),
+            mio(s.totals.pipeline_kr),
+            mio(s.totals.weighted_kr),
+        ),
+    )
+
+
+def _years(s: Status) -> Table:
+    return Table(
+        ("År", "Pipeline", "Besluttet", "Vægtet", "Realiseret", "Investering", "Netto"),
+        tuple(
+            (
+                str(y.year),
+                mio(y.pipeline_kr),
+                mio(y.decided_kr),
+                mio(y.weighted_kr),
+                mio(y.realised_kr),
+                mio(y.investment_kr),
+                mio(y.net_kr),
+            )
+            for y in s.years
+        ),
+        frozenset(range(1, 7)),
+    )
+
+
+def hypothesis_table(s: Status) -> Table:
+    """The hypotheses with their target-year figures (mio. kr.)."""
+    names = {b.key: b.name for b in s.programme.buckets}
+    return Table(
+        (
+            "Kode",
+            "Titel",
+            "Område",
+            "Ansvarlig",
+            "Fase",
+            "Pulje",
+            "Vægt",
+            "Pipeline",
+            "Vægtet",
+            "Besluttet",
+            "Realiseret",
+        ),
+        tuple(
+            (
+                h.code,
+                h.title,
+                h.area,
+                h.owner,
+                h.stage.label,
+                names.get(h.bucket, h.bucket) if h.bucket else "",
+                pct(h.weight_pct),
+                mio(h.pipeline_kr),
+                mio(h.weighted_kr),
+                mio(h.decided_kr),
+                mio(h.realised_kr),
+            )
+            for h in s.hypotheses
+        ),
+        frozenset(range(6, 11)),
+        footer=(
+            "I alt",
+            f"{len(s.hypotheses)} hypoteser",
+            "",
+            "",
+            "",
+            "",
+            "",
+            mio(s.totals.pipeline_kr),
+            mio(s.totals.weighted_kr),
+            mio(s.totals.decided_kr),
+            mio(s.totals.realised_kr),
+        ),
+    )
+
+
+def _stage_label(stage: Stage | None) -> str:
+    return "(ny)" if stage is None else stage.label
+
+
+def diff_view(d: Diff) -> DiffView:
+    """The "Siden sidst" section for a :class:`Diff`."""
+    b, a = d.before.totals, d.after.totals
+    measures = (
+        ("Realiseret", b.realised_kr, a.realised_kr),
+        ("Besluttet", b.decided_kr, a.decided_kr),
+        ("Vægtet", b.weighted_kr, a.weighted_kr),
+        ("Pipeline", b.pipeline_kr, a.pipeline_kr),
+        ("Mangler", b.gap_kr, a.gap_kr),
+    )
+    before_buckets = {x.key: x for x in d.before.buckets}
+    bucket_rows = []
+    for x in d.after.buckets:
+        old = before_buckets.get(x.key)
+        old_kr = old.weighted_kr if old else 0
+        bucket_rows.append(
+            (x.name, mio(old_kr), mio(x.weighted_kr), signed_mio(x.weighted_kr - old_kr))
+        )
+    moves = tuple(
+        (
+            m.code,
+            m.title,
+            _stage_label(m.old_stage),
+            _stage_label(m.new_stage),
+            date(m.at),
+            m.actor,
+            m.note,
+        )
+        for m in d.stage_moves
+    )
+    changes = tuple(
+        (
+            c.code,
+            c.title,
+            KIND_LABELS.get(c.kind, c.kind),
+            str(c.year),
+            "" if c.old_kr is None else mio(c.old_kr),
+            "" if c.new_kr is None else mio(c.new_kr),
+            signed_mio((c.new_kr or 0) - (c.old_kr or 0)),
+            c.actor,
+        )
+        for c in d.figure_changes
+    )
+    titles = {h.code: h.title for h in d.after.hypotheses}
+    return DiffView(
+        since=d.since_label or date_time(d.since),
+        until=d.until_label or date_time(d.until),
+        totals=Table(
+            ("", "Før", "Nu", "Ændring"),
+            tuple((label, mio(o), mio(n), signed_mio(n - o)) for label, o, n in measures),
+            frozenset({1, 2, 3}),
+        ),
+        buckets=Table(
+            ("Pulje (vægtet)", "Før", "Nu", "Ændring"),
+            tuple(bucket_rows),
+            frozenset({1, 2, 3}),
+        ),
+        stage_moves=Table(("Kode", "Titel", "Fra", "Til", "Dato", "Hvem", "Note"), moves),
+        figure_changes=Table(
+            ("Kode", "Titel", "Art", "År", "Før", "Nu", "Ændring", "Hvem"),
+            changes,
+            frozenset({3, 4, 5, 6}),
+        ),
+        added=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.added),
+        dropped=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.dropped),
+    )
+
+
+def _stage_bars(s: Status) -> tuple[tuple[float, float], ...]:
+    top = max([st.pipeline_kr for st in s.stages] + [1])
+    return tuple(
+        (max(0.0, 100 * st.pipeline_kr / top), max(0.0, 100 * st.weighted_kr / top))
+        for st in s.stages
+    )
+
+
+def summary_view(report: Report) -> SummaryView:
+    """Build the whole summary's display text once."""
+    s, meta = report.status, report.meta
+    p, t = s.programme, s.totals
+    mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
+    allocation_note = (
+        "Puljerne fyldes i prioriteret rækkefølge op til deres mål; resten er overskud."
+        if p.allocation is Allocation.WATERFALL
+        else "Hver pulje får de hypoteser, der er øremærket til den; resten er ikke fordelt."
+    )
+    gap_note = (
+        "Målet er overopfyldt (vægtet over målet)."
+        if t.gap_kr < 0
+        else f"Der mangler {mio_kr(t.gap_kr)} vægtet gevinst for at nå målet."
+    )
+    return SummaryView(
+        title=f"Statusrapport: {p.name}",
+        programme=p.name,
+        status_date=date(s.as_of),
+        as_of=date_time(s.as_of),
+        target_line=f"Mål: {mio_kr(p.target_kr)} med årsvirkning i {p.target_year} "
+        f"(puljer: {mode})",
+        headline=_headline(s),
+        gap_note=gap_note,
+        buckets=_buckets(s),
+        allocation_note=allocation_note,
+        stages=_stages(s),
+        years=_years(s),
+        hypotheses=hypothesis_table(s),
+        warnings=tuple((w.hypothesis or "", w.message) for w in s.warnings),
+        footer=f"Udskrevet {date_time(meta.generated_at)} af {meta.generated_by} "
+        f"· Parat {meta.tool_version} · beløb i mio. kr.",
+        diff=diff_view(report.diff) if report.diff is not None else None,
+        stage_bars=_stage_bars(s),
+        bucket_progress=tuple(
+            (b.name, _share(b.weighted_kr, b.target_kr), _share(b.realised_kr, b.target_kr))
+            for b in s.buckets
+        ),
+    )
