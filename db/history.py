@@ -1,0 +1,180 @@
+"""Read queries over the dated records: the store as it stood at a past moment.
+
+Figures are append-only records and every attribute change is an event, so a past
+state is the current row corrected by the events that came after the moment. These
+queries fetch only what that needs (the attribute events around a moment, the latest
+figure record per key), using the covering figure index and ``ix_event_action_at``.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from db.models import Event, Figure, Snapshot
+
+__all__ = [
+    "ATTRIBUTE_ACTIONS",
+    "attribute_events_after",
+    "event_rows",
+    "figure_authors",
+    "figures_at",
+    "last_attribute_change",
+    "potential_records",
+    "snapshot_rows",
+    "stage_events",
+]
+
+#: Events that change an attribute of the programme, a bucket or a hypothesis
+#: (figure changes are figure records, read from the figure table).
+ATTRIBUTE_ACTIONS = ("programme.set", "bucket.add", "bucket.set", "hypothesis.set")
+
+_E = Event.__table__  # type: ignore[attr-defined]
+_F = Figure.__table__  # type: ignore[attr-defined]
+_S = Snapshot.__table__  # type: ignore[attr-defined]
+_CHUNK = 5000
+
+
+def attribute_events_after(conn: Connection, after: datetime) -> list[sa.Row[Any]]:
+    """Attribute events later than ``after``, oldest first (action, hypothesis, subject,
+    field, old and new value, at, actor, note)."""
+    query = (
+        sa.select(
+            _E.c.action,
+            _E.c.hypothesis_id,
+            _E.c.subject,
+            _E.c.field,
+            _E.c.old_value,
+            _E.c.new_value,
+            _E.c.at,
+            _E.c.actor,
+            _E.c.note,
+        )
+        .where(_E.c.action.in_(ATTRIBUTE_ACTIONS), _E.c.at > after)
+        .order_by(_E.c.at, _E.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def last_attribute_change(conn: Connection, until: datetime) -> dict[int, datetime]:
+    """hypothesis id → moment of its last ``hypothesis.set`` event at or before ``until``."""
+    query = (
+        sa.select(_E.c.hypothesis_id, sa.func.max(_E.c.at))
+        .where(_E.c.action == "hypothesis.set", _E.c.at <= until)
+        .group_by(_E.c.hypothesis_id)
+    )
+    return {hid: _aware(at) for hid, at in conn.execute(query)}
+
+
+def stage_events(conn: Connection, until: datetime) -> list[sa.Row[Any]]:
+    """Every stage move at or before ``until``, oldest first (hypothesis, old, new, at)."""
+    query = (
+        sa.select(_E.c.hypothesis_id, _E.c.old_value, _E.c.new_value, _E.c.at)
+        .where(_E.c.action == "hypothesis.set", _E.c.field == "stage", _E.c.at <= until)
+        .order_by(_E.c.at, _E.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def figures_at(
+    conn: Connection, *, first_year: int, last_year: int, as_of: datetime
+) -> Iterator[tuple[int, str, int, int, datetime]]:
+    """(hypothesis, kind, year, amount_kr, recorded_at) of the latest record per key
+    recorded at or before ``as_of``: one pass over the covering index."""
+    conditions = [_F.c.year >= first_year, _F.c.year <= last_year, _F.c.recorded_at <= as_of]
+    keys = (_F.c.hypothesis_id, _F.c.kind, _F.c.year)
+    if conn.dialect.name == "sqlite":
+        # SQLite returns the bare columns of the row that holds max(id).
+        query = sa.select(*keys, _F.c.amount_kr, _F.c.recorded_at, sa.func.max(_F.c.id))
+        query = query.where(*conditions).group_by(*keys)
+    elif conn.dialect.name == "postgresql":
+        query = (
+            sa.select(*keys, _F.c.amount_kr, _F.c.recorded_at)
+            .where(*conditions)
+            .distinct(*keys)
+            .order_by(*keys, _F.c.id.desc())
+        )
+    else:
+        latest = sa.select(sa.func.max(_F.c.id)).where(*conditions).group_by(*keys)
+        query = sa.select(*keys, _F.c.amount_kr, _F.c.recorded_at).where(_F.c.id.in_(latest))
+    for row in conn.execute(query):
+        yield row[0], row[1], row[2], row[3], _aware(row[4])
+
+
+def potential_records(
+    conn: Connection, hypothesis_ids: Sequence[int], year: int, until: datetime
+) -> Iterator[tuple[int, int, datetime]]:
+    """Every potential record for ``year`` of the given hypotheses up to ``until``,
+    in the order recorded: (hypothesis, amount_kr, recorded_at)."""
+    for start in range(0, len(hypothesis_ids), _CHUNK):
+        chunk = list(hypothesis_ids[start : start + _CHUNK])
+        query = (
+            sa.select(_F.c.hypothesis_id, _F.c.amount_kr, _F.c.recorded_at)
+            .where(
+                _F.c.hypothesis_id.in_(chunk),
+                _F.c.kind == "potential",
+                _F.c.year == year,
+                _F.c.recorded_at <= until,
+            )
+            .order_by(_F.c.hypothesis_id, _F.c.id)
+        )
+        for hid, amount, at in conn.execute(query):
+            yield hid, amount, _aware(at)
+
+
+def figure_authors(
+    conn: Connection, since: datetime, until: datetime
+) -> dict[tuple[int, str, int], tuple[datetime, str]]:
+    """(hypothesis, kind, year) → (when, who) of the last record in ``(since, until]``."""
+    query = (
+        sa.select(_F.c.hypothesis_id, _F.c.kind, _F.c.year, _F.c.recorded_at, _F.c.actor)
+        .where(_F.c.recorded_at > since, _F.c.recorded_at <= until)
+        .order_by(_F.c.id)
+    )
+    return {(h, k, y): (_aware(at), actor) for h, k, y, at, actor in conn.execute(query)}
+
+
+def event_rows(
+    conn: Connection,
+    *,
+    programme_id: int,
+    hypothesis_id: int | None = None,
+    since: datetime | None = None,
+    actor: str | None = None,
+    limit: int | None = None,
+) -> list[sa.Row[Any]]:
+    """The audit log, newest first, filtered."""
+    query = sa.select(_E).where(_E.c.programme_id == programme_id)
+    if hypothesis_id is not None:
+        query = query.where(_E.c.hypothesis_id == hypothesis_id)
+    if since is not None:
+        query = query.where(_E.c.at > since)
+    if actor is not None:
+        query = query.where(sa.func.lower(_E.c.actor) == actor.strip().lower())
+    query = query.order_by(_E.c.id.desc())
+    if limit:
+        query = query.limit(limit)
+    return list(conn.execute(query))
+
+
+def snapshot_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:
+    query = sa.select(_S).where(_S.c.programme_id == programme_id).order_by(_S.c.at, _S.c.id)
+    return list(conn.execute(query))
+
+
+def _aware(moment: datetime) -> datetime:
+    # Through Core with a typed column the value is already aware; through bare
+    # aggregates (max) SQLite hands back naive UTC or even text.
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        from datetime import UTC
+
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def ids(rows: Iterable[sa.Row[Any]]) -> list[int]:
+    return [r.id for r in rows]
