@@ -21,9 +21,12 @@ from tracker.services.views import EventView
 
 __all__ = ["UNDOABLE", "UndoConflict", "audit_log", "undo"]
 
-#: Actions that have an inverse. Adding a hypothesis, a bucket or a snapshot has
-#: none (drop the hypothesis instead).
-UNDOABLE = frozenset({"hypothesis.set", "figure.set", "programme.set", "bucket.set"})
+#: Actions that have an inverse. Adding a hypothesis is undone by dropping it (it
+#: stays in the history); adding a bucket or a snapshot, or creating the programme,
+#: has no inverse.
+UNDOABLE = frozenset(
+    {"hypothesis.add", "hypothesis.set", "figure.set", "programme.set", "bucket.set"}
+)
 
 
 class UndoConflict(ParatError):
@@ -104,10 +107,22 @@ def _current_value(session: Session, e: Event) -> str | None:
     return None if value is None else str(value)
 
 
+def _shown(e: Event, value: str | None) -> str:
+    if value is None:
+        return "empty"
+    if (e.action == "figure.set" or e.field == "target_kr") and value.lstrip("-").isdigit():
+        from tracker.domain.money import format_kr
+
+        return format_kr(int(value))
+    return value
+
+
 def _revert(session: Session, ctx: ChangeContext, e: Event) -> None:
     note = f"undo of event #{e.id}"
     old = e.old_value
-    if e.action == "hypothesis.set":
+    if e.action == "hypothesis.add":
+        hypotheses.update_hypothesis(session, ctx, e.subject, stage="dropped", note=note)
+    elif e.action == "hypothesis.set":
         value: object = old
         if e.field == "confidence_pct":
             value = None if old is None else int(old)
@@ -173,13 +188,13 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     for e in targets:
         if e.action not in UNDOABLE:
             what = {
-                "hypothesis.add": "adding a hypothesis cannot be undone; "
-                "drop it with `parat hypothesis drop`",
                 "snapshot.add": "adding a snapshot cannot be undone",
                 "bucket.add": "adding a bucket cannot be undone",
                 "programme.create": "creating the programme cannot be undone",
             }.get(e.action, f"{e.action} cannot be undone")
             raise InvalidInput(f"event #{e.id}: {what}")
+        if e.action == "hypothesis.add":
+            continue  # dropping it needs no earlier value
         now_value = _current_value(session, e)
         if now_value != e.new_value:
             later = session.exec(
@@ -197,8 +212,8 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
             by = f" by {later.actor} (event #{later.id})" if later else ""
             raise UndoConflict(
                 f"cannot undo event #{e.id}: {e.subject} {e.field} has changed since{by} "
-                f"(now {now_value if now_value is not None else 'empty'}, "
-                f"the event set {e.new_value}); undo or change that first"
+                f"(now {_shown(e, now_value)}, the event set {_shown(e, e.new_value)}); "
+                "undo or change that first"
             )
     first_new = session.exec(select(Event.id).order_by(col(Event.id).desc()).limit(1)).first()
     for e in targets:
