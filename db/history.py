@@ -6,25 +6,26 @@ queries fetch only what that needs (the attribute events around a moment, the la
 figure record per key), using the covering figure index and ``ix_event_action_at``.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from db.models import Event, Figure, Snapshot
+from db.models import Event, Figure, Hypothesis, Snapshot
 
 __all__ = [
     "ATTRIBUTE_ACTIONS",
+    "as_moment",
     "attribute_events_after",
+    "baseline_amounts",
     "event_rows",
     "figure_authors",
     "figures_at",
+    "initial_stages",
     "last_attribute_change",
-    "potential_records",
     "snapshot_rows",
-    "stage_events",
 ]
 
 #: Events that change an attribute of the programme, a bucket or a hypothesis
@@ -68,60 +69,113 @@ def last_attribute_change(conn: Connection, until: datetime) -> dict[int, dateti
     return {hid: _aware(at) for hid, at in conn.execute(query)}
 
 
-def stage_events(conn: Connection, until: datetime) -> list[sa.Row[Any]]:
-    """Every stage move at or before ``until``, oldest first (hypothesis, old, new, at)."""
+def initial_stages(conn: Connection, until: datetime) -> dict[int, str | None]:
+    """hypothesis id → the stage it had before its first stage move at or before
+    ``until`` (hypotheses without such a move are left out)."""
     query = (
-        sa.select(_E.c.hypothesis_id, _E.c.old_value, _E.c.new_value, _E.c.at)
+        sa.select(_E.c.hypothesis_id, _E.c.old_value)
         .where(_E.c.action == "hypothesis.set", _E.c.field == "stage", _E.c.at <= until)
-        .order_by(_E.c.at, _E.c.id)
+        .order_by(_E.c.at.desc(), _E.c.id.desc())
     )
-    return list(conn.execute(query))
+    # Newest first, so the oldest move of each hypothesis is written last and stays.
+    return dict(conn.execute(query).all())
 
 
 def figures_at(
-    conn: Connection, *, first_year: int, last_year: int, as_of: datetime
-) -> Iterator[tuple[int, str, int, int, datetime]]:
+    conn: Connection,
+    *,
+    first_year: int,
+    last_year: int,
+    as_of: datetime,
+    with_moment: bool = False,
+) -> Iterator[tuple[int, str, int, int, Any]]:
     """(hypothesis, kind, year, amount_kr, recorded_at) of the latest record per key
-    recorded at or before ``as_of``: one pass over the covering index."""
+    recorded at or before ``as_of``: one pass over the covering index.
+
+    ``recorded_at`` is fetched only ``with_moment`` (else ``None``), and then raw (the
+    stored text on SQLite): comparable within one database, turned into a moment by
+    :func:`as_moment` only where needed (converting 100,000s of them costs more than
+    the query).
+    """
     conditions = [_F.c.year >= first_year, _F.c.year <= last_year, _F.c.recorded_at <= as_of]
     keys = (_F.c.hypothesis_id, _F.c.kind, _F.c.year)
+    moment = (sa.type_coerce(_F.c.recorded_at, sa.String()) if with_moment else sa.null()).label(
+        "moment"
+    )
     if conn.dialect.name == "sqlite":
         # SQLite returns the bare columns of the row that holds max(id).
-        query = sa.select(*keys, _F.c.amount_kr, _F.c.recorded_at, sa.func.max(_F.c.id))
+        query = sa.select(*keys, _F.c.amount_kr, moment, sa.func.max(_F.c.id))
         query = query.where(*conditions).group_by(*keys)
     elif conn.dialect.name == "postgresql":
         query = (
-            sa.select(*keys, _F.c.amount_kr, _F.c.recorded_at)
+            sa.select(*keys, _F.c.amount_kr, moment)
             .where(*conditions)
             .distinct(*keys)
             .order_by(*keys, _F.c.id.desc())
         )
     else:
         latest = sa.select(sa.func.max(_F.c.id)).where(*conditions).group_by(*keys)
-        query = sa.select(*keys, _F.c.amount_kr, _F.c.recorded_at).where(_F.c.id.in_(latest))
-    for row in conn.execute(query):
-        yield row[0], row[1], row[2], row[3], _aware(row[4])
+        query = sa.select(*keys, _F.c.amount_kr, moment).where(_F.c.id.in_(latest))
+    for row in conn.execute(query).all():
+        yield row[0], row[1], row[2], row[3], row[4]
 
 
-def potential_records(
-    conn: Connection, hypothesis_ids: Sequence[int], year: int, until: datetime
-) -> Iterator[tuple[int, int, datetime]]:
-    """Every potential record for ``year`` of the given hypotheses up to ``until``,
-    in the order recorded: (hypothesis, amount_kr, recorded_at)."""
-    for start in range(0, len(hypothesis_ids), _CHUNK):
-        chunk = list(hypothesis_ids[start : start + _CHUNK])
-        query = (
-            sa.select(_F.c.hypothesis_id, _F.c.amount_kr, _F.c.recorded_at)
-            .where(
-                _F.c.hypothesis_id.in_(chunk),
-                _F.c.kind == "potential",
-                _F.c.year == year,
-                _F.c.recorded_at <= until,
-            )
-            .order_by(_F.c.hypothesis_id, _F.c.id)
-        )
-        for hid, amount, at in conn.execute(query):
-            yield hid, amount, _aware(at)
+def as_moment(raw: Any) -> datetime:
+    """A raw ``recorded_at`` from :func:`figures_at` as an aware UTC moment."""
+    return _aware(raw)
+
+
+def baseline_amounts(
+    conn: Connection,
+    decided_stages: Sequence[str],
+    initially_decided: Sequence[int],
+    year: int,
+    until: datetime,
+) -> dict[int, int]:
+    """hypothesis id → its ``year`` potential when it first reached a decided stage.
+
+    The decision moment is the first stage event to one of ``decided_stages`` (or the
+    creation, for ``initially_decided`` hypotheses); the amount is the potential
+    standing at that moment, else the first one recorded after it (up to
+    ``until``). All in one query: index seeks per decided hypothesis.
+    """
+    h = Hypothesis.__table__  # type: ignore[attr-defined]
+    moves = sa.select(_E.c.hypothesis_id.label("hid"), _E.c.at.label("at")).where(
+        _E.c.action == "hypothesis.set",
+        _E.c.field == "stage",
+        _E.c.new_value.in_(list(decided_stages)),
+        _E.c.at <= until,
+    )
+    created = sa.select(h.c.id.label("hid"), h.c.created_at.label("at")).where(
+        h.c.id.in_(list(initially_decided))
+    )
+    union = sa.union_all(moves, created).subquery("u")
+    d = (
+        sa.select(union.c.hid, sa.func.min(union.c.at).label("at"))
+        .group_by(union.c.hid)
+        .subquery("d")
+    )
+    same = (_F.c.hypothesis_id == d.c.hid, _F.c.kind == "potential", _F.c.year == year)
+    before = (
+        sa.select(_F.c.amount_kr)
+        .where(*same, _F.c.recorded_at <= d.c.at)
+        .order_by(_F.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    after = (
+        sa.select(_F.c.amount_kr)
+        .where(*same, _F.c.recorded_at > d.c.at, _F.c.recorded_at <= until)
+        .order_by(_F.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    result: dict[int, int] = {}
+    for hid, amount_before, amount_after in conn.execute(sa.select(d.c.hid, before, after)):
+        amount = amount_before if amount_before is not None else amount_after
+        if amount is not None:
+            result[hid] = amount
+    return result
 
 
 def figure_authors(
@@ -174,7 +228,3 @@ def _aware(moment: datetime) -> datetime:
 
         return moment.replace(tzinfo=UTC)
     return moment
-
-
-def ids(rows: Iterable[sa.Row[Any]]) -> list[int]:
-    return [r.id for r in rows]

@@ -117,32 +117,12 @@ def _baselines(
     The potential standing at that moment (records of the same moment included);
     when none was recorded yet, the first one recorded after it (up to ``as_of``).
     """
-    moves: dict[int, list[Any]] = {}
-    for e in history.stage_events(conn, as_of):
-        moves.setdefault(e.hypothesis_id, []).append(e)
-    decided_at: dict[int, datetime] = {}
-    for h in rows:
-        own = moves.get(h.id, [])
-        initial = own[0].old_value if own else stages_at[h.id]
-        if initial in _DECIDED:
-            decided_at[h.id] = h.created_at
-            continue
-        for e in own:
-            if e.new_value in _DECIDED:
-                decided_at[h.id] = history._aware(e.at)
-                break
-    if not decided_at:
+    initial = history.initial_stages(conn, as_of)
+    initially_decided = [h.id for h in rows if initial.get(h.id, stages_at[h.id]) in _DECIDED]
+    ever_decided = any(s in _DECIDED for s in stages_at.values()) or initial
+    if not initially_decided and not ever_decided:
         return {}
-    before: dict[int, int] = {}
-    after: dict[int, int] = {}
-    for hid, amount, at in history.potential_records(conn, sorted(decided_at), target_year, as_of):
-        if at <= decided_at[hid]:
-            before[hid] = amount
-        elif hid not in after:
-            after[hid] = amount
-    return {
-        hid: before.get(hid, after.get(hid)) for hid in decided_at if hid in before or hid in after
-    }  # type: ignore[misc]
+    return history.baseline_amounts(conn, sorted(_DECIDED), initially_decided, target_year, as_of)
 
 
 def load_moment(session: Session, as_of: datetime) -> Moment:
@@ -163,15 +143,20 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
     old = _first_old_values(later)
     rows = [h for h in queries.hypothesis_rows(conn, row.id) if h.created_at <= as_of]
 
+    # Only hypotheses changed after the moment need their last change before it.
+    changed_later = any(h.updated_at > as_of for h in rows)
     figures: dict[int, dict[str, dict[int, int]]] = {}
-    last_figure: dict[int, datetime] = {}
+    last_figure: dict[int, Any] = {}
     for hid, kind, year, amount, at in history.figures_at(
-        conn, first_year=programme.first_year, last_year=programme.target_year, as_of=as_of
+        conn,
+        first_year=programme.first_year,
+        last_year=programme.target_year,
+        as_of=as_of,
+        with_moment=changed_later,
     ):
         figures.setdefault(hid, {}).setdefault(kind, {})[year] = amount
-        if hid not in last_figure or at > last_figure[hid]:
+        if changed_later and (hid not in last_figure or at > last_figure[hid]):
             last_figure[hid] = at
-    changed_later = any(h.updated_at > as_of for h in rows)
     last_set = history.last_attribute_change(conn, as_of) if changed_later else {}
 
     attrs: dict[int, dict[str, Any]] = {}
@@ -196,7 +181,12 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
                     values[fld] = value
                 else:
                     values[fld] = "" if value is None else value
-            moments = [h.created_at, last_set.get(h.id), last_figure.get(h.id)]
+            figure_at = last_figure.get(h.id)
+            moments = [
+                h.created_at,
+                last_set.get(h.id),
+                None if figure_at is None else history.as_moment(figure_at),
+            ]
             values["updated_at"] = max(m for m in moments if m is not None)
         else:
             values["updated_at"] = h.updated_at
