@@ -69,6 +69,11 @@ def test_semicolon_decimal_comma(cli: Any, base: None, tmp_path: Path, db_path: 
     assert {e["note"] for e in imported} == {"fra området"}
     stage = next(e for e in imported if e["field"] == "stage")
     assert (stage["old"], stage["new"]) == ("identified", "qualified")
+    # Bulk-written moments are stored exactly as the ORM stores them.
+    with sqlite3.connect(db_path) as conn:
+        stored = {r[0] for r in conn.execute("SELECT DISTINCT recorded_at FROM figure")}
+        stored |= {r[0] for r in conn.execute("SELECT DISTINCT at FROM event")}
+    assert stored == {"2018-03-12 09:00:00.000000"}
     # The same file again changes nothing and writes no event.
     before = counts(db_path)
     assert "nothing changed" in ok(cli("import", str(path))).stdout

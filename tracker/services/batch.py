@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from db import queries
-from db.models import FIGURE_KINDS, Bucket, Event, Figure, Hypothesis
+from db import history, queries
+from db.models import Bucket, Figure
 from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage, parse_stage
@@ -289,7 +289,12 @@ def _apply_figures(
     now: Any,
     touched: list[str],
 ) -> int:
-    """Bulk-insert the changed figures, their events and one version bump per hypothesis."""
+    """Bulk-insert the changed figures, their events and one version bump per hypothesis.
+
+    The rows go to the driver's ``executemany`` as tuples (SQLAlchemy's per-row
+    parameter processing would cost more than the inserts); the moment is converted
+    once by the column's own type, so it is stored exactly as the ORM stores it.
+    """
     if not any(row.figures for row in rows):
         return 0
     conn = session.connection()
@@ -297,66 +302,78 @@ def _apply_figures(
     ids = {h.code: (h.id, h.updated_at) for h in queries.hypothesis_rows(conn, programme_id)}
     current: dict[tuple[int, str, int], int] = {
         (hid, kind, year): amount
-        for hid, kind, year, amount in queries.current_figures(
-            conn, first_year=prog.first_year, last_year=prog.target_year
+        for hid, kind, year, amount, _ in history.figures_at(
+            conn, first_year=prog.first_year, last_year=prog.target_year, as_of=now
         )
     }
-    figure_rows: list[dict[str, Any]] = []
-    event_rows: list[dict[str, Any]] = []
-    bumped: list[dict[str, Any]] = []
+    figure_table = Figure.__table__  # type: ignore[attr-defined]
+    moment_type = figure_table.c.recorded_at.type
+    to_db = moment_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    stamp = to_db(now) if to_db else now
+    touched_set = set(touched)
+    actor, source = ctx.actor, ctx.source
+    field_names: dict[tuple[str, int], str] = {}
+    figure_rows: list[tuple[Any, ...]] = []
+    event_rows: list[tuple[Any, ...]] = []
+    bumped: list[tuple[Any, ...]] = []
     for row in rows:
         hid, updated_at = ids[row.code]
-        changed_here = 0
-        for kind in FIGURE_KINDS:
-            for (k, year), kr in sorted(row.figures.items()):
-                if k != kind:
-                    continue
-                old = current.get((hid, kind, year))
-                if old == kr or (old is None and kr == 0):
-                    continue
-                figure_rows.append(
-                    {
-                        "hypothesis_id": hid,
-                        "year": year,
-                        "kind": kind,
-                        "amount_kr": kr,
-                        "recorded_at": now,
-                        "actor": ctx.actor,
-                        "source": ctx.source,
-                        "note": row.note,
-                    }
+        code, note = row.code, row.note
+        before = len(figure_rows)
+        for key, kr in row.figures.items():  # in the file's column order
+            kind, year = key
+            old = current.get((hid, kind, year))
+            if old == kr or (old is None and kr == 0):
+                continue
+            name = field_names.get(key)
+            if name is None:
+                name = field_names[key] = f"{kind}.{year}"
+            figure_rows.append((hid, year, kind, kr, stamp, actor, source, note))
+            event_rows.append(
+                (
+                    programme_id,
+                    stamp,
+                    actor,
+                    source,
+                    "figure.set",
+                    hid,
+                    code,
+                    name,
+                    None if old is None else str(old),
+                    str(kr),
+                    note,
                 )
-                event_rows.append(
-                    {
-                        "programme_id": programme_id,
-                        "at": now,
-                        "actor": ctx.actor,
-                        "source": ctx.source,
-                        "action": "figure.set",
-                        "hypothesis_id": hid,
-                        "subject": row.code,
-                        "field": f"{kind}.{year}",
-                        "old_value": None if old is None else str(old),
-                        "new_value": str(kr),
-                        "note": row.note,
-                    }
-                )
-                changed_here += 1
-        if changed_here:
-            if row.code not in touched:
-                touched.append(row.code)
+            )
+        if len(figure_rows) > before:
+            if code not in touched_set:
+                touched.append(code)
+                touched_set.add(code)
             if updated_at != now:
-                bumped.append({"hid": hid, "at": now})
+                bumped.append((stamp, hid))
     if not figure_rows:
         return 0
-    conn.execute(sa.insert(Figure.__table__), figure_rows)  # type: ignore[attr-defined]
-    conn.execute(sa.insert(Event.__table__), event_rows)  # type: ignore[attr-defined]
-    h = Hypothesis.__table__  # type: ignore[attr-defined]
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    if conn.dialect.name == "sqlite" and len(figure_rows) > 10_000:
+        # A large batch touches many index pages: a bigger page cache (64 MiB) for
+        # this connection keeps them in memory instead of spilling them mid-way.
+        conn.exec_driver_sql("PRAGMA cache_size = -65536")
+
+    def marks(n: int) -> str:
+        return ", ".join([mark] * n)
+
+    conn.exec_driver_sql(
+        "INSERT INTO figure (hypothesis_id, year, kind, amount_kr, recorded_at, actor, source,"
+        f" note) VALUES ({marks(8)})",
+        figure_rows,
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id, subject,"
+        f" field, old_value, new_value, note) VALUES ({marks(11)})",
+        event_rows,
+    )
     if bumped:
-        conn.execute(
-            sa.update(h)
-            .where(h.c.id == sa.bindparam("hid"))
-            .values(version=h.c.version + 1, updated_at=sa.bindparam("at")),
+        conn.exec_driver_sql(
+            f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}",
             bumped,
         )
     return len(figure_rows)
