@@ -253,3 +253,39 @@ def test_baseline_locks_at_first_decision(cli: Any, at: Any) -> None:
     assert h["H02"]["baseline_kr"] == 8_000_000 and h["H02"]["slippage_kr"] == 2_000_000
     text = ok(cli("status")).stdout
     assert "Basislinje (besluttet)" in text and "14,0 mio. kr." in text
+
+
+def test_undo_programme_and_bucket_changes(cli: Any, at: Any) -> None:
+    at("2018-03-01T09:00:00Z")
+    ok(cli("init"))
+    at("2018-03-02T09:00:00Z")
+    ok(cli("programme", "set", "--weight", "decided=80", "--target", "130"))
+    at("2018-03-03T09:00:00Z")
+    ok(cli("bucket", "set", "politisk", "--target", "55", "--name", "Politik"))
+    ok(cli("undo"))  # both bucket changes of that one command
+    buckets = {b["key"]: b for b in json.loads(ok(cli("bucket", "list", "--json")).stdout)}
+    assert buckets["politisk"]["target_kr"] == 50_000_000
+    assert buckets["politisk"]["name"] == "Politisk prioritering"
+    at("2018-03-04T09:00:00Z")
+    weight_event = next(
+        e for e in json.loads(ok(cli("history", "--json")).stdout) if e["field"] == "weight.decided"
+    )
+    ok(cli("undo", str(weight_event["id"])))
+    programme = json.loads(ok(cli("programme", "show", "--json")).stdout)
+    assert programme["weights"]["decided"] == 75 and programme["target_kr"] == 130_000_000
+
+
+def test_a_database_at_the_first_schema_is_upgraded(db_path: Any) -> None:
+    import sqlalchemy as sa
+
+    import tracker
+    from db.engine import database_url, make_engine
+    from db.schema import HEAD, upgrade
+
+    engine = make_engine(database_url(str(db_path)))
+    upgrade(engine, "0001")
+    engine.dispose()
+    with tracker.open(str(db_path)) as p, p.engine.connect() as conn:
+        indexes = {i["name"] for i in sa.inspect(conn).get_indexes("event")}
+        revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    assert "ix_event_action_at" in indexes and revision == HEAD == "0002"

@@ -128,7 +128,8 @@ def _revert(session: Session, ctx: ChangeContext, e: Event) -> None:
             value = None if old is None else int(old)
         elif e.field in ("title", "area", "owner", "description"):
             value = old or ""
-        hypotheses.update_hypothesis(session, ctx, e.subject, note=note, **{e.field: value})
+        changes: dict[str, Any] = {e.field: value}
+        hypotheses.update_hypothesis(session, ctx, e.subject, note=note, **changes)
     elif e.action == "figure.set":
         kind, year = e.field.split(".")
         # A figure cannot be deleted: a figure that did not exist goes back to 0 kr.
@@ -142,16 +143,23 @@ def _revert(session: Session, ctx: ChangeContext, e: Event) -> None:
             )
         elif e.field == "target_kr":
             programme.set_programme(session, ctx, target=int(old), note=note)
-        elif e.field in ("target_year", "first_year"):
-            programme.set_programme(session, ctx, note=note, **{e.field: int(old)})
+        elif e.field == "target_year":
+            programme.set_programme(session, ctx, target_year=int(old), note=note)
+        elif e.field == "first_year":
+            programme.set_programme(session, ctx, first_year=int(old), note=note)
+        elif e.field == "allocation":
+            programme.set_programme(session, ctx, allocation=old, note=note)
         else:
-            programme.set_programme(session, ctx, note=note, **{e.field: old})
+            programme.set_programme(session, ctx, name=old, note=note)
     else:  # bucket.set
         if old is None:
             raise InvalidInput(f"event #{e.id} has no earlier value to go back to")
-        field = "target" if e.field == "target_kr" else e.field
-        value = old if e.field == "name" else int(old)
-        programme.set_bucket(session, ctx, e.subject, note=note, **{field: value})
+        if e.field == "name":
+            programme.set_bucket(session, ctx, e.subject, name=old, note=note)
+        elif e.field == "target_kr":
+            programme.set_bucket(session, ctx, e.subject, target=int(old), note=note)
+        else:
+            programme.set_bucket(session, ctx, e.subject, priority=int(old), note=note)
 
 
 def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> list[EventView]:

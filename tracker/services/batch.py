@@ -226,8 +226,9 @@ def apply_table(
                 )
             continue
         new_stage = row.attributes.get("stage")
-        needs_note = new_stage is not None and stage_move_needs_note(Stage(h.stage), new_stage)
-        if needs_note and not row.note:
+        if new_stage is None:
+            continue
+        if stage_move_needs_note(Stage(h.stage), new_stage) and not row.note:
             problems.append(
                 Problem(
                     row.number,
