@@ -228,3 +228,28 @@ def test_sigkill_in_the_middle_of_a_large_import(tmp_path: Path) -> None:
 
     with tracker.open(str(db)) as p:
         assert len(p.status().hypotheses) == hypotheses
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    sign=st.sampled_from(["", "-"]),
+    whole=st.integers(min_value=0, max_value=10**7),
+    frac=st.text(alphabet="0123456789", max_size=9),
+    sep=st.sampled_from([",", "."]),
+)
+def test_fast_amount_path_agrees_with_parse_amount(
+    sign: str, whole: int, frac: str, sep: str
+) -> None:
+    from tracker.domain.money import MoneyError, parse_amount
+    from tracker.services.batch import _amount
+
+    text = f"{sign}{whole}{sep + frac if frac else ''}"
+    try:
+        expected: object = parse_amount(text)
+    except MoneyError as error:
+        expected = str(error)
+    try:
+        got: object = _amount(text)
+    except MoneyError as error:
+        got = str(error)
+    assert got == expected

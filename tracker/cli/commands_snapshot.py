@@ -9,7 +9,7 @@ from tracker.cli.state import state
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Named moments (e.g. a chief group meeting) to compare against.")
+app = typer.Typer(help="Named moments, such as a chief group meeting, to compare against.")
 
 
 @app.command("add")
