@@ -310,12 +310,9 @@ def _apply_figures(
     if hypothesis_rows is None:
         hypothesis_rows = {h.code: h for h in queries.hypothesis_rows(conn, programme_id)}
     ids = {code: (h.id, h.updated_at) for code, h in hypothesis_rows.items()}
-    current: dict[tuple[int, str, int], int] = {
-        (hid, kind, year): amount
-        for hid, kind, year, amount, _ in history.figures_at(
-            conn, first_year=prog.first_year, last_year=prog.target_year, as_of=now
-        )
-    }
+    current = history.current_amounts(
+        conn, first_year=prog.first_year, last_year=prog.target_year, as_of=now
+    )
     figure_table = Figure.__table__  # type: ignore[attr-defined]
     moment_type = figure_table.c.recorded_at.type
     to_db = moment_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
