@@ -211,12 +211,22 @@ def figure_authors(
     conn: Connection, since: datetime, until: datetime
 ) -> dict[tuple[int, str, int], tuple[datetime, str]]:
     """(hypothesis, kind, year) → (when, who) of the last record in ``(since, until]``."""
-    query = (
-        sa.select(_F.c.hypothesis_id, _F.c.kind, _F.c.year, _F.c.recorded_at, _F.c.actor)
-        .where(_F.c.recorded_at > since, _F.c.recorded_at <= until)
-        .order_by(_F.c.id)
-    )
-    return {(h, k, y): (_aware(at), actor) for h, k, y, at, actor in conn.execute(query)}
+    keys = (_F.c.hypothesis_id, _F.c.kind, _F.c.year)
+    window = (_F.c.recorded_at > since, _F.c.recorded_at <= until)
+    if conn.dialect.name == "sqlite":
+        # The bare columns come from the row with max(id): one row per key.
+        query = sa.select(*keys, _F.c.recorded_at, _F.c.actor, sa.func.max(_F.c.id))
+        query = query.where(*window).group_by(*keys)
+    elif conn.dialect.name == "postgresql":
+        query = (
+            sa.select(*keys, _F.c.recorded_at, _F.c.actor)
+            .where(*window)
+            .distinct(*keys)
+            .order_by(*keys, _F.c.id.desc())
+        )
+    else:
+        query = sa.select(*keys, _F.c.recorded_at, _F.c.actor).where(*window).order_by(_F.c.id)
+    return {(row[0], row[1], row[2]): (_aware(row[3]), row[4]) for row in conn.execute(query).all()}
 
 
 def event_rows(

@@ -12,7 +12,7 @@ A snapshot name is looked up first, so a snapshot may be called ``2018-03-12`` t
 """
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from tracker.errors import InvalidInput
@@ -73,9 +73,3 @@ def show_moment(moment: datetime) -> str:
     if local.second or local.microsecond:
         return local.strftime("%d.%m.%Y %H:%M:%S")
     return local.strftime("%d.%m.%Y %H:%M")
-
-
-def day_before(moment: datetime) -> datetime:
-    """The end of the day before ``moment``'s day (Copenhagen)."""
-    local = moment.astimezone(LOCAL) - timedelta(days=1)
-    return _end_of_day(local.replace(tzinfo=None))

@@ -11,7 +11,6 @@ The hypothesis ``version`` in a past status is the current one (the lock token a
 caller needs to edit it), not a historical counter.
 """
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -224,12 +223,3 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
         ids={h.code: h.id for h in rows},
         descriptions={h.code: attrs[h.id]["description"] for h in rows},
     )
-
-
-def initial_values(new_value: str | None) -> dict[str, Any]:
-    """The initial values a ``hypothesis.add`` event carries (JSON)."""
-    try:
-        data = json.loads(new_value or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
