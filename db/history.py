@@ -108,10 +108,12 @@ def figures_at(
         query = sa.select(*keys, _F.c.amount_kr, moment, sa.func.max(_F.c.id))
         query = query.where(*conditions).group_by(*keys)
     elif conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import distinct_on
+
         query = (
             sa.select(*keys, _F.c.amount_kr, moment)
             .where(*conditions)
-            .distinct(*keys)
+            .ext(distinct_on(*keys))
             .order_by(*keys, _F.c.id.desc())
         )
     else:
@@ -218,10 +220,12 @@ def figure_authors(
         query = sa.select(*keys, _F.c.recorded_at, _F.c.actor, sa.func.max(_F.c.id))
         query = query.where(*window).group_by(*keys)
     elif conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import distinct_on
+
         query = (
             sa.select(*keys, _F.c.recorded_at, _F.c.actor)
             .where(*window)
-            .distinct(*keys)
+            .ext(distinct_on(*keys))
             .order_by(*keys, _F.c.id.desc())
         )
     else:
