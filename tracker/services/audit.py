@@ -175,7 +175,11 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     else:
         last = session.exec(
             select(Event)
-            .where(Event.programme_id == prog.id, Event.actor == ctx.actor)
+            .where(
+                Event.programme_id == prog.id,
+                Event.actor == ctx.actor,
+                Event.action != "snapshot.add",  # naming a moment changes no data
+            )
             .order_by(col(Event.id).desc())
             .limit(1)
         ).first()
@@ -189,6 +193,7 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
                     Event.actor == ctx.actor,
                     Event.source == last.source,
                     Event.at == last.at,
+                    Event.action != "snapshot.add",
                 )
                 .order_by(col(Event.id).desc())
             )
