@@ -20,7 +20,7 @@ from pathlib import Path
 
 from benchmarks.large_programme import build, moment_text
 
-RUNS = 3
+RUNS = 5
 YEARS = (2015, 2016, 2017, 2018)
 KINDS = ("potential", "realised", "investment")
 
@@ -86,14 +86,17 @@ def main(hypotheses: int = 8_334) -> dict[str, float]:
                 result = p.import_file(csv_path)
                 imports.append(time.perf_counter() - t0)
             assert result.summary.figure_changes == cells, result.summary
-    f, i = statistics.median(floors), statistics.median(imports)
-    print(f"import of {cells:,} figure cells ({hypotheses:,} rows), medians of {RUNS}:")
-    print(f"  floor (csv + raw executemany, figures only): {f * 1000:7.0f} ms")
-    print(f"  parat import (checks, diff, figures+events): {i * 1000:7.0f} ms")
-    print(
-        f"  ratio {i / f:.2f}x   (aim <= 3x; runs: floor {[round(x, 2) for x in floors]},"
-        f" import {[round(x, 2) for x in imports]})"
-    )
+    # On a shared machine the minimum is the best estimate of the work itself; the
+    # medians are printed beside it to show the noise.
+    f, i = min(floors), min(imports)
+    fm, im = statistics.median(floors), statistics.median(imports)
+    print(f"import of {cells:,} figure cells ({hypotheses:,} rows), {RUNS} interleaved runs:")
+    for label, low, mid in (
+        ("floor (csv + raw executemany, figures only)", f, fm),
+        ("parat import (checks, diff, figures+events)", i, im),
+    ):
+        print(f"  {label}: min {low * 1000:6.0f} ms  median {mid * 1000:6.0f} ms")
+    print(f"  ratio {i / f:.2f}x (medians: {im / fm:.2f}x)   aim <= 3x")
     return {"floor_s": f, "import_s": i, "ratio": i / f}
 
 
