@@ -100,27 +100,31 @@ def figures_at(
     """
     conditions = [_F.c.year >= first_year, _F.c.year <= last_year, _F.c.recorded_at <= as_of]
     keys = (_F.c.hypothesis_id, _F.c.kind, _F.c.year)
-    moment = (sa.type_coerce(_F.c.recorded_at, sa.String()) if with_moment else sa.null()).label(
-        "moment"
-    )
+    # Raw (no type processing): the stored text on SQLite.
+    columns = [*keys, _F.c.amount_kr]
+    if with_moment:
+        columns.append(sa.type_coerce(_F.c.recorded_at, sa.String()).label("moment"))
     if conn.dialect.name == "sqlite":
         # SQLite returns the bare columns of the row that holds max(id).
-        query = sa.select(*keys, _F.c.amount_kr, moment, sa.func.max(_F.c.id))
-        query = query.where(*conditions).group_by(*keys)
+        query = sa.select(*columns, sa.func.max(_F.c.id)).where(*conditions).group_by(*keys)
     elif conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import distinct_on
 
         query = (
-            sa.select(*keys, _F.c.amount_kr, moment)
+            sa.select(*columns)
             .where(*conditions)
             .ext(distinct_on(*keys))
             .order_by(*keys, _F.c.id.desc())
         )
     else:
         latest = sa.select(sa.func.max(_F.c.id)).where(*conditions).group_by(*keys)
-        query = sa.select(*keys, _F.c.amount_kr, moment).where(_F.c.id.in_(latest))
-    for row in conn.execute(query).all():
-        yield row[0], row[1], row[2], row[3], row[4]
+        query = sa.select(*columns).where(_F.c.id.in_(latest))
+    if with_moment:
+        for row in conn.execute(query):
+            yield row[0], row[1], row[2], row[3], row[4]
+    else:
+        for row in conn.execute(query):
+            yield row[0], row[1], row[2], row[3], None
 
 
 def as_moment(raw: Any) -> datetime:
