@@ -293,3 +293,13 @@ def test_round_trip(cli: Any, tmp_path: Path, db_path: Path, delimiter: str) -> 
         ("H04", "potential.2018", "12250000"),
     ]
     assert counts(db_path)[0] == before[0] + 2
+
+
+def test_stray_empty_columns_of_a_spreadsheet(cli: Any, base: None, tmp_path: Path) -> None:
+    path = write(tmp_path, "excel.csv", "code;potential_2018;;\nH01;2,5;;\n;;;\n")
+    ok(cli("import", str(path)))
+    assert figures(cli, "H01") == {("potential", 2018): 2_500_000}
+    path = write(tmp_path, "excel2.csv", "code;potential_2018;;\nH01;3;x;\n")
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert "row 2, column (unnamed): 'x' is in a column without a name" in result.stderr

@@ -102,6 +102,8 @@ def _check_columns(
     figure_columns: dict[str, tuple[str, int]] = {}
     seen: set[str] = set()
     for name in table.columns:
+        if name == "":
+            continue  # spreadsheets save stray empty columns; a value there is an error
         if name in seen:
             problems.append(Problem(1, name, "the column appears twice"))
         seen.add(name)
@@ -112,7 +114,7 @@ def _check_columns(
             problems.append(
                 Problem(
                     1,
-                    name or "(empty)",
+                    name,
                     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
                     "description, note, potential_YYYY, realised_YYYY, investment_YYYY)",
                 )
@@ -159,6 +161,8 @@ def _parse_rows(
         row = _Row(number, code)
         for name, text in cells.items():
             try:
+                if name == "":
+                    raise InvalidInput(f"{text!r} is in a column without a name")
                 if name in figure_columns:
                     kind, year = figure_columns[name]
                     try:
@@ -192,7 +196,7 @@ def _parse_rows(
                 elif name == "confidence":
                     row.attributes["confidence_pct"] = _confidence(text)
             except InvalidInput as error:
-                problems.append(Problem(number, name, str(error)))
+                problems.append(Problem(number, name or "(unnamed)", str(error)))
         parsed.append(row)
     return parsed
 
