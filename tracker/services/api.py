@@ -218,9 +218,11 @@ class Parat:
 
     def add_snapshot(self, name: str, at: datetime | str | None = None) -> "SnapshotView":
         """Name a moment (default: now) to compare against later."""
+        from tracker.services.moments import as_utc
         from tracker.services.snapshots import add_snapshot
 
-        return self._write(lambda s, c: add_snapshot(s, c, name, at))
+        moment = as_utc(at) if isinstance(at, datetime) else at
+        return self._write(lambda s, c: add_snapshot(s, c, name, moment))
 
     def snapshots(self) -> list["SnapshotView"]:
         from tracker.services.snapshots import list_snapshots
@@ -237,10 +239,14 @@ class Parat:
     ) -> list["EventView"]:
         """The audit log newest first; ``since`` is a moment or a snapshot/date text."""
         from tracker.services.audit import audit_log
+        from tracker.services.moments import as_utc
         from tracker.services.snapshots import resolve_moment
 
         def work(s: Session) -> list["EventView"]:
-            moment = resolve_moment(s, since) if isinstance(since, str) else since
+            if isinstance(since, str):
+                moment: datetime | None = resolve_moment(s, since)
+            else:
+                moment = None if since is None else as_utc(since)
             return audit_log(s, code=code, since=moment, actor=actor, limit=limit)
 
         return self._read(work)
@@ -255,10 +261,11 @@ class Parat:
     ) -> "Diff":
         """What moved from ``since`` to ``until`` (default: now)."""
         from tracker.services.diff import diff_between
+        from tracker.services.moments import as_utc
 
-        end = until or self.context.now()
+        start, end = as_utc(since), as_utc(until or self.context.now())
         return self._read(
-            lambda s: diff_between(s, since, end, since_label=since_label, until_label=until_label)
+            lambda s: diff_between(s, start, end, since_label=since_label, until_label=until_label)
         )
 
     def import_file(

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from tracker.errors import InvalidInput
 
-__all__ = ["LOCAL", "parse_moment", "show_moment"]
+__all__ = ["LOCAL", "as_utc", "parse_moment", "show_moment"]
 
 #: The zone in which dates are read and shown.
 LOCAL = ZoneInfo("Europe/Copenhagen")
@@ -73,3 +73,10 @@ def show_moment(moment: datetime) -> str:
     if local.second or local.microsecond:
         return local.strftime("%d.%m.%Y %H:%M:%S")
     return local.strftime("%d.%m.%Y %H:%M")
+
+
+def as_utc(moment: datetime) -> datetime:
+    """An API caller's moment as aware UTC; a naive one is read as Copenhagen time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=LOCAL)
+    return moment.astimezone(UTC)
