@@ -118,6 +118,8 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_event_hypothesis_id_id", "hypothesis_id", "id"),
         sa.Index("ix_event_at", "at"),
+        # Time travel reads the few attribute events around a moment (migration 0002).
+        sa.Index("ix_event_action_at", "action", "at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -116,8 +116,8 @@ def test_status_as_of_a_past_moment(db_path: Path) -> None:
         assert p.status().totals.pipeline_kr == 3_000_000
         past = p.status(as_of=datetime(2018, 1, 5, tzinfo=UTC))
         assert past.totals.pipeline_kr == 1_000_000
-        before_any = p.status(as_of=datetime(2017, 12, 31, tzinfo=UTC))
-        assert before_any.totals.pipeline_kr == 0
+        with pytest.raises(NotFound, match="did not exist yet"):
+            p.status(as_of=datetime(2017, 12, 31, tzinfo=UTC))
 
 
 def test_default_database_from_environment(monkeypatch, tmp_path: Path) -> None:

@@ -68,6 +68,8 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "investment_kr": h.investment_kr,
                 "version": h.version,
                 "updated_at": iso(h.updated_at),
+                "baseline_kr": h.baseline_kr,
+                "slippage_kr": h.slippage_kr,
             }
             for h in status.hypotheses
         ],

@@ -16,9 +16,12 @@ import pytest
         ((), "parat: give --format md|html|pdf|xlsx|csv|json (or --schema)\n"),
         (("-f", "md", "--csv-dialect", "excel-us"),
          "parat: --csv-dialect applies only to --format csv\n"),
-        (("-f", "md", "--since", "2018-01-01"), "parat: --since needs the history feature\n"),
+        (("-f", "md", "--since", "Møde i går"),
+         "parat: unknown snapshot or date 'Møde i går': write a snapshot name, a date "
+         "(2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00) (there are no snapshots yet)\n"),
         (("-f", "json", "--as-of", "12-03-2018"),
-         "parat: --as-of: '12-03-2018' is not a date (write 2018-03-12 or 2018-03-12T10:00)\n"),
+         "parat: unknown snapshot or date '12-03-2018': write a snapshot name, a date "
+         "(2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00) (there are no snapshots yet)\n"),
         (("-f", "csv", "-o", "/no/such/folder/x.csv"),
          "parat: --output: the folder '/no/such/folder' does not exist\n"),
     ],

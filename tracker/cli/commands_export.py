@@ -8,10 +8,9 @@ only here, inside the command, so no other command pays for them.
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -37,35 +36,6 @@ class CsvDialect(StrEnum):
 
 
 BINARY = {ExportFormat.pdf, ExportFormat.xlsx}
-
-
-def parse_moment(text: str, option: str) -> datetime:
-    """An ISO date or date-time in Danish time; a bare date means the end of that day.
-
-    Used until the history feature offers ``Parat.resolve_moment`` (snapshot names).
-    """
-    from tracker.exports.danish import DANISH_TIME
-
-    raw = text.strip()
-    try:
-        if len(raw) == 10:
-            day = date.fromisoformat(raw)
-            end = datetime.combine(day, time(23, 59, 59), tzinfo=DANISH_TIME)
-            return end.astimezone(UTC)
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise InvalidInput(
-            f"{option}: {text!r} is not a date (write 2018-03-12 or 2018-03-12T10:00)"
-        ) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=DANISH_TIME)).astimezone(UTC)
-
-
-def _moment(parat: Any, text: str, option: str) -> datetime:
-    resolve = getattr(parat, "resolve_moment", None)
-    if resolve is not None:
-        moment: datetime = resolve(text)
-        return moment
-    return parse_moment(text, option)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -144,13 +114,15 @@ def export(
     from tracker.exports import export_from
 
     with state(ctx).open() as parat:
-        moment = _moment(parat, as_of, "--as-of") if as_of else None
+        moment = parat.resolve_moment(as_of) if as_of else None
         diff = None
         if since:
-            make_diff = getattr(parat, "diff", None)
-            if make_diff is None:
-                raise InvalidInput("--since needs the history feature")
-            diff = make_diff(since, as_of)
+            diff = parat.diff(
+                parat.resolve_moment(since),
+                moment,
+                since_label=since,
+                until_label=as_of or "",
+            )
         data = export_from(
             parat,
             fmt.value,

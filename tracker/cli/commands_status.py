@@ -17,10 +17,19 @@ def status(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the status object as JSON.")
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The programme as it stood then: a snapshot name or a date "
+            "(2018-03-12 = the end of that day).",
+            metavar="SNAPSHOT|DATE",
+        ),
+    ] = None,
 ) -> None:
     """Show progress toward the target: totals, buckets, stages, years, warnings."""
     with state(ctx).open() as parat:
-        result = parat.status()
+        result = parat.status(parat.resolve_moment(as_of) if as_of else None)
     if as_json:
         from tracker.report import status_to_dict
 
@@ -43,6 +52,8 @@ def print_status(s: Status) -> None:
             ("Pipeline", mio(t.pipeline_kr)),
             ("Mangler (mål − vægtet)", mio(t.gap_kr)),
             ("Investering i alt", mio(t.investment_kr)),
+            ("Basislinje (besluttet)", mio(t.baseline_kr)),
+            ("Skred (pipeline − basislinje)", mio(t.slippage_kr)),
         ],
         right=(1,),
     )

@@ -14,12 +14,17 @@ from db.engine import DatabaseLocationError
 from db.schema import SchemaError
 from tracker.cli import (
     commands_bucket,
+    commands_diff,
     commands_export,
     commands_figure,
+    commands_history,
     commands_hypothesis,
+    commands_import,
     commands_programme,
     commands_setup,
+    commands_snapshot,
     commands_status,
+    commands_undo,
 )
 from tracker.cli.state import CliState
 from tracker.errors import ExitCode, ParatError
@@ -96,6 +101,11 @@ app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")
 app.add_typer(commands_figure.app, name="figure")
 app.add_typer(commands_setup.db_app, name="db")
+commands_history.register(app)
+app.add_typer(commands_snapshot.app, name="snapshot")
+commands_diff.register(app)
+commands_import.register(app)
+commands_undo.register(app)
 
 
 def main() -> None:

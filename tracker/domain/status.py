@@ -105,6 +105,9 @@ class HypothesisFacts:
     """Realised gain (realiseret gevinst) per year, kroner."""
     investment: Mapping[int, int] = field(default_factory=dict)
     """One-off investment (investering) per year, kroner."""
+    baseline_kr: int | None = None
+    """Target-year potential when the hypothesis first reached decided (or later);
+    ``None`` while it has never been decided."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,11 @@ class HypothesisStatus:
     """Investments over all years of the programme."""
     version: int
     updated_at: datetime | None
+    baseline_kr: int | None = None
+    """Target-year potential when first decided (basislinje); ``None`` if never decided."""
+    slippage_kr: int | None = None
+    """Pipeline − baseline (skred): negative when a decided gain erodes; ``None``
+    without a baseline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +206,10 @@ class Totals:
     realised_kr: int
     investment_kr: int
     gap_kr: int
+    baseline_kr: int = 0
+    """Sum of the baselines of the hypotheses that have one."""
+    slippage_kr: int = 0
+    """Sum of their slippage (their pipeline − their baseline)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +401,8 @@ def compute_status(
     year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in years}
     total = Measures()
     total_investment = 0
+    total_baseline = 0
+    total_slippage = 0
     for h in hypotheses:
         weight = _weight(h, programme.weights)
         m = _measures(h, year, weight)
@@ -396,6 +410,10 @@ def compute_status(
         total = total + m
         investment = sum(kr for y, kr in h.investment.items() if y in year_sums)
         total_investment += investment
+        slippage = None if h.baseline_kr is None else m.pipeline_kr - h.baseline_kr
+        if h.baseline_kr is not None and slippage is not None:
+            total_baseline += h.baseline_kr
+            total_slippage += slippage
         stage_row = by_stage[h.stage]
         stage_row[0] += 1
         stage_row[1] += m.pipeline_kr
@@ -426,6 +444,8 @@ def compute_status(
                 investment_kr=investment,
                 version=h.version,
                 updated_at=h.updated_at,
+                baseline_kr=h.baseline_kr,
+                slippage_kr=slippage,
             )
         )
     buckets, surplus, unassigned = _buckets(programme, rows, total)
@@ -440,6 +460,8 @@ def compute_status(
             realised_kr=total.realised_kr,
             investment_kr=total_investment,
             gap_kr=programme.target_kr - total.weighted_kr,
+            baseline_kr=total_baseline,
+            slippage_kr=total_slippage,
         ),
         buckets=buckets,
         surplus=surplus,

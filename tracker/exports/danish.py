@@ -68,6 +68,10 @@ def csv_mio(kr: int, decimal_sep: str = ",") -> str:
     """
     value = Decimal(kr).scaleb(-6).normalize()
     text = f"{value:f}"
+    if decimal_sep == "." and len(text.partition(".")[2]) == 3:
+        # "1.234" reads as a thousands group to a Danish eye, and the parser refuses it
+        # as ambiguous: one more (exact) zero makes it a decimal point.
+        text += "0"
     return text.replace(".", decimal_sep)
 
 

@@ -46,6 +46,10 @@ class Totals(_Model):
     realised_kr: Kroner
     investment_kr: Kroner = Field(description="Investments over all years of the programme")
     gap_kr: Kroner = Field(description="target − weighted; negative when over-fulfilled")
+    baseline_kr: Kroner = Field(
+        description="Sum of the baselines: target-year potential when first decided"
+    )
+    slippage_kr: Kroner = Field(description="Sum of pipeline − baseline where a baseline exists")
 
 
 class Bucket(_Model):
@@ -98,6 +102,10 @@ class Hypothesis(_Model):
     decided_kr: Kroner
     realised_kr: Kroner
     investment_kr: Kroner
+    baseline_kr: Kroner | None = Field(
+        description="Target-year potential when it first reached decided; null if never"
+    )
+    slippage_kr: Kroner | None = Field(description="pipeline − baseline; null without one")
     version: int
     updated_at: str | None
 

@@ -12,7 +12,7 @@ audit events, and returns plain values; nothing of the database leaks out.
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +34,14 @@ from tracker.services.views import (
     HypothesisView,
     ProgrammeView,
 )
+
+if TYPE_CHECKING:
+    import os
+
+    from tracker.domain.diff import Diff
+    from tracker.services.imports import ImportResult
+    from tracker.services.snapshots import SnapshotView
+    from tracker.services.views import EventView
 
 __all__ = ["Parat", "open_parat"]
 
@@ -218,6 +226,84 @@ class Parat:
         return self._read(
             lambda s: load_export_parts(s, moment, history=history, history_since=history_since)
         )
+
+    # -- history, snapshots, time travel, import, undo (issue 5) -----------------
+    def resolve_moment(self, text: str) -> datetime:
+        """A snapshot name, else a date (the END of that day, Copenhagen time) or a
+        date and time: ``Chefgruppemøde marts``, ``2018-03-12``, ``12.03.2018``,
+        ``2018-03-12T10:00``. Unknown text raises NotFound, a bad date InvalidInput."""
+        from tracker.services.snapshots import resolve_moment
+
+        return self._read(lambda s: resolve_moment(s, text))
+
+    def add_snapshot(self, name: str, at: datetime | str | None = None) -> "SnapshotView":
+        """Name a moment (default: now) to compare against later."""
+        from tracker.services.moments import as_utc
+        from tracker.services.snapshots import add_snapshot
+
+        moment = as_utc(at) if isinstance(at, datetime) else at
+        return self._write(lambda s, c: add_snapshot(s, c, name, moment))
+
+    def snapshots(self) -> list["SnapshotView"]:
+        from tracker.services.snapshots import list_snapshots
+
+        return self._read(list_snapshots)
+
+    def history(
+        self,
+        code: str | None = None,
+        *,
+        since: datetime | str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list["EventView"]:
+        """The audit log newest first; ``since`` is a moment or a snapshot/date text."""
+        from tracker.services.audit import audit_log
+        from tracker.services.moments import as_utc
+        from tracker.services.snapshots import resolve_moment
+
+        def work(s: Session) -> list["EventView"]:
+            if isinstance(since, str):
+                moment: datetime | None = resolve_moment(s, since)
+            else:
+                moment = None if since is None else as_utc(since)
+            return audit_log(s, code=code, since=moment, actor=actor, limit=limit)
+
+        return self._read(work)
+
+    def diff(
+        self,
+        since: datetime,
+        until: datetime | None = None,
+        *,
+        since_label: str = "",
+        until_label: str = "",
+    ) -> "Diff":
+        """What moved from ``since`` to ``until`` (default: now)."""
+        from tracker.services.diff import diff_between
+        from tracker.services.moments import as_utc
+
+        start, end = as_utc(since), as_utc(until or self.context.now())
+        return self._read(
+            lambda s: diff_between(s, start, end, since_label=since_label, until_label=until_label)
+        )
+
+    def import_file(
+        self, path: "str | os.PathLike[str]", *, fmt: str | None = None, dry_run: bool = False
+    ) -> "ImportResult":
+        """Import a CSV or JSON file in one transaction (all or nothing).
+
+        ``dry_run`` checks and applies it, computes what would move, and rolls back.
+        """
+        from tracker.services.imports import import_file
+
+        return import_file(self.engine, self.context, path, fmt=fmt, dry_run=dry_run)
+
+    def undo(self, event_id: int | None = None) -> list["EventView"]:
+        """Revert an event (default: this actor's last change) by writing its inverse."""
+        from tracker.services.audit import undo
+
+        return self._write(lambda s, c: undo(s, c, event_id))
 
 
 @contextmanager

@@ -1,0 +1,84 @@
+"""``parat history``: the audit log, newest first."""
+
+import contextlib
+from typing import Annotated
+
+import typer
+
+from tracker.cli.output import print_json
+from tracker.cli.state import state
+from tracker.services.views import EventView
+
+__all__ = ["describe_event", "register"]
+
+
+def _value(field: str, value: str | None, money: bool) -> str:
+    if value is None:
+        return "(intet)"
+    if money and value.lstrip("-").isdigit():
+        from tracker.domain.money import format_mio
+
+        return format_mio(int(value), decimals=3 if int(value) % 100_000 else 1)
+    return value
+
+
+def describe_event(e: EventView) -> str:
+    """What an event did, in one line: ``H04 stage: quantified → decided``."""
+    money = e.action == "figure.set" or e.field in ("target_kr",)
+    if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add"):
+        label = {
+            "hypothesis.add": "tilføjet",
+            "programme.create": "programmet oprettet",
+            "bucket.add": "pulje tilføjet",
+            "snapshot.add": "snapshot",
+        }[e.action]
+        detail = e.new_value or ""
+        if e.action == "hypothesis.add":
+            import json
+
+            with contextlib.suppress(ValueError, AttributeError):
+                detail = json.loads(detail).get("title", "")
+        return f"{e.subject} {label}: {detail}".rstrip(": ")
+    old, new = _value(e.field, e.old_value, money), _value(e.field, e.new_value, money)
+    return f"{e.subject} {e.field}: {old} → {new}"
+
+
+def history(
+    ctx: typer.Context,
+    code: Annotated[str | None, typer.Argument(help="Only this hypothesis, e.g. H04.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only after this snapshot or date.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only changes by this person (a filter).")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events (0 = all).")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """The audit log, newest first: who, when, from where, what, old → new, note.
+
+    The global `parat --actor NAME` (before the command) says who YOU are; this
+    command's --actor filters the log.
+    """
+    from tracker.services.moments import show_moment
+
+    with state(ctx).open() as parat:
+        events = parat.history(code, since=since, actor=actor, limit=limit or None)
+    if as_json:
+        from tracker.cli.commands_hypothesis import event_to_dict
+
+        print_json([event_to_dict(e) for e in events])
+        return
+    if not events:
+        typer.echo("Ingen ændringer.")
+        return
+    for e in events:
+        note = f"  – {e.note}" if e.note else ""
+        when = show_moment(e.at)
+        typer.echo(f"#{e.id:<6} {when:<16}  {e.actor}  [{e.source}]  {describe_event(e)}{note}")
+    if limit and len(events) == limit:
+        typer.echo(f"(the newest {limit}; --limit 0 shows all)", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history")(history)

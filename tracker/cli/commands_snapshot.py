@@ -1,0 +1,53 @@
+"""``parat snapshot add|list``: named moments such as a chief group meeting."""
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.output import done, print_json, table
+from tracker.cli.state import state
+
+__all__ = ["app"]
+
+app = typer.Typer(help="Named moments, such as a chief group meeting, to compare against.")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, e.g. 'Chefgruppemøde marts'.")],
+    at: Annotated[
+        str | None,
+        typer.Option(help="The moment (default: now): 2018-03-12T10:00, 12.03.2018, …"),
+    ] = None,
+) -> None:
+    """Name a moment (now, or --at a past one)."""
+    from tracker.services.moments import show_moment
+
+    with state(ctx).open() as parat:
+        snap = parat.add_snapshot(name, at)
+    done(f"Snapshot '{snap.name}' at {show_moment(snap.at)}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """List the snapshots, oldest first."""
+    from tracker.report import iso
+    from tracker.services.moments import show_moment
+
+    with state(ctx).open() as parat:
+        snaps = parat.snapshots()
+    if as_json:
+        print_json(
+            [
+                {"name": s.name, "at": iso(s.at), "actor": s.actor, "created_at": iso(s.created_at)}
+                for s in snaps
+            ]
+        )
+        return
+    table(
+        ["Navn", "Tidspunkt", "Oprettet af"], [(s.name, show_moment(s.at), s.actor) for s in snaps]
+    )
