@@ -89,10 +89,12 @@ def current_figures(
             sa.select(*keys, f.c.amount_kr, sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
         )
     elif conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import distinct_on
+
         query = (
             sa.select(*keys, f.c.amount_kr)
             .where(*conditions)
-            .distinct(*keys)
+            .ext(distinct_on(*keys))
             .order_by(*keys, f.c.id.desc())
         )
     else:

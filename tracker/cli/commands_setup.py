@@ -61,7 +61,7 @@ def upgrade(ctx: typer.Context) -> None:
     from db.schema import HEAD
     from db.schema import upgrade as run_upgrade
 
-    engine = make_engine(database_url(state(ctx).db))
+    engine = make_engine(database_url(state(ctx).db), read_only=state(ctx).read_only)
     try:
         run_upgrade(engine)
     finally:

@@ -7,11 +7,13 @@ Errors a user can cause end as one line on stderr and an exit code (see
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from typer.core import TyperGroup
 
+from db.engine import ReadOnlyDatabase
 from db.schema import SchemaError
 from tracker.cli import (
+    commands_backup,
     commands_bucket,
     commands_figure,
     commands_hypothesis,
@@ -40,7 +42,14 @@ class ParatGroup(TyperGroup):
             _fail(str(error), error.exit_code)
         except SchemaError as error:
             _fail(str(error), ExitCode.INVALID)
-        except (OperationalError, ProgrammingError) as error:
+        except (ReadOnlyDatabase, DBAPIError) as error:
+            from tracker.services.dberrors import user_error
+
+            translated = user_error(error)
+            if translated is not None:
+                _fail(str(translated), translated.exit_code)
+            if not isinstance(error, OperationalError | ProgrammingError):
+                raise
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             _fail(f"database error: {reason}", ExitCode.INVALID)
         return None
@@ -76,15 +85,24 @@ def root(
             "--actor", help="Name stamped on changes (default: $PARAT_ACTOR, else your user)."
         ),
     ] = None,
+    read_only: Annotated[
+        bool,
+        typer.Option(
+            "--read-only",
+            envvar="PARAT_READ_ONLY",
+            help="Only read: every write is refused (for viewers). Also $PARAT_READ_ONLY=1.",
+        ),
+    ] = False,
 ) -> None:
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
-    ctx.obj = CliState(db=db, actor=actor)
+    ctx.obj = CliState(db=db, actor=actor, read_only=read_only)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
 
 commands_setup.register(app)
 commands_status.register(app)
+commands_backup.register(app)
 app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")

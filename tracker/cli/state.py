@@ -1,4 +1,4 @@
-"""What the global options chose: the database and the actor."""
+"""What the global options chose: the database, the actor, read-only or not."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,10 +17,11 @@ class CliState:
 
     db: str | None = None
     actor: str | None = None
+    read_only: bool = False
 
     @contextmanager
     def open(self) -> Iterator[Parat]:
-        with open_parat(self.db, actor=self.actor, source="cli") as parat:
+        with open_parat(self.db, actor=self.actor, source="cli", read_only=self.read_only) as parat:
             yield parat
 
 
