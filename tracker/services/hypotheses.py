@@ -3,6 +3,7 @@
 import json
 from datetime import datetime
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
 from db.models import Bucket, Event, Hypothesis
@@ -290,3 +291,4 @@ def hypothesis_events(
 def touch(h: Hypothesis, at: datetime) -> None:
     """Mark the hypothesis changed (bumps its version through the ORM's version column)."""
     h.updated_at = at
+    flag_modified(h, "updated_at")  # written even when ``at`` equals the stored moment
