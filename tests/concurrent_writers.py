@@ -121,6 +121,10 @@ def worker(url: str, worker_id: int, rounds: int, out_dir: Path) -> None:
             log.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def _args(url: str, worker_id: int, rounds: int, work_dir: Path) -> list[str]:
+    return [url, str(worker_id), str(rounds), str(work_dir)]
+
+
 def run_load(
     url: str, work_dir: Path, *, writers: int = 8, rounds: int = 25, timeout: float = 300
 ) -> LoadResult:
@@ -129,8 +133,7 @@ def run_load(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.concurrent_writers", url, str(i), str(rounds)]
-            + [str(work_dir)],
+            [sys.executable, "-m", "tests.concurrent_writers", *_args(url, i, rounds, work_dir)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
