@@ -75,8 +75,8 @@ def _sqlite_setup(engine: Engine, read_only: bool) -> None:
 
 
 def _refuse_writes(engine: Engine) -> None:
-    # Runs before the SQLite listener's BEGIN (insert=True): nothing is sent at all.
-    @event.listens_for(engine, "begin", insert=True)
+    # Registered before the SQLite listener that sends BEGIN: nothing is sent at all.
+    @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get("parat_write", False):
             raise ReadOnlyDatabase("this connection is read-only")
@@ -99,6 +99,8 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
                 )
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        if read_only:
+            _refuse_writes(engine)  # before the listener that sends BEGIN
         _sqlite_setup(engine, read_only)
     elif sa_url.get_backend_name() == "postgresql" and read_only:
         engine = sa.create_engine(
@@ -106,10 +108,11 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             pool_pre_ping=True,
             connect_args={"options": "-c default_transaction_read_only=on"},
         )
+        _refuse_writes(engine)
     else:
         engine = sa.create_engine(sa_url, pool_pre_ping=True)
-    if read_only:
-        _refuse_writes(engine)
+        if read_only:
+            _refuse_writes(engine)
     return engine
 
 
