@@ -83,7 +83,9 @@ def _describe(conn: sqlite3.Connection, path: Path) -> BackupInfo:
     try:
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise InvalidInput(f"{path}: not a SQLite database ({error})") from None
+        if "not a database" in str(error):
+            raise InvalidInput(f"{path}: not a SQLite database") from None
+        raise InvalidInput(f"{path}: the file is damaged ({error})") from None
     if check != "ok":
         raise InvalidInput(f"{path}: the file is damaged (integrity_check: {check})")
     tables = _tables(conn)
