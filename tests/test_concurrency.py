@@ -12,7 +12,7 @@ import pytest
 from tests.concurrent_writers import check, prepare, run_load
 
 WRITERS = 8
-ROUNDS = 25
+ROUNDS = 15
 
 
 @pytest.mark.slow

@@ -20,13 +20,19 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from db.engine import ReadOnlyDatabase, database_url, make_engine, read_session, write_session
-from db.schema import HEAD, current_revision, ensure_schema
+from db.schema import HEAD, SchemaError, current_revision, ensure_schema
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 from tracker.errors import AlreadyExists, ReadOnlyError, StaleVersion
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
-from tracker.services.dberrors import READ_ONLY, is_retryable, user_error
+from tracker.services.dberrors import (
+    NO_PRIVILEGE,
+    READ_ONLY,
+    is_retryable,
+    sqlstate,
+    user_error,
+)
 from tracker.services.status import load_status
 from tracker.services.validation import Amount
 from tracker.services.views import (
@@ -248,10 +254,23 @@ def open_parat(
         if read_only:
             _check_schema_read_only(engine)
         elif upgrade:
-            ensure_schema(engine)
+            _ensure_schema(engine)
         yield Parat(engine, actor=actor, source=source, clock=clock, read_only=read_only)
     finally:
         engine.dispose()
+
+
+def _ensure_schema(engine: Engine) -> None:
+    """Upgrade on open; a role that may write data but not DDL gets a clear line."""
+    try:
+        ensure_schema(engine)
+    except DBAPIError as error:
+        if sqlstate(error) != NO_PRIVILEGE:
+            raise
+        raise SchemaError(
+            f"the database needs its schema created or upgraded to revision {HEAD}, "
+            "and this database role may not do that: the owner must run `parat db upgrade`"
+        ) from None
 
 
 def _check_schema_read_only(engine: Engine) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from db.engine import ReadOnlyDatabase
 from tracker.errors import ParatError, ReadOnlyError, StaleVersion
 
-__all__ = ["READ_ONLY", "is_retryable", "sqlstate", "user_error"]
+__all__ = ["NO_PRIVILEGE", "READ_ONLY", "is_retryable", "sqlstate", "user_error"]
 
 #: The words every refused write starts with, whatever refused it.
 READ_ONLY = "this connection is read-only"
