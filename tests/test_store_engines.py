@@ -109,3 +109,50 @@ def test_sqlite_and_postgresql_give_identical_output(pg_server, tmp_path: Path) 
             outputs[url] = [runner.invoke(app, ["--db", url, *c]).stdout for c in commands]
         assert outputs[sqlite_url] == outputs[pg_url]
         assert json.loads(outputs[pg_url][0])["totals"]["weighted_kr"] > 0
+
+
+def test_parat_database_url_selects_the_store(store_url: str, runner, monkeypatch) -> None:
+    monkeypatch.setenv("PARAT_DATABASE_URL", store_url)
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    assert runner.invoke(app, ["hypothesis", "add", "H01", "--title", "Miljø"]).exit_code == 0
+    with tracker.open(store_url) as p:
+        assert [h.code for h in p.hypotheses()] == ["H01"]
+    info = runner.invoke(app, ["db", "info"]).stdout
+    assert store_url.split("://")[0] in info
+
+
+RAISE = "DO $$ BEGIN RAISE EXCEPTION 'provoked' USING ERRCODE = '{state}'; END $$"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("state", ["serialization_failure", "deadlock_detected"])
+def test_serialization_failures_and_deadlocks_are_retried(pg_server, state: str) -> None:
+    from tracker.errors import StaleVersion
+
+    with pg_server.database() as url, tracker.open(url) as p:
+        p.create_programme()
+        p.add_hypothesis("H01", title="Indkøb")
+        attempts = []
+
+        def flaky(session, ctx):  # type: ignore[no-untyped-def]
+            attempts.append(1)
+            from tracker.services.hypotheses import update_hypothesis
+
+            view, _ = update_hypothesis(session, ctx, "H01", owner=f"try {len(attempts)}")
+            if len(attempts) < 3:
+                session.connection().exec_driver_sql(RAISE.format(state=state))
+            return view
+
+        view = p._write(flaky, "H01")
+        assert len(attempts) == 3
+        assert (view.owner, p.hypothesis("H01").hypothesis.owner) == ("try 3", "try 3")
+        events = [e for e in p.hypothesis("H01").events if e.field == "owner"]
+        assert len(events) == 1  # the failed attempts left nothing behind
+
+        def always(session, ctx):  # type: ignore[no-untyped-def]
+            session.connection().exec_driver_sql(RAISE.format(state=state))
+
+        with pytest.raises(StaleVersion) as refused:
+            p._write(always, "H01")
+        assert refused.value.exit_code == 3
+        assert "H01 was changed by someone else at the same time" in str(refused.value)
