@@ -80,6 +80,15 @@ def _cli(url: str, *args: str) -> None:
     subprocess.run([*PARAT, "--db", url, *args], check=True, capture_output=True, cwd=ROOT)
 
 
+def _interleaved(engines: dict[str, str], repeat: int) -> dict[str, list[float]]:
+    """Whole-process ``status --json`` times, alternating between the engines."""
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    for _ in range(repeat):
+        for name, url in engines.items():
+            times[name].extend(_cli_times(url, 1))
+    return times
+
+
 def _cli_times(url: str, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
@@ -236,15 +245,18 @@ def _report_status(engines: dict[str, str]) -> None:
         _median(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 1)
         for _ in range(5)
     ]
-    print("\n`parat status --json`, sample programme, whole process (median of 7)")
+    print(
+        "\n`parat status --json`, sample programme, whole process "
+        "(median of 9, engines interleaved so that machine load hits both alike)"
+    )
     print(f"  floor (python -c pass)   {statistics.median(floor):.3f} s")
-    medians = {}
-    for name, url in engines.items():
+    for url in engines.values():
         _cli(url, "demo", "--no-tui")
         _cli(url, "status", "--json")  # warm the caches and the schema check
-        times = _cli_times(url, 7)
-        medians[name] = statistics.median(times)
-        print(f"  {name:<12}             {medians[name]:.3f} s  ({_spread(times)})")
+    times = _interleaved(engines, 9)
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    for name, median in medians.items():
+        print(f"  {name:<12}             {median:.3f} s  ({_spread(times[name])})")
     if "postgresql" in medians:
         print(f"  ratio postgresql/sqlite  {medians['postgresql'] / medians['sqlite']:.2f}")
 
@@ -255,14 +267,18 @@ def _report_large(large: dict[str, str]) -> None:
         f"{len(KINDS)} kinds × {REVISIONS} revisions = "
         f"{HYPOTHESES * len(YEARS) * len(KINDS) * REVISIONS:,} figure records"
     )
-    results = {}
+    fills = {}
     for name, url in large.items():
         start = time.perf_counter()
         _fill_large(url)
-        fill = time.perf_counter() - start
+        fills[name] = time.perf_counter() - start
+    wholes = _interleaved(large, 3)
+    results = {}
+    for name, url in large.items():
+        fill = fills[name]
         query = _query_seconds(url, 5)
         in_process, weighted = _status_in_process(url, 5)
-        whole = _cli_times(url, 3)
+        whole = wholes[name]
         results[name] = (query, in_process, statistics.median(whole), weighted)
         print(
             f"  {name:<12} fill {fill:5.1f} s   current-figures query {query:.3f} s   "
