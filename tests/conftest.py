@@ -23,6 +23,7 @@ FIXED_NOW = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's database, actor or locale."""
     monkeypatch.delenv("PARAT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("PARAT_READ_ONLY", raising=False)
     monkeypatch.setenv("PARAT_ACTOR", "tester")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

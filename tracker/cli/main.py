@@ -90,7 +90,7 @@ def root(
         typer.Option(
             "--read-only",
             envvar="PARAT_READ_ONLY",
-            help="Only read: every write is refused (for viewers). Also $PARAT_READ_ONLY=1.",
+            help="Only read: every write is refused (for viewers).",
         ),
     ] = False,
 ) -> None:
