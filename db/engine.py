@@ -20,7 +20,6 @@ from sqlmodel import Session
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
-    "ReadOnlyDatabase",
     "database_url",
     "default_database_path",
     "make_engine",
@@ -49,23 +48,15 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
-class ReadOnlyDatabase(RuntimeError):
-    """A write transaction was begun on an engine made with ``read_only=True``."""
-
-
-def _sqlite_setup(engine: Engine, read_only: bool) -> None:
+def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        if read_only:
-            # A viewer must not even switch the journal mode: only forbid writes.
-            cursor.execute("PRAGMA query_only = ON")
-        else:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -74,46 +65,17 @@ def _sqlite_setup(engine: Engine, read_only: bool) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _refuse_writes(engine: Engine) -> None:
-    # Registered before the SQLite listener that sends BEGIN: nothing is sent at all.
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        if conn.get_execution_options().get("parat_write", False):
-            raise ReadOnlyDatabase("this connection is read-only")
-
-
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
-    """Create the engine for ``url``, creating the SQLite file's folder when needed.
-
-    ``read_only`` refuses write sessions before they begin, and also makes the
-    connection itself read-only: ``PRAGMA query_only`` on SQLite,
-    ``default_transaction_read_only`` on PostgreSQL.
-    """
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url``, creating the SQLite file's folder when needed."""
     sa_url = sa.make_url(url)
     if sa_url.get_backend_name() == "sqlite":
         database = sa_url.database
         if database and database != ":memory:":
-            if read_only and not Path(database).exists():
-                raise ReadOnlyDatabase(
-                    f"this connection is read-only and {database} does not exist"
-                )
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        if read_only:
-            _refuse_writes(engine)  # before the listener that sends BEGIN
-        _sqlite_setup(engine, read_only)
-    elif sa_url.get_backend_name() == "postgresql" and read_only:
-        engine = sa.create_engine(
-            sa_url,
-            pool_pre_ping=True,
-            connect_args={"options": "-c default_transaction_read_only=on"},
-        )
-        _refuse_writes(engine)
-    else:
-        engine = sa.create_engine(sa_url, pool_pre_ping=True)
-        if read_only:
-            _refuse_writes(engine)
-    return engine
+        _sqlite_setup(engine)
+        return engine
+    return sa.create_engine(sa_url, pool_pre_ping=True)
 
 
 @contextmanager

@@ -89,15 +89,11 @@ def current_figures(
             sa.select(*keys, f.c.amount_kr, sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
         )
     elif conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import distinct_on
-
-        # All columns descending: a backward scan of the covering index delivers the
-        # rows in this order, so there is no sort (3x faster on 600,000 records).
         query = (
             sa.select(*keys, f.c.amount_kr)
             .where(*conditions)
-            .ext(distinct_on(*keys))
-            .order_by(*(k.desc() for k in keys), f.c.id.desc())
+            .distinct(*keys)
+            .order_by(*keys, f.c.id.desc())
         )
     else:
         latest = sa.select(sa.func.max(f.c.id)).where(*conditions).group_by(*keys)

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 import tracker
-from db.engine import ReadOnlyDatabase, write_session
+from db.engine import write_session
+from db.readonly import ReadOnlyDatabase
 from tests.storeutil import dump_store
 from tracker.cli import app
 from tracker.errors import ReadOnlyError

@@ -7,10 +7,9 @@ Errors a user can cause end as one line on stderr and an exit code (see
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from typer.core import TyperGroup
 
-from db.engine import ReadOnlyDatabase
 from db.schema import SchemaError
 from tracker.cli import (
     commands_backup,
@@ -42,14 +41,7 @@ class ParatGroup(TyperGroup):
             _fail(str(error), error.exit_code)
         except SchemaError as error:
             _fail(str(error), ExitCode.INVALID)
-        except (ReadOnlyDatabase, DBAPIError) as error:
-            from tracker.services.dberrors import user_error
-
-            translated = user_error(error)
-            if translated is not None:
-                _fail(str(translated), translated.exit_code)
-            if not isinstance(error, OperationalError | ProgrammingError):
-                raise
+        except (OperationalError, ProgrammingError) as error:
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             _fail(f"database error: {reason}", ExitCode.INVALID)
         return None
@@ -102,12 +94,12 @@ def root(
 
 commands_setup.register(app)
 commands_status.register(app)
-commands_backup.register(app)
 app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")
 app.add_typer(commands_figure.app, name="figure")
 app.add_typer(commands_setup.db_app, name="db")
+commands_backup.register(app)
 
 
 def main() -> None:

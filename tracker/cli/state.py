@@ -5,8 +5,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import typer
+from sqlalchemy.exc import DBAPIError
 
+from db.readonly import ReadOnlyDatabase
 from tracker.services import Parat, open_parat
+from tracker.services.dberrors import user_error
 
 __all__ = ["CliState", "state"]
 
@@ -21,8 +24,18 @@ class CliState:
 
     @contextmanager
     def open(self) -> Iterator[Parat]:
-        with open_parat(self.db, actor=self.actor, source="cli", read_only=self.read_only) as parat:
-            yield parat
+        """The API on the chosen database; database errors a user meets (a read-only
+        connection or role, a concurrent change) become one clear ParatError."""
+        try:
+            with open_parat(
+                self.db, actor=self.actor, source="cli", read_only=self.read_only
+            ) as parat:
+                yield parat
+        except (ReadOnlyDatabase, DBAPIError) as error:
+            translated = user_error(error)
+            if translated is None:
+                raise
+            raise translated from None
 
 
 def state(ctx: typer.Context) -> CliState:

@@ -19,7 +19,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from db.engine import ReadOnlyDatabase, database_url, make_engine, read_session, write_session
+from db.engine import database_url, make_engine, read_session, write_session
+from db.readonly import ReadOnlyDatabase, make_read_only_engine
 from db.schema import HEAD, SchemaError, current_revision, ensure_schema
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
@@ -247,7 +248,8 @@ def open_parat(
     the data, and the connection itself is read-only too.
     """
     try:
-        engine = make_engine(database_url(db), read_only=read_only)
+        url = database_url(db)
+        engine = make_read_only_engine(url) if read_only else make_engine(url)
     except ReadOnlyDatabase as error:
         raise ReadOnlyError(str(error)) from None
     try:

@@ -9,7 +9,7 @@ version (someone else changed the same thing at the same time).
 
 from sqlalchemy.exc import DBAPIError
 
-from db.engine import ReadOnlyDatabase
+from db.readonly import ReadOnlyDatabase
 from tracker.errors import ParatError, ReadOnlyError, StaleVersion
 
 __all__ = ["NO_PRIVILEGE", "READ_ONLY", "is_retryable", "sqlstate", "user_error"]

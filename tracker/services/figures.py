@@ -1,6 +1,5 @@
 """Use cases on figures: record potential, realised and investment per year."""
 
-from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session
 
 from db.models import FIGURE_KINDS, Figure, Hypothesis
@@ -8,7 +7,7 @@ from db.queries import current_figures
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
-from tracker.services.hypotheses import find_hypothesis, hypothesis_view
+from tracker.services.hypotheses import find_hypothesis, hypothesis_view, touch
 from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
 from tracker.services.views import HypothesisView
@@ -97,10 +96,7 @@ def set_figures(
         )
         changed += 1
     if changed:
-        h.updated_at = now  # bumps the version: a figure change is a change of the hypothesis
-        # Even when the clock shows the same moment (PARAT_NOW, a coarse clock), the row
-        # must be written, or the version would not move and a stale write would pass.
-        flag_modified(h, "updated_at")
+        touch(h, now)  # bumps the version: a figure change is a change of the hypothesis
         session.add(h)
         session.flush()
     return hypothesis_view(session, h), changed

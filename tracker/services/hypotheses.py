@@ -24,6 +24,7 @@ __all__ = [
     "hypothesis_events",
     "hypothesis_view",
     "list_hypotheses",
+    "touch",
     "update_hypothesis",
 ]
 
@@ -289,6 +290,11 @@ def hypothesis_events(
 
 
 def touch(h: Hypothesis, at: datetime) -> None:
-    """Mark the hypothesis changed (bumps its version through the ORM's version column)."""
+    """Mark the hypothesis changed (bumps its version through the ORM's version column).
+
+    Flagged explicitly: with a fixed clock (``PARAT_NOW``) or two changes in the same
+    microsecond, ``updated_at`` keeps its value and the ORM would skip the UPDATE, and
+    with it the version bump.
+    """
     h.updated_at = at
-    flag_modified(h, "updated_at")  # written even when ``at`` equals the stored moment
+    flag_modified(h, "updated_at")
