@@ -78,13 +78,18 @@ def test_read_only_python_api_refuses_before_touching(store_url: str, store) -> 
         assert viewer.hypothesis("H01").hypothesis.title == "Indkøb"
         with pytest.raises(ReadOnlyError, match="this connection is read-only"):
             viewer.set_figure("H01", 2018, potential="1")
-        # Even a session begun past the service layer is refused by the engine.
-
+        # Even a session begun past the service layer is refused when it begins:
+        # PostgreSQL by the engine, SQLite by query_only refusing BEGIN IMMEDIATE.
         with (
-            pytest.raises(ReadOnlyDatabase, match="this connection is read-only"),
+            pytest.raises((ReadOnlyDatabase, sa.exc.OperationalError)) as begun,
             write_session(viewer.engine) as session,
         ):
             session.execute(sa.text("UPDATE hypothesis SET owner = 'x'"))
+        assert isinstance(user_error(begun.value), ReadOnlyError)
+        if "postgresql" in store_url:
+            assert isinstance(begun.value, ReadOnlyDatabase)
+        else:
+            assert "BEGIN IMMEDIATE" in str(begun.value)
         # And the connection itself is read-only (query_only / default_transaction_read_only).
         with pytest.raises(sa.exc.DBAPIError) as refused, viewer.engine.connect() as conn:
             conn.execute(sa.text("UPDATE hypothesis SET owner = 'x'"))
