@@ -114,7 +114,7 @@ def figures_at(
             sa.select(*columns)
             .where(*conditions)
             .ext(distinct_on(*keys))
-            .order_by(*keys, _F.c.id.desc())
+            .order_by(*(k.desc() for k in keys), _F.c.id.desc())
         )
     else:
         latest = sa.select(sa.func.max(_F.c.id)).where(*conditions).group_by(*keys)
@@ -230,7 +230,7 @@ def figure_authors(
             sa.select(*keys, _F.c.recorded_at, _F.c.actor)
             .where(*window)
             .ext(distinct_on(*keys))
-            .order_by(*keys, _F.c.id.desc())
+            .order_by(*(k.desc() for k in keys), _F.c.id.desc())
         )
     else:
         query = sa.select(*keys, _F.c.recorded_at, _F.c.actor).where(*window).order_by(_F.c.id)

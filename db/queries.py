@@ -81,11 +81,15 @@ def _latest(f: sa.Table, conditions: list[sa.ColumnElement[bool]], dialect: str)
             .group_by(*keys)
         )
     if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import distinct_on
+
+        # Descending on every key: PostgreSQL walks the covering index backward
+        # instead of sorting (which spilled to disk on 600,000 records).
         return (
             sa.select(*keys, f.c.amount_kr)
             .where(*conditions)
-            .distinct(*keys)
-            .order_by(*keys, f.c.id.desc())
+            .ext(distinct_on(*keys))
+            .order_by(*(k.desc() for k in keys), f.c.id.desc())
         )
     latest = sa.select(sa.func.max(f.c.id)).where(*conditions).group_by(*keys)
     return sa.select(*keys, f.c.amount_kr).where(f.c.id.in_(latest))

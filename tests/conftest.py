@@ -1,10 +1,14 @@
 """Shared fixtures: a real SQLite file per test, a fixed clock, the CLI runner."""
 
+import os
+import secrets
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.pool import NullPool
 from typer.testing import CliRunner
 
 import tracker
@@ -19,6 +23,7 @@ FIXED_NOW = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's database, actor or locale."""
     monkeypatch.delenv("PARAT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("PARAT_READ_ONLY", raising=False)
     monkeypatch.setenv("PARAT_ACTOR", "tester")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
@@ -50,3 +55,124 @@ def parat(db_path: Path) -> Iterator[Parat]:
     """The Python API on a fresh SQLite file, with the fixed clock."""
     with tracker.open(str(db_path), actor="tester", clock=lambda: FIXED_NOW) as p:
         yield p
+
+
+# -- stores on both engines: a SQLite file | a PostgreSQL database ---------------
+#
+# Store-level tests take ``store_url`` (or ``store`` / ``store_cli``) and run twice:
+# ``[sqlite]`` on a file in tmp_path, ``[postgresql]`` on a database of its own that
+# is created on the server named by PARAT_TEST_DATABASE_URL and dropped afterwards.
+# Without that variable the PostgreSQL half is skipped (the summary says why); with
+# CI set, a missing or unreachable server fails the run instead.
+
+PG_ENV = "PARAT_TEST_DATABASE_URL"
+
+
+class PgServer:
+    """The PostgreSQL server the tests may create databases (and roles) on."""
+
+    def __init__(self, url: str) -> None:
+        import sqlalchemy as sa
+
+        self.url = sa.make_url(url)
+        self.admin = sa.create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+    def url_for(self, database: str, user: str | None = None) -> str:
+        url = self.url.set(database=database)
+        if user is not None:
+            url = url.set(username=user, password=None)
+        return url.render_as_string(hide_password=False)
+
+    @contextmanager
+    def database(self) -> Iterator[str]:
+        """A new empty database with a random name; dropped (forcefully) at the end."""
+        name = f"parat_pgtest_{secrets.token_hex(6)}"
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            yield self.url_for(name)
+        finally:
+            with self.admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    @contextmanager
+    def select_only_role(self, database_url: str) -> Iterator[str]:
+        """A login role that may only SELECT in ``database_url``; yields its URL."""
+        import sqlalchemy as sa
+
+        role = f"parat_viewer_{secrets.token_hex(5)}"
+        database = sa.make_url(database_url).database
+        assert database is not None
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+        owner = sa.create_engine(database_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        try:
+            with owner.connect() as conn:
+                conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+            yield self.url_for(database, user=role)
+        finally:
+            with owner.connect() as conn:
+                conn.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            owner.dispose()
+            with self.admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def _pg_unavailable(reason: str) -> None:
+    message = f"PostgreSQL: {reason}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI must run the PostgreSQL half)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The test server from PARAT_TEST_DATABASE_URL (skip without it; fail in CI)."""
+    from sqlalchemy.exc import OperationalError
+
+    url = os.environ.get(PG_ENV, "").strip()
+    if not url:
+        _pg_unavailable(f"{PG_ENV} not set")
+    server = PgServer(url)
+    reason = ""
+    try:
+        with server.admin.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    if reason:
+        _pg_unavailable(f"server at {PG_ENV} unreachable ({reason})")
+    yield server
+    server.admin.dispose()
+
+
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=ENGINES)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store, once per engine: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database() as url:
+        yield url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Parat]:
+    """The Python API on ``store_url`` (both engines), with the fixed clock."""
+    with tracker.open(store_url, actor="tester", clock=lambda: FIXED_NOW) as p:
+        yield p
+
+
+@pytest.fixture
+def store_cli(runner: CliRunner, store_url: str) -> Callable[..., object]:
+    """Run ``parat --db <store_url> ARGS…`` (both engines) through the real Typer app."""
+
+    def run(*args: str, read_only: bool = False):  # type: ignore[no-untyped-def]
+        options = ["--read-only"] if read_only else []
+        return runner.invoke(app, ["--db", store_url, *options, *args])
+
+    return run

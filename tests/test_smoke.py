@@ -3,10 +3,11 @@
 import json
 
 
-def test_demo_then_status_json(cli) -> None:
-    result = cli("demo", "--no-tui")
+def test_demo_then_status_json(store_cli) -> None:
+    """On a SQLite file and on PostgreSQL (``--db URL``)."""
+    result = store_cli("demo", "--no-tui")
     assert result.exit_code == 0, result.output
-    result = cli("status", "--json")
+    result = store_cli("status", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["programme"]["target_kr"] == 125_000_000

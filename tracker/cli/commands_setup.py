@@ -57,6 +57,10 @@ def demo(
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Apply the schema migrations (also done whenever a database is opened)."""
+    if state(ctx).read_only:
+        from tracker.errors import ReadOnlyError
+
+        raise ReadOnlyError("this connection is read-only (--read-only); nothing was changed")
     from db.engine import database_url, make_engine
     from db.schema import HEAD
     from db.schema import upgrade as run_upgrade

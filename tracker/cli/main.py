@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from db.engine import DatabaseLocationError
 from db.schema import SchemaError
 from tracker.cli import (
+    commands_backup,
     commands_bucket,
     commands_diff,
     commands_export,
@@ -86,9 +87,17 @@ def root(
             "--actor", help="Name stamped on changes (default: $PARAT_ACTOR, else your user)."
         ),
     ] = None,
+    read_only: Annotated[
+        bool,
+        typer.Option(
+            "--read-only",
+            envvar="PARAT_READ_ONLY",
+            help="Only read: every write is refused (for viewers).",
+        ),
+    ] = False,
 ) -> None:
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
-    ctx.obj = CliState(db=db, actor=actor)
+    ctx.obj = CliState(db=db, actor=actor, read_only=read_only)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
@@ -106,6 +115,7 @@ app.add_typer(commands_snapshot.app, name="snapshot")
 commands_diff.register(app)
 commands_import.register(app)
 commands_undo.register(app)
+commands_backup.register(app)
 
 
 def main() -> None:

@@ -1,12 +1,15 @@
-"""What the global options chose: the database and the actor."""
+"""What the global options chose: the database, the actor, read-only or not."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import typer
+from sqlalchemy.exc import DBAPIError
 
+from db.readonly import ReadOnlyDatabase
 from tracker.services import Parat, open_parat
+from tracker.services.dberrors import user_error
 
 __all__ = ["CliState", "state"]
 
@@ -17,11 +20,22 @@ class CliState:
 
     db: str | None = None
     actor: str | None = None
+    read_only: bool = False
 
     @contextmanager
     def open(self) -> Iterator[Parat]:
-        with open_parat(self.db, actor=self.actor, source="cli") as parat:
-            yield parat
+        """The API on the chosen database; database errors a user meets (a read-only
+        connection or role, a concurrent change) become one clear ParatError."""
+        try:
+            with open_parat(
+                self.db, actor=self.actor, source="cli", read_only=self.read_only
+            ) as parat:
+                yield parat
+        except (ReadOnlyDatabase, DBAPIError) as error:
+            translated = user_error(error)
+            if translated is None:
+                raise
+            raise translated from None
 
 
 def state(ctx: typer.Context) -> CliState:

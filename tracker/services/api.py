@@ -15,17 +15,25 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from db.engine import database_url, make_engine, read_session, write_session
-from db.schema import ensure_schema
+from db.readonly import ReadOnlyDatabase, make_read_only_engine
+from db.schema import HEAD, SchemaError, current_revision, ensure_schema
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
-from tracker.errors import AlreadyExists, StaleVersion
+from tracker.errors import AlreadyExists, ReadOnlyError, StaleVersion
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
+from tracker.services.dberrors import (
+    NO_PRIVILEGE,
+    READ_ONLY,
+    is_retryable,
+    sqlstate,
+    user_error,
+)
 from tracker.services.status import load_status
 from tracker.services.validation import Amount
 from tracker.services.views import (
@@ -47,6 +55,10 @@ __all__ = ["Parat", "open_parat"]
 
 T = TypeVar("T")
 
+#: How often a write transaction is tried when PostgreSQL reports a serialization
+#: failure or a deadlock (the work re-reads everything, so a retry is always safe).
+WRITE_ATTEMPTS = 5
+
 
 class Parat:
     """Use cases over one database, stamped with one actor and source."""
@@ -58,23 +70,42 @@ class Parat:
         actor: str | None = None,
         source: str = "api",
         clock: Callable[[], datetime] = utcnow,
+        read_only: bool = False,
     ) -> None:
         self.engine = engine
         self.context = ChangeContext(actor=default_actor(actor), source=source, clock=clock)
+        self.read_only = read_only
 
     # -- plumbing ---------------------------------------------------------------
     def _write(self, work: Callable[[Session, ChangeContext], T], code: str = "") -> T:
-        try:
-            with write_session(self.engine) as session:
-                return work(session, self.context)
-        except StaleDataError:
-            # Another writer updated the same row between our read and our write
-            # (PostgreSQL, READ COMMITTED): the version column caught it.
-            raise StaleVersion(code or "the hypothesis", None, None) from None
-        except IntegrityError as error:
-            raise AlreadyExists(
-                f"{code or 'the value'} exists already or conflicts: {error.orig}"
-            ) from None
+        if self.read_only:
+            raise ReadOnlyError(f"{READ_ONLY} (opened read-only); nothing was changed")
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with write_session(self.engine) as session:
+                    return work(session, self.context)
+            except StaleDataError:
+                # Another writer updated the same row between our read and our write:
+                # the version column caught it.
+                raise StaleVersion(code or "the hypothesis", None, None) from None
+            except IntegrityError as error:
+                raise AlreadyExists(
+                    f"{code or 'the value'} exists already or conflicts: {error.orig}"
+                ) from None
+            except DBAPIError as error:
+                if is_retryable(error) and attempt < WRITE_ATTEMPTS:
+                    import random
+                    import time
+
+                    time.sleep(random.uniform(0.005, 0.05) * attempt)
+                    continue
+                translated = user_error(error, code)
+                if translated is None:
+                    raise
+                raise translated from None
+            except ReadOnlyDatabase as error:
+                raise user_error(error, code) from None  # type: ignore[misc]
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _read(self, work: Callable[[Session], T]) -> T:
         with read_session(self.engine) as session:
@@ -314,15 +345,49 @@ def open_parat(
     source: str = "api",
     clock: Callable[[], datetime] = utcnow,
     upgrade: bool = True,
+    read_only: bool = False,
 ) -> Iterator[Parat]:
     """Open a database (path or URL; default: ``PARAT_DATABASE_URL`` or the user's file).
 
-    The schema is brought up to date on open unless ``upgrade=False``.
+    The schema is brought up to date on open unless ``upgrade=False``. With
+    ``read_only`` every write is refused with :class:`ReadOnlyError` before it touches
+    the data, and the connection itself is read-only too.
     """
-    engine = make_engine(database_url(db))
     try:
-        if upgrade:
-            ensure_schema(engine)
-        yield Parat(engine, actor=actor, source=source, clock=clock)
+        url = database_url(db)
+        engine = make_read_only_engine(url) if read_only else make_engine(url)
+    except ReadOnlyDatabase as error:
+        raise ReadOnlyError(str(error)) from None
+    try:
+        if read_only:
+            _check_schema_read_only(engine)
+        elif upgrade:
+            _ensure_schema(engine)
+        yield Parat(engine, actor=actor, source=source, clock=clock, read_only=read_only)
     finally:
         engine.dispose()
+
+
+def _ensure_schema(engine: Engine) -> None:
+    """Upgrade on open; a role that may write data but not DDL gets a clear line."""
+    try:
+        ensure_schema(engine)
+    except DBAPIError as error:
+        if sqlstate(error) != NO_PRIVILEGE:
+            raise
+        raise SchemaError(
+            f"the database needs its schema created or upgraded to revision {HEAD}, "
+            "and this database role may not do that: the owner must run `parat db upgrade`"
+        ) from None
+
+
+def _check_schema_read_only(engine: Engine) -> None:
+    """A viewer cannot upgrade: the schema must be at HEAD already."""
+    with engine.connect() as conn:
+        revision = current_revision(conn)
+    if revision != HEAD:
+        found = "no Parat schema" if revision is None else f"schema revision {revision}"
+        raise ReadOnlyError(
+            f"{READ_ONLY} and the database has {found}, not {HEAD}: "
+            "someone who may write must run `parat db upgrade` first"
+        )

@@ -51,7 +51,7 @@ def set_figures(
     programme = get_programme(session)
     assert programme.id is not None
     check_year(year, programme.first_year, programme.target_year)
-    h = find_hypothesis(session, programme.id, code)
+    h = find_hypothesis(session, programme.id, code, for_update=True)
     assert h.id is not None
     if expect_version is not None and h.version != expect_version:
         raise StaleVersion(h.code, expect_version, h.version)

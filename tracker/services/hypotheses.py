@@ -38,12 +38,22 @@ class _Unset:
 UNSET: object = _Unset()
 
 
-def find_hypothesis(session: Session, programme_id: int, code: str) -> Hypothesis:
-    hypothesis = session.exec(
-        select(Hypothesis).where(
-            Hypothesis.programme_id == programme_id, Hypothesis.code == code.strip().upper()
-        )
-    ).first()
+def find_hypothesis(
+    session: Session, programme_id: int, code: str, *, for_update: bool = False
+) -> Hypothesis:
+    """The hypothesis with ``code``; ``for_update`` locks its row until the commit.
+
+    The lock (``FOR NO KEY UPDATE`` on PostgreSQL; SQLite's writers are serialised by
+    ``BEGIN IMMEDIATE`` already) makes a version check right when it is made: a
+    concurrent writer waits, then reads the new version and is refused as stale.
+    ``NO KEY`` leaves other transactions free to add figures that reference the row.
+    """
+    query = select(Hypothesis).where(
+        Hypothesis.programme_id == programme_id, Hypothesis.code == code.strip().upper()
+    )
+    if for_update:
+        query = query.with_for_update(key_share=True)
+    hypothesis = session.exec(query).first()
     if hypothesis is None:
         raise NotFound(f"unknown hypothesis {code.strip()!r}")
     return hypothesis
@@ -171,7 +181,7 @@ def update_hypothesis(
     """
     programme = get_programme(session)
     assert programme.id is not None
-    h = find_hypothesis(session, programme.id, code)
+    h = find_hypothesis(session, programme.id, code, for_update=True)
     if expect_version is not None and h.version != expect_version:
         raise StaleVersion(h.code, expect_version, h.version)
     note = check_text(note, "note", max_len=2000)

@@ -52,14 +52,22 @@ DEFAULT_BUCKETS: tuple[BucketSpec, ...] = (
 )
 
 
-def find_programme(session: Session) -> Programme | None:
-    """The programme row, or ``None`` before ``parat init``."""
-    return session.exec(select(Programme).order_by(Programme.id).limit(1)).first()  # type: ignore[arg-type]
+def find_programme(session: Session, *, for_update: bool = False) -> Programme | None:
+    """The programme row, or ``None`` before ``parat init``.
+
+    ``for_update`` locks the row until the commit (PostgreSQL), so that two people
+    changing the frame at once are applied one after the other, with true old values
+    in the events.
+    """
+    query = select(Programme).order_by(Programme.id).limit(1)  # type: ignore[arg-type]
+    if for_update:
+        query = query.with_for_update(key_share=True)
+    return session.exec(query).first()
 
 
-def get_programme(session: Session) -> Programme:
+def get_programme(session: Session, *, for_update: bool = False) -> Programme:
     """The programme row, or :class:`NotFound` with the way to create one."""
-    programme = find_programme(session)
+    programme = find_programme(session, for_update=for_update)
     if programme is None:
         raise NotFound("no programme in this database yet: run `parat init` or `parat demo`")
     return programme
@@ -107,6 +115,9 @@ def create_programme(
     buckets: Sequence[BucketSpec] = DEFAULT_BUCKETS,
 ) -> ProgrammeView:
     """Create the programme with its buckets and default stage weights."""
+    if session.connection().dialect.name == "postgresql":
+        # There is no row to lock yet: two `parat init` at once must not make two.
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(7271)"))
     if session.exec(select(Programme.id)).first() is not None:
         raise AlreadyExists("this database already holds a programme (see `parat programme show`)")
     name = check_text(name, "name", required=True)
@@ -165,7 +176,7 @@ def set_programme(
     note: str = "",
 ) -> ProgrammeView:
     """Change the programme's frame; one event per changed value."""
-    programme = get_programme(session)
+    programme = get_programme(session, for_update=True)
     assert programme.id is not None
     now = ctx.now()
     changes: dict[str, tuple[object, object]] = {}
@@ -255,7 +266,7 @@ def set_bucket(
     note: str = "",
 ) -> BucketView:
     """Change a bucket (or add one with ``create=True``); one event per changed value."""
-    programme = get_programme(session)
+    programme = get_programme(session, for_update=True)
     assert programme.id is not None
     key = check_key(key)
     bucket = session.exec(

@@ -1,0 +1,53 @@
+"""Read-only engines, for viewers (``parat --read-only``).
+
+The connection itself refuses writes: ``PRAGMA query_only`` on SQLite,
+``default_transaction_read_only`` on PostgreSQL. A write session (``parat_write``)
+is refused before it begins on PostgreSQL; on SQLite its ``BEGIN IMMEDIATE`` is
+already refused by ``query_only``. Either way nothing is written, and
+:mod:`tracker.services.dberrors` turns what was raised into one clear line.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from db.engine import make_engine
+
+__all__ = ["ReadOnlyDatabase", "make_read_only_engine"]
+
+
+class ReadOnlyDatabase(RuntimeError):
+    """A write was begun on a read-only engine, or there is nothing to read."""
+
+
+def make_read_only_engine(url: str) -> Engine:
+    """An engine on ``url`` whose connections may only read."""
+    sa_url = sa.make_url(url)
+    backend = sa_url.get_backend_name()
+    database = sa_url.database
+    in_memory = not database or database == ":memory:"
+    if backend == "sqlite" and not in_memory and not Path(str(database)).exists():
+        # Opening would create the file: a viewer must not.
+        raise ReadOnlyDatabase(f"this connection is read-only and {database} does not exist")
+    engine = make_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _read_only(dbapi_connection: Any, _record: Any) -> None:
+        if backend == "sqlite":
+            dbapi_connection.execute("PRAGMA query_only = ON")
+        elif backend == "postgresql":
+            autocommit = dbapi_connection.autocommit
+            dbapi_connection.autocommit = True
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET default_transaction_read_only = on")
+            dbapi_connection.autocommit = autocommit
+
+    @event.listens_for(engine, "begin")
+    def _refuse_writes(conn: Connection) -> None:
+        if conn.get_execution_options().get("parat_write", False):
+            raise ReadOnlyDatabase("this connection is read-only")
+
+    return engine

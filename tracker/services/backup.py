@@ -1,0 +1,195 @@
+"""Backing up and restoring a SQLite database while it is in use.
+
+A live SQLite file is never copied byte for byte: its ``-wal`` file holds the newest
+commits. ``sqlite3.Connection.backup`` (SQLite's online backup API) takes a
+consistent copy while others keep reading and writing. A restore checks the file
+first (integrity, schema revision, a programme present), refuses to overwrite a
+database that holds data unless forced, and then keeps a copy of what it replaced.
+
+PostgreSQL has its own tools for this (``pg_dump``/``pg_restore``); Parat only says so.
+"""
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from db.engine import BUSY_TIMEOUT_MS
+from tracker.errors import AlreadyExists, InvalidInput, NotFound
+
+__all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
+
+PG_BACKUP_HINT = (
+    "parat backup copies a SQLite file; this database is on PostgreSQL: back it up with "
+    "pg_dump, e.g. `pg_dump -Fc -f parat.dump DBNAME` (see the README)"
+)
+PG_RESTORE_HINT = (
+    "parat restore writes a SQLite file; this database is on PostgreSQL: restore a "
+    "pg_dump file with pg_restore, e.g. `pg_restore --clean -d DBNAME parat.dump` "
+    "(see the README)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """What a backup or restored file holds."""
+
+    path: Path
+    """The file written."""
+    revision: str
+    """Its schema revision (Alembic)."""
+    programme: str
+    """The programme's name."""
+    hypotheses: int
+    """How many hypotheses it holds."""
+    events: int
+    """How many events its audit log holds."""
+    replaced: Path | None = None
+    """Restore only: the copy kept of the database that was overwritten."""
+
+
+def sqlite_path(url: str, hint: str) -> Path:
+    """The file behind a SQLite URL; PostgreSQL (or anything else) gets ``hint``."""
+    sa_url = sa.make_url(url)
+    if sa_url.get_backend_name() != "sqlite":
+        raise InvalidInput(hint)
+    if not sa_url.database or sa_url.database == ":memory:":
+        raise InvalidInput("an in-memory database cannot be backed up or restored")
+    return Path(sa_url.database)
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    else:
+        conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {name for (name,) in rows}
+
+
+def _describe(conn: sqlite3.Connection, path: Path) -> BackupInfo:
+    """Check a Parat SQLite database; raise InvalidInput naming the file otherwise."""
+    from db.schema import MIGRATIONS
+
+    try:
+        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise InvalidInput(f"{path}: not a SQLite database") from None
+        raise InvalidInput(f"{path}: the file is damaged ({error})") from None
+    if check != "ok":
+        raise InvalidInput(f"{path}: the file is damaged (integrity_check: {check})")
+    tables = _tables(conn)
+    if "alembic_version" not in tables or "programme" not in tables:
+        raise InvalidInput(f"{path}: not a Parat database (no schema revision)")
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
+    if revision is None or revision[0] not in known:
+        found = revision[0] if revision else "none"
+        raise InvalidInput(f"{path}: schema revision {found} is unknown to this version of parat")
+    programme = conn.execute("SELECT name FROM programme ORDER BY id LIMIT 1").fetchone()
+    if programme is None:
+        raise InvalidInput(f"{path}: holds no programme")
+    (hypotheses,) = conn.execute("SELECT count(*) FROM hypothesis").fetchone()
+    (events,) = conn.execute("SELECT count(*) FROM event").fetchone()
+    return BackupInfo(path, revision[0], programme[0], hypotheses, events)
+
+
+def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+    """Online backup of ``source`` into a new self-contained file (no -wal beside it)."""
+    with closing(sqlite3.connect(target_path)) as target:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+
+
+def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
+    """Copy the live database at ``url`` into ``target`` and check the copy."""
+    source_path = sqlite_path(url, PG_BACKUP_HINT)
+    if not source_path.exists():
+        raise NotFound(f"{source_path}: no such database")
+    target = target.expanduser().resolve()
+    if target == source_path.resolve():
+        raise InvalidInput("the backup file must not be the database itself")
+    if target.exists() and not force:
+        raise AlreadyExists(f"{target} exists already; choose another name or give --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with closing(_connect(source_path, read_only=True)) as source:
+            _copy(source, partial)
+        with closing(_connect(partial, read_only=True)) as copy:
+            info = _describe(copy, target)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return info
+
+
+def _holds_data(path: Path) -> bool:
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with closing(_connect(path, read_only=True)) as conn:
+        tables = _tables(conn)
+        if not tables:
+            return False
+        if "programme" in tables and tables <= _PARAT_TABLES:
+            (programmes,) = conn.execute("SELECT count(*) FROM programme").fetchone()
+            return bool(programmes)
+        return True
+
+
+_PARAT_TABLES = {
+    "alembic_version",
+    "programme",
+    "stage_weight",
+    "bucket",
+    "hypothesis",
+    "figure",
+    "event",
+    "snapshot",
+}
+
+
+def restore_sqlite(
+    url: str, source: Path, *, force: bool = False, now: datetime | None = None
+) -> BackupInfo:
+    """Put the backup ``source`` in place of the database at ``url``.
+
+    The backup is checked first. A target that holds data is only overwritten with
+    ``force``, and then a copy of it is kept beside it (``….replaced-<time>.db``).
+    """
+    target = sqlite_path(url, PG_RESTORE_HINT).resolve()
+    source = source.expanduser().resolve()
+    if not source.exists():
+        raise NotFound(f"{source}: no such file")
+    if source == target:
+        raise InvalidInput("the backup file is the database itself")
+    with closing(_connect(source, read_only=True)) as conn:
+        info = _describe(conn, source)
+    replaced: Path | None = None
+    if _holds_data(target):
+        if not force:
+            raise AlreadyExists(
+                f"{target} holds data already; give --force to replace it (a copy of it is kept)"
+            )
+        stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
+        replaced = target.with_name(f"{target.stem}.replaced-{stamp}{target.suffix or '.db'}")
+        with closing(_connect(target, read_only=True)) as current:
+            _copy(current, replaced)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        closing(_connect(source, read_only=True)) as src,
+        closing(_connect(target, read_only=False)) as dst,
+    ):
+        src.backup(dst)
+    return BackupInfo(target, info.revision, info.programme, info.hypotheses, info.events, replaced)
