@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import tracker
+from db.schema import HEAD
 from tests.storeutil import dump_store
 from tracker.cli import app
 
@@ -86,9 +87,9 @@ def test_a_duplicate_code_is_one_clear_line(store_cli, store_url: str) -> None:
 def test_db_upgrade_and_info(store_cli) -> None:
     result = store_cli("db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "revision 0001" in result.stdout + result.stderr
+    assert f"revision {HEAD}" in result.stdout + result.stderr
     info = store_cli("db", "info")
-    assert "schema:   0001 (newest 0001)" in info.stdout
+    assert f"schema:   {HEAD} (newest {HEAD})" in info.stdout
 
 
 @pytest.mark.postgres
