@@ -18,6 +18,7 @@ from tracker.cli import (
     commands_programme,
     commands_setup,
     commands_status,
+    commands_tui,
 )
 from tracker.cli.state import CliState
 from tracker.errors import ExitCode, ParatError
@@ -80,11 +81,12 @@ def root(
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
     ctx.obj = CliState(db=db, actor=actor)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        commands_tui.open_tui(ctx)
 
 
 commands_setup.register(app)
 commands_status.register(app)
+commands_tui.register(app)
 app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")

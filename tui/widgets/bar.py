@@ -1,0 +1,45 @@
+"""Horizontal bars drawn with eighth blocks, shared by the dashboard's panels."""
+
+from rich.text import Text
+
+__all__ = ["COLOURS", "bar"]
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+#: One colour per measure, the same in every panel and in the chart's legend.
+COLOURS: dict[str, str] = {
+    "realised": "#5fd75f",
+    "decided": "#5f87ff",
+    "weighted": "#ffaf00",
+    "pipeline": "#8a8a8a",
+    "target": "#d7d7d7",
+    "empty": "#3a3a3a",
+}
+
+
+def bar(value: int, scale: int, width: int, colour: str, *, marker: int | None = None) -> Text:
+    """``value`` of ``scale`` as a bar ``width`` cells wide, with an optional marker
+    (the target) drawn at the position of ``marker``."""
+    width = max(1, width)
+    if scale <= 0:
+        eighths = 0
+    else:
+        eighths = max(0, min(width * 8, round(width * 8 * max(0, value) / scale)))
+    full, part = divmod(eighths, 8)
+    cells = ["█"] * full
+    if part and full < width:
+        cells.append(_EIGHTHS[part])
+    filled = len(cells)
+    cells += ["░"] * (width - filled)
+    marker_at = None
+    if marker is not None and scale > 0:
+        marker_at = min(width - 1, max(0, round(width * marker / scale) - 1))
+    text = Text()
+    for i, cell in enumerate(cells):
+        if i == marker_at and i >= full:
+            text.append("▕" if cell == "░" else cell, style=COLOURS["target"])
+        elif i < filled:
+            text.append(cell, style=colour)
+        else:
+            text.append(cell, style=COLOURS["empty"])
+    return text
