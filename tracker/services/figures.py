@@ -1,5 +1,6 @@
 """Use cases on figures: record potential, realised and investment per year."""
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session
 
 from db.models import FIGURE_KINDS, Figure, Hypothesis
@@ -97,6 +98,9 @@ def set_figures(
         changed += 1
     if changed:
         h.updated_at = now  # bumps the version: a figure change is a change of the hypothesis
+        # ... even when the clock shows the same moment as the last change (a fixed
+        # PARAT_NOW, or two writes within one clock tick): force the UPDATE.
+        flag_modified(h, "updated_at")
         session.add(h)
         session.flush()
     return hypothesis_view(session, h), changed

@@ -66,6 +66,10 @@ class DetailScreen(Screen[None]):
         Binding("d", "drop", "Forkast", id="detail.drop"),
     ]
 
+    # No field has the focus at first, so the screen's keys (d, Esc) work at once;
+    # Tab enters the fields.
+    AUTO_FOCUS = None
+
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
@@ -74,6 +78,7 @@ class DetailScreen(Screen[None]):
         self.loaded: dict[str, str] = {}
         self._pending: list[Edit] = []
         self._filling = False
+        self._error_owner: dict[str, str] = {}
 
     @property
     def current_code(self) -> str:
@@ -96,7 +101,7 @@ class DetailScreen(Screen[None]):
         with VerticalScroll(id="detail-body"):
             with Grid(id="detail-top"):
                 with Vertical(id="fields", classes="panel") as panel:
-                    panel.border_title = "Felter (Enter gemmer feltet)"
+                    panel.border_title = "Felter (Tab: næste felt · Enter gemmer)"
                     for key, label in TEXT_FIELDS:
                         with Horizontal(classes="field"):
                             yield Label(label, classes="field-label")
@@ -424,10 +429,9 @@ class DetailScreen(Screen[None]):
         target = "#figures-error" if field.startswith("fig-") else "#fields-error"
         if field in self.loaded:
             self.query_one(f"#{field}").set_class(bool(text), "-invalid")
-        label = self.query_one(target, Label)
-        if text or label.name == field:
-            label.update(f"✖ {text}" if text else "")
-            label.name = field
+        if text or self._error_owner.get(target) == field:
+            self.query_one(target, Label).update(f"✖ {text}" if text else "")
+            self._error_owner[target] = field
 
     def on_stale_conflict(self, message: StaleConflict) -> None:
         current = message.current
@@ -446,8 +450,8 @@ class DetailScreen(Screen[None]):
                 self.notify("Genindlæst: din ændring er ikke gemt.")
                 self.papp.load_status()
             elif choice == "overwrite":
-                self.version = current.version
-                self._save(self._pending, current.version)
+                self.version = current.hypothesis.version
+                self._save(self._pending, current.hypothesis.version)
             else:
                 self._error(message.field, "Ikke gemt: en anden har ændret hypotesen.")
 
@@ -466,6 +470,9 @@ class DetailScreen(Screen[None]):
 
     # -- leaving -------------------------------------------------------------------
     def action_back(self) -> None:
+        if isinstance(self.focused, Input | Select | TextArea):
+            self.set_focus(None)  # first Esc leaves the field, the next leaves the screen
+            return
         dirty = self.dirty_fields()
         if not dirty:
             self.dismiss()
