@@ -52,8 +52,8 @@ class ParatApp(App[None]):
     COMMANDS = App.COMMANDS | {HypothesisCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik"),
-        Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser"),
+        Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
+        Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
         Binding("n", "new_hypothesis", "Ny", id="app.new"),
         Binding("r", "reload", "Genindlæs", id="app.reload"),
         Binding("question_mark,f1", "help", "Hjælp", id="app.help"),

@@ -22,7 +22,7 @@ class HypothesesScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Søg", id="hypotheses.search"),
-        Binding("escape", "clear", "Ryd filter", id="hypotheses.clear"),
+        Binding("escape", "clear", "Ryd", id="hypotheses.clear"),
         Binding("d", "drop", "Forkast", id="hypotheses.drop"),
     ]
 

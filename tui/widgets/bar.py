@@ -34,12 +34,18 @@ def bar(value: int, scale: int, width: int, colour: str, *, marker: int | None =
     marker_at = None
     if marker is not None and scale > 0:
         marker_at = min(width - 1, max(0, round(width * marker / scale) - 1))
+    # Runs of one style become one span: rendering cost grows with spans, not cells.
     text = Text()
+    run, run_style = "", ""
     for i, cell in enumerate(cells):
         if i == marker_at and i >= full:
-            text.append("▕" if cell == "░" else cell, style=COLOURS["target"])
-        elif i < filled:
-            text.append(cell, style=colour)
+            cell, style = ("▕" if cell == "░" else cell), COLOURS["target"]
         else:
-            text.append(cell, style=COLOURS["empty"])
+            style = colour if i < filled else COLOURS["empty"]
+        if style != run_style and run:
+            text.append(run, style=run_style)
+            run = ""
+        run, run_style = run + cell, style
+    if run:
+        text.append(run, style=run_style)
     return text

@@ -67,14 +67,14 @@ class FilterBar(Horizontal):
         filters: Filters
 
     _OPTIONS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("stage", "Alle faser"),
-        ("area", "Alle områder"),
-        ("owner", "Alle ansvarlige"),
-        ("bucket", "Alle puljer"),
+        ("stage", "Fase: alle"),
+        ("area", "Område: alle"),
+        ("owner", "Ansvarlig: alle"),
+        ("bucket", "Pulje: alle"),
     )
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ Søg: kode, titel, område, ansvarlig", id="search", compact=True)
+        yield Input(placeholder="/ Søg (kode, titel, område, ansvarlig)", id="search", compact=True)
         for name, prompt in self._OPTIONS:
             yield Select[str]([], prompt=prompt, id=f"filter-{name}", compact=True)
 

@@ -115,7 +115,7 @@ class HypothesisTable(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Åbn", id="table.open"),
         Binding("s", "sort_next", "Sortér", id="table.sort"),
-        Binding("S", "sort_reverse", "Vend sortering", id="table.reverse"),
+        Binding("S", "sort_reverse", "Vend", id="table.reverse"),
         Binding("up,k", "move(-1)", "Op", show=False, id="table.up"),
         Binding("down,j", "move(1)", "Ned", show=False, id="table.down"),
         Binding("pageup", "page(-1)", "Side op", show=False, id="table.pageup"),

@@ -37,13 +37,22 @@ class TopBar(Widget):
             start = left.cell_len
             left.append(f" {key} {label} ", style="bold reverse" if mode == self.active else "")
             self._spans.append((start, left.cell_len, mode))
+        width = self.size.width or 80
         right = Text()
         if self.status is not None:
             p = self.status.programme
-            right.append(p.name, style="bold")
-            right.append(f" · mål {mio(p.target_kr)} i {p.target_year}")
-            right.append(f" · pr. {date(self.status.as_of)} ", style="dim")
-        width = self.size.width or 80
+            parts = [
+                (p.name + " · ", "bold"),
+                (f"mål {mio(p.target_kr)} i {p.target_year}", ""),
+                (f" · pr. {date(self.status.as_of)} ", "dim"),
+            ]
+            # On a narrow terminal the programme's name goes first, then the date.
+            for skip in range(len(parts)):
+                shown = parts[skip:] if skip < 2 else parts[1:2]
+                if left.cell_len + sum(len(t) for t, _ in shown) + 1 <= width or skip == 2:
+                    break
+            for text, style in shown:
+                right.append(text, style=style)
         if left.cell_len + right.cell_len + 1 > width:
             right.truncate(max(0, width - left.cell_len - 1), overflow="ellipsis")
         gap = max(1, width - left.cell_len - right.cell_len)

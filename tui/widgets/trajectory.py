@@ -59,21 +59,34 @@ class TrajectoryChart(Widget):
             else:
                 out.append(" " * axis_w)
             out.append("┤" if r in (rows, target_row) else "│", style="dim")
+            runs: list[tuple[str, str]] = []
             for y in years:
                 for key, _ in SERIES:
                     value = max(0, getattr(y, f"{key}_kr"))
                     eighths = round(rows * 8 * value / scale)
                     level = max(0, min(8, eighths - (r - 1) * 8))
-                    cell = _BLOCKS[level]
-                    if level == 0 and r == target_row:
-                        out.append("┄" * bar_w, style=COLOURS["target"])
+                    if level == 0:
+                        filler = "┄" if r == target_row else " "
+                        runs.append((filler * bar_w, COLOURS["target"]))
                     else:
-                        out.append(cell * bar_w, style=COLOURS[key])
+                        runs.append((_BLOCKS[level] * bar_w, COLOURS[key]))
                 pad = group_w - bar_w * len(SERIES)
-                filler = "┄" if r == target_row else " "
-                out.append(filler * pad, style=COLOURS["target"])
+                runs.append((("┄" if r == target_row else " ") * pad, COLOURS["target"]))
+            _append_runs(out, runs)
             out.append("\n")
         out.append(" " * axis_w + "└", style="dim")
         for y in years:
             out.append(f"{y.year:^{group_w}}"[:group_w], style="bold")
         return out
+
+
+def _append_runs(text: Text, runs: list[tuple[str, str]]) -> None:
+    """Append (text, style) pieces, merging neighbours of one style into one span."""
+    merged: list[list[str]] = []
+    for piece, style in runs:
+        if merged and merged[-1][1] == style:
+            merged[-1][0] += piece
+        else:
+            merged.append([piece, style])
+    for piece, style in merged:
+        text.append(piece, style=style)
