@@ -29,13 +29,24 @@ from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
 from tui.dialogs.note import NoteDialog
 from tui.messages import StatusLoaded
 from tui.screens.dashboard import DashboardScreen
-from tui.screens.detail import DetailScreen
-from tui.screens.help import HelpScreen
-from tui.screens.hypotheses import HypothesesScreen
 
 __all__ = ["ParatApp", "create_app", "run"]
 
 T = TypeVar("T")
+
+
+# Screens other than the dashboard are imported when first shown: the help screen's
+# Markdown alone costs 80 ms at start-up.
+def _hypotheses_screen() -> Screen[None]:
+    from tui.screens.hypotheses import HypothesesScreen
+
+    return HypothesesScreen()
+
+
+def _is_detail(screen: Screen[Any], code: str | None = None) -> bool:
+    from tui.screens.detail import DetailScreen
+
+    return isinstance(screen, DetailScreen) and (code is None or screen.code == code)
 
 
 class ParatApp(App[None]):
@@ -46,7 +57,7 @@ class ParatApp(App[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     MODES: ClassVar[dict[str, Any]] = {
         "overblik": DashboardScreen,
-        "hypoteser": HypothesesScreen,
+        "hypoteser": _hypotheses_screen,
     }
     DEFAULT_MODE = "overblik"
     COMMANDS = App.COMMANDS | {HypothesisCommands}
@@ -110,8 +121,8 @@ class ParatApp(App[None]):
     def action_reload(self) -> None:
         self.load_status()
         screen = self.screen
-        if isinstance(screen, DetailScreen):
-            screen.load()
+        if _is_detail(screen):
+            screen.load()  # type: ignore[attr-defined]
 
     # -- service calls -------------------------------------------------------------
     @work(thread=True, group="write")
@@ -135,13 +146,17 @@ class ParatApp(App[None]):
 
     # -- flows shared by the screens and the command palette -----------------------
     def open_hypothesis(self, code: str) -> None:
+        from tui.screens.detail import DetailScreen
+
         if self.current_mode != "hypoteser":
             self.switch_mode("hypoteser")
-        if isinstance(self.screen, DetailScreen):
+        if _is_detail(self.screen):
             self.pop_screen()
         self.push_screen(DetailScreen(code))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -181,8 +196,8 @@ class ParatApp(App[None]):
         row = self.row(code)
         if row is None:
             return
-        if isinstance(self.screen, DetailScreen) and self.screen.code == code:
-            self.screen.request_stage(stage)
+        if _is_detail(self.screen, code):
+            self.screen.request_stage(stage)  # type: ignore[attr-defined]
             return
 
         def save(note: str | None = "") -> None:

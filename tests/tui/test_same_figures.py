@@ -30,14 +30,19 @@ def test_dashboard_table_and_detail_show_the_status_json(app: ParatApp, cli) -> 
             screen = app.screen
             progress = screen.query_one(ProgressBars).render().plain.splitlines()
             totals = data["totals"]
-            for line, key in zip(progress, ("realised", "decided", "weighted", "pipeline"), strict=False):
+            for line, key in zip(
+                progress, ("realised", "decided", "weighted", "pipeline"), strict=False
+            ):
                 assert format_mio(totals[f"{key}_kr"]) in line
             assert format_mio(totals["gap_kr"]) in progress[-1]
 
             buckets = screen.query_one(BucketBars).render().plain.splitlines()
             for line, b in zip(buckets, data["buckets"], strict=False):
                 assert line.startswith(b["name"])
-                assert f"{format_mio_number(b['weighted_kr'])} af {format_mio_number(b['target_kr'])}" in line
+                assert (
+                    f"{format_mio_number(b['weighted_kr'])} af {format_mio_number(b['target_kr'])}"
+                    in line
+                )
                 if b["gap_kr"] > 0:
                     assert f"mangler {format_mio_number(b['gap_kr'])}" in " ".join(line.split())
             assert format_mio(data["surplus"]["weighted_kr"]) in buckets[-1]
@@ -51,7 +56,7 @@ def test_dashboard_table_and_detail_show_the_status_json(app: ParatApp, cli) -> 
                     format_mio_number(s["weighted_kr"]),
                 ]
 
-            warnings = screen.query_one(WarningList).render().plain
+            warnings = screen.query_one(WarningList).render_text().plain
             for w in data["warnings"]:
                 assert w["message"] in warnings
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import stage_move_needs_note
@@ -28,8 +28,9 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog
 from tui.dialogs.note import NoteDialog
 from tui.fmt import KIND_LABELS, mio, mio_exact, pct
-from tui.messages import DetailLoaded, SaveFailed, Saved, StaleConflict
+from tui.messages import DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.widgets.history import HistoryTable
+from tui.widgets.keybar import KeyBar
 from tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class DetailScreen(Screen[None]):
             with Vertical(id="history", classes="panel") as panel:
                 panel.border_title = "Historik (nyeste først)"
                 yield HistoryTable(id="history-table")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.papp, "status", self._show_status)
@@ -403,7 +404,7 @@ class DetailScreen(Screen[None]):
         for i, edit in enumerate(edits):
             try:
                 view, n = edit.call(parat, version)
-            except StaleVersion as error:
+            except StaleVersion:
                 current = parat.hypothesis(self.code, events=HISTORY_LIMIT)
                 self._pending = edits[i:]
                 self.post_message(StaleConflict(edit.field, edit.shown, current, version))

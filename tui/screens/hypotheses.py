@@ -1,17 +1,19 @@
 """Hypoteser: the table of all hypotheses, with search, filters and sorting."""
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tui.fmt import count
 from tui.widgets.filter_bar import FilterBar, Filters
 from tui.widgets.hypothesis_table import COLUMNS, HypothesisTable
+from tui.widgets.keybar import KeyBar
 from tui.widgets.topbar import TopBar
 
 __all__ = ["HypothesesScreen"]
@@ -36,7 +38,7 @@ class HypothesesScreen(Screen[None]):
         yield FilterBar()
         yield HypothesisTable(id="table")
         yield Static("", id="table-info")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.app, "status", self._show)
@@ -60,8 +62,16 @@ class HypothesesScreen(Screen[None]):
         self._info()
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
-        self._filters = event.filters
-        self.query_one(HypothesisTable).set_filter(self._filters.predicate(self._haystack))
+        old, new = self._filters, event.filters
+        # Typing more letters can only drop rows: test only those shown.
+        narrowing = (
+            replace(old, text="") == replace(new, text="")
+            and new.text.casefold().startswith(old.text.casefold())
+            and len(new.text.split()) >= len(old.text.split())
+        )
+        self._filters = new
+        table = self.query_one(HypothesisTable)
+        table.set_filter(new.predicate(self._haystack), narrowing=narrowing)
         self._info()
 
     def _info(self) -> None:

@@ -21,9 +21,8 @@ def bar(value: int, scale: int, width: int, colour: str, *, marker: int | None =
     """``value`` of ``scale`` as a bar ``width`` cells wide, with an optional marker
     (the target) drawn at the position of ``marker``."""
     width = max(1, width)
-    if scale <= 0:
-        eighths = 0
-    else:
+    eighths = 0
+    if scale > 0:
         eighths = max(0, min(width * 8, round(width * 8 * max(0, value) / scale)))
     full, part = divmod(eighths, 8)
     cells = ["█"] * full

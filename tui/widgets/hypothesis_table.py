@@ -87,6 +87,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 _MIN_TITLE = 18
+_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:
@@ -109,7 +110,11 @@ class HypothesisTable(ScrollView, can_focus=True):
     HypothesisTable > .hypothesis-table--header { text-style: bold; color: $text-accent; }
     HypothesisTable > .hypothesis-table--sorted { text-style: bold underline; color: $text-accent; }
     HypothesisTable > .hypothesis-table--cursor { background: $surface-lighten-2; }
-    HypothesisTable:focus > .hypothesis-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    HypothesisTable:focus > .hypothesis-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
     HypothesisTable > .hypothesis-table--dim { color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -141,19 +146,26 @@ class HypothesisTable(ScrollView, can_focus=True):
         self.sort_key = "code"
         self.sort_reverse = False
         self._layout: list[tuple[Column, int]] = []
+        self._cells: dict[str, tuple[str, ...]] = {}
+        """Formatted cells per code: Danish number formatting is the costly part."""
 
     # -- data ------------------------------------------------------------------
     def set_data(self, rows: Sequence[HypothesisStatus]) -> None:
         """Replace all rows (the status's hypotheses), keeping sort, filter and cursor."""
         current = self.current_code
         self._all = list(rows)
+        self._cells.clear()
         self._resort()
         self._refilter(keep=current)
 
-    def set_filter(self, predicate: Callable[[HypothesisStatus], bool] | None) -> None:
+    def set_filter(
+        self, predicate: Callable[[HypothesisStatus], bool] | None, *, narrowing: bool = False
+    ) -> None:
+        """Show the rows that ``predicate`` keeps. ``narrowing`` says it keeps no row the
+        previous filter dropped (more letters typed), so only the shown rows are tested."""
         current = self.current_code
         self._filter = predicate
-        self._refilter(keep=current)
+        self._refilter(keep=current, narrowing=narrowing)
 
     def sort_by(self, key: str, reverse: bool | None = None) -> None:
         current = self.current_code
@@ -169,9 +181,10 @@ class HypothesisTable(ScrollView, can_focus=True):
         ordered = sorted(self._all, key=lambda h: h.code)
         self._sorted = sorted(ordered, key=column.sort, reverse=self.sort_reverse)
 
-    def _refilter(self, keep: str | None) -> None:
+    def _refilter(self, keep: str | None, narrowing: bool = False) -> None:
         pred = self._filter
-        self.rows = self._sorted if pred is None else [h for h in self._sorted if pred(h)]
+        source = self.rows if narrowing else self._sorted
+        self.rows = self._sorted if pred is None else [h for h in source if pred(h)]
         index = 0
         if keep is not None:
             index = next((i for i, h in enumerate(self.rows) if h.code == keep), 0)
@@ -234,10 +247,15 @@ class HypothesisTable(ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("hypothesis-table--cursor")
-        segments = []
-        for column, w in self._columns(width):
-            segments.append(Segment(" " + _fit(column.value(row), w, column.numeric), style))
-        return Strip(segments, width).adjust_cell_length(width, style)
+        cells = self._cells.get(row.code)
+        if cells is None:
+            cells = self._cells[row.code] = tuple(c.value(row) for c in COLUMNS)
+        index_of = _INDEX
+        text = "".join(
+            " " + _fit(cells[index_of[column.key]], w, column.numeric)
+            for column, w in self._columns(width)
+        )
+        return Strip([Segment(text, style)], width).adjust_cell_length(width, style)
 
     def _header(self, width: int, base: Style) -> Strip:
         header = base + self.get_component_rich_style("hypothesis-table--header")
