@@ -65,6 +65,10 @@ class DetailScreen(Screen[None]):
         Binding("escape", "back", "Tilbage", id="detail.back"),
         Binding("ctrl+s", "save_all", "Gem alt", id="detail.save"),
         Binding("d", "drop", "Forkast", id="detail.drop"),
+        Binding("t", "figures", "Tal", id="detail.figures"),
+        Binding("f", "fields", "Felter", id="detail.fields"),
+        Binding("up", "move(-1)", "Felt op", show=False, id="detail.up"),
+        Binding("down", "move(1)", "Felt ned", show=False, id="detail.down"),
     ]
 
     # No field has the focus at first, so the screen's keys (d, Esc) work at once;
@@ -391,6 +395,25 @@ class DetailScreen(Screen[None]):
             self._save(edits)
         else:
             self.notify("Intet at gemme.")
+
+    def action_move(self, delta: int) -> None:
+        """In the figure grid the arrows move like in a spreadsheet: to the same kind in
+        the year above or below."""
+        focused = self.focused
+        field = focused.id or "" if focused is not None else ""
+        if field.startswith("fig-"):
+            _, kind, year = field.split("-")
+            target = f"#fig-{kind}-{int(year) + delta}"
+            if self.query(target):
+                self.query_one(target).focus()
+
+    def action_figures(self) -> None:
+        """Jump to the target year's potential, the figure edited most often."""
+        years = self._years()
+        self.query_one(f"#fig-potential-{years[-1]}", Input).focus()
+
+    def action_fields(self) -> None:
+        self.query_one("#title", Input).focus()
 
     def action_drop(self) -> None:
         self.request_stage(Stage.DROPPED)

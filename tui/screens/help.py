@@ -37,6 +37,8 @@ HELP = """\
 | Tast | Handling |
 |---|---|
 | `Tab` / `shift+Tab` | Næste / forrige felt |
+| `f` / `t` | Til felterne / til tallene (målårets potentiale) |
+| `↑` `↓` i tallene | Samme slags tal et år før / efter |
 | `Enter` | Gem feltet |
 | `ctrl+s` | Gem alle ændrede felter |
 | `d` | Forkast hypotesen (kræver en begrundelse) |
