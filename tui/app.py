@@ -26,7 +26,7 @@ from tracker.services import Parat
 from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
-from tui.dialogs.note import NoteDialog
+from tui.dialogs.note import NoteDialog, why_question
 from tui.messages import StatusLoaded
 from tui.screens.dashboard import DashboardScreen
 
@@ -212,8 +212,7 @@ class ParatApp(App[None]):
             )
 
         if stage_move_needs_note(row.stage, stage):
-            verb = "forkastes" if stage is Stage.DROPPED else f"flyttes tilbage til {stage.label}"
-            self.push_screen(NoteDialog(f"{code}: {stage.label}", f"Hvorfor {verb} {code}?"), save)
+            self.push_screen(NoteDialog(f"{code}: {stage.label}", why_question(code, stage)), save)
         else:
             save()
 

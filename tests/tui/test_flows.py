@@ -196,6 +196,9 @@ def test_filter_sort_and_search_the_table(app: ParatApp) -> None:
             await pilot.click(HypothesisTable, offset=(table.size.width - 26, 0))
             weights = [h.weighted_kr for h in table.rows]
             assert table.sort_key == "weighted" and weights == sorted(weights, reverse=True)
+            await pilot.pause()
+            info = str(app.screen.query_one("#table-info").render())
+            assert "sorteret efter Vægtet (faldende)" in info
             await pilot.press("escape")
             await pilot.press("slash")
             await _type(pilot, "peter")

@@ -8,7 +8,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-__all__ = ["NoteDialog"]
+from tracker.domain.stages import Stage
+
+__all__ = ["NoteDialog", "why_question"]
+
+
+def why_question(code: str, stage: Stage) -> str:
+    """The question asked when a stage move needs a note."""
+    if stage is Stage.DROPPED:
+        return f"Hvorfor forkastes {code}?"
+    return f"Hvorfor flyttes {code} tilbage til {stage.label.lower()}?"
 
 
 class NoteDialog(ModalScreen[str | None]):

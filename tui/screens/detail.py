@@ -26,7 +26,7 @@ from tracker.services import Parat
 from tracker.services.views import HypothesisDetail, HypothesisView
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog
-from tui.dialogs.note import NoteDialog
+from tui.dialogs.note import NoteDialog, why_question
 from tui.fmt import KIND_LABELS, mio, mio_exact, pct
 from tui.messages import DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.widgets.history import HistoryTable
@@ -301,7 +301,6 @@ class DetailScreen(Screen[None]):
         if stage is old:
             return
         if stage_move_needs_note(old, stage) and not note:
-            verb = "forkastes" if stage is Stage.DROPPED else f"flyttes tilbage til {stage.label}"
 
             def answered(note: str | None) -> None:
                 if note:
@@ -313,7 +312,7 @@ class DetailScreen(Screen[None]):
 
             self.app.push_screen(
                 NoteDialog(
-                    f"{self.code}: {old.label} → {stage.label}", f"Hvorfor {verb} {self.code}?"
+                    f"{self.code}: {old.label} → {stage.label}", why_question(self.code, stage)
                 ),
                 answered,
             )

@@ -87,11 +87,8 @@ class HypothesesScreen(Screen[None]):
     def on_hypothesis_table_opened(self, event: HypothesisTable.Opened) -> None:
         self.app.open_hypothesis(event.code)  # type: ignore[attr-defined]
 
-    def on_click(self) -> None:
-        self._info()  # a click on a column header re-sorts
-
-    def on_key(self) -> None:
-        self.call_after_refresh(self._info)
+    def on_hypothesis_table_sorted(self) -> None:
+        self._info()
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

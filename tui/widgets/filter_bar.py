@@ -67,10 +67,10 @@ class FilterBar(Horizontal):
         filters: Filters
 
     _OPTIONS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("stage", "Fase: alle"),
-        ("area", "Område: alle"),
-        ("owner", "Ansvarlig: alle"),
-        ("bucket", "Pulje: alle"),
+        ("stage", "Fase"),
+        ("area", "Område"),
+        ("owner", "Ansvarlig"),
+        ("bucket", "Pulje"),
     )
 
     def compose(self) -> ComposeResult:

@@ -137,6 +137,9 @@ class HypothesisTable(ScrollView, can_focus=True):
 
         code: str
 
+    class Sorted(Message):
+        """The sort order changed."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._all: list[HypothesisStatus] = []
@@ -174,6 +177,7 @@ class HypothesisTable(ScrollView, can_focus=True):
         self.sort_key, self.sort_reverse = key, reverse
         self._resort()
         self._refilter(keep=current)
+        self.post_message(self.Sorted())
 
     def _resort(self) -> None:
         column = next(c for c in COLUMNS if c.key == self.sort_key)
