@@ -23,6 +23,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisStatus, Status
 from tracker.errors import NotFound, ParatError
 from tracker.services import Parat
+from tracker.services.views import HypothesisView
 from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
@@ -54,7 +55,7 @@ class ParatApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Parat"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
     MODES: ClassVar[dict[str, Any]] = {
         "overblik": DashboardScreen,
         "hypoteser": _hypotheses_screen,
@@ -200,15 +201,16 @@ class ParatApp(App[None]):
             self.screen.request_stage(stage)  # type: ignore[attr-defined]
             return
 
+        def saved(view: HypothesisView) -> None:
+            self.notify(f"{view.code} er nu {view.stage.label.lower()}.")
+            self.load_status()
+
         def save(note: str | None = "") -> None:
             if note is None:
                 return
             self.call_service(
                 lambda p: p.set_stage(code, stage, note=note, expect_version=row.version),
-                lambda view: (
-                    self.notify(f"{view.code} er nu {view.stage.label.lower()}."),
-                    self.load_status(),
-                ),
+                saved,
             )
 
         if stage_move_needs_note(row.stage, stage):

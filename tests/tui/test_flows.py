@@ -19,7 +19,9 @@ from tui.screens.detail import DetailScreen
 from tui.screens.hypotheses import HypothesesScreen
 from tui.widgets.history import HistoryTable
 from tui.widgets.hypothesis_table import HypothesisTable
+from tui.widgets.keybar import KeyBar
 from tui.widgets.progress import ProgressBars
+from tui.widgets.topbar import TopBar
 
 from .conftest import settle
 
@@ -228,6 +230,23 @@ def test_add_and_drop_a_hypothesis(app: ParatApp, ui_parat: Parat) -> None:
             h = ui_parat.hypothesis("H17", events=1)
             assert h.hypothesis.stage.value == "dropped"
             assert h.events[0].note == "Dubletter H01"
+
+    asyncio.run(run())
+
+
+def test_key_bar_is_clickable(app: ParatApp) -> None:
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            bar = app.screen.query_one(KeyBar)
+            start = next(s for s, _, key in bar._spans if "question_mark" in key)
+            await pilot.click(KeyBar, offset=(start + 1, 0))
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen"
+            await pilot.press("escape")
+            await pilot.click(TopBar, offset=(25, 0))  # the tab "2 Hypoteser"
+            await settle(pilot)
+            assert isinstance(app.screen, HypothesesScreen)
 
     asyncio.run(run())
 

@@ -347,7 +347,7 @@ class DetailScreen(Screen[None]):
                 field,
                 label,
                 mio(kr),
-                lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),
+                lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),  # type: ignore[arg-type]
             )
         if field == "confidence":
             text = value.replace("%", "").strip()

@@ -60,8 +60,8 @@ class KeyBar(Widget):
                 self._spans.append((start, text.cell_len, palette))
         return text
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:
             if start <= event.x < end:
-                await self.app.simulate_key(key.split(",")[0])
+                self.app.simulate_key(key.split(",")[0])
                 return
