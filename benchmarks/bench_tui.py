@@ -59,7 +59,7 @@ async def _dashboard_paint(db: Path) -> float:
 
     start = time.perf_counter()
     with tracker.open(str(db), actor="bench", source="tui") as parat:
-        app = create_app(parat)
+        app = create_app(parat, poll_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
             while app.status is None:
                 await asyncio.sleep(0.001)
@@ -111,7 +111,7 @@ async def _keys(db: Path) -> tuple[list[float], list[float]]:
     HypothesisTable.render_line = render_line  # type: ignore[method-assign]
     try:
         with tracker.open(str(db), actor="bench", source="tui") as parat:
-            app = create_app(parat)
+            app = create_app(parat, poll_seconds=None)
             async with app.run_test(size=SIZE) as pilot:
                 while app.status is None:
                     await asyncio.sleep(0.005)

@@ -28,7 +28,7 @@ from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
 from tui.dialogs.note import NoteDialog, why_question
-from tui.messages import StatusLoaded
+from tui.messages import DataChanged, StatusLoaded
 from tui.screens.dashboard import DashboardScreen
 
 __all__ = ["ParatApp", "create_app", "run"]
@@ -77,17 +77,41 @@ class ParatApp(App[None]):
     empty: var[bool] = var(False)
     """True when the database holds no programme yet."""
 
-    def __init__(self, parat: Parat) -> None:
+    def __init__(self, parat: Parat, *, poll_seconds: float | None = 5.0) -> None:
         super().__init__()
         self.parat = parat
+        self.poll_seconds = poll_seconds
+        self._seen = -1
 
     # -- loading -------------------------------------------------------------------
     def on_mount(self) -> None:
         self.load_status()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self._poll)
+
+    @work(thread=True, exclusive=True, group="poll")
+    def _poll(self) -> None:
+        """Notice changes by others (a cheap query) and show them without a key press."""
+        if self._seen < 0:
+            return
+        try:
+            latest = self.parat.last_change()
+        except Exception:  # a busy or vanished database: try again at the next tick
+            return
+        if latest != self._seen:
+            self.post_message(DataChanged(latest))
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self._seen = message.latest
+        self.load_status()
+        screen = self.screen
+        if _is_detail(screen):
+            screen.load()  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="status")
     def load_status(self) -> None:
         try:
+            seen = self.parat.last_change()
             status = self.parat.status()
         except NotFound:
             self.call_from_thread(self._offer_programme)
@@ -95,10 +119,11 @@ class ParatApp(App[None]):
         except ParatError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.post_message(StatusLoaded(status))
+        self.post_message(StatusLoaded(status, seen))
 
     def on_status_loaded(self, message: StatusLoaded) -> None:
         self.empty = False
+        self._seen = max(self._seen, message.seen)
         self.status = message.status
 
     def _offer_programme(self) -> None:
@@ -245,9 +270,13 @@ class ParatApp(App[None]):
         return lambda: self.switch_mode(mode)  # type: ignore[return-value]
 
 
-def create_app(parat: Parat) -> ParatApp:
-    """The app over an open :class:`tracker.Parat` (its source should be ``tui``)."""
-    return ParatApp(parat)
+def create_app(parat: Parat, *, poll_seconds: float | None = 5.0) -> ParatApp:
+    """The app over an open :class:`tracker.Parat` (its source should be ``tui``).
+
+    Every ``poll_seconds`` it checks whether anything changed and reloads (``None``:
+    only on ``r`` and after its own edits).
+    """
+    return ParatApp(parat, poll_seconds=poll_seconds)
 
 
 def run(db: str | None = None, actor: str | None = None) -> None:

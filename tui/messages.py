@@ -7,7 +7,14 @@ from textual.message import Message
 from tracker.domain.status import Status
 from tracker.services.views import HypothesisDetail
 
-__all__ = ["DetailLoaded", "SaveFailed", "Saved", "StaleConflict", "StatusLoaded", "WorkFailed"]
+__all__ = [
+    "DataChanged",
+    "DetailLoaded",
+    "SaveFailed",
+    "Saved",
+    "StaleConflict",
+    "StatusLoaded",
+]
 
 
 @dataclass
@@ -15,13 +22,16 @@ class StatusLoaded(Message):
     """A fresh status computed by :meth:`tracker.Parat.status`."""
 
     status: Status
+    seen: int = 0
+    """The newest event's id when the status was read (see :class:`DataChanged`)."""
 
 
 @dataclass
-class WorkFailed(Message):
-    """A database call refused or failed; ``text`` is the line to show."""
+class DataChanged(Message):
+    """Something changed in the database since the status was read (another user,
+    a script, or this app)."""
 
-    text: str
+    latest: int
 
 
 @dataclass
@@ -37,6 +47,8 @@ class Saved(Message):
 
     detail: HypothesisDetail
     changed: int
+    version: int
+    """The version our own last write produced."""
 
 
 @dataclass

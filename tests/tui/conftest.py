@@ -42,7 +42,7 @@ def ui_parat(demo_db: Path) -> Iterator[Parat]:
 
 @pytest.fixture
 def app(ui_parat: Parat) -> ParatApp:
-    return create_app(ui_parat)
+    return create_app(ui_parat, poll_seconds=None)
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -254,7 +254,7 @@ def test_key_bar_is_clickable(app: ParatApp) -> None:
 def test_empty_database_offers_the_programme(db_path: Path) -> None:
     async def run() -> None:
         with tracker.open(str(db_path), actor="tester", source="tui") as parat:
-            app = create_app(parat)
+            app = create_app(parat, poll_seconds=None)
             async with app.run_test(size=(80, 24)) as pilot:
                 await settle(pilot)
                 assert app.empty
@@ -266,5 +266,44 @@ def test_empty_database_offers_the_programme(db_path: Path) -> None:
                     "demografi",
                     "politisk",
                 ]
+
+    asyncio.run(run())
+
+
+def test_changes_by_others_appear_without_a_key_and_never_overwrite_edits(
+    ui_parat: Parat, demo_db: Path
+) -> None:
+    """The app polls for changes: a clean screen follows them; an open edit is kept
+    against the version it was made on, so saving it shows the conflict."""
+
+    async def run() -> None:
+        app = create_app(ui_parat, poll_seconds=0.1)
+        async with app.run_test(size=(160, 50)) as pilot:
+            screen = await _open_h04(pilot)
+            _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "7")
+            for _ in range(50):
+                await pilot.pause(0.1)
+                if screen.query_one("#fig-potential-2018", Input).value == "7":
+                    break
+            assert screen.query_one("#fig-potential-2018", Input).value == "7"
+            row = app.row("H04")
+            assert row is not None and row.pipeline_kr == 7_000_000
+
+            # An edit in progress; meanwhile someone else changes the same figure.
+            await pilot.click("#fig-potential-2018")
+            await pilot.press("home", "ctrl+k", *"4,5")
+            version = screen.version
+            _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "8")
+            for _ in range(50):
+                await pilot.pause(0.1)
+                if app.row("H04") and app.row("H04").pipeline_kr == 8_000_000:  # type: ignore[union-attr]
+                    break
+            await settle(pilot)
+            assert screen.version == version  # the edit still belongs to the old version
+            assert screen.query_one("#fig-potential-2018", Input).value == "4,5"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConflictDialog)
+            assert (app.screen.mine, app.screen.theirs) == ("4,5 mio. kr.", "8,0 mio. kr.")
 
     asyncio.run(run())

@@ -199,6 +199,13 @@ class Parat:
     def has_programme(self) -> bool:
         return self._read(lambda s: programme.find_programme(s) is not None)
 
+    # -- change polling (terminal UI) -------------------------------------------
+    def last_change(self) -> int:
+        """The newest event's id: it moves whenever anything changes (a cheap poll)."""
+        from tracker.services.changes import last_event_id
+
+        return self._read(last_event_id)
+
 
 @contextmanager
 def open_parat(

@@ -168,6 +168,18 @@ class DetailScreen(Screen[None]):
         self.post_message(DetailLoaded(detail))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
+        changed = self.detail is not None and message.detail.hypothesis.version != self.version
+        if changed and self.dirty_fields():
+            # Keep the version the edits were made against, so that saving them shows
+            # the conflict instead of silently overwriting the other change.
+            self.notify(
+                f"{self.code} er ændret af en anden, mens du redigerer. Når du gemmer, "
+                "ser du begge værdier.",
+                severity="warning",
+            )
+            return
+        if changed:
+            self.notify(f"{self.code} er opdateret med en andens ændring.")
         self._fill(message.detail, keep_dirty=True)
 
     def _values(self, detail: HypothesisDetail) -> dict[str, str]:
@@ -437,10 +449,15 @@ class DetailScreen(Screen[None]):
                     self.load()
                 return
             version, changed = view.version, changed + n
-        self.post_message(Saved(parat.hypothesis(self.code, events=HISTORY_LIMIT), changed))
+        detail = parat.hypothesis(self.code, events=HISTORY_LIMIT)
+        self.post_message(Saved(detail, changed, version))
 
     def on_saved(self, message: Saved) -> None:
         self._fill(message.detail, keep_dirty=True)
+        if message.detail.hypothesis.version != message.version and self.dirty_fields():
+            # Someone wrote between our save and the reload: edits still open must
+            # meet that change as a conflict.
+            self.version = message.version
         if message.changed:
             self.notify(f"{self.code} er gemt (version {self.version}).")
         self.papp.load_status()
