@@ -6,30 +6,36 @@ overwrites deliberately. Nothing is written until the user presses Enter (one
 field) or ctrl+s (every changed field).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.errors import ParatError, StaleVersion
-from tracker.services import Parat
-from tracker.services.views import HypothesisDetail, HypothesisView
+from tracker.services.views import HypothesisDetail
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog
 from tui.dialogs.note import NoteDialog, why_question
-from tui.fmt import KIND_LABELS, mio, mio_exact, pct
+from tui.edits import (
+    NO_BUCKET,
+    Edit,
+    InvalidEdit,
+    build_edit,
+    field_label,
+    field_values,
+    shown_value,
+)
+from tui.fmt import mio, pct
 from tui.messages import DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.widgets.history import HistoryTable
+from tui.widgets.hypothesis_form import FieldsPanel, FiguresPanel
 from tui.widgets.keybar import KeyBar
 from tui.widgets.topbar import TopBar
 
@@ -38,24 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DetailScreen", "Edit"]
 
-KINDS = ("potential", "realised", "investment")
-TEXT_FIELDS = (("title", "Titel"), ("area", "Område"), ("owner", "Ansvarlig"))
 HISTORY_LIMIT = 200
-NO_BUCKET = "\x00none"
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One change the user asked for, ready to send to the services."""
-
-    field: str
-    """The id of the input it came from (``title``, ``fig-potential-2018``, …)."""
-    label: str
-    """The field's Danish name."""
-    shown: str
-    """The new value as the user sees it."""
-    call: Callable[[Parat, int], tuple[HypothesisView, int]]
-    """Stores the change, given the expected version."""
 
 
 class DetailScreen(Screen[None]):
@@ -105,49 +94,8 @@ class DetailScreen(Screen[None]):
         yield Static(self.code, id="detail-head")
         with VerticalScroll(id="detail-body"):
             with Grid(id="detail-top"):
-                with Vertical(id="fields", classes="panel") as panel:
-                    panel.border_title = "Felter (Tab: næste felt · Enter gemmer)"
-                    for key, label in TEXT_FIELDS:
-                        with Horizontal(classes="field"):
-                            yield Label(label, classes="field-label")
-                            yield Input(id=key, compact=True)
-                    with Horizontal(classes="field"):
-                        yield Label("Fase", classes="field-label")
-                        yield Select[str](
-                            [(s.label, s.value) for s in Stage],
-                            id="stage",
-                            allow_blank=False,
-                            compact=True,
-                        )
-                    with Horizontal(classes="field"):
-                        yield Label("Pulje", classes="field-label")
-                        yield Select[str](
-                            self._bucket_options(), id="bucket", allow_blank=False, compact=True
-                        )
-                    with Horizontal(classes="field"):
-                        yield Label("Sikkerhed %", classes="field-label")
-                        yield Input(
-                            id="confidence",
-                            placeholder="tom = fasens vægt",
-                            compact=True,
-                            restrict=r"[0-9 %]*",
-                        )
-                    with Horizontal(classes="field field-tall"):
-                        yield Label("Beskrivelse", classes="field-label")
-                        yield TextArea(id="description", compact=True, soft_wrap=True)
-                    yield Label("", id="fields-error", classes="error")
-                with Vertical(id="figures", classes="panel") as panel:
-                    panel.border_title = "Tal i mio. kr. (fx 4,5 eller 29 tkr)"
-                    with Grid(id="figure-grid"):
-                        yield Label("År", classes="grid-head")
-                        for kind in KINDS:
-                            yield Label(KIND_LABELS[kind], classes="grid-head")
-                        for year in self._years():
-                            yield Label(str(year), classes="grid-year")
-                            for kind in KINDS:
-                                yield Input(id=f"fig-{kind}-{year}", compact=True)
-                    yield Label("", id="figures-error", classes="error")
-                    yield Static("", id="contribution")
+                yield FieldsPanel(self._bucket_options(), id="fields")
+                yield FiguresPanel(self._years(), id="figures")
             with Vertical(id="history", classes="panel") as panel:
                 panel.border_title = "Historik (nyeste først)"
                 yield HistoryTable(id="history-table")
@@ -183,21 +131,7 @@ class DetailScreen(Screen[None]):
         self._fill(message.detail, keep_dirty=True)
 
     def _values(self, detail: HypothesisDetail) -> dict[str, str]:
-        h = detail.hypothesis
-        values = {
-            "title": h.title,
-            "area": h.area,
-            "owner": h.owner,
-            "stage": h.stage.value,
-            "bucket": h.bucket or NO_BUCKET,
-            "confidence": "" if h.confidence_pct is None else str(h.confidence_pct),
-            "description": h.description,
-        }
-        for year in self._years():
-            for kind in KINDS:
-                kr = detail.figures.get(year, {}).get(kind)
-                values[f"fig-{kind}-{year}"] = "" if kr is None else mio_exact(kr)
-        return values
+        return field_values(detail, self._years())
 
     def _fill(self, detail: HypothesisDetail, *, keep_dirty: bool) -> None:
         """Show ``detail``; with ``keep_dirty`` the user's unsaved edits stay in place."""
@@ -345,52 +279,11 @@ class DetailScreen(Screen[None]):
 
     def _edit(self, field: str) -> Edit | None:
         """The edit for one changed field, or ``None`` (error shown) when it is invalid."""
-        code, value = self.code, self._current(field)
-        if field.startswith("fig-"):
-            _, kind, year_text = field.split("-")
-            year = int(year_text)
-            label = f"{year} {KIND_LABELS[kind]}"
-            try:
-                kr = parse_amount(value)
-            except MoneyError as error:
-                self._error(field, f"{label}: {error}")
-                return None
-            return Edit(
-                field,
-                label,
-                mio(kr),
-                lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),  # type: ignore[arg-type]
-            )
-        if field == "confidence":
-            text = value.replace("%", "").strip()
-            if text and (not text.isdigit() or not 0 <= int(text) <= 100):
-                self._error(field, "Sikkerhed: et helt tal fra 0 til 100, eller tomt")
-                return None
-            confidence = int(text) if text else None
-            shown = f"{confidence} %" if confidence is not None else "fasens vægt"
-            return Edit(
-                field,
-                "Sikkerhed",
-                shown,
-                lambda p, v: p.update_hypothesis(code, confidence_pct=confidence, expect_version=v),
-            )
-        if field == "bucket":
-            bucket = None if value == NO_BUCKET else value
-            return Edit(
-                field,
-                "Pulje",
-                bucket or "(ingen pulje)",
-                lambda p, v: p.update_hypothesis(code, bucket=bucket, expect_version=v),
-            )
-        if field == "stage":
-            return None  # a stage move goes through request_stage (it may need a note)
-        label = dict(TEXT_FIELDS).get(field, "Beskrivelse")
-        return Edit(
-            field,
-            label,
-            value,
-            lambda p, v: p.update_hypothesis(code, **{field: value}, expect_version=v),
-        )
+        try:
+            return build_edit(self.code, field, self._current(field))
+        except InvalidEdit as error:
+            self._error(field, str(error))
+            return None
 
     def action_save_all(self) -> None:
         edits = []
@@ -475,13 +368,7 @@ class DetailScreen(Screen[None]):
 
     def on_stale_conflict(self, message: StaleConflict) -> None:
         current = message.current
-        theirs = self._values(current).get(message.field, "")
-        if message.field.startswith("fig-"):
-            theirs = mio(parse_amount(theirs)) if theirs else "(intet tal)"
-        elif message.field == "stage":
-            theirs = Stage(theirs).label
-        elif message.field == "bucket":
-            theirs = "(ingen pulje)" if theirs == NO_BUCKET else theirs
+        theirs = shown_value(message.field, self._values(current).get(message.field, ""))
         who = current.events[0].actor if current.events else ""
 
         def chosen(choice: ConflictChoice | None) -> None:
@@ -498,9 +385,9 @@ class DetailScreen(Screen[None]):
         self.app.push_screen(
             ConflictDialog(
                 self.code,
-                self._pending[0].label if self._pending else message.field,
+                field_label(message.field),
                 message.mine,
-                theirs or "(tom)",
+                theirs,
                 message.expected_version,
                 current.hypothesis.version,
                 who,
@@ -517,7 +404,7 @@ class DetailScreen(Screen[None]):
         if not dirty:
             self.dismiss()
             return
-        names = ", ".join(self._label(f) for f in dirty)
+        names = ", ".join(field_label(f) for f in dirty)
 
         def answer(discard: bool | None) -> None:
             if discard:
@@ -532,11 +419,3 @@ class DetailScreen(Screen[None]):
             ),
             answer,
         )
-
-    def _label(self, field: str) -> str:
-        if field.startswith("fig-"):
-            _, kind, year = field.split("-")
-            return f"{year} {KIND_LABELS[kind]}"
-        names: dict[str, Any] = {**dict(TEXT_FIELDS), "stage": "Fase", "bucket": "Pulje"}
-        names |= {"confidence": "Sikkerhed", "description": "Beskrivelse"}
-        return str(names.get(field, field))
