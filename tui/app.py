@@ -8,6 +8,7 @@ only touched there.
 """
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, ClassVar, TypeVar
@@ -82,10 +83,25 @@ class ParatApp(App[None]):
         self.parat = parat
         self.poll_seconds = poll_seconds
         self._seen = -1
+        # The first status is read while Textual starts (SQLite's work runs outside
+        # the GIL): when it is ready before the first screen, that screen is painted
+        # once, with the figures, instead of "Indlæser …" and then again.
+        self._early: list[Any] = []
+        self._early_reader = threading.Thread(target=self._read_early, daemon=True)
+        self._early_reader.start()
+
+    def _read_early(self) -> None:
+        try:
+            self._early.append((self.parat.last_change(), self.parat.status()))
+        except Exception as error:  # handled on the UI thread, like any load
+            self._early.append(error)
 
     # -- loading -------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.load_status()
+        if not self._early_reader.is_alive() and self._early:
+            self._first_status(self._early[0])
+        else:
+            self._await_early()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._poll)
 
@@ -107,6 +123,17 @@ class ParatApp(App[None]):
         screen = self.screen
         if _is_detail(screen):
             screen.load()  # type: ignore[attr-defined]
+
+    @work(thread=True, group="status")
+    def _await_early(self) -> None:
+        self._early_reader.join()
+        self.call_from_thread(self._first_status, self._early[0] if self._early else None)
+
+    def _first_status(self, early: Any) -> None:
+        if isinstance(early, tuple):
+            self.on_status_loaded(StatusLoaded(early[1], early[0]))
+        else:
+            self.load_status()  # reports the error (or offers to create the programme)
 
     @work(thread=True, exclusive=True, group="status")
     def load_status(self) -> None:
