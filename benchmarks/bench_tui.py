@@ -208,15 +208,30 @@ def _pty_run(argv: list[str], marker: bytes, timeout: float = 30.0) -> float:
         os.close(fd)
 
 
+_TRIVIAL_APP = """
+import typer, sqlmodel
+from textual.app import App
+from textual.widgets import Static
+
+class Trivial(App):
+    def compose(self):
+        yield Static("mangler (mål")
+
+Trivial().run()
+"""
+
+
 def process_paint(db: Path) -> dict[str, Any]:
     parat = str(Path(sys.executable).with_name("parat"))
     floor_script = "import typer, sqlmodel, textual.app; print('ready', flush=True)"
-    ours, floor = [], []
+    marker = b"mangler (m"  # drawn by the progress panel once the status is in
+    ours, floor, trivial = [], [], []
     for _ in range(ROUNDS):
         floor.append(_pty_run([sys.executable, "-c", floor_script], b"ready"))
-        # "mangler (m" is drawn by the progress panel only once the status is in.
-        ours.append(_pty_run([parat, "--db", str(db)], b"mangler (m"))
+        trivial.append(_pty_run([sys.executable, "-c", _TRIVIAL_APP], marker))
+        ours.append(_pty_run([parat, "--db", str(db)], marker))
     ratios = [o / f for o, f in zip(ours, floor, strict=True)]
+    trivial_ratio = statistics.median(t / f for t, f in zip(trivial, floor, strict=True))
     result = {
         "case": "process to first paint",
         "ours_s": statistics.median(ours),
@@ -224,11 +239,13 @@ def process_paint(db: Path) -> dict[str, Any]:
         "ratio": statistics.median(ratios),
         "ratio_min": min(ratios),
         "ratio_max": max(ratios),
+        "trivial_app_ratio": trivial_ratio,
     }
     print(
         f"process to first paint (pty, sample): {result['ours_s'] * 1000:.0f} ms vs "
         f"import typer+sqlmodel+textual.app {result['floor_s'] * 1000:.0f} ms -> ratio "
-        f"{result['ratio']:.2f} (min {result['ratio_min']:.2f}, max {result['ratio_max']:.2f})"
+        f"{result['ratio']:.2f} (min {result['ratio_min']:.2f}, max {result['ratio_max']:.2f}); "
+        f"a trivial Textual app (one Static) in the same harness: {trivial_ratio:.2f}"
     )
     return result
 
