@@ -16,6 +16,13 @@ def test_parat_without_command_in_a_pipe_prints_help(cli) -> None:  # type: igno
     assert "tui" in result.stdout and "demo" in result.stdout
 
 
+def test_demo_outside_a_terminal_writes_and_says_how_to_open_the_ui(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("demo")
+    assert result.exit_code == 0, result.output
+    assert "Wrote the sample programme" in result.stdout
+    assert "run `parat` in a terminal" in result.stderr
+
+
 def test_demo_no_tui_only_writes(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("demo", "--no-tui")
     assert result.exit_code == 0, result.output

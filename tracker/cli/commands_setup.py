@@ -53,7 +53,7 @@ def demo(
     if not no_tui:
         from tracker.cli.commands_tui import open_tui
 
-        open_tui(ctx)
+        open_tui(ctx, help_without_terminal=False)
 
 
 @db_app.command("upgrade")

@@ -12,11 +12,17 @@ from tracker.cli.state import state
 __all__ = ["open_tui", "register"]
 
 
-def open_tui(ctx: typer.Context) -> None:
-    """Open the terminal UI on the chosen database (``--db``, ``PARAT_DATABASE_URL``, …)."""
+def open_tui(ctx: typer.Context, *, help_without_terminal: bool = True) -> None:
+    """Open the terminal UI on the chosen database (``--db``, ``PARAT_DATABASE_URL``, …).
+
+    Without a terminal (a pipe, a script) the UI cannot run: the root help is shown
+    instead, or (``help_without_terminal=False``) a hint on stderr.
+    """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        # Not a terminal (a pipe, a script): the UI cannot run; say what to do instead.
-        typer.echo(ctx.find_root().get_help())
+        if help_without_terminal:
+            typer.echo(ctx.find_root().get_help())
+        else:
+            typer.echo("Not a terminal: run `parat` in a terminal to open the UI.", err=True)
         return
     from tui.app import run
 
