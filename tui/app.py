@@ -207,6 +207,30 @@ class ParatApp(App[None]):
             self.pop_screen()
         self.push_screen(DetailScreen(code))
 
+    async def action_quit(self) -> None:
+        """Quit; with unsaved edits on a hypothesis, ask first (nothing is lost silently)."""
+        screen = self.screen
+        dirty = screen.dirty_fields() if _is_detail(screen) else []  # type: ignore[attr-defined]
+        if not dirty:
+            self.exit()
+            return
+        from tui.edits import field_label
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        names = ", ".join(field_label(f) for f in dirty)
+        self.push_screen(
+            ConfirmDialog(
+                "Ikke gemt",
+                f"Du har ændringer, der ikke er gemt: {names}. Afslut alligevel?",
+                yes="Afslut",
+                no="Bliv her",
+            ),
+            answer,
+        )
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 

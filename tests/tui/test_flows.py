@@ -118,6 +118,13 @@ def test_invalid_money_shows_error_and_changes_nothing(app: ParatApp, ui_parat: 
             after = ui_parat.hypothesis("H04")
             assert after == before  # same figures, same version, no new event
 
+            # The invalid text is still there, unsaved: quitting asks first.
+            await pilot.press("escape", "q")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ConfirmDialog"
+            await pilot.press("n")
+            assert app.is_running and app.screen is screen
+
     asyncio.run(run())
 
 
