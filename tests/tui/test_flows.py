@@ -314,3 +314,45 @@ def test_changes_by_others_appear_without_a_key_and_never_overwrite_edits(
             assert (app.screen.mine, app.screen.theirs) == ("4,5 mio. kr.", "8,0 mio. kr.")
 
     asyncio.run(run())
+
+
+def test_command_palette_goes_to_a_hypothesis_and_changes_its_stage(
+    app: ParatApp, ui_parat: Parat
+) -> None:
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+p")
+            await _type(pilot, "H03 velf")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, DetailScreen) and app.screen.code == "H03"
+
+            await pilot.press("ctrl+p")
+            await _type(pilot, "skift fase besluttet")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            h = ui_parat.hypothesis("H03", events=1).hypothesis
+            assert h.stage.value == "decided"
+            assert app.screen.query_one("#stage", Select).value == "decided"
+
+    asyncio.run(run())
+
+
+def test_mouse_selects_and_opens_a_row(app: ParatApp) -> None:
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            await pilot.press("2")
+            await settle(pilot)
+            table = app.screen.query_one(HypothesisTable)
+            await pilot.click(HypothesisTable, offset=(10, 5))  # header + 4 rows down
+            assert table.current_code == "H05"
+            assert isinstance(app.screen, HypothesesScreen)
+            await pilot.click(HypothesisTable, offset=(10, 5))  # a click on the chosen row
+            await settle(pilot)
+            assert isinstance(app.screen, DetailScreen) and app.screen.code == "H05"
+
+    asyncio.run(run())
