@@ -11,9 +11,12 @@ from tui.edits import NO_BUCKET, InvalidEdit, build_edit, field_label, field_val
 def test_money_is_parsed_danish_and_bad_money_never_reaches_the_services() -> None:
     edit = build_edit("H04", "fig-potential-2018", "4,5")
     assert (edit.label, edit.shown) == ("2018 Potentiale", "4,5 mio. kr.")
-    for bad in ("abc", "4,5,6", "1e9", "nan", ""):
-        with pytest.raises(InvalidEdit, match="2018 Potentiale"):
+    for bad in ("abc", "4,5,6", "1e9", "nan", "", "0,0000001", "4 mia"):
+        with pytest.raises(InvalidEdit, match="2018 Potentiale") as caught:
             build_edit("H04", "fig-potential-2018", bad)
+        assert "Skriv fx 4,5" in str(caught.value)
+    with pytest.raises(InvalidEdit, match="'4,5,6' har mere end ét decimalkomma"):
+        build_edit("H04", "fig-potential-2018", "4,5,6")
 
 
 def test_confidence_is_a_whole_percent_or_empty() -> None:

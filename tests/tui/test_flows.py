@@ -113,7 +113,7 @@ def test_invalid_money_shows_error_and_changes_nothing(app: ParatApp, ui_parat: 
             for bad in ("abc", "4,5,6", "1e9"):
                 await _set_input(pilot, "#fig-potential-2018", bad)
                 error = str(screen.query_one("#figures-error", Label).render())
-                assert "2018 Potentiale" in error and repr(bad) in error
+                assert "2018 Potentiale" in error and repr(bad) in error and "Skriv fx" in error
                 assert screen.query_one("#fig-potential-2018", Input).has_class("-invalid")
             after = ui_parat.hypothesis("H04")
             assert after == before  # same figures, same version, no new event
