@@ -265,9 +265,19 @@ def test_empty_database_offers_the_programme(db_path: Path) -> None:
             async with app.run_test(size=(80, 24)) as pilot:
                 await settle(pilot)
                 assert app.empty
+                await pilot.press("n")  # "Ikke nu": a notice instead of empty panels
+                await pilot.pause()
+                assert app.screen.query_one("#empty-notice").display
+                assert not app.screen.query_one("#panels").display
+                await pilot.press("ctrl+p")
+                await _type(pilot, "Opret programmet")
+                await pilot.pause(0.3)
+                await pilot.press("enter")  # the confirm dialog again
+                await pilot.pause()
                 await pilot.press("enter")  # "Opret programmet"
                 await settle(pilot)
                 assert app.status is not None and app.status.totals.target_kr == 125_000_000
+                assert app.screen.query_one("#panels").display
                 assert [b.key for b in app.status.buckets] == [
                     "driftsbalance",
                     "demografi",

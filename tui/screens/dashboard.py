@@ -68,7 +68,8 @@ class DashboardScreen(Screen[None]):
 
     def _show_empty(self, empty: bool) -> None:
         notice = self.query_one("#empty-notice", Static)
-        notice.display = empty
+        notice.display = bool(empty)
+        self.query_one("#panels").display = not empty  # no "Indlæser …" forever
         notice.update(
             "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
             "'Opret programmet', eller kør `parat demo` på en ny database."
