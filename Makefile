@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 ## run: the sample programme in its own SQLite file (never your own database)
 run: $(STAMP)
 	@test -f $(DEMO_DB) || $(BIN)/parat --db $(DEMO_DB) demo --no-tui
-	$(BIN)/parat --db $(DEMO_DB) status
+	$(BIN)/parat --db $(DEMO_DB)
 
 ## test: the whole suite
 test: $(STAMP)

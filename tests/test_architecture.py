@@ -116,8 +116,15 @@ def test_db_imports_nothing_from_tracker_or_tui() -> None:
     assert _offenders("db", ("tracker", "tui")) == []
 
 
+#: The one door from the core to the UI: the CLI's `parat` / `parat tui` command, which
+#: imports the app inside the function that opens it (a front end starting another).
+UI_DOOR = "tracker/cli/commands_tui.py"
+
+
 def test_tracker_imports_nothing_from_tui() -> None:
-    assert _offenders("tracker", ("tui",)) == []
+    offenders = _offenders("tracker", ("tui",))
+    assert [o for o in offenders if not o.startswith(UI_DOOR)] == []
+    assert offenders, "the UI door should be seen by the scan"
 
 
 def test_the_scan_sees_imports() -> None:

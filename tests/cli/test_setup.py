@@ -106,8 +106,10 @@ def test_demo_on_a_programme_is_refused(ok, refuse) -> None:
     assert "already holds a programme" in refuse("demo", "--no-tui").stderr
 
 
-def test_demo_without_no_tui_still_writes(ok, ok_json) -> None:
-    ok("demo")
+def test_demo_without_no_tui_still_writes(cli, ok_json) -> None:
+    result = cli("demo")  # not a terminal here: it writes, then says why no UI opened
+    assert result.exit_code == 0, result.output
+    assert "Not a terminal" in result.stderr
     assert len(ok_json("hypothesis", "list", "--json")) == 16
 
 

@@ -38,7 +38,7 @@ def demo(
     ctx: typer.Context,
     no_tui: Annotated[bool, typer.Option("--no-tui", help="Only write the sample data.")] = False,
 ) -> None:
-    """Write the sample programme (16 invented hypotheses) into the chosen database."""
+    """Write the sample programme (16 invented hypotheses), then open the UI on it."""
     from tracker.demo import write_demo
 
     with state(ctx).open() as parat:
@@ -51,7 +51,9 @@ def demo(
         write_demo(parat.engine, parat.context.now(), actor=parat.context.actor)
     done("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses.")
     if not no_tui:
-        done("Run `parat status` to see it.")
+        from tracker.cli.commands_tui import open_tui
+
+        open_tui(ctx, help_without_terminal=False)
 
 
 @db_app.command("upgrade")

@@ -25,6 +25,7 @@ from tracker.cli import (
     commands_setup,
     commands_snapshot,
     commands_status,
+    commands_tui,
     commands_undo,
 )
 from tracker.cli.state import CliState
@@ -99,12 +100,13 @@ def root(
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
     ctx.obj = CliState(db=db, actor=actor, read_only=read_only)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        commands_tui.open_tui(ctx)
 
 
 commands_setup.register(app)
 commands_status.register(app)
 commands_export.register(app)
+commands_tui.register(app)
 app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")

@@ -336,6 +336,13 @@ class Parat:
 
         return self._write(lambda s, c: undo(s, c, event_id))
 
+    # -- change polling (terminal UI) -------------------------------------------
+    def last_change(self) -> int:
+        """The newest event's id: it moves whenever anything changes (a cheap poll)."""
+        from tracker.services.changes import last_event_id
+
+        return self._read(last_event_id)
+
 
 @contextmanager
 def open_parat(

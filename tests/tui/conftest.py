@@ -1,0 +1,52 @@
+"""Fixtures for the terminal UI: the sample programme in a real SQLite file, the app
+over it, and a helper that waits until the app's workers are done."""
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+import tracker
+from tests.conftest import FIXED_NOW
+from tracker.demo import write_demo
+from tracker.services import Parat
+from tui.app import ParatApp, create_app
+
+
+@pytest.fixture(autouse=True)
+def _fixed_timezone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times on screen are local: fix the zone so snapshots do not depend on the host."""
+    monkeypatch.setenv("TZ", "Europe/Copenhagen")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def demo_db(db_path: Path) -> Path:
+    """The sample programme, written with the fixed clock."""
+    with tracker.open(str(db_path), actor="tester") as parat:
+        write_demo(parat.engine, FIXED_NOW, actor="tester")
+    return db_path
+
+
+@pytest.fixture
+def ui_parat(demo_db: Path) -> Iterator[Parat]:
+    """The services as the UI opens them (source ``tui``)."""
+    with tracker.open(str(demo_db), actor="tester", source="tui") as parat:
+        yield parat
+
+
+@pytest.fixture
+def app(ui_parat: Parat) -> ParatApp:
+    return create_app(ui_parat, poll_seconds=None)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for every worker and the messages they posted, a few rounds deep."""
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

@@ -1,0 +1,102 @@
+"""How the UI is reached from the command line, and what other commands never load."""
+
+import contextlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def test_parat_without_command_in_a_pipe_prints_help(cli) -> None:  # type: ignore[no-untyped-def]
+    # CliRunner is not a terminal: the UI cannot start, so the help is shown instead.
+    result = cli()
+    assert result.exit_code == 0
+    assert "tui" in result.stdout and "demo" in result.stdout
+
+
+def test_demo_outside_a_terminal_writes_and_says_how_to_open_the_ui(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("demo")
+    assert result.exit_code == 0, result.output
+    assert "Wrote the sample programme" in result.stdout
+    assert "run `parat` in a terminal" in result.stderr
+
+
+def test_demo_no_tui_only_writes(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("demo", "--no-tui")
+    assert result.exit_code == 0, result.output
+    assert json.loads(cli("status", "--json").stdout)["programme"]["target_kr"] == 125_000_000
+
+
+@pytest.mark.slow
+def test_other_commands_never_import_textual(db_path: Path) -> None:
+    """``parat status`` runs the whole CLI, and textual must stay unloaded."""
+    code = (
+        "import sys\n"
+        "from tracker.cli.main import app\n"
+        "try:\n"
+        f"    app(['--db', {str(db_path)!r}, 'demo', '--no-tui'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "try:\n"
+        f"    app(['--db', {str(db_path)!r}, 'status'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tui')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_ui_never_imports_the_database_layer() -> None:
+    """tui talks to tracker's services only: no module under tui/ imports db."""
+    root = Path(__file__).parents[2] / "tui"
+    offenders = [
+        str(path.relative_to(root.parent))
+        for path in root.rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("import db", "from db.", "from db "))
+        or line.strip().startswith(("import sqlalchemy", "from sqlalchemy", "from sqlmodel"))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.slow
+def test_parat_opens_the_ui_in_a_terminal_and_q_quits(demo_db: Path) -> None:
+    """The real thing: ``parat --db FILE`` under a pseudo-terminal draws the dashboard."""
+    import os
+    import pty
+    import select
+    import time
+
+    parat = str(Path(sys.executable).with_name("parat"))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the UI
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(parat, [parat, "--db", str(demo_db)])
+    seen, deadline = b"", time.monotonic() + 30
+    try:
+        while b"mangler (m" not in seen and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                seen += os.read(fd, 65536)
+        assert b"mangler (m" in seen, seen[-500:]
+        os.write(fd, b"q")
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                assert os.waitstatus_to_exitcode(status) == 0
+                return
+            if select.select([fd], [], [], 0.1)[0]:
+                with contextlib.suppress(OSError):
+                    os.read(fd, 65536)
+        pytest.fail("parat did not quit on q")
+    finally:
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(fd)

@@ -1,0 +1,338 @@
+"""The Parat app: two main screens (Overblik, Hypoteser) as modes, the detail screen
+pushed on top, dialogs as modal screens. ``create_app`` is shared by the CLI, the
+tests and the benchmarks.
+
+Every database call goes through :class:`tracker.Parat` (one short session per
+call) inside a thread worker; results come back to the UI thread, and widgets are
+only touched there.
+"""
+
+import re
+import threading
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any, ClassVar, TypeVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.screen import Screen
+
+from tracker.domain.rules import stage_move_needs_note
+from tracker.domain.stages import Stage
+from tracker.domain.status import HypothesisStatus, Status
+from tracker.errors import NotFound, ParatError
+from tracker.services import Parat
+from tracker.services.views import HypothesisView
+from tui.commands import HypothesisCommands
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
+from tui.dialogs.note import NoteDialog, why_question
+from tui.messages import DataChanged, StatusLoaded
+from tui.screens.dashboard import DashboardScreen
+
+__all__ = ["ParatApp", "create_app", "run"]
+
+T = TypeVar("T")
+
+
+# Screens other than the dashboard are imported when first shown: the help screen's
+# Markdown alone costs 80 ms at start-up.
+def _hypotheses_screen() -> Screen[None]:
+    from tui.screens.hypotheses import HypothesesScreen
+
+    return HypothesesScreen()
+
+
+def _is_detail(screen: Screen[Any], code: str | None = None) -> bool:
+    from tui.screens.detail import DetailScreen
+
+    return isinstance(screen, DetailScreen) and (code is None or screen.code == code)
+
+
+class ParatApp(App[None]):
+    """Parat's terminal UI over one database."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Parat"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+    MODES: ClassVar[dict[str, Any]] = {
+        "overblik": DashboardScreen,
+        "hypoteser": _hypotheses_screen,
+    }
+    DEFAULT_MODE = "overblik"
+    COMMANDS = App.COMMANDS | {HypothesisCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
+        Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
+        Binding("n", "new_hypothesis", "Ny", id="app.new"),
+        Binding("r", "reload", "Genindlæs", id="app.reload"),
+        Binding("question_mark,f1", "help", "Hjælp", id="app.help"),
+        Binding("q", "quit", "Afslut", id="app.quit"),
+    ]
+
+    status: var[Status | None] = var(None)
+    """The latest status; screens watch it ("attributes down")."""
+    empty: var[bool] = var(False)
+    """True when the database holds no programme yet."""
+
+    def __init__(self, parat: Parat, *, poll_seconds: float | None = 5.0) -> None:
+        super().__init__()
+        self.parat = parat
+        self.poll_seconds = poll_seconds
+        self._seen = -1
+        # The first status is read while Textual starts (SQLite's work runs outside
+        # the GIL): when it is ready before the first screen, that screen is painted
+        # once, with the figures, instead of "Indlæser …" and then again.
+        self._early: list[Any] = []
+        self._early_reader = threading.Thread(target=self._read_early, daemon=True)
+        self._early_reader.start()
+
+    def _read_early(self) -> None:
+        try:
+            self._early.append((self.parat.last_change(), self.parat.status()))
+        except Exception as error:  # handled on the UI thread, like any load
+            self._early.append(error)
+
+    # -- loading -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if not self._early_reader.is_alive() and self._early:
+            self._first_status(self._early[0])
+        else:
+            self._await_early()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self._poll)
+
+    @work(thread=True, exclusive=True, group="poll")
+    def _poll(self) -> None:
+        """Notice changes by others (a cheap query) and show them without a key press."""
+        if self._seen < 0:
+            return
+        try:
+            latest = self.parat.last_change()
+        except Exception:  # a busy or vanished database: try again at the next tick
+            return
+        if latest != self._seen:
+            self.post_message(DataChanged(latest))
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self._seen = message.latest
+        self.load_status()
+        screen = self.screen
+        if _is_detail(screen):
+            screen.load()  # type: ignore[attr-defined]
+
+    @work(thread=True, group="status")
+    def _await_early(self) -> None:
+        self._early_reader.join()
+        self.call_from_thread(self._first_status, self._early[0] if self._early else None)
+
+    def _first_status(self, early: Any) -> None:
+        if isinstance(early, tuple):
+            self.on_status_loaded(StatusLoaded(early[1], early[0]))
+        else:
+            self.load_status()  # reports the error (or offers to create the programme)
+
+    @work(thread=True, exclusive=True, group="status")
+    def load_status(self) -> None:
+        try:
+            seen = self.parat.last_change()
+            status = self.parat.status()
+        except NotFound:
+            self.call_from_thread(self._offer_programme)
+            return
+        except ParatError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.post_message(StatusLoaded(status, seen))
+
+    def on_status_loaded(self, message: StatusLoaded) -> None:
+        self.empty = False
+        self._seen = max(self._seen, message.seen)
+        self.status = message.status
+
+    def _offer_programme(self) -> None:
+        self.empty = True
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.call_service(lambda p: p.create_programme(), lambda _: self.load_status())
+
+        self.push_screen(
+            ConfirmDialog(
+                "Tom database",
+                "Databasen har intet program endnu. Opret 'Parat til fremtiden' med "
+                "kildedokumentets ramme (125 mio. kr. i 2018, tre puljer)?",
+                yes="Opret programmet",
+                no="Ikke nu",
+            ),
+            answer,
+        )
+
+    def action_reload(self) -> None:
+        self.load_status()
+        screen = self.screen
+        if _is_detail(screen):
+            screen.load()  # type: ignore[attr-defined]
+
+    # -- service calls -------------------------------------------------------------
+    @work(thread=True, group="write")
+    def call_service(
+        self, call: Callable[[Parat], T], then: Callable[[T], None] | None = None
+    ) -> None:
+        """Run ``call`` off the UI thread; ``then`` gets the result on the UI thread,
+        a user's error becomes a notification."""
+        try:
+            result = call(self.parat)
+        except ParatError as error:
+            self.call_from_thread(self.notify, str(error), title="Ikke gemt", severity="error")
+            return
+        if then is not None:
+            self.call_from_thread(then, result)
+
+    def row(self, code: str) -> HypothesisStatus | None:
+        if self.status is None:
+            return None
+        return next((h for h in self.status.hypotheses if h.code == code), None)
+
+    # -- flows shared by the screens and the command palette -----------------------
+    def open_hypothesis(self, code: str) -> None:
+        from tui.screens.detail import DetailScreen
+
+        if self.current_mode != "hypoteser":
+            self.switch_mode("hypoteser")
+        if _is_detail(self.screen):
+            self.pop_screen()
+        self.push_screen(DetailScreen(code))
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved edits on a hypothesis, ask first (nothing is lost silently)."""
+        screen = self.screen
+        dirty = screen.dirty_fields() if _is_detail(screen) else []  # type: ignore[attr-defined]
+        if not dirty:
+            self.exit()
+            return
+        from tui.edits import field_label
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        names = ", ".join(field_label(f) for f in dirty)
+        self.push_screen(
+            ConfirmDialog(
+                "Ikke gemt",
+                f"Du har ændringer, der ikke er gemt: {names}. Afslut alligevel?",
+                yes="Afslut",
+                no="Bliv her",
+            ),
+            answer,
+        )
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_new_hypothesis(self, error: str = "", values: NewHypothesis | None = None) -> None:
+        values = values or {"code": self._next_code()}
+
+        def created(values: NewHypothesis | None) -> None:
+            if not values:
+                return
+            self._add(values)
+
+        self.push_screen(NewHypothesisDialog(error=error, **values), created)
+
+    @work(thread=True, group="write")
+    def _add(self, values: NewHypothesis) -> None:
+        try:
+            view = self.parat.add_hypothesis(
+                values["code"], title=values["title"], area=values["area"], owner=values["owner"]
+            )
+        except ParatError as error:
+            self.call_from_thread(self.action_new_hypothesis, str(error), values)
+            return
+        self.call_from_thread(self.notify, f"{view.code} er oprettet.")
+        self.load_status()
+        self.call_from_thread(self.open_hypothesis, view.code)
+
+    def _next_code(self) -> str:
+        numbers = [
+            int(m[1])
+            for h in (self.status.hypotheses if self.status else ())
+            if (m := re.fullmatch(r"H(\d+)", h.code))
+        ]
+        return f"H{max(numbers, default=0) + 1:02d}"
+
+    def change_stage(self, code: str, stage: Stage) -> None:
+        """Move a hypothesis to ``stage`` from a list (asks for the note when needed)."""
+        row = self.row(code)
+        if row is None:
+            return
+        if _is_detail(self.screen, code):
+            self.screen.request_stage(stage)  # type: ignore[attr-defined]
+            return
+
+        def saved(view: HypothesisView) -> None:
+            self.notify(f"{view.code} er nu {view.stage.label.lower()}.")
+            self.load_status()
+
+        def save(note: str | None = "") -> None:
+            if note is None:
+                return
+            self.call_service(
+                lambda p: p.set_stage(code, stage, note=note, expect_version=row.version),
+                saved,
+            )
+
+        if stage_move_needs_note(row.stage, stage):
+            self.push_screen(NoteDialog(f"{code}: {stage.label}", why_question(code, stage)), save)
+        else:
+            save()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Overblik", "Dashboardet: fremdrift, puljer, faser", self._go("overblik")
+        )
+        yield SystemCommand("Hypoteser", "Tabellen over alle hypoteser", self._go("hypoteser"))
+        yield SystemCommand("Ny hypotese", "Opret en hypotese", self.action_new_hypothesis)
+        yield SystemCommand("Genindlæs", "Hent tallene igen fra databasen", self.action_reload)
+        yield SystemCommand("Hjælp", "Taster og skærme", self.action_help)
+        if self.empty:
+            yield SystemCommand("Opret programmet", "Kildedokumentets ramme", self._offer_programme)
+        code = getattr(screen, "current_code", None)
+        row = self.row(code) if code else None
+        if row is not None:
+            for stage in Stage:
+                if stage is not row.stage:
+                    yield SystemCommand(
+                        f"Skift fase: {row.code} → {stage.label}",
+                        f"{row.title} er {row.stage.label.lower()}",
+                        partial(self.change_stage, row.code, stage),
+                        discover=False,
+                    )
+        yield from super().get_system_commands(screen)
+
+    def _go(self, mode: str) -> Callable[[], None]:
+        return lambda: self.switch_mode(mode)  # type: ignore[return-value]
+
+
+def create_app(parat: Parat, *, poll_seconds: float | None = 5.0) -> ParatApp:
+    """The app over an open :class:`tracker.Parat` (its source should be ``tui``).
+
+    Every ``poll_seconds`` it checks whether anything changed and reloads (``None``:
+    only on ``r`` and after its own edits).
+    """
+    return ParatApp(parat, poll_seconds=poll_seconds)
+
+
+def run(db: str | None = None, actor: str | None = None) -> None:
+    """Open the database (upgrading its schema when needed) and run the app."""
+    import tracker
+
+    with tracker.open(db, actor=actor, source="tui") as parat:
+        create_app(parat).run()

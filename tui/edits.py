@@ -1,0 +1,178 @@
+"""What the detail screen's fields mean: their values as text, their Danish names, and
+how a changed field becomes a service call. No widgets here, so it reads (and tests)
+on its own.
+
+Fields are named by the id of their input: ``title``, ``area``, ``owner``, ``stage``,
+``bucket``, ``confidence``, ``description`` and ``fig-KIND-YEAR`` for the figures.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tracker.domain.money import MoneyError, parse_amount
+from tracker.domain.stages import Stage
+from tracker.services import Parat
+from tracker.services.views import HypothesisDetail, HypothesisView
+from tui.fmt import KIND_LABELS, mio, mio_exact
+
+__all__ = [
+    "KINDS",
+    "NO_BUCKET",
+    "TEXT_FIELDS",
+    "Edit",
+    "InvalidEdit",
+    "build_edit",
+    "field_label",
+    "field_values",
+    "money_error_da",
+    "shown_value",
+]
+
+#: The figure kinds, in the order of the grid's columns.
+KINDS = ("potential", "realised", "investment")
+#: The one-line text fields and their Danish names.
+TEXT_FIELDS = (("title", "Titel"), ("area", "Område"), ("owner", "Ansvarlig"))
+#: The bucket option meaning "no earmark".
+NO_BUCKET = "\x00none"
+
+_NAMES = {
+    **dict(TEXT_FIELDS),
+    "stage": "Fase",
+    "bucket": "Pulje",
+    "confidence": "Sikkerhed",
+    "description": "Beskrivelse",
+}
+
+Store = Callable[[Parat, int], tuple[HypothesisView, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change the user asked for, ready to send to the services."""
+
+    field: str
+    """The id of the input it came from (``title``, ``fig-potential-2018``, …)."""
+    label: str
+    """The field's Danish name."""
+    shown: str
+    """The new value as the user sees it."""
+    call: Store
+    """Stores the change, given the expected version."""
+
+
+class InvalidEdit(ValueError):
+    """A value that cannot be saved; the message is shown next to the field."""
+
+
+def field_label(field: str) -> str:
+    """``2018 Potentiale``, ``Titel``, …"""
+    if field.startswith("fig-"):
+        _, kind, year = field.split("-")
+        return f"{year} {KIND_LABELS[kind]}"
+    return _NAMES.get(field, field)
+
+
+def field_values(detail: HypothesisDetail, years: Iterable[int]) -> dict[str, str]:
+    """Every field's value as its input shows it (figures in mio. kr., exact)."""
+    h = detail.hypothesis
+    values = {
+        "title": h.title,
+        "area": h.area,
+        "owner": h.owner,
+        "stage": h.stage.value,
+        "bucket": h.bucket or NO_BUCKET,
+        "confidence": "" if h.confidence_pct is None else str(h.confidence_pct),
+        "description": h.description,
+    }
+    for year in years:
+        for kind in KINDS:
+            kr = detail.figures.get(year, {}).get(kind)
+            values[f"fig-{kind}-{year}"] = "" if kr is None else mio_exact(kr)
+    return values
+
+
+def shown_value(field: str, value: str) -> str:
+    """A field's input text as a person reads it in a message (the conflict dialog)."""
+    if field.startswith("fig-"):
+        return mio(parse_amount(value)) if value else "(intet tal)"
+    if field == "stage":
+        return Stage(value).label
+    if field == "bucket":
+        return "(ingen pulje)" if value == NO_BUCKET else value
+    if field == "confidence":
+        return f"{value} %" if value else "fasens vægt"
+    return value or "(tom)"
+
+
+#: The money parser's reasons (English, shared with the CLI) in the UI's Danish.
+_MONEY_REASONS_DA: tuple[tuple[str, str], ...] = (
+    ("has more than one decimal comma", "har mere end ét decimalkomma"),
+    ("separators after the decimal comma", "har skilletegn efter decimalkommaet"),
+    ("thousands must be grouped in threes", "tusinder skal grupperes tre og tre"),
+    ("digits are missing after the comma", "mangler cifre efter kommaet"),
+    ("digits are missing after the point", "mangler cifre efter punktummet"),
+    ("unknown unit", "ukendt enhed (brug mio., tkr eller kr)"),
+    ("is finer than one krone", "er finere end én krone"),
+    ("is too large", "er for stort (højst 1.000.000 mio. kr.)"),
+    ("an amount is required", "skriv et beløb"),
+    ("is not an amount", "er ikke et beløb"),
+)
+_MONEY_HINT = "Skriv fx 4,5 (mio. kr.), 29 tkr eller 4.500.000 kr."
+
+
+def money_error_da(value: str, error: MoneyError) -> str:
+    """The parser's message in Danish, with the value and an example."""
+    text = str(error)
+    for english, danish in _MONEY_REASONS_DA:
+        if english in text:
+            if not value.strip():
+                return f"{danish}. {_MONEY_HINT}"
+            return f"{value.strip()!r} {danish}. {_MONEY_HINT}"
+    return f"{text}. {_MONEY_HINT}"
+
+
+def build_edit(code: str, field: str, value: str) -> Edit:
+    """The service call for a changed field; :class:`InvalidEdit` when the value is
+    not acceptable (nothing is sent then). Stage moves are not built here: they may
+    need a note (see the detail screen)."""
+    label = field_label(field)
+    if field.startswith("fig-"):
+        _, kind, year_text = field.split("-")
+        year = int(year_text)
+        try:
+            kr = parse_amount(value)
+        except MoneyError as error:
+            raise InvalidEdit(f"{label}: {money_error_da(value, error)}") from None
+        return Edit(
+            field,
+            label,
+            mio(kr),
+            lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),  # type: ignore[arg-type]
+        )
+    if field == "confidence":
+        text = value.replace("%", "").strip()
+        if text and (not text.isdigit() or not 0 <= int(text) <= 100):
+            raise InvalidEdit("Sikkerhed: et helt tal fra 0 til 100, eller tomt")
+        confidence = int(text) if text else None
+        return Edit(
+            field,
+            label,
+            shown_value(field, text),
+            lambda p, v: p.update_hypothesis(code, confidence_pct=confidence, expect_version=v),
+        )
+    if field == "bucket":
+        bucket = None if value == NO_BUCKET else value
+        return Edit(
+            field,
+            label,
+            shown_value(field, value),
+            lambda p, v: p.update_hypothesis(code, bucket=bucket, expect_version=v),
+        )
+    if field not in _NAMES or field == "stage":
+        raise ValueError(f"not an editable field here: {field!r}")
+    return Edit(
+        field,
+        label,
+        value,
+        lambda p, v: p.update_hypothesis(code, **{field: value}, expect_version=v),
+    )

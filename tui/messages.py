@@ -1,0 +1,69 @@
+"""Messages that workers post back to the UI thread (small, plain dataclasses)."""
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tracker.domain.status import Status
+from tracker.services.views import HypothesisDetail
+
+__all__ = [
+    "DataChanged",
+    "DetailLoaded",
+    "SaveFailed",
+    "Saved",
+    "StaleConflict",
+    "StatusLoaded",
+]
+
+
+@dataclass
+class StatusLoaded(Message):
+    """A fresh status computed by :meth:`tracker.Parat.status`."""
+
+    status: Status
+    seen: int = 0
+    """The newest event's id when the status was read (see :class:`DataChanged`)."""
+
+
+@dataclass
+class DataChanged(Message):
+    """Something changed in the database since the status was read (another user,
+    a script, or this app)."""
+
+    latest: int
+
+
+@dataclass
+class DetailLoaded(Message):
+    """One hypothesis with its figures and history."""
+
+    detail: HypothesisDetail
+
+
+@dataclass
+class Saved(Message):
+    """Edits were stored; ``detail`` is the hypothesis as it now is."""
+
+    detail: HypothesisDetail
+    changed: int
+    version: int
+    """The version our own last write produced."""
+
+
+@dataclass
+class SaveFailed(Message):
+    """An edit was refused (bad value); ``field`` names the input it came from."""
+
+    field: str
+    text: str
+
+
+@dataclass
+class StaleConflict(Message):
+    """Someone else changed the hypothesis first; ``current`` is its state now."""
+
+    field: str
+    mine: str
+    current: HypothesisDetail
+    expected_version: int

@@ -1,0 +1,79 @@
+"""Overblik: will the target be found? Progress, buckets, funnel, trajectory, warnings."""
+
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tracker.domain.status import Status
+from tui.widgets.buckets import BucketBars
+from tui.widgets.funnel import StageFunnel
+from tui.widgets.keybar import KeyBar
+from tui.widgets.progress import ProgressBars
+from tui.widgets.topbar import TopBar
+from tui.widgets.trajectory import TrajectoryChart
+from tui.widgets.warnings import WarningList
+
+__all__ = ["DashboardScreen"]
+
+W = TypeVar("W", bound=Widget)
+
+
+def _titled(widget: W, title: str) -> W:
+    widget.add_class("panel")
+    widget.border_title = title
+    return widget
+
+
+class DashboardScreen(Screen[None]):
+    """The chief group's one screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll(1)", "Rul", show=False, id="dashboard.down"),
+        Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("overblik")
+        with VerticalScroll(id="dashboard"):
+            yield Static("", id="empty-notice")
+            # The panels are the widgets themselves (border and title in CSS): fewer
+            # nodes to style and lay out make the first paint faster.
+            with Horizontal(id="panels"):
+                with Vertical(id="col-left"):
+                    yield _titled(ProgressBars(id="panel-progress"), "Fremdrift mod målet")
+                    yield _titled(BucketBars(id="panel-buckets"), "Puljer (vægtet mod mål)")
+                    yield _titled(StageFunnel(id="panel-funnel"), "Faser")
+                    yield _titled(WarningList(id="panel-warnings"), "Advarsler om datakvalitet")
+                yield _titled(TrajectoryChart(id="panel-trajectory"), "Forløb pr. år")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "status", self._show)
+        self.watch(self.app, "empty", self._show_empty)
+
+    def _show(self, status: Status | None) -> None:
+        for widget in self.query("TopBar, ProgressBars, BucketBars, StageFunnel"):
+            widget.status = status  # type: ignore[attr-defined]
+        self.query_one(TrajectoryChart).status = status
+        self.query_one(WarningList).status = status
+        if status is not None:
+            self.query_one(
+                "#panel-warnings"
+            ).border_title = f"Advarsler om datakvalitet ({len(status.warnings)})"
+
+    def _show_empty(self, empty: bool) -> None:
+        notice = self.query_one("#empty-notice", Static)
+        notice.display = bool(empty)
+        self.query_one("#panels").display = not empty  # no "Indlæser …" forever
+        notice.update(
+            "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
+            "'Opret programmet', eller kør `parat demo` på en ny database."
+        )
+
+    def action_scroll(self, delta: int) -> None:
+        self.query_one("#dashboard", VerticalScroll).scroll_relative(y=delta, animate=False)

@@ -1,0 +1,110 @@
+"""Hypoteser: the table of all hypotheses, with search, filters and sorting."""
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from tracker.domain.stages import Stage
+from tracker.domain.status import Status
+from tui.fmt import count
+from tui.widgets.filter_bar import FilterBar, Filters
+from tui.widgets.hypothesis_table import COLUMNS, HypothesisTable
+from tui.widgets.keybar import KeyBar
+from tui.widgets.topbar import TopBar
+
+__all__ = ["HypothesesScreen"]
+
+
+class HypothesesScreen(Screen[None]):
+    """The secretariat's list; Enter opens a hypothesis."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Søg", id="hypotheses.search"),
+        Binding("escape", "clear", "Ryd", id="hypotheses.clear"),
+        Binding("d", "drop", "Forkast", id="hypotheses.drop"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._haystack: dict[str, str] = {}
+        self._filters = Filters()
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("hypoteser")
+        yield FilterBar()
+        yield HypothesisTable(id="table")
+        yield Static("", id="table-info")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "status", self._show)
+        self.query_one(HypothesisTable).focus()
+
+    @property
+    def current_code(self) -> str | None:
+        return self.query_one(HypothesisTable).current_code
+
+    def _show(self, status: Status | None) -> None:
+        self.query_one(TopBar).status = status
+        if status is None:
+            return
+        self._haystack = {
+            h.code: f"{h.code} {h.title} {h.area} {h.owner}".casefold() for h in status.hypotheses
+        }
+        self.query_one(FilterBar).update_options(status)
+        table = self.query_one(HypothesisTable)
+        table.set_filter(self._filters.predicate(self._haystack))
+        table.set_data(status.hypotheses)
+        self._info()
+
+    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        old, new = self._filters, event.filters
+        # Typing more letters can only drop rows: test only those shown.
+        narrowing = (
+            replace(old, text="") == replace(new, text="")
+            and new.text.casefold().startswith(old.text.casefold())
+            and len(new.text.split()) >= len(old.text.split())
+        )
+        self._filters = new
+        table = self.query_one(HypothesisTable)
+        table.set_filter(new.predicate(self._haystack), narrowing=narrowing)
+        self._info()
+
+    def _info(self) -> None:
+        table = self.query_one(HypothesisTable)
+        total = len(self._haystack)
+        label = next(c.label for c in COLUMNS if c.key == table.sort_key)
+        order = "faldende" if table.sort_reverse else "stigende"
+        self.query_one("#table-info", Static).update(
+            f" Viser {count(len(table.rows))} af {count(total)} · sorteret efter {label} ({order})"
+            " · beløb i mio. kr. for målåret"
+        )
+
+    def on_hypothesis_table_opened(self, event: HypothesisTable.Opened) -> None:
+        self.app.open_hypothesis(event.code)  # type: ignore[attr-defined]
+
+    def on_hypothesis_table_sorted(self) -> None:
+        self._info()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus and search.value:
+            self.query_one(HypothesisTable).focus()
+            return
+        self.query_one(FilterBar).clear()
+        self.query_one(HypothesisTable).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(HypothesisTable).focus()
+
+    def action_drop(self) -> None:
+        code = self.current_code
+        if code is not None:
+            self.app.change_stage(code, Stage.DROPPED)  # type: ignore[attr-defined]

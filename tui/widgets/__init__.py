@@ -1,0 +1,1 @@
+"""Widgets of the Parat UI, one per file."""

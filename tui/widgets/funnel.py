@@ -1,0 +1,42 @@
+"""The stage funnel: how many hypotheses and how much money sit in each stage."""
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tracker.domain.status import Status
+from tui.fmt import mio_short
+from tui.widgets.bar import COLOURS, bar
+
+__all__ = ["StageFunnel"]
+
+
+class StageFunnel(Widget):
+    """Count, pipeline and weighted per stage, with a bar for the pipeline."""
+
+    DEFAULT_CSS = "StageFunnel { height: auto; }"
+
+    status: reactive[Status | None] = reactive(None, layout=True)
+
+    def render(self) -> RenderableType:
+        status = self.status
+        if status is None:
+            return Text("Indlæser …", style="dim")
+        width = self.size.width or 80
+        bar_w = max(4, width - 14 - 6 - 9 - 9 - 4)
+        scale = max((s.pipeline_kr for s in status.stages), default=0) or 1
+        out = Text()
+        out.append(f"{'Fase':<14}{'Antal':>6}{'Pipeline':>9}{'Vægtet':>9}\n", style="bold dim")
+        for s in status.stages:
+            style = "dim" if s.count == 0 else ""
+            out.append(f"{s.label:<14}{s.count:>6}", style=style)
+            out.append(f"{mio_short(s.pipeline_kr):>9}{mio_short(s.weighted_kr):>9}", style=style)
+            out.append("  ")
+            out.append_text(bar(s.pipeline_kr, scale, bar_w, COLOURS["pipeline"]))
+            out.append("\n")
+        out.append("Beløb i mio. kr. for målåret", style="dim")
+        return out
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+        return len(self.status.stages) + 2 if self.status else 1

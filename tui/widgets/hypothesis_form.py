@@ -1,0 +1,70 @@
+"""The detail screen's two editing panels: the fields, and the figures as a grid of
+years × kinds. The inputs' ids are the field names of :mod:`tui.edits`."""
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from tracker.domain.stages import Stage
+from tui.edits import KINDS, TEXT_FIELDS
+from tui.fmt import KIND_LABELS
+
+__all__ = ["FieldsPanel", "FiguresPanel"]
+
+
+class FieldsPanel(Vertical):
+    """Title, area, owner, stage, bucket, confidence and description."""
+
+    def __init__(self, buckets: Sequence[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(classes="panel", **kwargs)  # type: ignore[arg-type]
+        self.buckets = list(buckets)
+        self.border_title = "Felter (Tab: næste felt · Enter gemmer)"
+
+    def compose(self) -> ComposeResult:
+        for key, label in TEXT_FIELDS:
+            with Horizontal(classes="field"):
+                yield Label(label, classes="field-label")
+                yield Input(id=key, compact=True)
+        with Horizontal(classes="field"):
+            yield Label("Fase", classes="field-label")
+            yield Select[str](
+                [(s.label, s.value) for s in Stage], id="stage", allow_blank=False, compact=True
+            )
+        with Horizontal(classes="field"):
+            yield Label("Pulje", classes="field-label")
+            yield Select[str](self.buckets, id="bucket", allow_blank=False, compact=True)
+        with Horizontal(classes="field"):
+            yield Label("Sikkerhed %", classes="field-label")
+            yield Input(
+                id="confidence",
+                placeholder="tom = fasens vægt",
+                compact=True,
+                restrict=r"[0-9 %]*",
+            )
+        with Horizontal(classes="field field-tall"):
+            yield Label("Beskrivelse", classes="field-label")
+            yield TextArea(id="description", compact=True, soft_wrap=True)
+        yield Label("", id="fields-error", classes="error")
+
+
+class FiguresPanel(Vertical):
+    """Potential, realised and investment per year, typed in mio. kr."""
+
+    def __init__(self, years: Sequence[int], **kwargs: object) -> None:
+        super().__init__(classes="panel", **kwargs)  # type: ignore[arg-type]
+        self.years = list(years)
+        self.border_title = "Tal i mio. kr. (fx 4,5 eller 29 tkr)"
+
+    def compose(self) -> ComposeResult:
+        with Grid(id="figure-grid"):
+            yield Label("År", classes="grid-head")
+            for kind in KINDS:
+                yield Label(KIND_LABELS[kind], classes="grid-head")
+            for year in self.years:
+                yield Label(str(year), classes="grid-year")
+                for kind in KINDS:
+                    yield Input(id=f"fig-{kind}-{year}", compact=True)
+        yield Label("", id="figures-error", classes="error")
+        yield Static("", id="contribution")

@@ -1,0 +1,59 @@
+"""Progress toward the target year's target: realised, decided, weighted, pipeline."""
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tracker.domain.status import Status
+from tui.fmt import mio, pct
+from tui.widgets.bar import COLOURS, bar
+
+__all__ = ["MEASURES", "ProgressBars"]
+
+#: (key, Danish label) in the order a reader goes from certain to hoped-for.
+MEASURES: tuple[tuple[str, str], ...] = (
+    ("realised", "Realiseret"),
+    ("decided", "Besluttet"),
+    ("weighted", "Vægtet"),
+    ("pipeline", "Pipeline"),
+)
+
+
+class ProgressBars(Widget):
+    """One bar per measure against the programme's target, the target marked."""
+
+    DEFAULT_CSS = "ProgressBars { height: auto; }"
+
+    status: reactive[Status | None] = reactive(None, layout=True)
+
+    def render(self) -> RenderableType:
+        status = self.status
+        if status is None:
+            return Text("Indlæser …", style="dim")
+        totals = status.totals
+        target = totals.target_kr
+        values = {key: getattr(totals, f"{key}_kr") for key, _ in MEASURES}
+        scale = max(target, *values.values(), 1)
+        width = self.size.width or 80
+        amount_w, pct_w, label_w = 16, 6, 11
+        bar_w = max(6, width - label_w - amount_w - pct_w - 3)
+        out = Text()
+        for key, label in MEASURES:
+            out.append(f"{label:<{label_w}}", style="bold")
+            out.append(" ")
+            out.append_text(bar(values[key], scale, bar_w, COLOURS[key], marker=target))
+            out.append(f" {mio(values[key]):>{amount_w}}")
+            out.append(f"{pct(values[key], target):>{pct_w}}\n", style="dim")
+        gap = totals.gap_kr
+        out.append(f"Mål {mio(target)} i {status.programme.target_year}", style="bold")
+        if gap > 0:
+            out.append(" · mangler (mål − vægtet) ")
+            out.append(mio(gap), style="bold #ff5f5f")
+        else:
+            out.append(" · overopfyldt med ")
+            out.append(mio(-gap), style="bold #5fd75f")
+        return out
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+        return len(MEASURES) + 1
