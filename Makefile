@@ -24,7 +24,8 @@ test: $(STAMP)
 
 ## bench: speed, as ratios against floors measured in the same run
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	PARAT_TEST_DATABASE_URL=$${PARAT_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		$(BIN)/python -m benchmarks
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
