@@ -243,15 +243,18 @@ def event_rows(
     programme_id: int,
     hypothesis_id: int | None = None,
     since: datetime | None = None,
+    until: datetime | None = None,
     actor: str | None = None,
     limit: int | None = None,
 ) -> list[sa.Row[Any]]:
-    """The audit log, newest first, filtered."""
+    """The audit log, newest first, filtered (``since`` < at <= ``until``)."""
     query = sa.select(_E).where(_E.c.programme_id == programme_id)
     if hypothesis_id is not None:
         query = query.where(_E.c.hypothesis_id == hypothesis_id)
     if since is not None:
         query = query.where(_E.c.at > since)
+    if until is not None:
+        query = query.where(_E.c.at <= until)
     if actor is not None:
         query = query.where(sa.func.lower(_E.c.actor) == actor.strip().lower())
     query = query.order_by(_E.c.id.desc())

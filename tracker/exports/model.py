@@ -11,6 +11,7 @@ from datetime import datetime
 
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
+from tracker.services.views import EventView
 
 __all__ = ["ExportMeta", "HistoryEntry", "HypothesisDetails", "Report"]
 
@@ -32,22 +33,8 @@ class HypothesisDetails:
     """Investment (investering) per year, kroner."""
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """One line of the audit log (historik), as the spreadsheet lists it."""
-
-    at: datetime
-    actor: str
-    source: str
-    action: str
-    """e.g. ``hypothesis.set``, ``figure.set``."""
-    subject: str
-    """The hypothesis code or other subject of the change."""
-    field: str
-    """e.g. ``stage`` or ``potential.2018``."""
-    old_value: str | None
-    new_value: str | None
-    note: str
+#: One line of the audit log (historik), as the spreadsheet lists it: the services' view.
+HistoryEntry = EventView
 
 
 @dataclass(frozen=True, slots=True)

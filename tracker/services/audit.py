@@ -55,10 +55,12 @@ def audit_log(
     *,
     code: str | None = None,
     since: datetime | None = None,
+    until: datetime | None = None,
     actor: str | None = None,
     limit: int | None = None,
 ) -> list[EventView]:
-    """Events newest first, optionally of one hypothesis, after a moment, by one actor."""
+    """Events newest first, optionally of one hypothesis, between two moments, by one
+    actor."""
     prog = get_programme(session)
     assert prog.id is not None
     hypothesis_id = None
@@ -69,6 +71,7 @@ def audit_log(
         programme_id=prog.id,
         hypothesis_id=hypothesis_id,
         since=since,
+        until=until,
         actor=actor,
         limit=limit,
     )

@@ -8,14 +8,14 @@ transaction, so every part describes the same moment.
 
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlmodel import Session
 
 from db import queries
-from db.models import Event
 from tracker.domain.status import Status
-from tracker.exports.model import HistoryEntry, HypothesisDetails
+from tracker.exports.model import HypothesisDetails
+from tracker.services.audit import audit_log
 from tracker.services.status import load_status
+from tracker.services.views import EventView
 
 __all__ = ["HISTORY_LIMIT", "load_export_parts"]
 
@@ -48,43 +48,11 @@ def _details(session: Session, as_of: datetime) -> dict[str, HypothesisDetails]:
 
 def _history(
     session: Session, as_of: datetime, since: datetime | None, limit: int
-) -> tuple[tuple[HistoryEntry, ...], bool]:
-    t = Event.__table__  # type: ignore[attr-defined]
-    conditions = [t.c.at <= as_of]
-    if since is not None:
-        conditions.append(t.c.at > since)
-    query = (
-        sa.select(
-            t.c.at,
-            t.c.actor,
-            t.c.source,
-            t.c.action,
-            t.c.subject,
-            t.c.field,
-            t.c.old_value,
-            t.c.new_value,
-            t.c.note,
-        )
-        .where(*conditions)
-        .order_by(t.c.id.desc())
-        .limit(limit + 1)
-    )
-    rows = list(session.connection().execute(query))
-    entries = tuple(
-        HistoryEntry(
-            at=r.at,
-            actor=r.actor,
-            source=r.source,
-            action=r.action,
-            subject=r.subject or "",
-            field=r.field or "",
-            old_value=r.old_value,
-            new_value=r.new_value,
-            note=r.note or "",
-        )
-        for r in rows[:limit]
-    )
-    return entries, len(rows) > limit
+) -> tuple[tuple[EventView, ...], bool]:
+    """The newest ``limit`` entries of the audit log up to ``as_of``, and whether there
+    were more."""
+    rows = audit_log(session, since=since, until=as_of, limit=limit + 1)
+    return tuple(rows[:limit]), len(rows) > limit
 
 
 def load_export_parts(
@@ -94,14 +62,14 @@ def load_export_parts(
     history: bool = False,
     history_since: datetime | None = None,
     history_limit: int = HISTORY_LIMIT,
-) -> tuple[Status, dict[str, HypothesisDetails], tuple[HistoryEntry, ...], bool]:
+) -> tuple[Status, dict[str, HypothesisDetails], tuple[EventView, ...], bool]:
     """Status, details by code, and (when asked) the newest log entries up to ``as_of``.
 
     Returns ``(status, details, history, history_truncated)``.
     """
     status = load_status(session, as_of)
     details = _details(session, as_of)
-    entries: tuple[HistoryEntry, ...] = ()
+    entries: tuple[EventView, ...] = ()
     truncated = False
     if history:
         entries, truncated = _history(session, as_of, history_since, history_limit)
