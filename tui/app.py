@@ -22,9 +22,10 @@ from textual.screen import Screen
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisStatus, Status
-from tracker.errors import NotFound, ParatError
+from tracker.errors import NotFound, ParatError, ReadOnlyError
 from tracker.services import Parat
 from tracker.services.views import HypothesisView
+from tui.access import READ_ONLY, error_text, past_message
 from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
@@ -77,10 +78,15 @@ class ParatApp(App[None]):
     """The latest status; screens watch it ("attributes down")."""
     empty: var[bool] = var(False)
     """True when the database holds no programme yet."""
+    past: var[str | None] = var(None)
+    """How the moment shown is named ("01.03.2018", a snapshot) while the UI shows the
+    past; ``None`` while it shows now. Set together with ``status``."""
 
     def __init__(self, parat: Parat, *, poll_seconds: float | None = 5.0) -> None:
         super().__init__()
         self.parat = parat
+        self.read_only = bool(getattr(parat, "read_only", False))
+        """Opened read-only: every edit is refused with a clear message."""
         self.poll_seconds = poll_seconds
         self._seen = -1
         # The first status is read while Textual starts (SQLite's work runs outside
@@ -155,6 +161,8 @@ class ParatApp(App[None]):
 
     def _offer_programme(self) -> None:
         self.empty = True
+        if self.read_only:
+            return  # a viewer cannot create it; the dashboard says the database is empty
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -187,10 +195,28 @@ class ParatApp(App[None]):
         try:
             result = call(self.parat)
         except ParatError as error:
-            self.call_from_thread(self.notify, str(error), title="Ikke gemt", severity="error")
+            self.call_from_thread(
+                self.notify, error_text(error), title="Ikke gemt", severity="error"
+            )
             return
         if then is not None:
             self.call_from_thread(then, result)
+
+    # -- may the UI write? -----------------------------------------------------------
+    def write_block(self) -> str | None:
+        """Why edits are refused now (read-only, or looking at the past), or ``None``."""
+        if self.read_only:
+            return READ_ONLY
+        if self.past is not None:
+            return past_message(self.past)
+        return None
+
+    def refuse_write(self) -> bool:
+        """Show why an edit cannot be made, and say so (``True``) — else ``False``."""
+        reason = self.write_block()
+        if reason is not None:
+            self.notify(reason, title="Kan ikke ændre", severity="warning")
+        return reason is not None
 
     def row(self, code: str) -> HypothesisStatus | None:
         if self.status is None:
@@ -238,6 +264,8 @@ class ParatApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_new_hypothesis(self, error: str = "", values: NewHypothesis | None = None) -> None:
+        if self.refuse_write():
+            return
         values = values or {"code": self._next_code()}
 
         def created(values: NewHypothesis | None) -> None:
@@ -253,6 +281,9 @@ class ParatApp(App[None]):
             view = self.parat.add_hypothesis(
                 values["code"], title=values["title"], area=values["area"], owner=values["owner"]
             )
+        except ReadOnlyError as error:
+            self.call_from_thread(self.notify, error_text(error), severity="error")
+            return
         except ParatError as error:
             self.call_from_thread(self.action_new_hypothesis, str(error), values)
             return
@@ -271,7 +302,7 @@ class ParatApp(App[None]):
     def change_stage(self, code: str, stage: Stage) -> None:
         """Move a hypothesis to ``stage`` from a list (asks for the note when needed)."""
         row = self.row(code)
-        if row is None:
+        if row is None or self.refuse_write():
             return
         if _is_detail(self.screen, code):
             self.screen.request_stage(stage)  # type: ignore[attr-defined]
@@ -302,7 +333,7 @@ class ParatApp(App[None]):
         yield SystemCommand("Ny hypotese", "Opret en hypotese", self.action_new_hypothesis)
         yield SystemCommand("Genindlæs", "Hent tallene igen fra databasen", self.action_reload)
         yield SystemCommand("Hjælp", "Taster og skærme", self.action_help)
-        if self.empty:
+        if self.empty and not self.read_only:
             yield SystemCommand("Opret programmet", "Kildedokumentets ramme", self._offer_programme)
         code = getattr(screen, "current_code", None)
         row = self.row(code) if code else None
@@ -330,9 +361,10 @@ def create_app(parat: Parat, *, poll_seconds: float | None = 5.0) -> ParatApp:
     return ParatApp(parat, poll_seconds=poll_seconds)
 
 
-def run(db: str | None = None, actor: str | None = None) -> None:
-    """Open the database (upgrading its schema when needed) and run the app."""
+def run(db: str | None = None, actor: str | None = None, *, read_only: bool = False) -> None:
+    """Open the database (upgrading its schema when needed, unless ``read_only``) and
+    run the app; read-only, every edit is refused with a clear message."""
     import tracker
 
-    with tracker.open(db, actor=actor, source="tui") as parat:
+    with tracker.open(db, actor=actor, source="tui", read_only=read_only) as parat:
         create_app(parat).run()

@@ -70,6 +70,12 @@ class DashboardScreen(Screen[None]):
         notice = self.query_one("#empty-notice", Static)
         notice.display = bool(empty)
         self.query_one("#panels").display = not empty  # no "Indlæser …" forever
+        if getattr(self.app, "read_only", False):
+            notice.update(
+                "Databasen har intet program endnu, og denne forbindelse er skrivebeskyttet: "
+                "en med skriveret skal oprette det (parat init)."
+            )
+            return
         notice.update(
             "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
             "'Opret programmet', eller kør `parat demo` på en ny database."

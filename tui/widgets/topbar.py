@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.status import Status
+from tui.access import READ_ONLY_MARK
 from tui.fmt import date, mio
 
 __all__ = ["TABS", "TopBar"]
@@ -37,6 +38,9 @@ class TopBar(Widget):
             start = left.cell_len
             left.append(f" {key} {label} ", style="bold reverse" if mode == self.active else "")
             self._spans.append((start, left.cell_len, mode))
+        if getattr(self.app, "read_only", False):
+            left.append(" ")
+            left.append(f" {READ_ONLY_MARK} ", style="bold white on dark_red")
         width = self.size.width or 80
         right = Text()
         if self.status is not None:
