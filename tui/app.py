@@ -10,7 +10,9 @@ only touched there.
 import re
 import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from textual import work
@@ -87,6 +89,8 @@ class ParatApp(App[None]):
         self.parat = parat
         self.read_only = bool(getattr(parat, "read_only", False))
         """Opened read-only: every edit is refused with a clear message."""
+        self.as_of: datetime | None = None
+        """The past moment the UI shows (``None``: now); see :attr:`past`."""
         self.poll_seconds = poll_seconds
         self._seen = -1
         # The first status is read while Textual starts (SQLite's work runs outside
@@ -325,12 +329,47 @@ class ParatApp(App[None]):
         else:
             save()
 
+    # -- exports -------------------------------------------------------------------
+    def action_export(self) -> None:
+        """Ask for format and file, write the status summary, say where it went."""
+        from tracker.services.moments import LOCAL
+        from tui.dialogs.export import ExportDialog
+
+        moment = self.status.as_of if self.status is not None else self.parat.context.now()
+        what = (
+            f"Statusrapporten pr. {self.past} (som Overblik viser nu)."
+            if self.past is not None
+            else ""
+        )
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Eksporteret til {path}", title="Eksport")
+
+        self.push_screen(
+            ExportDialog(self.export_file, moment.astimezone(LOCAL).date(), what=what), written
+        )
+
+    def export_file(self, fmt: str, path: Path) -> None:
+        """Write the status (at the moment shown) as ``fmt`` to ``path``, whole or not
+        at all. Blocking: call it from a worker."""
+        from tracker.exports import export_from
+        from tracker.exports.files import write_atomic
+
+        data = export_from(self.parat, fmt, as_of=self.as_of)
+        write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"), label="Fil")
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Overblik", "Dashboardet: fremdrift, puljer, faser", self._go("overblik")
         )
         yield SystemCommand("Hypoteser", "Tabellen over alle hypoteser", self._go("hypoteser"))
         yield SystemCommand("Ny hypotese", "Opret en hypotese", self.action_new_hypothesis)
+        yield SystemCommand(
+            "Eksportér status…",
+            "Statusrapporten som md, html, pdf, xlsx, csv eller json",
+            self.action_export,
+        )
         yield SystemCommand("Genindlæs", "Hent tallene igen fra databasen", self.action_reload)
         yield SystemCommand("Hjælp", "Taster og skærme", self.action_help)
         if self.empty and not self.read_only:

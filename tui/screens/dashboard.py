@@ -35,6 +35,7 @@ class DashboardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll(1)", "Rul", show=False, id="dashboard.down"),
         Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
+        Binding("e", "app.export", "Eksportér", id="dashboard.export"),
     ]
 
     def compose(self) -> ComposeResult:
