@@ -48,6 +48,12 @@ def _hypotheses_screen() -> Screen[None]:
     return HypothesesScreen()
 
 
+def _since_screen() -> Screen[None]:
+    from tui.screens.since import SinceScreen
+
+    return SinceScreen()
+
+
 def _is_detail(screen: Screen[Any], code: str | None = None) -> bool:
     from tui.screens.detail import DetailScreen
 
@@ -63,6 +69,7 @@ class ParatApp(App[None]):
     MODES: ClassVar[dict[str, Any]] = {
         "overblik": DashboardScreen,
         "hypoteser": _hypotheses_screen,
+        "siden": _since_screen,
     }
     DEFAULT_MODE = "overblik"
     COMMANDS = App.COMMANDS | {HypothesisCommands}
@@ -70,6 +77,7 @@ class ParatApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
         Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
+        Binding("3", "switch_mode('siden')", "Siden sidst", id="app.siden", show=False),
         Binding("n", "new_hypothesis", "Ny", id="app.new"),
         Binding("r", "reload", "Genindlæs", id="app.reload"),
         Binding("question_mark,f1", "help", "Hjælp", id="app.help"),
@@ -364,6 +372,9 @@ class ParatApp(App[None]):
             "Overblik", "Dashboardet: fremdrift, puljer, faser", self._go("overblik")
         )
         yield SystemCommand("Hypoteser", "Tabellen over alle hypoteser", self._go("hypoteser"))
+        yield SystemCommand(
+            "Siden sidst", "Hvad er flyttet siden et møde eller en dato", self._go("siden")
+        )
         yield SystemCommand("Ny hypotese", "Opret en hypotese", self.action_new_hypothesis)
         yield SystemCommand(
             "Eksportér status…",

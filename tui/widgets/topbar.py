@@ -16,6 +16,7 @@ __all__ = ["TABS", "TopBar"]
 TABS: tuple[tuple[str, str, str], ...] = (
     ("overblik", "1", "Overblik"),
     ("hypoteser", "2", "Hypoteser"),
+    ("siden", "3", "Siden sidst"),
 )
 
 
