@@ -5,7 +5,7 @@ typed instead. The default is the newest snapshot, or 30 days ago when there is 
 While the UI shows the past ("Status pr. …"), the comparison ends at that moment.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -19,6 +19,7 @@ from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.services.moments import LOCAL, show_moment
+from tui.fmt import datetime_short
 from tui.widgets.diff_view import DiffFigures, DiffMoves
 from tui.widgets.keybar import KeyBar
 from tui.widgets.topbar import TopBar
@@ -37,6 +38,14 @@ def default_since(snapshots: "list[SnapshotView]", now_date: str) -> str:
     if snapshots:
         return max(snapshots, key=lambda s: s.at).name
     return now_date
+
+
+def _named(label: str, moment: datetime) -> str:
+    """``Chefgruppemøde marts (12.03.2018 10:00)``; a date as typed stays as it is."""
+    shown = show_moment(moment)
+    if label == shown or not label:
+        return shown
+    return f"{label} ({datetime_short(moment) if label == 'nu' else shown})"
 
 
 class SinceScreen(Screen[None]):
@@ -64,7 +73,7 @@ class SinceScreen(Screen[None]):
         with Horizontal(id="since-picker"):
             yield Label("Siden", classes="since-label")
             yield Select[str]([], prompt="Øjebliksbillede", id="since-snapshot")
-            yield Input(placeholder="… eller en dato: 12.02.2018", id="since-date")
+            yield Input(placeholder="eller dato: 12.02.2018", id="since-date")
         yield Static("Indlæser …", id="since-head")
         yield Label("", id="since-error", classes="error")
         with VerticalScroll(id="since-body"), Horizontal(id="since-panels"):
@@ -153,8 +162,8 @@ class SinceScreen(Screen[None]):
         self.diff = diff
         self._error("")
         self.query_one("#since-head", Static).update(
-            f"[b]Siden sidst:[/b] {diff.since_label} ({show_moment(diff.since)}) → "
-            f"{diff.until_label} ({show_moment(diff.until)}) · "
+            f"[b]Siden sidst:[/b] {_named(diff.since_label, diff.since)} → "
+            f"{_named(diff.until_label, diff.until)} · "
             f"{len(diff.stage_moves)} fasebevægelser · {len(diff.figure_changes)} tal ændret"
         )
         self.query_one(DiffFigures).diff = diff

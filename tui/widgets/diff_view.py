@@ -13,8 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker.domain.diff import Diff
-from tracker.services.moments import show_moment
-from tui.fmt import KIND_LABELS, mio
+from tui.fmt import KIND_LABELS, datetime_short, mio
 
 __all__ = ["DiffFigures", "DiffMoves", "signed"]
 
@@ -37,7 +36,7 @@ def _table(*columns: str, right: tuple[int, ...] = ()) -> Table:
 
 
 def _when(actor: str, at: datetime | None) -> str:
-    return ", ".join(x for x in (actor, show_moment(at) if at else "") if x)
+    return ", ".join(x for x in (actor, datetime_short(at)) if x)
 
 
 class DiffFigures(Static):
