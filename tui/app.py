@@ -78,6 +78,8 @@ class ParatApp(App[None]):
         Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
         Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
         Binding("3", "switch_mode('siden')", "Siden sidst", id="app.siden", show=False),
+        Binding("a", "as_of", "Pr. dato", id="app.as_of"),
+        Binding("escape", "now", "Tilbage til nu", id="app.now"),
         Binding("n", "new_hypothesis", "Ny", id="app.new"),
         Binding("r", "reload", "Genindlæs", id="app.reload"),
         Binding("question_mark,f1", "help", "Hjælp", id="app.help"),
@@ -99,6 +101,7 @@ class ParatApp(App[None]):
         """Opened read-only: every edit is refused with a clear message."""
         self.as_of: datetime | None = None
         """The past moment the UI shows (``None``: now); see :attr:`past`."""
+        self._past_label: str | None = None
         self.poll_seconds = poll_seconds
         self._seen = -1
         # The first status is read while Textual starts (SQLite's work runs outside
@@ -155,21 +158,61 @@ class ParatApp(App[None]):
 
     @work(thread=True, exclusive=True, group="status")
     def load_status(self) -> None:
+        as_of, past = self.as_of, self._past_label
         try:
             seen = self.parat.last_change()
-            status = self.parat.status()
+            status = self.parat.status(as_of)
         except NotFound:
             self.call_from_thread(self._offer_programme)
             return
         except ParatError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.post_message(StatusLoaded(status, seen))
+        self.post_message(StatusLoaded(status, seen, as_of, past))
 
     def on_status_loaded(self, message: StatusLoaded) -> None:
+        if message.as_of != self.as_of:
+            return  # read for a moment the user has left since
         self.empty = False
         self._seen = max(self._seen, message.seen)
+        self.past = message.past
         self.status = message.status
+
+    # -- time travel: the status at a past moment ----------------------------------
+    def action_as_of(self) -> None:
+        """Ask for a snapshot or a date, then show the programme as it stood then."""
+        from tui.dialogs.as_of import AsOfDialog, Moment
+
+        def chosen(moment: Moment | None) -> None:
+            if moment is not None:
+                self.view_moment(*moment)
+
+        self.push_screen(
+            AsOfDialog(
+                self.parat.snapshots, self.parat.resolve_moment, showing_past=self.as_of is not None
+            ),
+            chosen,
+        )
+
+    def view_moment(self, label: str, moment: datetime | None) -> None:
+        """Show the status at ``moment`` (named ``label``), or now when it is ``None``."""
+        if _is_detail(self.screen):
+            self.pop_screen()  # a hypothesis's fields are always shown as they are now
+        self.as_of, self._past_label = moment, (label if moment is not None else None)
+        self.load_status()
+
+    def action_now(self) -> None:
+        if self.as_of is not None:
+            self.view_moment("", None)
+            self.notify("Viser status nu igen.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "now":
+            return self.as_of is not None  # Esc means "back to now" only in the past
+        return True
+
+    def watch_past(self) -> None:
+        self.refresh_bindings()
 
     def _offer_programme(self) -> None:
         self.empty = True
@@ -239,6 +282,14 @@ class ParatApp(App[None]):
     def open_hypothesis(self, code: str) -> None:
         from tui.screens.detail import DetailScreen
 
+        if self.past is not None:
+            self.notify(
+                f"Du ser status pr. {self.past}; en hypoteses felter og tal vises kun, som de "
+                "er nu. Tryk Esc på Overblik (Tilbage til nu) for at åbne den.",
+                title="Fortiden",
+                severity="warning",
+            )
+            return
         if self.current_mode != "hypoteser":
             self.switch_mode("hypoteser")
         if _is_detail(self.screen):
@@ -375,6 +426,13 @@ class ParatApp(App[None]):
         yield SystemCommand(
             "Siden sidst", "Hvad er flyttet siden et møde eller en dato", self._go("siden")
         )
+        yield SystemCommand(
+            "Vis status pr. …",
+            "Programmet, som det stod på et møde eller en dag",
+            self.action_as_of,
+        )
+        if self.as_of is not None:
+            yield SystemCommand("Tilbage til nu", f"Du ser status pr. {self.past}", self.action_now)
         yield SystemCommand("Ny hypotese", "Opret en hypotese", self.action_new_hypothesis)
         yield SystemCommand(
             "Eksportér status…",

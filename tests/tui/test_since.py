@@ -1,53 +1,16 @@
 """Siden sidst in the UI: the same moves as ``parat diff`` since a snapshot or a date."""
 
 import asyncio
-from collections.abc import Iterator
-from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Select
 
-import tracker
-from tests.conftest import FIXED_NOW
 from tracker.services import Parat
 from tui.app import create_app
 from tui.screens.since import SinceScreen
 from tui.widgets.diff_view import DiffFigures, DiffMoves
 from tui.widgets.topbar import TopBar
 
-from .conftest import settle
-
-LATER = FIXED_NOW + timedelta(hours=1)
-
-
-def _plain(widget: object) -> str:
-    from rich.console import Console
-
-    console = Console(width=200, record=True)
-    console.print(widget.content)  # type: ignore[attr-defined]
-    return console.export_text()
-
-
-@pytest.fixture
-def moved_db(demo_db: Path) -> Path:
-    """The sample at the meeting (snapshot), then H04 back to quantified and a new H17
-    potential, an hour later."""
-    with tracker.open(str(demo_db), actor="tester", clock=lambda: FIXED_NOW) as parat:
-        parat.add_snapshot("Chefgruppemøde marts")
-    with tracker.open(str(demo_db), actor="anna", clock=lambda: LATER) as parat:
-        parat.set_stage("H04", "quantified", note="Mangler budgetaftale")
-        parat.set_figure("H01", 2018, potential="20")
-        parat.add_hypothesis("H17", title="Ny idé")
-    return demo_db
-
-
-@pytest.fixture
-def later_parat(moved_db: Path) -> Iterator[Parat]:
-    with tracker.open(
-        str(moved_db), actor="tester", source="tui", clock=lambda: LATER + timedelta(hours=1)
-    ) as parat:
-        yield parat
+from .conftest import settle, static_text
 
 
 def test_siden_sidst_shows_the_moves_since_the_newest_snapshot(later_parat: Parat) -> None:
@@ -63,14 +26,14 @@ def test_siden_sidst_shows_the_moves_since_the_newest_snapshot(later_parat: Para
             assert isinstance(screen, SinceScreen)
             assert "3 Siden sidst" in screen.query_one(TopBar).render().plain  # type: ignore[union-attr]
             assert screen.query_one("#since-snapshot", Select).value == "Chefgruppemøde marts"
-            moves = _plain(screen.query_one(DiffMoves))
+            moves = static_text(screen.query_one(DiffMoves))
             assert "H04" in moves and "Besluttet → Kvantificeret" in moves
             assert "Mangler budgetaftale" in moves and "anna" in moves
             assert "Nye hypoteser: H17" in moves
             figure = next(f for f in expected.figure_changes if f.code == "H01")
             assert figure.new_kr == 20_000_000
             assert "H01" in moves and "20,0 mio. kr." in moves
-            figures = _plain(screen.query_one(DiffFigures))
+            figures = static_text(screen.query_one(DiffFigures))
             b, a = expected.before.totals, expected.after.totals
             assert b.weighted_kr != a.weighted_kr
             from tracker.domain.money import format_mio

@@ -40,6 +40,7 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TopBar("overblik")
+        yield Static("", id="past-banner")
         with VerticalScroll(id="dashboard"):
             yield Static("", id="empty-notice")
             # The panels are the widgets themselves (border and title in CSS): fewer
@@ -56,6 +57,16 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "status", self._show)
         self.watch(self.app, "empty", self._show_empty)
+        self.watch(self.app, "past", self._show_past)
+
+    def _show_past(self, past: str | None) -> None:
+        banner = self.query_one("#past-banner", Static)
+        banner.display = past is not None
+        if past is not None:
+            banner.update(
+                f"[b]Status pr. {past}[/b] · kun visning, intet kan redigeres · "
+                "[b]Esc[/b] tilbage til nu · [b]a[/b] en anden dato"
+            )
 
     def _show(self, status: Status | None) -> None:
         for widget in self.query("TopBar, ProgressBars, BucketBars, StageFunnel"):

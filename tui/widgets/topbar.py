@@ -39,6 +39,10 @@ class TopBar(Widget):
             start = left.cell_len
             left.append(f" {key} {label} ", style="bold reverse" if mode == self.active else "")
             self._spans.append((start, left.cell_len, mode))
+        past = getattr(self.app, "past", None)
+        if past is not None:
+            left.append(" ")
+            left.append(f" Status pr. {past.split(' – ')[0]} ", style="bold black on yellow")
         if getattr(self.app, "read_only", False):
             left.append(" ")
             left.append(f" {READ_ONLY_MARK} ", style="bold white on dark_red")
