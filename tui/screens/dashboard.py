@@ -64,8 +64,8 @@ class DashboardScreen(Screen[None]):
         banner.display = past is not None
         if past is not None:
             banner.update(
-                f"[b]Status pr. {past}[/b] · kun visning, intet kan redigeres · "
-                "[b]Esc[/b] tilbage til nu · [b]a[/b] en anden dato"
+                f"[b]Status pr. {past}[/b] · kun visning · [b]Esc[/b] tilbage til nu · "
+                "[b]a[/b] anden dato"
             )
 
     def _show(self, status: Status | None) -> None:

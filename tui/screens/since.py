@@ -170,7 +170,9 @@ class SinceScreen(Screen[None]):
         self.query_one(DiffMoves).diff = diff
 
     def _error(self, text: str) -> None:
-        self.query_one("#since-error", Label).update(f"✖ {text}" if text else "")
+        label = self.query_one("#since-error", Label)
+        label.update(f"✖ {text}" if text else "")
+        label.display = bool(text)
         if text:
             self.query_one("#since-head", Static).update(
                 f"[b]Siden sidst:[/b] {self.since or ''} – kunne ikke sammenlignes"

@@ -13,14 +13,20 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker.domain.diff import Diff
-from tui.fmt import KIND_LABELS, datetime_short, mio
+from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
 
-__all__ = ["DiffFigures", "DiffMoves", "signed"]
+__all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
 
 
 def signed(kr: int) -> str:
     """A change with its sign: ``+0,5 mio. kr.``, ``-1,2 mio. kr.``, ``0,0 mio. kr.``."""
     text = mio(kr)
+    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+
+
+def signed_short(kr: int) -> str:
+    """A change in mio. kr. without the unit: ``+0,5``."""
+    text = mio_short(kr)
     return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
 
 
@@ -104,7 +110,7 @@ class DiffMoves(Static):
             parts.append(moves)
         else:
             parts.append(Text("Ingen.", style="dim"))
-        parts += [Text(""), Text(f"Tal ({len(d.figure_changes)})", style="bold")]
+        parts += [Text(""), Text(f"Tal ({len(d.figure_changes)}, mio. kr.)", style="bold")]
         if d.figure_changes:
             figures = _table("Kode", "Tal", "År", "Før", "Nu", "Ændring", "Hvem, hvornår",
                              right=(2, 3, 4, 5))  # fmt: skip
@@ -114,9 +120,9 @@ class DiffMoves(Static):
                     f.code,
                     KIND_LABELS.get(f.kind, f.kind),
                     str(f.year),
-                    mio(f.old_kr) if f.old_kr is not None else "(intet)",
-                    mio(f.new_kr) if f.new_kr is not None else "(intet)",
-                    Text(signed(change), style=_change_style(change)),
+                    mio_short(f.old_kr) if f.old_kr is not None else "–",
+                    mio_short(f.new_kr) if f.new_kr is not None else "–",
+                    Text(signed_short(change), style=_change_style(change)),
                     _when(f.actor, f.at),
                 )
             parts.append(figures)
