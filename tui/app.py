@@ -78,7 +78,7 @@ class ParatApp(App[None]):
         Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
         Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
         Binding("3", "switch_mode('siden')", "Siden sidst", id="app.siden", show=False),
-        Binding("a", "as_of", "Pr. dato", id="app.as_of"),
+        Binding("a", "as_of", "Pr. dato", id="app.as_of", show=False),
         Binding("escape", "now", "Tilbage til nu", id="app.now"),
         Binding("n", "new_hypothesis", "Ny", id="app.new"),
         Binding("r", "reload", "Genindlæs", id="app.reload"),

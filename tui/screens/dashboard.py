@@ -36,6 +36,7 @@ class DashboardScreen(Screen[None]):
         Binding("j,down", "scroll(1)", "Rul", show=False, id="dashboard.down"),
         Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
         Binding("e", "app.export", "Eksportér", id="dashboard.export"),
+        Binding("a", "app.as_of", "Pr. dato", id="dashboard.as_of"),
     ]
 
     def compose(self) -> ComposeResult:
