@@ -32,6 +32,7 @@ HELP = """\
 
 ## Siden sidst
 Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller en dato.
+
 | Tast | Handling |
 |---|---|
 | `/` | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
