@@ -183,6 +183,15 @@ class ParatApp(App[None]):
         """Ask for a snapshot or a date, then show the programme as it stood then."""
         from tui.dialogs.as_of import AsOfDialog, Moment
 
+        screen = self.screen
+        if _is_detail(screen) and screen.dirty_fields():  # type: ignore[attr-defined]
+            self.notify(
+                "Gem (ctrl+s) eller kassér dine ændringer, før du ser status pr. en anden dato.",
+                title="Ikke gemt",
+                severity="warning",
+            )
+            return
+
         def chosen(moment: Moment | None) -> None:
             if moment is not None:
                 self.view_moment(*moment)

@@ -76,3 +76,25 @@ def test_a_shows_the_status_at_a_snapshot_and_esc_returns_to_now(later_parat: Pa
 
     asyncio.run(run())
     assert later_parat.last_change() == before
+
+
+def test_a_on_a_hypothesis_with_unsaved_edits_keeps_them(app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            app.open_hypothesis("H04")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, DetailScreen)
+            screen.query_one("#title", Input).value = "Ny titel"
+            await pilot.pause()
+            assert screen.dirty_fields() == ["title"]
+            app.set_focus(None)
+            await pilot.press("a")
+            await settle(pilot)
+            assert app.screen is screen and not isinstance(app.screen, AsOfDialog)
+            assert screen.query_one("#title", Input).value == "Ny titel"
+
+    asyncio.run(run())

@@ -33,11 +33,11 @@ __all__ = ["SinceScreen", "default_since"]
 DEFAULT_DAYS = 30
 
 
-def default_since(snapshots: "list[SnapshotView]", now_date: str) -> str:
-    """The newest snapshot's name, else the date 30 days before ``now_date``'s day."""
+def default_since(snapshots: "list[SnapshotView]", fallback: str) -> str:
+    """The newest snapshot's name, else ``fallback`` (the date 30 days ago)."""
     if snapshots:
         return max(snapshots, key=lambda s: s.at).name
-    return now_date
+    return fallback
 
 
 def _named(label: str, moment: datetime) -> str:
