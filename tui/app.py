@@ -10,7 +10,9 @@ only touched there.
 import re
 import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from textual import work
@@ -22,9 +24,10 @@ from textual.screen import Screen
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisStatus, Status
-from tracker.errors import NotFound, ParatError
+from tracker.errors import NotFound, ParatError, ReadOnlyError
 from tracker.services import Parat
 from tracker.services.views import HypothesisView
+from tui.access import READ_ONLY, error_text, past_message
 from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.new_hypothesis import NewHypothesis, NewHypothesisDialog
@@ -45,6 +48,12 @@ def _hypotheses_screen() -> Screen[None]:
     return HypothesesScreen()
 
 
+def _since_screen() -> Screen[None]:
+    from tui.screens.since import SinceScreen
+
+    return SinceScreen()
+
+
 def _is_detail(screen: Screen[Any], code: str | None = None) -> bool:
     from tui.screens.detail import DetailScreen
 
@@ -60,6 +69,7 @@ class ParatApp(App[None]):
     MODES: ClassVar[dict[str, Any]] = {
         "overblik": DashboardScreen,
         "hypoteser": _hypotheses_screen,
+        "siden": _since_screen,
     }
     DEFAULT_MODE = "overblik"
     COMMANDS = App.COMMANDS | {HypothesisCommands}
@@ -67,6 +77,9 @@ class ParatApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
         Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
+        Binding("3", "switch_mode('siden')", "Siden sidst", id="app.siden", show=False),
+        Binding("a", "as_of", "Pr. dato", id="app.as_of", show=False),
+        Binding("escape", "now", "Tilbage til nu", id="app.now"),
         Binding("n", "new_hypothesis", "Ny", id="app.new"),
         Binding("r", "reload", "Genindlæs", id="app.reload"),
         Binding("question_mark,f1", "help", "Hjælp", id="app.help"),
@@ -77,10 +90,18 @@ class ParatApp(App[None]):
     """The latest status; screens watch it ("attributes down")."""
     empty: var[bool] = var(False)
     """True when the database holds no programme yet."""
+    past: var[str | None] = var(None)
+    """How the moment shown is named ("01.03.2018", a snapshot) while the UI shows the
+    past; ``None`` while it shows now. Set together with ``status``."""
 
     def __init__(self, parat: Parat, *, poll_seconds: float | None = 5.0) -> None:
         super().__init__()
         self.parat = parat
+        self.read_only = bool(getattr(parat, "read_only", False))
+        """Opened read-only: every edit is refused with a clear message."""
+        self.as_of: datetime | None = None
+        """The past moment the UI shows (``None``: now); see :attr:`past`."""
+        self._past_label: str | None = None
         self.poll_seconds = poll_seconds
         self._seen = -1
         # The first status is read while Textual starts (SQLite's work runs outside
@@ -137,24 +158,75 @@ class ParatApp(App[None]):
 
     @work(thread=True, exclusive=True, group="status")
     def load_status(self) -> None:
+        as_of, past = self.as_of, self._past_label
         try:
             seen = self.parat.last_change()
-            status = self.parat.status()
+            status = self.parat.status(as_of)
         except NotFound:
             self.call_from_thread(self._offer_programme)
             return
         except ParatError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.post_message(StatusLoaded(status, seen))
+        self.post_message(StatusLoaded(status, seen, as_of, past))
 
     def on_status_loaded(self, message: StatusLoaded) -> None:
+        if message.as_of != self.as_of:
+            return  # read for a moment the user has left since
         self.empty = False
         self._seen = max(self._seen, message.seen)
+        self.past = message.past
         self.status = message.status
+
+    # -- time travel: the status at a past moment ----------------------------------
+    def action_as_of(self) -> None:
+        """Ask for a snapshot or a date, then show the programme as it stood then."""
+        from tui.dialogs.as_of import AsOfDialog, Moment
+
+        screen = self.screen
+        if _is_detail(screen) and screen.dirty_fields():  # type: ignore[attr-defined]
+            self.notify(
+                "Gem (ctrl+s) eller kassér dine ændringer, før du ser status pr. en anden dato.",
+                title="Ikke gemt",
+                severity="warning",
+            )
+            return
+
+        def chosen(moment: Moment | None) -> None:
+            if moment is not None:
+                self.view_moment(*moment)
+
+        self.push_screen(
+            AsOfDialog(
+                self.parat.snapshots, self.parat.resolve_moment, showing_past=self.as_of is not None
+            ),
+            chosen,
+        )
+
+    def view_moment(self, label: str, moment: datetime | None) -> None:
+        """Show the status at ``moment`` (named ``label``), or now when it is ``None``."""
+        if _is_detail(self.screen):
+            self.pop_screen()  # a hypothesis's fields are always shown as they are now
+        self.as_of, self._past_label = moment, (label if moment is not None else None)
+        self.load_status()
+
+    def action_now(self) -> None:
+        if self.as_of is not None:
+            self.view_moment("", None)
+            self.notify("Viser status nu igen.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "now":
+            return self.as_of is not None  # Esc means "back to now" only in the past
+        return True
+
+    def watch_past(self) -> None:
+        self.refresh_bindings()
 
     def _offer_programme(self) -> None:
         self.empty = True
+        if self.read_only:
+            return  # a viewer cannot create it; the dashboard says the database is empty
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -187,10 +259,28 @@ class ParatApp(App[None]):
         try:
             result = call(self.parat)
         except ParatError as error:
-            self.call_from_thread(self.notify, str(error), title="Ikke gemt", severity="error")
+            self.call_from_thread(
+                self.notify, error_text(error), title="Ikke gemt", severity="error"
+            )
             return
         if then is not None:
             self.call_from_thread(then, result)
+
+    # -- may the UI write? -----------------------------------------------------------
+    def write_block(self) -> str | None:
+        """Why edits are refused now (read-only, or looking at the past), or ``None``."""
+        if self.read_only:
+            return READ_ONLY
+        if self.past is not None:
+            return past_message(self.past)
+        return None
+
+    def refuse_write(self) -> bool:
+        """Show why an edit cannot be made, and say so (``True``) — else ``False``."""
+        reason = self.write_block()
+        if reason is not None:
+            self.notify(reason, title="Kan ikke ændre", severity="warning")
+        return reason is not None
 
     def row(self, code: str) -> HypothesisStatus | None:
         if self.status is None:
@@ -201,6 +291,14 @@ class ParatApp(App[None]):
     def open_hypothesis(self, code: str) -> None:
         from tui.screens.detail import DetailScreen
 
+        if self.past is not None:
+            self.notify(
+                f"Du ser status pr. {self.past}; en hypoteses felter og tal vises kun, som de "
+                "er nu. Tryk Esc på Overblik (Tilbage til nu) for at åbne den.",
+                title="Fortiden",
+                severity="warning",
+            )
+            return
         if self.current_mode != "hypoteser":
             self.switch_mode("hypoteser")
         if _is_detail(self.screen):
@@ -238,6 +336,8 @@ class ParatApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_new_hypothesis(self, error: str = "", values: NewHypothesis | None = None) -> None:
+        if self.refuse_write():
+            return
         values = values or {"code": self._next_code()}
 
         def created(values: NewHypothesis | None) -> None:
@@ -253,6 +353,9 @@ class ParatApp(App[None]):
             view = self.parat.add_hypothesis(
                 values["code"], title=values["title"], area=values["area"], owner=values["owner"]
             )
+        except ReadOnlyError as error:
+            self.call_from_thread(self.notify, error_text(error), severity="error")
+            return
         except ParatError as error:
             self.call_from_thread(self.action_new_hypothesis, str(error), values)
             return
@@ -271,7 +374,7 @@ class ParatApp(App[None]):
     def change_stage(self, code: str, stage: Stage) -> None:
         """Move a hypothesis to ``stage`` from a list (asks for the note when needed)."""
         row = self.row(code)
-        if row is None:
+        if row is None or self.refuse_write():
             return
         if _is_detail(self.screen, code):
             self.screen.request_stage(stage)  # type: ignore[attr-defined]
@@ -294,15 +397,60 @@ class ParatApp(App[None]):
         else:
             save()
 
+    # -- exports -------------------------------------------------------------------
+    def action_export(self) -> None:
+        """Ask for format and file, write the status summary, say where it went."""
+        from tracker.services.moments import LOCAL
+        from tui.dialogs.export import ExportDialog
+
+        moment = self.status.as_of if self.status is not None else self.parat.context.now()
+        what = (
+            f"Statusrapporten pr. {self.past} (som Overblik viser nu)."
+            if self.past is not None
+            else ""
+        )
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Eksporteret til {path}", title="Eksport")
+
+        self.push_screen(
+            ExportDialog(self.export_file, moment.astimezone(LOCAL).date(), what=what), written
+        )
+
+    def export_file(self, fmt: str, path: Path) -> None:
+        """Write the status (at the moment shown) as ``fmt`` to ``path``, whole or not
+        at all. Blocking: call it from a worker."""
+        from tracker.exports import export_from
+        from tracker.exports.files import write_atomic
+
+        data = export_from(self.parat, fmt, as_of=self.as_of)
+        write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"), label="Fil")
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Overblik", "Dashboardet: fremdrift, puljer, faser", self._go("overblik")
         )
         yield SystemCommand("Hypoteser", "Tabellen over alle hypoteser", self._go("hypoteser"))
+        yield SystemCommand(
+            "Siden sidst", "Hvad er flyttet siden et møde eller en dato", self._go("siden")
+        )
+        yield SystemCommand(
+            "Vis status pr. …",
+            "Programmet, som det stod på et møde eller en dag",
+            self.action_as_of,
+        )
+        if self.as_of is not None:
+            yield SystemCommand("Tilbage til nu", f"Du ser status pr. {self.past}", self.action_now)
         yield SystemCommand("Ny hypotese", "Opret en hypotese", self.action_new_hypothesis)
+        yield SystemCommand(
+            "Eksportér status…",
+            "Statusrapporten som md, html, pdf, xlsx, csv eller json",
+            self.action_export,
+        )
         yield SystemCommand("Genindlæs", "Hent tallene igen fra databasen", self.action_reload)
         yield SystemCommand("Hjælp", "Taster og skærme", self.action_help)
-        if self.empty:
+        if self.empty and not self.read_only:
             yield SystemCommand("Opret programmet", "Kildedokumentets ramme", self._offer_programme)
         code = getattr(screen, "current_code", None)
         row = self.row(code) if code else None
@@ -330,9 +478,10 @@ def create_app(parat: Parat, *, poll_seconds: float | None = 5.0) -> ParatApp:
     return ParatApp(parat, poll_seconds=poll_seconds)
 
 
-def run(db: str | None = None, actor: str | None = None) -> None:
-    """Open the database (upgrading its schema when needed) and run the app."""
+def run(db: str | None = None, actor: str | None = None, *, read_only: bool = False) -> None:
+    """Open the database (upgrading its schema when needed, unless ``read_only``) and
+    run the app; read-only, every edit is refused with a clear message."""
     import tracker
 
-    with tracker.open(db, actor=actor, source="tui") as parat:
+    with tracker.open(db, actor=actor, source="tui", read_only=read_only) as parat:
         create_app(parat).run()

@@ -1,6 +1,7 @@
 """Messages that workers post back to the UI thread (small, plain dataclasses)."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual.message import Message
 
@@ -24,6 +25,10 @@ class StatusLoaded(Message):
     status: Status
     seen: int = 0
     """The newest event's id when the status was read (see :class:`DataChanged`)."""
+    as_of: datetime | None = None
+    """The past moment it was computed for (``None``: now)."""
+    past: str | None = None
+    """How that moment is named on screen ("Status pr. …")."""
 
 
 @dataclass

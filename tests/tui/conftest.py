@@ -3,6 +3,7 @@ over it, and a helper that waits until the app's workers are done."""
 
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,36 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+LATER = FIXED_NOW + timedelta(hours=1)
+
+
+def static_text(widget: object) -> str:
+    """What a Static shows, as plain text."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    console.print(widget.content)  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+@pytest.fixture
+def moved_db(demo_db: Path) -> Path:
+    """The sample at the meeting (snapshot), then H04 back to quantified and a new H17
+    potential, an hour later."""
+    with tracker.open(str(demo_db), actor="tester", clock=lambda: FIXED_NOW) as parat:
+        parat.add_snapshot("Chefgruppemøde marts")
+    with tracker.open(str(demo_db), actor="anna", clock=lambda: LATER) as parat:
+        parat.set_stage("H04", "quantified", note="Mangler budgetaftale")
+        parat.set_figure("H01", 2018, potential="20")
+        parat.add_hypothesis("H17", title="Ny idé")
+    return demo_db
+
+
+@pytest.fixture
+def later_parat(moved_db: Path) -> Iterator[Parat]:
+    with tracker.open(
+        str(moved_db), actor="tester", source="tui", clock=lambda: LATER + timedelta(hours=1)
+    ) as parat:
+        yield parat

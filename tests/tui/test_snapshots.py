@@ -4,7 +4,8 @@ with the fixed clock. Update with ``pytest --snapshot-update`` and look at the S
 import pytest
 from textual.pilot import Pilot
 
-from tui.app import ParatApp
+from tracker.services import Parat
+from tui.app import ParatApp, create_app
 
 from .conftest import settle
 
@@ -33,3 +34,16 @@ async def _detail(pilot: Pilot[None]) -> None:
 )
 def test_screen(snap_compare, app: ParatApp, screen, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, terminal_size=size, run_before=screen)
+
+
+async def _since(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("3")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_siden_sidst(snap_compare, later_parat: Parat, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """A snapshot, then a stage move, a figure and a new hypothesis an hour later."""
+    app = create_app(later_parat, poll_seconds=None)
+    assert snap_compare(app, terminal_size=size, run_before=_since)

@@ -5,9 +5,7 @@ Text formats go to stdout unless ``--output`` is given; PDF and XLSX need
 only here, inside the command, so no other command pays for them.
 """
 
-import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -36,26 +34,6 @@ class CsvDialect(StrEnum):
 
 
 BINARY = {ExportFormat.pdf, ExportFormat.xlsx}
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temporary file renamed into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(f"--output: the folder {str(folder)!r} does not exist")
-    if path.is_dir():
-        raise InvalidInput(f"--output: {str(path)!r} is a folder; give a file name")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InvalidInput(f"--output: cannot write {str(path)!r}: {error.strerror}") from None
 
 
 def export(
@@ -140,7 +118,9 @@ def _emit(payload: bytes, output: Path | None, what: str) -> None:
         stream.write(payload)
         stream.flush()
         return
-    _write(output, payload)
+    from tracker.exports.files import write_atomic
+
+    write_atomic(output, payload)
     done(f"Wrote the {what} to {output}")
 
 

@@ -35,10 +35,13 @@ class DashboardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll(1)", "Rul", show=False, id="dashboard.down"),
         Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
+        Binding("e", "app.export", "Eksportér", id="dashboard.export"),
+        Binding("a", "app.as_of", "Pr. dato", id="dashboard.as_of"),
     ]
 
     def compose(self) -> ComposeResult:
         yield TopBar("overblik")
+        yield Static("", id="past-banner")
         with VerticalScroll(id="dashboard"):
             yield Static("", id="empty-notice")
             # The panels are the widgets themselves (border and title in CSS): fewer
@@ -55,6 +58,16 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "status", self._show)
         self.watch(self.app, "empty", self._show_empty)
+        self.watch(self.app, "past", self._show_past)
+
+    def _show_past(self, past: str | None) -> None:
+        banner = self.query_one("#past-banner", Static)
+        banner.display = past is not None
+        if past is not None:
+            banner.update(
+                f"[b]Status pr. {past}[/b] · kun visning · [b]Esc[/b] tilbage til nu · "
+                "[b]a[/b] anden dato"
+            )
 
     def _show(self, status: Status | None) -> None:
         for widget in self.query("TopBar, ProgressBars, BucketBars, StageFunnel"):
@@ -70,6 +83,12 @@ class DashboardScreen(Screen[None]):
         notice = self.query_one("#empty-notice", Static)
         notice.display = bool(empty)
         self.query_one("#panels").display = not empty  # no "Indlæser …" forever
+        if getattr(self.app, "read_only", False):
+            notice.update(
+                "Databasen har intet program endnu, og denne forbindelse er skrivebeskyttet: "
+                "en med skriveret skal oprette det (parat init)."
+            )
+            return
         notice.update(
             "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
             "'Opret programmet', eller kør `parat demo` på en ny database."

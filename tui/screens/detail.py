@@ -18,8 +18,9 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
-from tracker.errors import ParatError, StaleVersion
+from tracker.errors import ParatError, ReadOnlyError, StaleVersion
 from tracker.services.views import HypothesisDetail
+from tui.access import error_text
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog
 from tui.dialogs.note import NoteDialog, why_question
@@ -103,6 +104,12 @@ class DetailScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.papp, "status", self._show_status)
+        if self.papp.write_block() is not None:
+            # Read-only (or the past): the fields show the values but take no edits.
+            for widget in self.query("#fields Input, #fields Select, #fields TextArea"):
+                widget.disabled = True
+            for widget in self.query("#figures Input"):
+                widget.disabled = True
         self.load()
 
     # -- loading -------------------------------------------------------------------
@@ -237,7 +244,7 @@ class DetailScreen(Screen[None]):
 
     def request_stage(self, stage: Stage, note: str = "") -> None:
         """Move to ``stage``; asks for the note a move backward or to dropped needs."""
-        if self.detail is None:
+        if self.detail is None or self.papp.refuse_write():
             return
         old = self.detail.hypothesis.stage
         select = self.query_one("#stage", Select)
@@ -286,6 +293,8 @@ class DetailScreen(Screen[None]):
             return None
 
     def action_save_all(self) -> None:
+        if self.papp.refuse_write():
+            return
         edits = []
         for field in self.dirty_fields():
             if field == "stage":
@@ -335,6 +344,9 @@ class DetailScreen(Screen[None]):
                 current = parat.hypothesis(self.code, events=HISTORY_LIMIT)
                 self._pending = edits[i:]
                 self.post_message(StaleConflict(edit.field, edit.shown, current, version))
+                return
+            except ReadOnlyError as error:
+                self.post_message(SaveFailed(edit.field, error_text(error)))
                 return
             except ParatError as error:
                 self.post_message(SaveFailed(edit.field, f"{edit.label}: {error}"))

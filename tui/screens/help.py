@@ -16,12 +16,26 @@ HELP = """\
 ## Overalt
 | Tast | Handling |
 |---|---|
-| `1` / `2` | Overblik / Hypoteser |
-| `ctrl+p` | Kommandopaletten: gå til en hypotese, skift fase, ny hypotese … |
+| `1` / `2` / `3` | Overblik / Hypoteser / Siden sidst |
+| `ctrl+p` | Kommandopaletten: gå til en hypotese, skift fase, ny hypotese, eksportér … |
+| `a` | Vis status pr. et øjebliksbillede eller en dato (kun visning) |
+| `Esc` | Tilbage til nu (på Overblik og Siden sidst, når du ser fortiden) |
 | `n` | Ny hypotese |
 | `r` | Genindlæs tallene fra databasen |
 | `?` eller `F1` | Denne hjælp |
 | `q` | Afslut |
+
+## Overblik
+| Tast | Handling |
+|---|---|
+| `e` | Eksportér status (md, html, pdf, xlsx, csv, json) til en fil |
+
+## Siden sidst
+Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller en dato.
+
+| Tast | Handling |
+|---|---|
+| `/` | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
 
 ## Hypoteser
 | Tast | Handling |

@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.status import Status
+from tui.access import READ_ONLY_MARK
 from tui.fmt import date, mio
 
 __all__ = ["TABS", "TopBar"]
@@ -15,6 +16,7 @@ __all__ = ["TABS", "TopBar"]
 TABS: tuple[tuple[str, str, str], ...] = (
     ("overblik", "1", "Overblik"),
     ("hypoteser", "2", "Hypoteser"),
+    ("siden", "3", "Siden sidst"),
 )
 
 
@@ -37,6 +39,13 @@ class TopBar(Widget):
             start = left.cell_len
             left.append(f" {key} {label} ", style="bold reverse" if mode == self.active else "")
             self._spans.append((start, left.cell_len, mode))
+        past = getattr(self.app, "past", None)
+        if past is not None:
+            left.append(" ")
+            left.append(f" Status pr. {past.split(' – ')[0]} ", style="bold black on yellow")
+        if getattr(self.app, "read_only", False):
+            left.append(" ")
+            left.append(f" {READ_ONLY_MARK} ", style="bold white on dark_red")
         width = self.size.width or 80
         right = Text()
         if self.status is not None:

@@ -1,0 +1,31 @@
+"""Writing an export to a file: the whole file or nothing (shared by the CLI and the UI)."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from tracker.errors import InvalidInput
+
+__all__ = ["write_atomic"]
+
+
+def write_atomic(path: Path, data: bytes, *, label: str = "--output") -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place, so a
+    reader never sees half a file. Problems raise :class:`InvalidInput` naming
+    ``label`` (the option or field the path came from)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"{label}: the folder {str(folder)!r} does not exist")
+    if path.is_dir():
+        raise InvalidInput(f"{label}: {str(path)!r} is a folder; give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise InvalidInput(f"{label}: cannot write {str(path)!r}: {error.strerror}") from None

@@ -1,0 +1,34 @@
+"""When the UI may write, and the Danish words for why it may not.
+
+Two things stop edits: a read-only connection (``parat --read-only``, or a database
+role that may only read) and looking at the past ("Status pr. …"). Every write the
+UI offers asks :meth:`tui.app.ParatApp.refuse_write` first; a ``ReadOnlyError`` that
+still comes back from the services is shown with the same words.
+"""
+
+from tracker.errors import ParatError, ReadOnlyError
+
+__all__ = ["READ_ONLY", "READ_ONLY_MARK", "error_text", "past_message"]
+
+#: The marker in the top bar.
+READ_ONLY_MARK = "Skrivebeskyttet"
+
+READ_ONLY = (
+    "Skrivebeskyttet: denne forbindelse kan kun læse (parat --read-only eller en "
+    "database-rolle uden skriveret). Intet er ændret."
+)
+
+
+def past_message(label: str) -> str:
+    """Why nothing can be edited while the UI shows the past."""
+    return (
+        f"Du ser status pr. {label}: fortiden kan ikke redigeres. "
+        "Tryk Esc på Overblik (eller vælg 'Tilbage til nu') for at redigere. Intet er ændret."
+    )
+
+
+def error_text(error: ParatError) -> str:
+    """The line to show for a refused service call."""
+    if isinstance(error, ReadOnlyError):
+        return READ_ONLY
+    return str(error)

@@ -1,0 +1,137 @@
+"""Eksportér status: choose a format and a file; the file is written in a worker and
+the dialog stays open with the error when it cannot be written."""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from tracker.errors import ParatError
+
+__all__ = ["FORMAT_LABELS", "ExportDialog", "default_name"]
+
+#: The formats of ``tracker.exports`` with the names a user knows them by.
+FORMAT_LABELS: dict[str, str] = {
+    "md": "Markdown (.md)",
+    "html": "HTML – til browseren (.html)",
+    "pdf": "PDF (.pdf)",
+    "xlsx": "Excel-regneark (.xlsx)",
+    "csv": "CSV – dansk Excel (.csv)",
+    "json": "JSON (.json)",
+}
+
+
+def default_name(fmt: str, day: date) -> str:
+    """``parat-status-2018-03-12.xlsx``"""
+    return f"parat-status-{day.isoformat()}.{fmt}"
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Dismisses with the file written, or ``None`` when the user cancels.
+
+    ``write(fmt, path)`` runs in a thread worker and raises ``ParatError`` (or
+    ``OSError``) when the file cannot be made; the message is shown in the dialog.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annullér", id="export.cancel"),
+    ]
+
+    def __init__(
+        self, write: Callable[[str, Path], None], day: date, *, fmt: str = "xlsx", what: str = ""
+    ) -> None:
+        super().__init__()
+        self.write, self.day, self.fmt, self.what = write, day, fmt, what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog") as box:
+            box.border_title = "Eksportér status"
+            yield Label(
+                self.what or "Statusrapporten til Chefgruppen, med tallene fra Overblik.",
+                classes="question",
+            )
+            with Horizontal(classes="export-row"):
+                yield Label("Format", classes="field-label")
+                yield Select(
+                    [(label, key) for key, label in FORMAT_LABELS.items()],
+                    value=self.fmt,
+                    allow_blank=False,
+                    id="format",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label("Fil", classes="field-label")
+                yield Input(default_name(self.fmt, self.day), id="path")
+            yield Label(f"Mappe: {Path.cwd()}", id="export-folder", classes="hint")
+            yield Label("", id="export-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Eksportér", variant="primary", id="ok")
+                yield Button("Annullér", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A new format changes the file's extension, when the name is still ours."""
+        if not isinstance(event.value, str) or event.value == self.fmt:
+            return
+        path = self.query_one("#path", Input)
+        name = Path(path.value)
+        if name.suffix.lower() == f".{self.fmt}":
+            path.value = str(name.with_suffix(f".{event.value}"))
+        self.fmt = event.value
+        self._error("")
+
+    def _error(self, text: str) -> None:
+        self.query_one("#export-error", Label).update(f"✖ {text}" if text else "")
+
+    def _submit(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            self._error("Skriv et filnavn.")
+            return
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.is_dir():
+            self._error(f"{path} er en mappe – skriv et filnavn.")
+            return
+        if not path.parent.is_dir():
+            self._error(f"Mappen {path.parent} findes ikke.")
+            return
+        self.query_one("#ok", Button).disabled = True
+        self._error("")
+        self.query_one("#export-error", Label).update("Eksporterer …")
+        self._write(self.fmt, path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, fmt: str, path: Path) -> None:
+        try:
+            self.write(fmt, path)
+        except (ParatError, OSError, ValueError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, path)
+
+    def _failed(self, text: str) -> None:
+        self.query_one("#ok", Button).disabled = False
+        self._error(f"Ikke eksporteret: {text}")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

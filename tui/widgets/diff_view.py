@@ -1,0 +1,134 @@
+"""The content of "Siden sidst": the same parts as ``parat diff``, as Rich tables.
+
+Two widgets: the figures (totals then/now/change, buckets) and the moves (stage
+moves, figure changes, new and dropped hypotheses), side by side on a wide screen.
+"""
+
+from datetime import datetime
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tracker.domain.diff import Diff
+from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
+
+__all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
+
+
+def signed(kr: int) -> str:
+    """A change with its sign: ``+0,5 mio. kr.``, ``-1,2 mio. kr.``, ``0,0 mio. kr.``."""
+    text = mio(kr)
+    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+
+
+def signed_short(kr: int) -> str:
+    """A change in mio. kr. without the unit: ``+0,5``."""
+    text = mio_short(kr)
+    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+
+
+def _change_style(kr: int) -> str:
+    return "green" if kr > 0 else "red" if kr < 0 else "dim"
+
+
+def _table(*columns: str, right: tuple[int, ...] = ()) -> Table:
+    table = Table(box=None, pad_edge=False, expand=False, header_style="bold", padding=(0, 1))
+    for i, name in enumerate(columns):
+        table.add_column(name, justify="right" if i in right else "left", no_wrap=i in right)
+    return table
+
+
+def _when(actor: str, at: datetime | None) -> str:
+    return ", ".join(x for x in (actor, datetime_short(at)) if x)
+
+
+class DiffFigures(Static):
+    """Totals and buckets, then and now, with the change."""
+
+    diff: reactive[Diff | None] = reactive(None)
+
+    def watch_diff(self, diff: Diff | None) -> None:
+        self.update(self._render_diff(diff) if diff is not None else "")
+
+    @staticmethod
+    def _render_diff(d: Diff) -> RenderableType:
+        b, a = d.before.totals, d.after.totals
+        totals = _table("", "Før", "Nu", "Ændring", right=(1, 2, 3))
+        for label, old, new in (
+            ("Pipeline", b.pipeline_kr, a.pipeline_kr),
+            ("Vægtet", b.weighted_kr, a.weighted_kr),
+            ("Besluttet", b.decided_kr, a.decided_kr),
+            ("Realiseret", b.realised_kr, a.realised_kr),
+            ("Mangler (mål − vægtet)", b.gap_kr, a.gap_kr),
+            ("Basislinje (besluttet)", b.baseline_kr, a.baseline_kr),
+            ("Skred (pipeline − basislinje)", b.slippage_kr, a.slippage_kr),
+        ):
+            totals.add_row(
+                label, mio(old), mio(new), Text(signed(new - old), style=_change_style(new - old))
+            )
+        before = {x.key: x for x in d.before.buckets}
+        buckets = _table("Pulje", "Mål", "Før", "Nu", "Ændring", right=(1, 2, 3, 4))
+        for x in d.after.buckets:
+            old = before[x.key].weighted_kr if x.key in before else 0
+            buckets.add_row(
+                x.name,
+                mio(x.target_kr),
+                mio(old) if x.key in before else "",
+                mio(x.weighted_kr),
+                Text(signed(x.weighted_kr - old), style=_change_style(x.weighted_kr - old)),
+            )
+        return Group(
+            Text("Totaler", style="bold"),
+            totals,
+            Text(""),
+            Text("Puljer (vægtet)", style="bold"),
+            buckets,
+        )
+
+
+class DiffMoves(Static):
+    """What moved: stages, figures, new and dropped hypotheses."""
+
+    diff: reactive[Diff | None] = reactive(None)
+
+    def watch_diff(self, diff: Diff | None) -> None:
+        self.update(self._render_diff(diff) if diff is not None else "")
+
+    @staticmethod
+    def _render_diff(d: Diff) -> RenderableType:
+        parts: list[RenderableType] = [Text(f"Fasebevægelser ({len(d.stage_moves)})", style="bold")]
+        if d.stage_moves:
+            moves = _table("Kode", "Titel", "Fra → til", "Hvem, hvornår")
+            for m in d.stage_moves:
+                old = m.old_stage.label if m.old_stage else "(ny)"
+                new = m.new_stage.label if m.new_stage else ""
+                title = m.title + (f" – {m.note}" if m.note else "")
+                moves.add_row(m.code, title, f"{old} → {new}", _when(m.actor, m.at))
+            parts.append(moves)
+        else:
+            parts.append(Text("Ingen.", style="dim"))
+        parts += [Text(""), Text(f"Tal ({len(d.figure_changes)}, mio. kr.)", style="bold")]
+        if d.figure_changes:
+            figures = _table("Kode", "Tal", "År", "Før", "Nu", "Ændring", "Hvem, hvornår",
+                             right=(2, 3, 4, 5))  # fmt: skip
+            for f in d.figure_changes:
+                change = (f.new_kr or 0) - (f.old_kr or 0)
+                figures.add_row(
+                    f.code,
+                    KIND_LABELS.get(f.kind, f.kind),
+                    str(f.year),
+                    mio_short(f.old_kr) if f.old_kr is not None else "–",
+                    mio_short(f.new_kr) if f.new_kr is not None else "–",
+                    Text(signed_short(change), style=_change_style(change)),
+                    _when(f.actor, f.at),
+                )
+            parts.append(figures)
+        else:
+            parts.append(Text("Ingen.", style="dim"))
+        parts.append(Text(""))
+        parts.append(Text(f"Nye hypoteser: {', '.join(d.added) or 'ingen'}"))
+        parts.append(Text(f"Forkastede hypoteser: {', '.join(d.dropped) or 'ingen'}"))
+        return Group(*parts)
