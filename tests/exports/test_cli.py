@@ -123,3 +123,20 @@ def test_every_format_renders_an_empty_and_an_earmarked_programme(cli: Any, tmp_
     md = cli("export", "-f", "md", db=db).stdout
     assert "| Ikke fordelt |  | 2,0 | 0,2 | 0,0 | 0,0 |  |" in md
     assert "(puljer: øremærket)" in md
+
+
+def test_exported_file_follows_the_umask(cli, tmp_path) -> None:
+    """An export is for sharing: created like any new file (0666 less the umask)."""
+    import os
+    import stat
+
+    cli("init")
+    out = tmp_path / "status.md"
+    old = os.umask(0o022)
+    try:
+        result = cli("export", "--format", "md", "--output", str(out))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -1,7 +1,7 @@
 """Writing an export to a file: the whole file or nothing (shared by the CLI and the UI)."""
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from tracker.errors import InvalidInput
@@ -19,7 +19,10 @@ def write_atomic(path: Path, data: bytes, *, label: str = "--output") -> None:
     if path.is_dir():
         raise InvalidInput(f"{label}: {str(path)!r} is a folder; give a file name")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # Not tempfile.mkstemp: it creates the file 0600, and an export is meant to be
+        # shared. os.open with 0666 lets the user's umask decide, as for any new file.
+        tmp = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
