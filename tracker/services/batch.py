@@ -33,7 +33,8 @@ __all__ = ["ImportFailed", "ImportSummary", "apply_table"]
 TEXT_COLUMNS = {"title": 200, "area": 200, "owner": 200, "description": 10_000, "note": 2000}
 ATTRIBUTE_COLUMNS = ("title", "area", "owner", "description", "stage", "bucket", "confidence")
 _FIGURE_COLUMN = re.compile(r"^(potential|realised|investment)_(\d{4})$")
-_PLAIN_NUMBER = re.compile(r"^(?P<sign>-?)(?P<whole>\d{1,13})(?:(?P<sep>[.,])(?P<frac>\d{1,12}))?$")
+#: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
+_SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
 _NONE = ("none", "ingen")
 _MAX_LISTED = 50
 
@@ -76,15 +77,34 @@ class _Row:
 
 def _amount(text: str) -> int:
     """Money in the syntax of DESIGN.md §4; a fast path for plain numbers (mio. kr.)
-    with at most six decimals, which is what a spreadsheet of figures holds."""
-    m = _PLAIN_NUMBER.match(text)
-    if m is not None:
-        whole, frac = m["whole"], m["frac"] or ""
-        # "1.000" is ambiguous (a thousand, or one?): parse_amount says so.
-        if len(frac) <= 6 and not (m["sep"] == "." and len(frac) == 3):
-            kr = int(whole) * 1_000_000 + int(frac.ljust(6, "0"))
-            if kr <= MAX_ABS_KR:
-                return -kr if m["sign"] else kr
+    with at most six decimals, which is what a spreadsheet of figures holds.
+
+    The fast path takes ``-?D{1,13}([.,]D{1,6})?`` (ASCII digits) and nothing else;
+    everything else, and "1.000" (a thousand, or one?), goes to :func:`parse_amount`.
+    String methods instead of a regular expression: this runs once per cell.
+    """
+    negative = text[:1] == "-"
+    body = text[1:] if negative else text
+    whole, sep, frac = body.partition(",")
+    if not sep:
+        whole, sep, frac = body.partition(".")
+    if (
+        whole.isdigit()
+        and whole.isascii()
+        and len(whole) <= 13
+        and (
+            not sep
+            or (
+                frac.isdigit()
+                and frac.isascii()
+                and len(frac) <= 6
+                and not (sep == "." and len(frac) == 3)
+            )
+        )
+    ):
+        kr = int(whole) * 1_000_000 + (int(frac) * _SCALE[len(frac)] if sep else 0)
+        if kr <= MAX_ABS_KR:
+            return -kr if negative else kr
     return parse_amount(text)
 
 
@@ -160,20 +180,24 @@ def _parse_rows(
             continue
         first_row[code] = number
         row = _Row(number, code)
+        figures = row.figures
         for name, text in cells.items():
+            key = figure_columns.get(name)
+            if key is not None:  # the bulk of a file: kept out of the general checks below
+                try:
+                    kr = _amount(text)
+                except (MoneyError, InvalidOperation) as error:
+                    problems.append(Problem(number, name, str(error)))
+                    continue
+                if kr < 0 and key[0] == "investment":
+                    problems.append(Problem(number, name, "an investment cannot be negative"))
+                    continue
+                figures[key] = kr
+                continue
             try:
                 if name == "":
                     raise InvalidInput(f"{text!r} is in a column without a name")
-                if name in figure_columns:
-                    kind, year = figure_columns[name]
-                    try:
-                        kr = _amount(text)
-                    except (MoneyError, InvalidOperation) as error:
-                        raise InvalidInput(str(error)) from None
-                    if kind == "investment" and kr < 0:
-                        raise InvalidInput("an investment cannot be negative")
-                    row.figures[(kind, year)] = kr
-                elif name in TEXT_COLUMNS:
+                if name in TEXT_COLUMNS:
                     value = check_text(text, name, max_len=TEXT_COLUMNS[name])
                     if name == "note":
                         row.note = value
@@ -304,9 +328,12 @@ def _apply_figures(
 ) -> int:
     """Bulk-insert the changed figures, their events and one version bump per hypothesis.
 
-    The rows go to the driver's ``executemany`` as tuples (SQLAlchemy's per-row
+    The figure rows go to the driver's ``executemany`` as tuples (SQLAlchemy's per-row
     parameter processing would cost more than the inserts); the moment is converted
-    once by the column's own type, so it is stored exactly as the ORM stores it.
+    once by the column's own type, so it is stored exactly as the ORM stores it. On
+    SQLite the events are then written by one ``INSERT … SELECT`` from the new figure
+    rows (the write transaction began IMMEDIATE, so the rows after the last id read
+    before are this import's); elsewhere they go through ``executemany`` too.
     """
     if not any(row.figures for row in rows):
         return 0
@@ -322,67 +349,85 @@ def _apply_figures(
     moment_type = figure_table.c.recorded_at.type
     to_db = moment_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
     stamp = to_db(now) if to_db else now
+    sqlite = conn.dialect.name == "sqlite"
     touched_set = set(touched)
     actor, source = ctx.actor, ctx.source
-    field_names: dict[tuple[str, int], str] = {}
     figure_rows: list[tuple[Any, ...]] = []
     event_rows: list[tuple[Any, ...]] = []
     bumped: list[tuple[Any, ...]] = []
+    add_figure = figure_rows.append
     for row in rows:
         hid, updated_at = ids[row.code]
-        code, note = row.code, row.note
+        note = row.note
         before = len(figure_rows)
-        for key, kr in row.figures.items():  # in the file's column order
-            kind, year = key
+        for (kind, year), kr in row.figures.items():  # in the file's column order
             old = current.get((hid, kind, year))
             if old == kr or (old is None and kr == 0):
                 continue
-            name = field_names.get(key)
-            if name is None:
-                name = field_names[key] = f"{kind}.{year}"
-            figure_rows.append((hid, year, kind, kr, stamp, actor, source, note))
-            event_rows.append(
-                (
-                    programme_id,
-                    stamp,
-                    actor,
-                    source,
-                    "figure.set",
-                    hid,
-                    code,
-                    name,
-                    None if old is None else str(old),
-                    str(kr),
-                    note,
+            add_figure((hid, year, kind, kr, stamp, actor, source, note))
+            if not sqlite:
+                event_rows.append(
+                    (
+                        programme_id,
+                        stamp,
+                        actor,
+                        source,
+                        "figure.set",
+                        hid,
+                        row.code,
+                        f"{kind}.{year}",
+                        None if old is None else str(old),
+                        str(kr),
+                        note,
+                    )
                 )
-            )
         if len(figure_rows) > before:
-            if code not in touched_set:
-                touched.append(code)
-                touched_set.add(code)
+            if row.code not in touched_set:
+                touched.append(row.code)
+                touched_set.add(row.code)
             if updated_at != now:
                 bumped.append((stamp, hid))
     if not figure_rows:
         return 0
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    if conn.dialect.name == "sqlite" and len(figure_rows) > 10_000:
-        # A large batch touches many index pages: a bigger page cache (64 MiB) for
-        # this connection keeps them in memory instead of spilling them mid-way.
-        conn.exec_driver_sql("PRAGMA cache_size = -65536")
 
     def marks(n: int) -> str:
         return ", ".join([mark] * n)
 
+    last_id = 0
+    if sqlite:
+        if len(figure_rows) > 10_000:
+            # A large batch touches many index pages: a bigger page cache (64 MiB) for
+            # this connection keeps them in memory instead of spilling them mid-way.
+            conn.exec_driver_sql("PRAGMA cache_size = -65536")
+        last_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM figure").scalar_one()
     conn.exec_driver_sql(
         "INSERT INTO figure (hypothesis_id, year, kind, amount_kr, recorded_at, actor, source,"
         f" note) VALUES ({marks(8)})",
         figure_rows,
     )
-    conn.exec_driver_sql(
-        "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id, subject,"
-        f" field, old_value, new_value, note) VALUES ({marks(11)})",
-        event_rows,
+    columns = (
+        "programme_id, at, actor, source, action, hypothesis_id, subject, field, old_value,"
+        " new_value, note"
     )
+    if sqlite:
+        # One event per new record, in the same order; the old value is the record
+        # that was current at ``now`` (as ``current_amounts`` read it above).
+        conn.exec_driver_sql(
+            f"INSERT INTO event ({columns})"
+            " SELECT ?, f.recorded_at, f.actor, f.source, 'figure.set', f.hypothesis_id,"
+            " h.code, f.kind || '.' || f.year,"
+            " (SELECT CAST(p.amount_kr AS TEXT) FROM figure p"
+            "   WHERE p.hypothesis_id = f.hypothesis_id AND p.kind = f.kind"
+            "   AND p.year = f.year AND p.id <= ? AND p.recorded_at <= ?"
+            "   ORDER BY p.id DESC LIMIT 1),"
+            " CAST(f.amount_kr AS TEXT), f.note"
+            " FROM figure f JOIN hypothesis h ON h.id = f.hypothesis_id"
+            " WHERE f.id > ? ORDER BY f.id",
+            (programme_id, last_id, stamp, last_id),
+        )
+    else:
+        conn.exec_driver_sql(f"INSERT INTO event ({columns}) VALUES ({marks(11)})", event_rows)
     if bumped:
         conn.exec_driver_sql(
             f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}",
