@@ -97,10 +97,11 @@ def _read_csv(text: str) -> Table:
                         Problem(number, "", f"{len(record)} cells but {len(columns)} columns")
                     )
                     continue
+            # What unescape_cell gives, with its call saved for the common cell.
             cells = {
-                columns[i]: unescape_cell(c)
-                for i, c in enumerate(record[: len(columns)])
-                if c.strip()
+                name: text if text[0] != "'" else unescape_cell(c)
+                for name, c in zip(columns, record, strict=False)
+                if (text := c.strip())
             }
             rows.append((number, cells))
     except csv.Error as error:
