@@ -77,3 +77,34 @@ def test_the_fast_path_agrees_with_the_reference_parser(text: str) -> None:
     except (MoneyError, InvalidOperation) as error:
         got = type(error)
     assert got == expected, text
+
+
+def test_a_database_at_0002_keeps_its_events_and_gets_the_partial_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import tracker
+    from db.engine import make_engine
+    from db.schema import upgrade
+
+    db = tmp_path / "gammel.db"
+    engine = make_engine(f"sqlite:///{db}")
+    upgrade(engine, "0002")
+    engine.dispose()
+    with tracker.open(str(db), upgrade=False) as p:
+        p.create_programme()
+        p.add_hypothesis("H01", title="Indkøb")
+        p.set_figure("H01", 2018, potential="4,5")
+    with sqlite3.connect(db) as conn:
+        events = conn.execute("SELECT * FROM event ORDER BY id").fetchall()
+    with tracker.open(str(db)) as p:  # upgrades to the newest schema
+        assert p.hypothesis("H01").hypothesis.title == "Indkøb"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT * FROM event ORDER BY id").fetchall() == events
+        (sql,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'ix_event_action_at'"
+        ).fetchone()
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert sql.endswith("WHERE action <> 'figure.set'") and version == "0003"
+    assert any(e[5] == "figure.set" for e in events)
