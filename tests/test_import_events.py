@@ -108,3 +108,19 @@ def test_a_database_at_0002_keeps_its_events_and_gets_the_partial_index(
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     assert sql.endswith("WHERE action <> 'figure.set'") and version == "0003"
     assert any(e[5] == "figure.set" for e in events)
+
+
+def test_a_dry_run_then_the_import_on_the_same_connection(
+    store: Any, store_url: str, tmp_path: Path
+) -> None:
+    store.create_programme()
+    store.add_hypothesis("H01", title="Indkøb")
+    path = tmp_path / "tal.csv"
+    path.write_text("code,potential_2018,realised_2018\nH01,4.5,0.25\n", encoding="utf-8")
+    dry = store.import_file(path, dry_run=True)
+    assert dry.dry_run and dry.summary.figure_changes == 2
+    assert [e.action for e in store.history()].count("figure.set") == 0  # rolled back
+    done = store.import_file(path)
+    assert not done.dry_run and done.summary.figure_changes == 2
+    assert [e.action for e in store.history()].count("figure.set") == 2
+    assert store.import_file(path).summary.figure_changes == 0

@@ -409,30 +409,29 @@ def _write_figures_sqlite(
         # this connection keeps them in memory instead of spilling them mid-way.
         conn.exec_driver_sql("PRAGMA cache_size = -65536")
     last_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM figure").scalar_one()
+    # The temporary table is part of the transaction: a rollback removes it too.
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp.parat_import_cell")
     conn.exec_driver_sql(
         "CREATE TEMP TABLE parat_import_cell"
         " (hypothesis_id INTEGER, year INTEGER, kind TEXT, amount_kr INTEGER, note TEXT)"
     )
-    try:
-        conn.exec_driver_sql("INSERT INTO temp.parat_import_cell VALUES (?, ?, ?, ?, ?)", cells)
-        # The current record: the latest (by id) recorded at or before now.
-        current = (
-            "SELECT p.amount_kr FROM figure p WHERE p.hypothesis_id = c.hypothesis_id"
-            " AND p.kind = c.kind AND p.year = c.year AND p.id <= :last"
-            " AND p.recorded_at <= :at ORDER BY p.id DESC LIMIT 1"
-        )
-        count = conn.exec_driver_sql(
-            f"INSERT INTO figure ({_FIGURE_COLUMNS})"
-            " SELECT c.hypothesis_id, c.year, c.kind, c.amount_kr, :at, :actor, :source, c.note"
-            " FROM temp.parat_import_cell c"
-            f" WHERE coalesce(({current}), CASE WHEN c.amount_kr = 0 THEN 0 END)"
-            " IS NOT c.amount_kr"
-            " ORDER BY c.rowid",
-            {"last": last_id, "at": stamp, "actor": ctx.actor, "source": ctx.source},
-        ).rowcount
-    finally:
-        conn.exec_driver_sql("DROP TABLE temp.parat_import_cell")
+    conn.exec_driver_sql("INSERT INTO temp.parat_import_cell VALUES (?, ?, ?, ?, ?)", cells)
+    # The current record: the latest (by id) recorded at or before now.
+    current = (
+        "SELECT p.amount_kr FROM figure p WHERE p.hypothesis_id = c.hypothesis_id"
+        " AND p.kind = c.kind AND p.year = c.year AND p.id <= :last"
+        " AND p.recorded_at <= :at ORDER BY p.id DESC LIMIT 1"
+    )
+    count = conn.exec_driver_sql(
+        f"INSERT INTO figure ({_FIGURE_COLUMNS})"
+        " SELECT c.hypothesis_id, c.year, c.kind, c.amount_kr, :at, :actor, :source, c.note"
+        " FROM temp.parat_import_cell c"
+        f" WHERE coalesce(({current}), CASE WHEN c.amount_kr = 0 THEN 0 END)"
+        " IS NOT c.amount_kr"
+        " ORDER BY c.rowid",
+        {"last": last_id, "at": stamp, "actor": ctx.actor, "source": ctx.source},
+    ).rowcount
+    conn.exec_driver_sql("DROP TABLE temp.parat_import_cell")
     if not count:
         return 0, set()
     # One event per new record, in the same order; old value = the record it replaced.
