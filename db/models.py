@@ -118,8 +118,15 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_event_hypothesis_id_id", "hypothesis_id", "id"),
         sa.Index("ix_event_at", "at"),
-        # Time travel reads the few attribute events around a moment (migration 0002).
-        sa.Index("ix_event_action_at", "action", "at"),
+        # Time travel reads the few attribute events around a moment (migration 0002);
+        # figure events, the bulk of the log, are left out of it (migration 0003).
+        sa.Index(
+            "ix_event_action_at",
+            "action",
+            "at",
+            sqlite_where=sa.text("action <> 'figure.set'"),
+            postgresql_where=sa.text("action <> 'figure.set'"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

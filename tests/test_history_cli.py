@@ -290,4 +290,4 @@ def test_a_database_at_the_first_schema_is_upgraded(db_path: Any) -> None:
     with tracker.open(str(db_path)) as p, p.engine.connect() as conn:
         indexes = {i["name"] for i in sa.inspect(conn).get_indexes("event")}
         revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    assert "ix_event_action_at" in indexes and revision == HEAD == "0002"
+    assert "ix_event_action_at" in indexes and revision == HEAD == "0003"

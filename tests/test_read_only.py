@@ -26,7 +26,15 @@ READS = [
     ["programme", "show", "--json"],
     ["bucket", "list"],
     ["db", "info"],
+    ["export", "--format", "md"],
+    ["export", "--format", "html"],
+    ["export", "--format", "csv"],
+    ["export", "--format", "csv", "--csv-dialect", "excel-us"],
+    ["export", "--format", "json"],
+    ["export", "--format", "md", "--as-of", "2018-01-01", "--since", "2017-12-01"],
 ]
+#: Binary exports go to a file (the database is only read).
+FILE_EXPORTS = {"xlsx": b"PK\x03\x04", "pdf": b"%PDF-"}
 
 WRITES = [
     ["hypothesis", "set", "H04", "--owner", "Ny ejer"],
@@ -67,6 +75,17 @@ def test_read_only_reads_everything_and_writes_nothing(store_cli, store_url: str
         assert result.stdout == normal[tuple(command)]
     for command in WRITES:
         _assert_refused(store_cli(*command, read_only=True), command)
+    assert dump_store(store_url) == before
+
+
+@pytest.mark.usefixtures("demo_store")
+def test_read_only_exports_xlsx_and_pdf_to_a_file(store_cli, store_url: str, tmp_path) -> None:
+    before = dump_store(store_url)
+    for fmt, magic in FILE_EXPORTS.items():
+        target = tmp_path / f"status.{fmt}"
+        result = store_cli("export", "--format", fmt, "--output", str(target), read_only=True)
+        assert result.exit_code == 0, (fmt, result.output)
+        assert target.read_bytes().startswith(magic)
     assert dump_store(store_url) == before
 
 

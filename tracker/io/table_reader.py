@@ -3,7 +3,8 @@
 CSV as Danish Excel and others save it: ``;`` or ``,`` (or tab) as separator,
 detected from the header line; UTF-8 with or without BOM, UTF-16 with BOM, else
 cp1252. A text cell that an exporter neutralised against formula injection (a ``'``
-before ``= + - @``, tab or CR) gets exactly that one ``'`` removed.
+before ``= + - @``, tab or CR, or before a ``'`` of the text itself) gets exactly that
+one ``'`` removed, as ``tracker.exports.tabular`` writes it.
 
 JSON: a list of objects, or ``{"hypotheses": [...]}``; values are text, numbers or
 null (null = empty cell). Row numbers count the header as row 1 in CSV, and the
@@ -19,7 +20,9 @@ from tracker.errors import InvalidInput
 
 __all__ = ["Problem", "Table", "read_table", "unescape_cell"]
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+#: After a ``'``, what the exporter's ``neutralise`` protected (its own ``'`` included,
+#: so that a text starting with ``'`` survives the round trip).
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class Table:
 
 def unescape_cell(text: str) -> str:
     """Strip surrounding spaces, and the one ``'`` an exporter put before a formula
-    character (OWASP CSV injection)."""
+    character (OWASP CSV injection) or before a ``'``."""
     if len(text) > 1 and text[0] == "'" and text[1] in _DANGEROUS:
         return text[1:].strip()
     return text.strip()
@@ -97,10 +100,11 @@ def _read_csv(text: str) -> Table:
                         Problem(number, "", f"{len(record)} cells but {len(columns)} columns")
                     )
                     continue
+            # What unescape_cell gives, with its call saved for the common cell.
             cells = {
-                columns[i]: unescape_cell(c)
-                for i, c in enumerate(record[: len(columns)])
-                if c.strip()
+                name: text if text[0] != "'" else unescape_cell(c)
+                for name, c in zip(columns, record, strict=False)
+                if (text := c.strip())
             }
             rows.append((number, cells))
     except csv.Error as error:

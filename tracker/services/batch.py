@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from db import history, queries
-from db.models import Bucket, Figure
+from db.models import Bucket, Figure, Hypothesis
 from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage, parse_stage
@@ -33,7 +33,8 @@ __all__ = ["ImportFailed", "ImportSummary", "apply_table"]
 TEXT_COLUMNS = {"title": 200, "area": 200, "owner": 200, "description": 10_000, "note": 2000}
 ATTRIBUTE_COLUMNS = ("title", "area", "owner", "description", "stage", "bucket", "confidence")
 _FIGURE_COLUMN = re.compile(r"^(potential|realised|investment)_(\d{4})$")
-_PLAIN_NUMBER = re.compile(r"^(?P<sign>-?)(?P<whole>\d{1,13})(?:(?P<sep>[.,])(?P<frac>\d{1,12}))?$")
+#: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
+_SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
 _NONE = ("none", "ingen")
 _MAX_LISTED = 50
 
@@ -76,15 +77,34 @@ class _Row:
 
 def _amount(text: str) -> int:
     """Money in the syntax of DESIGN.md §4; a fast path for plain numbers (mio. kr.)
-    with at most six decimals, which is what a spreadsheet of figures holds."""
-    m = _PLAIN_NUMBER.match(text)
-    if m is not None:
-        whole, frac = m["whole"], m["frac"] or ""
-        # "1.000" is ambiguous (a thousand, or one?): parse_amount says so.
-        if len(frac) <= 6 and not (m["sep"] == "." and len(frac) == 3):
-            kr = int(whole) * 1_000_000 + int(frac.ljust(6, "0"))
-            if kr <= MAX_ABS_KR:
-                return -kr if m["sign"] else kr
+    with at most six decimals, which is what a spreadsheet of figures holds.
+
+    The fast path takes ``-?D{1,13}([.,]D{1,6})?`` (ASCII digits) and nothing else;
+    everything else, and "1.000" (a thousand, or one?), goes to :func:`parse_amount`.
+    String methods instead of a regular expression: this runs once per cell.
+    """
+    negative = text[:1] == "-"
+    body = text[1:] if negative else text
+    whole, sep, frac = body.partition(",")
+    if not sep:
+        whole, sep, frac = body.partition(".")
+    if (
+        whole.isdigit()
+        and whole.isascii()
+        and len(whole) <= 13
+        and (
+            not sep
+            or (
+                frac.isdigit()
+                and frac.isascii()
+                and len(frac) <= 6
+                and not (sep == "." and len(frac) == 3)
+            )
+        )
+    ):
+        kr = int(whole) * 1_000_000 + (int(frac) * _SCALE[len(frac)] if sep else 0)
+        if kr <= MAX_ABS_KR:
+            return -kr if negative else kr
     return parse_amount(text)
 
 
@@ -160,20 +180,24 @@ def _parse_rows(
             continue
         first_row[code] = number
         row = _Row(number, code)
+        figures = row.figures
         for name, text in cells.items():
+            column = figure_columns.get(name)
+            if column is not None:  # the bulk of a file: kept out of the general checks below
+                try:
+                    kr = _amount(text)
+                except (MoneyError, InvalidOperation) as error:
+                    problems.append(Problem(number, name, str(error)))
+                    continue
+                if kr < 0 and column[0] == "investment":
+                    problems.append(Problem(number, name, "an investment cannot be negative"))
+                    continue
+                figures[column] = kr
+                continue
             try:
                 if name == "":
                     raise InvalidInput(f"{text!r} is in a column without a name")
-                if name in figure_columns:
-                    kind, year = figure_columns[name]
-                    try:
-                        kr = _amount(text)
-                    except (MoneyError, InvalidOperation) as error:
-                        raise InvalidInput(str(error)) from None
-                    if kind == "investment" and kr < 0:
-                        raise InvalidInput("an investment cannot be negative")
-                    row.figures[(kind, year)] = kr
-                elif name in TEXT_COLUMNS:
+                if name in TEXT_COLUMNS:
                     value = check_text(text, name, max_len=TEXT_COLUMNS[name])
                     if name == "note":
                         row.note = value
@@ -221,7 +245,10 @@ def apply_table(
         for key, bid in conn.execute(sa.select(b.c.key, b.c.id).where(b.c.programme_id == prog.id))
     }
     rows = _parse_rows(table, figure_columns, buckets, problems)
-    existing = {h.code: h for h in queries.hypothesis_rows(conn, prog.id)}
+    if any(name in ATTRIBUTE_COLUMNS for name in table.columns):
+        existing = {h.code: h for h in queries.hypothesis_rows(conn, prog.id)}
+    else:  # figures (and notes) only: the ids are all it needs
+        existing = _hypothesis_ids(conn, prog.id)
     for row in rows:
         h = existing.get(row.code)
         if h is None:
@@ -286,11 +313,18 @@ def apply_table(
         except ParatError as error:
             raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
 
-    # Rows read before the attribute changes are still right when there were none.
-    fresh = None if touched else existing
-    summary.figure_changes = _apply_figures(session, ctx, prog.id, rows, now, touched, fresh)
+    # Those added or changed above have had their version bump in this transaction.
+    known = None if touched else existing  # else new hypotheses have ids to read
+    summary.figure_changes = _apply_figures(session, ctx, prog.id, rows, now, touched, known)
     summary.hypotheses_changed = len(touched)
     return summary, touched
+
+
+def _hypothesis_ids(conn: Any, programme_id: int) -> dict[str, Any]:
+    """code → a row with the hypothesis's ``id`` (and ``code``) only."""
+    h = Hypothesis.__table__  # type: ignore[attr-defined]
+    query = sa.select(h.c.id, h.c.code).where(h.c.programme_id == programme_id)
+    return {row.code: row for row in conn.execute(query)}
 
 
 def _apply_figures(
@@ -300,46 +334,150 @@ def _apply_figures(
     rows: list[_Row],
     now: Any,
     touched: list[str],
-    hypothesis_rows: dict[str, Any] | None = None,
+    known: dict[str, Any] | None = None,
 ) -> int:
-    """Bulk-insert the changed figures, their events and one version bump per hypothesis.
+    """Write the changed figures, one event each and one version bump per hypothesis.
 
-    The rows go to the driver's ``executemany`` as tuples (SQLAlchemy's per-row
-    parameter processing would cost more than the inserts); the moment is converted
-    once by the column's own type, so it is stored exactly as the ORM stores it.
+    A figure changes when its amount differs from the record current at ``now`` (no
+    record counts as 0 for a cell of 0). The writes bypass SQLAlchemy's per-row
+    parameter processing (it would cost more than the inserts); the moment is
+    converted once by the column's own type, so it is stored as the ORM stores it.
     """
     if not any(row.figures for row in rows):
         return 0
     conn = session.connection()
-    prog = get_programme(session)
-    if hypothesis_rows is None:
-        hypothesis_rows = {h.code: h for h in queries.hypothesis_rows(conn, programme_id)}
-    ids = {code: (h.id, h.updated_at) for code, h in hypothesis_rows.items()}
-    current = history.current_amounts(
-        conn, first_year=prog.first_year, last_year=prog.target_year, as_of=now
-    )
-    figure_table = Figure.__table__  # type: ignore[attr-defined]
-    moment_type = figure_table.c.recorded_at.type
+    if known is None:
+        known = _hypothesis_ids(conn, programme_id)
+    ids = {code: h.id for code, h in known.items()}
+    moment_type = Figure.__table__.c.recorded_at.type  # type: ignore[attr-defined]
     to_db = moment_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
     stamp = to_db(now) if to_db else now
-    touched_set = set(touched)
-    actor, source = ctx.actor, ctx.source
-    field_names: dict[tuple[str, int], str] = {}
-    figure_rows: list[tuple[Any, ...]] = []
-    event_rows: list[tuple[Any, ...]] = []
+    prog = get_programme(session)
+    years = (prog.first_year, prog.target_year)
+    write = _write_figures_sqlite if conn.dialect.name == "sqlite" else _write_figures
+    count, changed = write(conn, ctx, programme_id, rows, ids, now, stamp, years)
+    if not count:
+        return 0
+    # Those added or changed above have had their version bump in this transaction.
+    bumped_already = set(touched)
     bumped: list[tuple[Any, ...]] = []
     for row in rows:
-        hid, updated_at = ids[row.code]
-        code, note = row.code, row.note
-        before = len(figure_rows)
-        for key, kr in row.figures.items():  # in the file's column order
-            kind, year = key
+        hid = ids[row.code]
+        if hid in changed and row.code not in bumped_already:
+            bumped.append((stamp, hid))
+            touched.append(row.code)
+    if bumped:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(
+            f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}",
+            bumped,
+        )
+    return count
+
+
+_EVENT_COLUMNS = (
+    "programme_id, at, actor, source, action, hypothesis_id, subject, field, old_value,"
+    " new_value, note"
+)
+_FIGURE_COLUMNS = "hypothesis_id, year, kind, amount_kr, recorded_at, actor, source, note"
+
+
+def _write_figures_sqlite(
+    conn: Any,
+    ctx: ChangeContext,
+    programme_id: int,
+    rows: list[_Row],
+    ids: dict[str, int],
+    now: Any,
+    stamp: Any,
+    years: tuple[int, int],
+) -> tuple[int, set[int]]:
+    """SQLite: the checked cells go to a temporary table in one ``executemany``;
+    SQLite compares them with the current records and inserts the changed ones, then
+    their events, in two ``INSERT … SELECT`` (no per-cell work in Python). The write
+    transaction began IMMEDIATE, so the figure rows after the last id read before
+    are this import's."""
+    cells = [
+        (hid, year, kind, kr, note)
+        for row in rows
+        if row.figures
+        for hid, note in ((ids[row.code], row.note),)
+        for (kind, year), kr in row.figures.items()  # in the file's column order
+    ]
+    if len(cells) > 10_000:
+        # A large batch touches many index pages: a bigger page cache (64 MiB) for
+        # this connection keeps them in memory instead of spilling them mid-way.
+        conn.exec_driver_sql("PRAGMA cache_size = -65536")
+    last_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM figure").scalar_one()
+    # The temporary table is part of the transaction: a rollback removes it too.
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.parat_import_cell")
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE parat_import_cell"
+        " (hypothesis_id INTEGER, year INTEGER, kind TEXT, amount_kr INTEGER, note TEXT)"
+    )
+    conn.exec_driver_sql("INSERT INTO temp.parat_import_cell VALUES (?, ?, ?, ?, ?)", cells)
+    # The current record: the latest (by id) recorded at or before now.
+    current = (
+        "SELECT p.amount_kr FROM figure p WHERE p.hypothesis_id = c.hypothesis_id"
+        " AND p.kind = c.kind AND p.year = c.year AND p.id <= :last"
+        " AND p.recorded_at <= :at ORDER BY p.id DESC LIMIT 1"
+    )
+    count = conn.exec_driver_sql(
+        f"INSERT INTO figure ({_FIGURE_COLUMNS})"
+        " SELECT c.hypothesis_id, c.year, c.kind, c.amount_kr, :at, :actor, :source, c.note"
+        " FROM temp.parat_import_cell c"
+        f" WHERE coalesce(({current}), CASE WHEN c.amount_kr = 0 THEN 0 END)"
+        " IS NOT c.amount_kr"
+        " ORDER BY c.rowid",
+        {"last": last_id, "at": stamp, "actor": ctx.actor, "source": ctx.source},
+    ).rowcount
+    conn.exec_driver_sql("DROP TABLE temp.parat_import_cell")
+    if not count:
+        return 0, set()
+    # One event per new record, in the same order; old value = the record it replaced.
+    old = (
+        "SELECT CAST(p.amount_kr AS TEXT) FROM figure p WHERE p.hypothesis_id = f.hypothesis_id"
+        " AND p.kind = f.kind AND p.year = f.year AND p.id <= :last"
+        " AND p.recorded_at <= :at ORDER BY p.id DESC LIMIT 1"
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO event ({_EVENT_COLUMNS})"
+        " SELECT :programme, f.recorded_at, f.actor, f.source, 'figure.set', f.hypothesis_id,"
+        f" h.code, f.kind || '.' || f.year, ({old}), CAST(f.amount_kr AS TEXT), f.note"
+        " FROM figure f JOIN hypothesis h ON h.id = f.hypothesis_id"
+        " WHERE f.id > :last ORDER BY f.id",
+        {"programme": programme_id, "last": last_id, "at": stamp},
+    )
+    changed = conn.exec_driver_sql(
+        "SELECT DISTINCT hypothesis_id FROM figure WHERE id > ?", (last_id,)
+    ).scalars()
+    return count, set(changed)
+
+
+def _write_figures(
+    conn: Any,
+    ctx: ChangeContext,
+    programme_id: int,
+    rows: list[_Row],
+    ids: dict[str, int],
+    now: Any,
+    stamp: Any,
+    years: tuple[int, int],
+) -> tuple[int, set[int]]:
+    """Other engines: compared in Python with the current amounts, written by
+    ``executemany`` (figures, then their events)."""
+    current = history.current_amounts(conn, first_year=years[0], last_year=years[1], as_of=now)
+    actor, source = ctx.actor, ctx.source
+    figure_rows: list[tuple[Any, ...]] = []
+    event_rows: list[tuple[Any, ...]] = []
+    changed: set[int] = set()
+    for row in rows:
+        hid, code, note = ids[row.code], row.code, row.note
+        for (kind, year), kr in row.figures.items():  # in the file's column order
             old = current.get((hid, kind, year))
             if old == kr or (old is None and kr == 0):
                 continue
-            name = field_names.get(key)
-            if name is None:
-                name = field_names[key] = f"{kind}.{year}"
+            changed.add(hid)
             figure_rows.append((hid, year, kind, kr, stamp, actor, source, note))
             event_rows.append(
                 (
@@ -350,42 +488,20 @@ def _apply_figures(
                     "figure.set",
                     hid,
                     code,
-                    name,
+                    f"{kind}.{year}",
                     None if old is None else str(old),
                     str(kr),
                     note,
                 )
             )
-        if len(figure_rows) > before:
-            if code not in touched_set:
-                touched.append(code)
-                touched_set.add(code)
-            if updated_at != now:
-                bumped.append((stamp, hid))
-    if not figure_rows:
-        return 0
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    if conn.dialect.name == "sqlite" and len(figure_rows) > 10_000:
-        # A large batch touches many index pages: a bigger page cache (64 MiB) for
-        # this connection keeps them in memory instead of spilling them mid-way.
-        conn.exec_driver_sql("PRAGMA cache_size = -65536")
-
-    def marks(n: int) -> str:
-        return ", ".join([mark] * n)
-
-    conn.exec_driver_sql(
-        "INSERT INTO figure (hypothesis_id, year, kind, amount_kr, recorded_at, actor, source,"
-        f" note) VALUES ({marks(8)})",
-        figure_rows,
-    )
-    conn.exec_driver_sql(
-        "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id, subject,"
-        f" field, old_value, new_value, note) VALUES ({marks(11)})",
-        event_rows,
-    )
-    if bumped:
+    if figure_rows:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         conn.exec_driver_sql(
-            f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}",
-            bumped,
+            f"INSERT INTO figure ({_FIGURE_COLUMNS}) VALUES ({', '.join([mark] * 8)})",
+            figure_rows,
         )
-    return len(figure_rows)
+        conn.exec_driver_sql(
+            f"INSERT INTO event ({_EVENT_COLUMNS}) VALUES ({', '.join([mark] * 11)})",
+            event_rows,
+        )
+    return len(figure_rows), changed
