@@ -89,11 +89,20 @@ class PgServer:
         return url.render_as_string(hide_password=False)
 
     @contextmanager
-    def database(self) -> Iterator[str]:
-        """A new empty database with a random name; dropped (forcefully) at the end."""
+    def database(self, template: str | None = None) -> Iterator[str]:
+        """A new database with a random name; dropped (forcefully) at the end.
+
+        Empty, or a copy of the database at URL ``template`` (which nobody may be
+        connected to while it is copied).
+        """
         name = f"parat_pgtest_{secrets.token_hex(6)}"
+        copy = ""
+        if template is not None:
+            import sqlalchemy as sa
+
+            copy = f' TEMPLATE "{sa.make_url(template).database}"'
         with self.admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"{copy}')
         try:
             yield self.url_for(name)
         finally:
