@@ -161,3 +161,22 @@ def test_unchanged_programme_values_write_nothing(store_url: str) -> None:
         assert dump_store(store_url) == before
         p.set_programme(target="130")
         assert p.programme().updated_at == moment[0]
+
+
+def test_unknown_bucket_lists_the_known_keys_in_order(prog: str, tmp_path: Path) -> None:
+    # PostgreSQL returns rows without ORDER BY in table order, SQLite in index order:
+    # the list in the message must be the same (alphabetical) on both.
+    with tracker.open(prog, actor="x") as p:
+        p.set_bucket("anlaeg", name="Anlæg", target=1, create=True)
+        known = "anlaeg, demografi, driftsbalance, politisk"
+        with pytest.raises(NotFound) as on_bucket:
+            p.set_bucket("nope", target=1)
+        assert str(on_bucket.value) == f"unknown bucket 'nope' (known: {known})"
+        with pytest.raises(NotFound) as on_hypothesis:
+            p.update_hypothesis("H04", bucket="nope")
+        assert str(on_hypothesis.value) == str(on_bucket.value)
+        path = tmp_path / "b.csv"
+        path.write_text("code;bucket\nH04;nope\n")
+        with pytest.raises(ParatError) as on_import:
+            p.import_file(path)
+    assert f"unknown bucket 'nope' (known: {known}, or none)" in str(on_import.value)
