@@ -27,3 +27,26 @@ def dump_store(url: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def count_events(url: str) -> int:
     return len(dump_store(url)["event"])
+
+
+def rows(url: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    """The rows of one SQL query (named ``:params``) on either engine."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(sa.text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+def counts(url: str, *tables: str) -> tuple[int, ...]:
+    """How many rows each of ``tables`` holds."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return tuple(
+                conn.execute(sa.select(sa.func.count()).select_from(sa.table(t))).scalar_one()
+                for t in tables
+            )
+    finally:
+        engine.dispose()

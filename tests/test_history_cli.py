@@ -1,13 +1,20 @@
 """History, snapshots, time travel, diff, undo and baselines through the real CLI.
 
 A programme is built over several dated steps (PARAT_NOW moves between calls), and
-``status --as-of`` at each step must equal what was recorded then.
+``status --as-of`` at each step must equal what was recorded then. Every test runs on
+both engines: ``cli`` here is ``store_cli`` (a SQLite file, a PostgreSQL database).
 """
 
 import json
 from typing import Any
 
 import pytest
+
+
+@pytest.fixture
+def cli(store_cli: Any) -> Any:
+    """``parat --db <store> ARGS…`` on both engines (time travel is SQL on each)."""
+    return store_cli
 
 
 @pytest.fixture
@@ -277,17 +284,17 @@ def test_undo_programme_and_bucket_changes(cli: Any, at: Any) -> None:
     assert programme["weights"]["decided"] == 75 and programme["target_kr"] == 130_000_000
 
 
-def test_a_database_at_the_first_schema_is_upgraded(db_path: Any) -> None:
+def test_a_database_at_the_first_schema_is_upgraded(store_url: str) -> None:
     import sqlalchemy as sa
 
     import tracker
     from db.engine import database_url, make_engine
     from db.schema import HEAD, upgrade
 
-    engine = make_engine(database_url(str(db_path)))
+    engine = make_engine(database_url(store_url))
     upgrade(engine, "0001")
     engine.dispose()
-    with tracker.open(str(db_path)) as p, p.engine.connect() as conn:
+    with tracker.open(store_url) as p, p.engine.connect() as conn:
         indexes = {i["name"] for i in sa.inspect(conn).get_indexes("event")}
         revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
     assert "ix_event_action_at" in indexes and revision == HEAD == "0003"

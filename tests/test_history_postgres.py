@@ -1,39 +1,26 @@
 """Time travel, import, diff and undo on PostgreSQL (the SQL differs from SQLite's).
 
 Runs when ``PARAT_TEST_DATABASE_URL`` points at a server where the user may create
-databases (e.g. ``postgresql+psycopg://postgres@localhost/postgres``); a database of
-its own is created and dropped.
+databases (the ``pg_server`` fixture: skipped without it, a failure in CI); a database
+of its own is created and dropped.
 """
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 import tracker
+from tests.conftest import PgServer
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    server = os.environ.get("PARAT_TEST_DATABASE_URL")
-    if not server:
-        pytest.skip("PARAT_TEST_DATABASE_URL is not set")
-    name = f"parat_history_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield sa.make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    with pg_server.database() as url:
+        yield url
 
 
 def test_history_features_on_postgres(pg_url: str, tmp_path: Path) -> None:

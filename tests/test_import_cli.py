@@ -1,12 +1,20 @@
-"""``parat import`` through the real CLI against real SQLite files."""
+"""``parat import`` through the real CLI.
+
+What reaches the store (bulk writes, one transaction for a whole file, the dry run's
+diff, the round trip) runs on both engines (``store_cli``/``store_url``); reading
+files in their encodings and layouts runs on a SQLite file only.
+"""
 
 import json
-import sqlite3
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.storeutil import counts as store_counts
+from tests.storeutil import dump_store, rows
 
 
 def ok(result: Any) -> Any:
@@ -14,12 +22,8 @@ def ok(result: Any) -> Any:
     return result
 
 
-def counts(db: Path) -> tuple[int, int, int]:
-    with sqlite3.connect(db) as conn:
-        return tuple(  # type: ignore[return-value]
-            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("event", "figure", "hypothesis")
-        )
+def counts(url: str) -> tuple[int, ...]:
+    return store_counts(url, "event", "figure", "hypothesis")
 
 
 def figures(cli: Any, code: str) -> dict[tuple[str, int], int]:
@@ -32,12 +36,23 @@ def figures(cli: Any, code: str) -> dict[tuple[str, int], int]:
     }
 
 
-@pytest.fixture
-def base(cli: Any) -> None:
+def _base(cli: Any) -> None:
     ok(cli("init"))
     ok(cli("hypothesis", "add", "H01", "--title", "Indkøb", "--owner", "Mette"))
     ok(cli("hypothesis", "add", "H02", "--title", "Digital post", "--stage", "quantified"))
     ok(cli("figure", "set", "H02", "2018", "--potential", "3"))
+
+
+@pytest.fixture
+def base(cli: Any) -> None:
+    """Two hypotheses in a SQLite file (``cli``)."""
+    _base(cli)
+
+
+@pytest.fixture
+def store_base(store_cli: Any) -> None:
+    """The same, once per engine (``store_cli``)."""
+    _base(store_cli)
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -46,7 +61,9 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
     return path
 
 
-def test_semicolon_decimal_comma(cli: Any, base: None, tmp_path: Path, db_path: Path) -> None:
+def test_semicolon_decimal_comma(
+    store_cli: Any, store_base: None, tmp_path: Path, store_url: str
+) -> None:
     path = write(
         tmp_path,
         "omraader.csv",
@@ -54,30 +71,33 @@ def test_semicolon_decimal_comma(cli: Any, base: None, tmp_path: Path, db_path: 
         "H01;kvalificeret;1,25;4,5;0,029;2;fra området\n"
         'H02;;;"3";;;\n',
     )
-    out = ok(cli("import", str(path))).stdout
+    out = ok(store_cli("import", str(path))).stdout
     assert "Imported omraader.csv" in out and "1 attribute changes, 4 figure changes" in out
-    assert figures(cli, "H01") == {
+    assert figures(store_cli, "H01") == {
         ("potential", 2017): 1_250_000,
         ("potential", 2018): 4_500_000,
         ("realised", 2018): 29_000,
         ("investment", 2016): 2_000_000,
     }
-    assert figures(cli, "H02") == {("potential", 2018): 3_000_000}  # unchanged: no event
-    log = json.loads(ok(cli("history", "--json")).stdout)
+    assert figures(store_cli, "H02") == {("potential", 2018): 3_000_000}  # unchanged: no event
+    log = json.loads(ok(store_cli("history", "--json")).stdout)
     imported = [e for e in log if e["source"] == "import:omraader.csv"]
     assert len(imported) == 5
     assert {e["note"] for e in imported} == {"fra området"}
     stage = next(e for e in imported if e["field"] == "stage")
     assert (stage["old"], stage["new"]) == ("identified", "qualified")
-    # Bulk-written moments are stored exactly as the ORM stores them.
-    with sqlite3.connect(db_path) as conn:
-        stored = {r[0] for r in conn.execute("SELECT DISTINCT recorded_at FROM figure")}
-        stored |= {r[0] for r in conn.execute("SELECT DISTINCT at FROM event")}
-    assert stored == {"2018-03-12 09:00:00.000000"}
+    # Bulk-written moments are stored exactly as the ORM stores them (naive UTC; on
+    # SQLite as text).
+    stored = {r[0] for r in rows(store_url, "SELECT DISTINCT recorded_at FROM figure")}
+    stored |= {r[0] for r in rows(store_url, "SELECT DISTINCT at FROM event")}
+    if store_url.startswith("sqlite"):
+        assert stored == {"2018-03-12 09:00:00.000000"}
+    else:
+        assert stored == {datetime(2018, 3, 12, 9, 0)}
     # The same file again changes nothing and writes no event.
-    before = counts(db_path)
-    assert "nothing changed" in ok(cli("import", str(path))).stdout
-    assert counts(db_path) == before
+    before = counts(store_url)
+    assert "nothing changed" in ok(store_cli("import", str(path))).stdout
+    assert counts(store_url) == before
 
 
 def test_comma_decimal_point_with_bom(cli: Any, base: None, tmp_path: Path) -> None:
@@ -139,26 +159,28 @@ def test_json_import(cli: Any, base: None, tmp_path: Path) -> None:
 
 
 def test_one_bad_row_among_many_imports_nothing(
-    cli: Any, base: None, tmp_path: Path, db_path: Path
+    store_cli: Any, store_base: None, tmp_path: Path, store_url: str
 ) -> None:
     lines = ["code;title;potential_2018;realised_2018"]
     lines += [f"N{i:03d};Hypotese {i};{i},5;0,{i % 10}" for i in range(1, 301)]
     lines[137] = "N137;Hypotese 137;4,5,6;0,1"  # row 138 of the file (header = row 1)
     path = write(tmp_path, "mange.csv", "\n".join(lines) + "\n")
-    before = counts(db_path)
-    status_before = ok(cli("status", "--json")).stdout
-    result = cli("import", str(path))
+    before = dump_store(store_url)
+    status_before = ok(store_cli("status", "--json")).stdout
+    result = store_cli("import", str(path))
     assert result.exit_code == 1
     assert "mange.csv: 1 error, nothing was imported" in result.stderr
     assert "row 138, column potential_2018: '4,5,6' has more than one decimal comma" in (
         result.stderr
     )
     assert "Traceback" not in result.output
-    assert counts(db_path) == before
-    assert ok(cli("status", "--json")).stdout == status_before
+    assert dump_store(store_url) == before
+    assert ok(store_cli("status", "--json")).stdout == status_before
 
 
-def test_every_error_is_listed(cli: Any, base: None, tmp_path: Path, db_path: Path) -> None:
+def test_every_error_is_listed(
+    store_cli: Any, store_base: None, tmp_path: Path, store_url: str
+) -> None:
     path = write(
         tmp_path,
         "fejl.csv",
@@ -168,8 +190,8 @@ def test_every_error_is_listed(cli: Any, base: None, tmp_path: Path, db_path: Pa
         "H02;;;ingenting;120;;\n"
         "H02;;;;;;\n",
     )
-    before = counts(db_path)
-    result = cli("import", str(path))
+    before = dump_store(store_url)
+    result = store_cli("import", str(path))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "parat: fejl.csv: 7 errors, nothing was imported"
@@ -186,25 +208,25 @@ def test_every_error_is_listed(cli: Any, base: None, tmp_path: Path, db_path: Pa
     )
     assert any(line.startswith("  row 4, column confidence: '120'") for line in lines)
     assert "  row 5, column code: H02 appears already in row 4" in lines
-    assert counts(db_path) == before
+    assert dump_store(store_url) == before
 
 
 def test_dry_run_shows_the_diff_and_writes_nothing(
-    cli: Any, base: None, tmp_path: Path, db_path: Path
+    store_cli: Any, store_base: None, tmp_path: Path, store_url: str
 ) -> None:
     path = write(
         tmp_path, "plan.csv", "code;title;stage;potential_2018\nH02;;decided;3,5\nH05;Ny;;1\n"
     )
-    before = counts(db_path)
-    out = ok(cli("import", str(path), "--dry-run")).stdout
-    assert counts(db_path) == before
+    before = counts(store_url)
+    out = ok(store_cli("import", str(path), "--dry-run")).stdout
+    assert counts(store_url) == before
     assert "Siden sidst: før import → efter import af plan.csv" in out
     assert "H02 Digital post: Kvantificeret → Besluttet" in out
     assert "H02 potentiale 2018: 3,0 mio. kr. → 3,5 mio. kr. (+0,5 mio. kr.)" in out
     assert "Nye hypoteser: H05" in out
     assert "nothing was written" in out
-    ok(cli("import", str(path)))
-    assert counts(db_path) != before
+    ok(store_cli("import", str(path)))
+    assert counts(store_url) != before
 
 
 def test_format_option_and_unreadable_files(cli: Any, base: None, tmp_path: Path) -> None:
@@ -263,18 +285,22 @@ def export_layout(cli: Any, delimiter: str) -> str:
 
 
 @pytest.mark.parametrize("delimiter", [";", ","])
-def test_round_trip(cli: Any, tmp_path: Path, db_path: Path, delimiter: str) -> None:
-    ok(cli("demo", "--no-tui"))
-    ok(cli("hypothesis", "set", "H01", "--title", "=SUM(A1) (eksempel)", "--owner", "-Jens"))
-    ok(cli("figure", "set", "H03", "2018", "--potential", "1234567 kr", "--investment", "1 kr"))
-    ok(cli("hypothesis", "set", "H05", "--confidence", "35", "--description", 'a;b,"c"\nd'))
-    text = export_layout(cli, delimiter)
+def test_round_trip(store_cli: Any, tmp_path: Path, store_url: str, delimiter: str) -> None:
+    ok(store_cli("demo", "--no-tui"))
+    ok(store_cli("hypothesis", "set", "H01", "--title", "=SUM(A1) (eksempel)", "--owner", "-Jens"))
+    ok(
+        store_cli(
+            "figure", "set", "H03", "2018", "--potential", "1234567 kr", "--investment", "1 kr"
+        )
+    )
+    ok(store_cli("hypothesis", "set", "H05", "--confidence", "35", "--description", 'a;b,"c"\nd'))
+    text = export_layout(store_cli, delimiter)
     assert "'=SUM(A1)" in text
     path = write(tmp_path, "eksport.csv", text, encoding="utf-8-sig")
-    before = counts(db_path)
-    out = ok(cli("import", str(path))).stdout
+    before = counts(store_url)
+    out = ok(store_cli("import", str(path))).stdout
     assert "nothing changed" in out
-    assert counts(db_path) == before
+    assert counts(store_url) == before
 
     # Edit exactly two cells as in a spreadsheet: exactly those change.
     lines = text.split("\r\n")
@@ -286,13 +312,15 @@ def test_round_trip(cli: Any, tmp_path: Path, db_path: Path, delimiter: str) -> 
     cells[header.index("owner")] = "Ny Ejer"
     lines[row] = delimiter.join(cells)
     path = write(tmp_path, "eksport.csv", "\r\n".join(lines), encoding="utf-8-sig")
-    ok(cli("import", str(path)))
-    new = json.loads(ok(cli("history", "--since", "2000-01-01", "--json", "--limit", "2")).stdout)
+    ok(store_cli("import", str(path)))
+    new = json.loads(
+        ok(store_cli("history", "--since", "2000-01-01", "--json", "--limit", "2")).stdout
+    )
     assert sorted((e["subject"], e["field"], e["new"]) for e in new) == [
         ("H04", "owner", "Ny Ejer"),
         ("H04", "potential.2018", "12250000"),
     ]
-    assert counts(db_path)[0] == before[0] + 2
+    assert counts(store_url)[0] == before[0] + 2
 
 
 def test_stray_empty_columns_of_a_spreadsheet(cli: Any, base: None, tmp_path: Path) -> None:

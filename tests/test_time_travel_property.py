@@ -1,15 +1,20 @@
 """Time travel is exact: after any sequence of dated changes, the status at each past
 moment equals the status that was shown at that moment (except the lock version,
-which is always the current one)."""
+which is always the current one).
+
+On both engines: 25 examples on SQLite files, 10 on PostgreSQL.
+"""
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
+from tests.conftest import PgServer
 from tracker.errors import ParatError
 from tracker.report import status_to_dict
 
@@ -74,18 +79,9 @@ def comparable(status: Any) -> dict[str, Any]:
     return data
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(operations=st.lists(OPERATIONS, min_size=1, max_size=12))
-def test_status_as_of_every_step_equals_what_was_shown(
-    tmp_path_factory: Any, operations: list[tuple[Any, ...]]
-) -> None:
-    db = Path(tmp_path_factory.mktemp("tt")) / "parat.db"
+def check_time_travel(url: str, operations: list[tuple[Any, ...]]) -> None:
     clock = {"now": datetime(2018, 1, 1, 9, tzinfo=UTC)}
-    with tracker.open(str(db), actor="tester", clock=lambda: clock["now"]) as p:
+    with tracker.open(url, actor="tester", clock=lambda: clock["now"]) as p:
         p.create_programme()
         p.add_hypothesis("H01", title="A", stage="qualified")
         shown = [(clock["now"], comparable(p.status()))]
@@ -98,3 +94,30 @@ def test_status_as_of_every_step_equals_what_was_shown(
             shown.append((clock["now"], comparable(p.status())))
         for moment, expected in shown:
             assert comparable(p.status(moment)) == expected
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(operations=st.lists(OPERATIONS, min_size=1, max_size=12))
+def test_status_as_of_every_step_equals_what_was_shown(
+    tmp_path_factory: Any, operations: list[tuple[Any, ...]]
+) -> None:
+    db = Path(tmp_path_factory.mktemp("tt")) / "parat.db"
+    check_time_travel(f"sqlite:///{db}", operations)
+
+
+@pytest.mark.postgres
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(operations=st.lists(OPERATIONS, min_size=1, max_size=12))
+def test_status_as_of_every_step_equals_what_was_shown_on_postgresql(
+    pg_server: PgServer, operations: list[tuple[Any, ...]]
+) -> None:
+    with pg_server.empty_database() as url:
+        check_time_travel(url, operations)

@@ -15,15 +15,22 @@ driftsbalance 50 (priority 1), demografi 25 (2), politisk 50 (3).
 
 Other years: H01 potential 5 mio. in 2017, investment 2 mio. in 2016; H02 investment
 500 tkr in 2017.
+
+Every test runs on both engines: the programme is built once per engine and module (a
+SQLite file, a PostgreSQL database) and copied for each test (the file; a database
+created from it as a template).
 """
 
 import json
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ENGINES, PgServer
 from tracker.cli import app
 
 PIPELINE = 72_700_012  # 10.000.005 + 1.000.005 + 1.000.002 + 60.000.000 + 700.000
@@ -32,14 +39,27 @@ DECIDED = 70_000_005  # 10.000.005 + 60.000.000
 REALISED = 64_000_000  # 3.000.000 + 61.000.000
 
 
-@pytest.fixture(scope="module")
-def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once through the CLI (it takes some twenty calls); copied per test."""
-    path = tmp_path_factory.mktemp("handcomputed") / "parat.db"
+@pytest.fixture(scope="module", params=ENGINES)
+def built_template(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Built once per engine through the CLI (some twenty calls); copied per test."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("handcomputed") / "parat.db"
+        _build(f"sqlite:///{path}")
+        yield f"sqlite:///{path}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database() as url:
+        _build(url)
+        yield url
+
+
+def _build(url: str) -> None:
     runner = CliRunner()
 
     def ok(*args: str) -> None:
-        result = runner.invoke(app, ["--db", str(path), *args])
+        result = runner.invoke(app, ["--db", url, *args])
         assert result.exit_code == 0, (args, result.stderr)
 
     with pytest.MonkeyPatch.context() as env:
@@ -77,13 +97,28 @@ def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ]  # fmt: skip
         for call in calls:
             ok(*call)
-    return path
 
 
 @pytest.fixture
-def built(built_template: Path, db_path: Path) -> Path:
-    shutil.copyfile(built_template, db_path)
-    return db_path
+def built(built_template: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A copy of the built programme for one test (the tests change it)."""
+    if built_template.startswith("sqlite"):
+        shutil.copyfile(built_template.removeprefix("sqlite:///"), db_path)
+        yield f"sqlite:///{db_path}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database(template=built_template) as url:
+        yield url
+
+
+@pytest.fixture
+def cli(runner: CliRunner, built: str) -> Callable[..., Any]:
+    """``parat --db <the copy> ARGS…`` (used by ``ok`` from tests/cli/conftest.py)."""
+
+    def run(*args: str) -> Any:
+        return runner.invoke(app, ["--db", built, *args])
+
+    return run
 
 
 def _status(ok) -> dict:

@@ -242,7 +242,9 @@ def apply_table(
     b = Bucket.__table__  # type: ignore[attr-defined]
     buckets = {
         key: bid
-        for key, bid in conn.execute(sa.select(b.c.key, b.c.id).where(b.c.programme_id == prog.id))
+        for key, bid in conn.execute(
+            sa.select(b.c.key, b.c.id).where(b.c.programme_id == prog.id).order_by(b.c.key)
+        )
     }
     rows = _parse_rows(table, figure_columns, buckets, problems)
     if any(name in ATTRIBUTE_COLUMNS for name in table.columns):

@@ -68,7 +68,9 @@ def _bucket_id(session: Session, programme_id: int, key: str | None) -> int | No
     ).first()
     if bucket_id is None:
         known = ", ".join(
-            session.exec(select(Bucket.key).where(Bucket.programme_id == programme_id))
+            session.exec(
+                select(Bucket.key).where(Bucket.programme_id == programme_id).order_by(Bucket.key)
+            )
         )
         raise NotFound(f"unknown bucket {key!r} (known: {known})")
     return bucket_id

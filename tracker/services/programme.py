@@ -276,7 +276,11 @@ def set_bucket(
     if bucket is None:
         if not create:
             known = ", ".join(
-                session.exec(select(Bucket.key).where(Bucket.programme_id == programme.id))
+                session.exec(
+                    select(Bucket.key)
+                    .where(Bucket.programme_id == programme.id)
+                    .order_by(Bucket.key)
+                )
             )
             raise NotFound(f"unknown bucket {key!r} (known: {known})")
         if name is None or target is None:
