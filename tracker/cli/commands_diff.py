@@ -6,7 +6,7 @@ import typer
 
 from tracker.cli.output import mio, print_json, table
 from tracker.cli.state import state
-from tracker.domain.diff import Diff
+from tracker.domain.diff import Diff, total_changes
 
 __all__ = ["print_diff", "register"]
 
@@ -30,16 +30,7 @@ def _when(moment: object) -> str:
 def print_diff(d: Diff) -> None:
     """The "Siden sidst" view for people (Danish)."""
     typer.echo(f"Siden sidst: {d.since_label} → {d.until_label}\n")
-    b, a = d.before.totals, d.after.totals
-    rows = [
-        ("Pipeline", b.pipeline_kr, a.pipeline_kr),
-        ("Vægtet", b.weighted_kr, a.weighted_kr),
-        ("Besluttet", b.decided_kr, a.decided_kr),
-        ("Realiseret", b.realised_kr, a.realised_kr),
-        ("Mangler (mål − vægtet)", b.gap_kr, a.gap_kr),
-        ("Basislinje (besluttet)", b.baseline_kr, a.baseline_kr),
-        ("Skred (pipeline − basislinje)", b.slippage_kr, a.slippage_kr),
-    ]
+    rows = total_changes(d)
     table(
         ["", "Før", "Nu", "Ændring"],
         [(label, mio(old), mio(new), signed(new - old)) for label, old, new in rows],

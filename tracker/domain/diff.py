@@ -11,7 +11,7 @@ from datetime import datetime
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 
-__all__ = ["Diff", "FigureChange", "StageMove"]
+__all__ = ["Diff", "FigureChange", "StageMove", "total_changes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +62,18 @@ class Diff:
     """Codes of hypotheses that exist at ``until`` but not at ``since``."""
     dropped: tuple[str, ...]
     """Codes that moved to the dropped stage between the two moments."""
+
+
+def total_changes(d: Diff) -> list[tuple[str, int, int]]:
+    """The headline measures before and now, with their Danish labels, in the order
+    every "Siden sidst" view shows them: (label, before kr, now kr)."""
+    b, a = d.before.totals, d.after.totals
+    return [
+        ("Pipeline", b.pipeline_kr, a.pipeline_kr),
+        ("Vægtet", b.weighted_kr, a.weighted_kr),
+        ("Besluttet", b.decided_kr, a.decided_kr),
+        ("Realiseret", b.realised_kr, a.realised_kr),
+        ("Mangler (mål − vægtet)", b.gap_kr, a.gap_kr),
+        ("Basislinje (besluttet)", b.baseline_kr, a.baseline_kr),
+        ("Skred (pipeline − basislinje)", b.slippage_kr, a.slippage_kr),
+    ]

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tracker.domain.diff import Diff
+from tracker.domain.diff import Diff, total_changes
 from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
 
 __all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
@@ -55,17 +55,8 @@ class DiffFigures(Static):
 
     @staticmethod
     def _render_diff(d: Diff) -> RenderableType:
-        b, a = d.before.totals, d.after.totals
         totals = _table("", "Før", "Nu", "Ændring", right=(1, 2, 3))
-        for label, old, new in (
-            ("Pipeline", b.pipeline_kr, a.pipeline_kr),
-            ("Vægtet", b.weighted_kr, a.weighted_kr),
-            ("Besluttet", b.decided_kr, a.decided_kr),
-            ("Realiseret", b.realised_kr, a.realised_kr),
-            ("Mangler (mål − vægtet)", b.gap_kr, a.gap_kr),
-            ("Basislinje (besluttet)", b.baseline_kr, a.baseline_kr),
-            ("Skred (pipeline − basislinje)", b.slippage_kr, a.slippage_kr),
-        ):
+        for label, old, new in total_changes(d):
             totals.add_row(
                 label, mio(old), mio(new), Text(signed(new - old), style=_change_style(new - old))
             )
