@@ -35,21 +35,6 @@ class UndoConflict(ParatError):
     exit_code = ExitCode.STALE
 
 
-def _view(r: Any) -> EventView:
-    return EventView(
-        id=r.id,
-        at=r.at,
-        actor=r.actor,
-        source=r.source,
-        action=r.action,
-        subject=r.subject,
-        field=r.field,
-        old_value=r.old_value,
-        new_value=r.new_value,
-        note=r.note,
-    )
-
-
 def audit_log(
     session: Session,
     *,
@@ -75,7 +60,7 @@ def audit_log(
         actor=actor,
         limit=limit,
     )
-    return [_view(r) for r in rows]
+    return [EventView.of(r) for r in rows]
 
 
 def _current_value(session: Session, e: Event) -> str | None:
@@ -238,4 +223,4 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     new = session.exec(
         select(Event).where(col(Event.id) > (first_new or 0)).order_by(col(Event.id))
     )
-    return [_view(e) for e in new]
+    return [EventView.of(e) for e in new]

@@ -19,7 +19,6 @@ from tracker.services.views import EventView, HypothesisView
 __all__ = [
     "UNSET",
     "add_hypothesis",
-    "event_view",
     "find_hypothesis",
     "hypothesis_events",
     "hypothesis_view",
@@ -273,29 +272,13 @@ def list_hypotheses(
     ]
 
 
-def event_view(e: Event) -> EventView:
-    assert e.id is not None
-    return EventView(
-        id=e.id,
-        at=e.at,
-        actor=e.actor,
-        source=e.source,
-        action=e.action,
-        subject=e.subject,
-        field=e.field,
-        old_value=e.old_value,
-        new_value=e.new_value,
-        note=e.note,
-    )
-
-
 def hypothesis_events(
     session: Session, hypothesis_id: int, limit: int | None = None
 ) -> list[EventView]:
     query = select(Event).where(Event.hypothesis_id == hypothesis_id).order_by(col(Event.id).desc())
     if limit is not None:
         query = query.limit(limit)
-    return [event_view(e) for e in session.exec(query)]
+    return [EventView.of(e) for e in session.exec(query)]
 
 
 def touch(h: Hypothesis, at: datetime) -> None:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from tracker.domain.stages import Stage
 
@@ -64,6 +65,22 @@ class EventView:
     old_value: str | None
     new_value: str | None
     note: str
+
+    @classmethod
+    def of(cls, row: Any) -> "EventView":
+        """From an event row (ORM object or Core row): the one place that maps it."""
+        return cls(
+            id=row.id,
+            at=row.at,
+            actor=row.actor,
+            source=row.source,
+            action=row.action,
+            subject=row.subject or "",
+            field=row.field or "",
+            old_value=row.old_value,
+            new_value=row.new_value,
+            note=row.note or "",
+        )
 
 
 @dataclass(frozen=True, slots=True)
