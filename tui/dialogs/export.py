@@ -10,10 +10,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
+from tui.dialogs.form import FormDialog
 
 __all__ = ["FORMAT_LABELS", "ExportDialog", "default_name"]
 
@@ -33,7 +33,7 @@ def default_name(fmt: str, day: date) -> str:
     return f"parat-status-{day.isoformat()}.{fmt}"
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(FormDialog[Path | None]):
     """Dismisses with the file written, or ``None`` when the user cancels.
 
     ``write(fmt, path)`` runs in a thread worker and raises ``ParatError`` (or
@@ -122,16 +122,3 @@ class ExportDialog(ModalScreen[Path | None]):
     def _failed(self, text: str) -> None:
         self.query_one("#ok", Button).disabled = False
         self._error(f"Ikke eksporteret: {text}")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

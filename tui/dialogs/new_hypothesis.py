@@ -5,15 +5,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
+
+from tui.dialogs.form import FormDialog
 
 __all__ = ["NewHypothesis", "NewHypothesisDialog"]
 
 NewHypothesis = dict[str, str]
 
 
-class NewHypothesisDialog(ModalScreen[NewHypothesis | None]):
+class NewHypothesisDialog(FormDialog[NewHypothesis | None]):
     """Dismisses with the values typed (validated by the services), or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,16 +59,3 @@ class NewHypothesisDialog(ModalScreen[NewHypothesis | None]):
             self.query_one("#new-error", Label).update("Kode og titel skal udfyldes.")
             return
         self.dismiss(values)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,10 +5,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from tracker.domain.stages import Stage
+from tui.dialogs.form import FormDialog
 
 __all__ = ["NoteDialog", "why_question"]
 
@@ -20,7 +20,7 @@ def why_question(code: str, stage: Stage) -> str:
     return f"Hvorfor flyttes {code} tilbage til {stage.label.lower()}?"
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(FormDialog[str | None]):
     """Dismisses with the note, or ``None`` when the user cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,16 +50,3 @@ class NoteDialog(ModalScreen[str | None]):
             self.query_one("#note-error", Label).update("Skriv en begrundelse – den er påkrævet.")
             return
         self.dismiss(note)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
