@@ -2,11 +2,12 @@
 over it, and a helper that waits until the app's workers are done."""
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 import tracker
@@ -51,6 +52,31 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait until ``condition()`` holds (asynchronous UI work such as the command
+    palette's search takes longer on a busy machine); fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the UI did not reach the expected state in time"
+
+
+def palette_offers(app: App[None], text: str) -> bool:
+    """The command palette's highlighted command mentions ``text`` (its search runs
+    asynchronously: pressing Enter before it has caught up picks a stale command)."""
+    from textual.widgets import OptionList
+
+    for option_list in app.screen.query(OptionList):
+        index = option_list.highlighted
+        if index is not None and option_list.option_count > index:
+            prompt = option_list.get_option_at_index(index).prompt
+            plain = getattr(prompt, "plain", None) or str(prompt)
+            if text.casefold() in plain.casefold():
+                return True
+    return False
 
 
 LATER = FIXED_NOW + timedelta(hours=1)

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Select
 
 from tracker.services import Parat
 from tui.app import ParatApp
 from tui.dialogs.export import ExportDialog
 
-from .conftest import settle
+from .conftest import palette_offers, settle, until
 
 
 def _overview_figures(path: Path) -> dict[str, int]:
@@ -65,16 +65,18 @@ def test_the_palette_exports_json_and_a_bad_folder_is_shown_in_the_dialog(
             await settle(pilot)
             await pilot.press("ctrl+p")
             await pilot.press(*"Eksportér status")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: palette_offers(app, "Eksportér status"))
             await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog))
             await settle(pilot)
             dialog = app.screen
             assert isinstance(dialog, ExportDialog)
             # Format: xlsx -> json (two down in the list); the file's extension follows.
             await pilot.click("#format")
+            await until(pilot, lambda: dialog.query_one("#format", Select).expanded)
             await pilot.press("down", "down", "enter")
-            await pilot.pause()
             path = dialog.query_one("#path", Input)
+            await until(pilot, lambda: path.value.endswith(".json"))
             assert path.value == "parat-status-2018-03-12.json"
 
             path.value = "findes-ikke/status.json"
@@ -87,7 +89,7 @@ def test_the_palette_exports_json_and_a_bad_folder_is_shown_in_the_dialog(
             path.value = "status.json"
             await pilot.click("#ok")
             await settle(pilot)
-            assert app.screen is not dialog
+            await until(pilot, lambda: app.screen is not dialog)
 
     asyncio.run(run())
     assert not (tmp_path / "findes-ikke").exists()

@@ -23,7 +23,7 @@ from tui.widgets.keybar import KeyBar
 from tui.widgets.progress import ProgressBars
 from tui.widgets.topbar import TopBar
 
-from .conftest import settle
+from .conftest import palette_offers, settle, until
 
 
 def _plain(widget: object) -> str:
@@ -271,7 +271,7 @@ def test_empty_database_offers_the_programme(db_path: Path) -> None:
                 assert not app.screen.query_one("#panels").display
                 await pilot.press("ctrl+p")
                 await _type(pilot, "Opret programmet")
-                await pilot.pause(0.3)
+                await until(pilot, lambda: palette_offers(app, "Opret programmet"))
                 await pilot.press("enter")  # the confirm dialog again
                 await pilot.pause()
                 await pilot.press("enter")  # "Opret programmet"
@@ -334,14 +334,14 @@ def test_command_palette_goes_to_a_hypothesis_and_changes_its_stage(
             await settle(pilot)
             await pilot.press("ctrl+p")
             await _type(pilot, "H03 velf")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: palette_offers(app, "H03"))
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, DetailScreen) and app.screen.code == "H03"
 
             await pilot.press("ctrl+p")
             await _type(pilot, "skift fase besluttet")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: palette_offers(app, "Besluttet"))
             await pilot.press("enter")
             await settle(pilot)
             h = ui_parat.hypothesis("H03", events=1).hypothesis
