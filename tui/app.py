@@ -7,7 +7,9 @@ call) inside a thread worker; results come back to the UI thread, and widgets ar
 only touched there.
 """
 
+import gc
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -26,6 +28,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisStatus, Status
 from tracker.errors import NotFound, ParatError, ReadOnlyError
 from tracker.services import Parat
+from tracker.services.status import gc_paused
 from tracker.services.views import HypothesisView
 from tui.access import READ_ONLY, error_text, past_message
 from tui.commands import HypothesisCommands
@@ -52,6 +55,23 @@ def _since_screen() -> Screen[None]:
     from tui.screens.since import SinceScreen
 
     return SinceScreen()
+
+
+_frozen = False
+
+
+def _freeze_long_lived_objects() -> None:
+    """Move what the imports built (modules, classes, Textual's and SQLAlchemy's
+    tables: a few hundred thousand objects) out of the garbage collector's sight.
+
+    They live as long as the process, and every full collection walks them: two or
+    three of those during start-up cost more than drawing the dashboard. Done once
+    per process, by the first app.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def _is_detail(screen: Screen[Any], code: str | None = None) -> bool:
@@ -95,6 +115,7 @@ class ParatApp(App[None]):
     past; ``None`` while it shows now. Set together with ``status``."""
 
     def __init__(self, parat: Parat, *, poll_seconds: float | None = 5.0) -> None:
+        _freeze_long_lived_objects()
         super().__init__()
         self.parat = parat
         self.read_only = bool(getattr(parat, "read_only", False))
@@ -112,15 +133,31 @@ class ParatApp(App[None]):
         self._early_reader.start()
 
     def _read_early(self) -> None:
+        # Every row SQLite steps through lets go of the GIL; getting it back from a
+        # busy UI thread waits out the switch interval (5 ms). While Textual starts,
+        # that made a 16-hypothesis read take 300 ms instead of 15: a short interval
+        # hands the GIL back at once, for the length of this read only.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, 0.0002))
         try:
-            self._early.append((self.parat.last_change(), self.parat.status()))
+            with gc_paused(keep=True):
+                self._early.append((self.parat.last_change(), self.parat.status()))
         except Exception as error:  # handled on the UI thread, like any load
             self._early.append(error)
+        finally:
+            sys.setswitchinterval(interval)
 
     # -- loading -------------------------------------------------------------------
+    def on_load(self) -> None:
+        # Before the first screen is composed: a status read by now is drawn in the
+        # first layout, instead of a second layout and paint of every panel.
+        if not self._early_reader.is_alive() and self._early and isinstance(self._early[0], tuple):
+            self._first_status(self._early.pop())
+
     def on_mount(self) -> None:
-        if not self._early_reader.is_alive() and self._early:
-            self._first_status(self._early[0])
+        if not self._early_reader.is_alive():
+            if self._early:
+                self._first_status(self._early[0])
         else:
             self._await_early()
         if self.poll_seconds:
@@ -161,7 +198,8 @@ class ParatApp(App[None]):
         as_of, past = self.as_of, self._past_label
         try:
             seen = self.parat.last_change()
-            status = self.parat.status(as_of)
+            with gc_paused(keep=True):  # shown until the next reload
+                status = self.parat.status(as_of)
         except NotFound:
             self.call_from_thread(self._offer_programme)
             return
