@@ -23,10 +23,10 @@ def gc_paused(*, keep: bool = False) -> Iterator[None]:
     live object and find nothing, a third of the time. Reference counting still frees
     everything once it is dropped. A collector that was already off is left off.
 
-    ``keep``: what was built will be held for a while (the UI's current status), so
-    it is moved out of the collector's sight (``gc.freeze``) instead of being walked
-    by the next collections, which cost 70 to 170 ms during the first paint. Only
-    objects in a cycle that are garbage at that moment stay until the process ends.
+    ``keep``: what was built will be held for a while (the UI's first status), so it
+    is moved out of the collector's sight (``gc.freeze``) instead of being walked by
+    the next collections. Objects in a cycle that are garbage at that moment stay
+    until the process ends: for a one-off, not for every read.
     """
     enabled = gc.isenabled()
     gc.disable()
