@@ -93,7 +93,7 @@ def hypothesis_rows(
     )
     if created_until is not None:
         query = query.where(h.c.created_at <= created_until)
-    return [HypothesisRow(*row) for row in conn.execute(query)]
+    return [HypothesisRow._make(row) for row in conn.execute(query)]
 
 
 def _latest(f: sa.Table, conditions: list[sa.ColumnElement[bool]], dialect: str) -> sa.Select[Any]:
