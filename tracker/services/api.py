@@ -96,7 +96,9 @@ class Parat:
                 raise StaleVersion(code or "the hypothesis", None, None) from None
             except IntegrityError as error:
                 raise AlreadyExists(
-                    f"{code or 'the value'} exists already or conflicts: {error.orig}"
+                    f"{code or 'the value'} exists already or conflicts: {error.orig}",
+                    danish=f"{code or 'Værdien'} findes allerede eller er i konflikt med en "
+                    "anden ændring. Intet er ændret.",
                 ) from None
             except DBAPIError as error:
                 if is_retryable(error) and attempt < WRITE_ATTEMPTS:
@@ -239,7 +241,13 @@ class Parat:
     def status(self, as_of: datetime | None = None) -> Status:
         """The whole picture for the target year, now or at a past moment."""
         moment = as_of or self.context.now()
-        return self._read(lambda s: load_status(s, moment))
+
+        def work(s: Session) -> Status:
+            if as_of is not None:
+                programme.require_existed(s, moment)  # a clear line in both languages
+            return load_status(s, moment)
+
+        return self._read(work)
 
     def has_programme(self) -> bool:
         return self._read(lambda s: programme.find_programme(s) is not None)

@@ -42,6 +42,10 @@ _DANISH = re.compile(
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 HINT = "write a snapshot name, a date (2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00)"
+HINT_DA = (
+    "skriv navnet på et øjebliksbillede, en dato (12.03.2018 eller 2018-03-12) "
+    "eller et tidspunkt (12.03.2018 10:00)"
+)
 
 
 def _end_of_day(day: datetime) -> datetime:
@@ -72,7 +76,10 @@ def parse_moment(text: str) -> datetime | None:
             return _end_of_day(datetime.fromisoformat(cleaned))
         moment = datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
     except ValueError as error:
-        raise InvalidInput(f"{text.strip()!r} is not a valid date or time ({error})") from None
+        raise InvalidInput(
+            f"{text.strip()!r} is not a valid date or time ({error})",
+            danish=f"{text.strip()!r} er ikke en gyldig dato eller et gyldigt tidspunkt.",
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=LOCAL)
     return moment.astimezone(UTC)
