@@ -11,6 +11,7 @@
 
 PostgreSQL: the server in ``PARAT_BENCH_DATABASE_URL``, else ``PARAT_TEST_DATABASE_URL``
 (a database of its own is created and dropped). Run: ``python -m benchmarks.bench_postgres``.
+When that server cannot be reached, one line says so and this benchmark is skipped.
 """
 
 import os
@@ -57,9 +58,28 @@ def _spread(values: list[float]) -> str:
     return f"min {min(values):.3f} s, max {max(values):.3f} s"
 
 
+def _server() -> str | None:
+    return os.environ.get("PARAT_BENCH_DATABASE_URL") or os.environ.get("PARAT_TEST_DATABASE_URL")
+
+
+def _unreachable(server: str) -> str | None:
+    """Why the PostgreSQL server cannot be used (one line), or ``None`` when it answers."""
+    url = sa.make_url(server)
+    shown = url.render_as_string(hide_password=True)
+    engine = sa.create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect():
+            return None
+    except sa.exc.DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        return f"PostgreSQL is unreachable at {shown} ({reason})"
+    finally:
+        engine.dispose()
+
+
 @contextmanager
 def _pg_database() -> Iterator[str | None]:
-    server = os.environ.get("PARAT_BENCH_DATABASE_URL") or os.environ.get("PARAT_TEST_DATABASE_URL")
+    server = _server()
     if not server:
         yield None
         return
@@ -219,6 +239,11 @@ def _load(url: str, work: Path, writers: int, rounds: int) -> dict[str, float]:
 
 def main() -> None:
     os.environ.setdefault("PARAT_ACTOR", "bench")
+    server = _server()
+    problem = _unreachable(server) if server else None
+    if problem:
+        print(f"bench_postgres: {problem}; benchmark skipped", flush=True)
+        return
     work = Path(tempfile.mkdtemp(prefix="parat-bench-pg-"))
     try:
         with _pg_database() as pg_url, _pg_database() as pg_large, _pg_database() as pg_load:

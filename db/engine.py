@@ -24,6 +24,7 @@ __all__ = [
     "database_url",
     "default_database_path",
     "make_engine",
+    "missing_sqlite_file",
     "read_session",
     "write_session",
 ]
@@ -47,6 +48,20 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     if "://" in chosen:
         return chosen
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file ``url`` names when it does not exist yet (opening would create
+    it), else ``None`` (it exists, is in memory, or the URL is not SQLite)."""
+    try:
+        sa_url = sa.make_url(url)
+    except (sa.exc.ArgumentError, ValueError):
+        return None  # make_engine says what is wrong with it
+    database = sa_url.database
+    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    path = Path(database)
+    return None if path.exists() else path
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -7,14 +7,13 @@ already refused by ``query_only``. Either way nothing is written, and
 :mod:`tracker.services.dberrors` turns what was raised into one clear line.
 """
 
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from db.engine import make_engine
+from db.engine import make_engine, missing_sqlite_file
 
 __all__ = ["ReadOnlyDatabase", "make_read_only_engine"]
 
@@ -25,13 +24,11 @@ class ReadOnlyDatabase(RuntimeError):
 
 def make_read_only_engine(url: str) -> Engine:
     """An engine on ``url`` whose connections may only read."""
-    sa_url = sa.make_url(url)
-    backend = sa_url.get_backend_name()
-    database = sa_url.database
-    in_memory = not database or database == ":memory:"
-    if backend == "sqlite" and not in_memory and not Path(str(database)).exists():
+    backend = sa.make_url(url).get_backend_name()
+    missing = missing_sqlite_file(url)
+    if missing is not None:
         # Opening would create the file: a viewer must not.
-        raise ReadOnlyDatabase(f"this connection is read-only and {database} does not exist")
+        raise ReadOnlyDatabase(f"this connection is read-only and {missing} does not exist")
     engine = make_engine(url)
 
     @event.listens_for(engine, "connect")

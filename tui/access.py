@@ -4,6 +4,10 @@ Two things stop edits: a read-only connection (``parat --read-only``, or a datab
 role that may only read) and looking at the past ("Status pr. …"). Every write the
 UI offers asks :meth:`tui.app.ParatApp.refuse_write` first; a ``ReadOnlyError`` that
 still comes back from the services is shown with the same words.
+
+Every other refusal is shown in the Danish its error carries (``error.danish``, set
+where the service raises it; see :mod:`tracker.errors`), never ``str(error)``, which
+is the CLI's English.
 """
 
 from tracker.errors import ParatError, ReadOnlyError
@@ -28,7 +32,7 @@ def past_message(label: str) -> str:
 
 
 def error_text(error: ParatError) -> str:
-    """The line to show for a refused service call."""
+    """The Danish line to show for a refused service call."""
     if isinstance(error, ReadOnlyError):
         return READ_ONLY
-    return str(error)
+    return error.danish

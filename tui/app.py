@@ -204,11 +204,14 @@ class ParatApp(App[None]):
             seen = self.parat.last_change()
             with gc_paused():
                 status = self.parat.status(as_of)
-        except NotFound:
-            self.call_from_thread(self._offer_programme)
+        except NotFound as error:
+            if as_of is None:
+                self.call_from_thread(self._offer_programme)
+            else:  # the programme did not exist yet then: nothing to create
+                self.call_from_thread(self.notify, error_text(error), severity="error")
             return
         except ParatError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
+            self.call_from_thread(self.notify, error_text(error), severity="error")
             return
         self.post_message(StatusLoaded(status, seen, as_of, past))
 
@@ -399,7 +402,7 @@ class ParatApp(App[None]):
             self.call_from_thread(self.notify, error_text(error), severity="error")
             return
         except ParatError as error:
-            self.call_from_thread(self.action_new_hypothesis, str(error), values)
+            self.call_from_thread(self.action_new_hypothesis, error_text(error), values)
             return
         self.call_from_thread(self.notify, f"{view.code} er oprettet.")
         self.load_status()

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from tracker.domain.money import format_mio, format_mio_number
+from tracker.services.moments import show_date, show_time
 
 __all__ = ["FIELD_LABELS", "KIND_LABELS", "date", "datetime_short", "mio", "mio_short", "pct"]
 
@@ -43,13 +44,13 @@ def pct(part: int, whole: int) -> str:
 
 
 def date(moment: datetime | None) -> str:
-    """``12.03.2018`` in local time."""
-    return moment.astimezone().strftime("%d.%m.%Y") if moment else ""
+    """``12.03.2018`` in Copenhagen time, whatever the machine's zone."""
+    return show_date(moment)
 
 
 def datetime_short(moment: datetime | None) -> str:
-    """``12.03.2018 10:15`` in local time."""
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M") if moment else ""
+    """``12.03.2018 10:15`` in Copenhagen time, whatever the machine's zone."""
+    return show_time(moment)
 
 
 def count(n: int) -> str:

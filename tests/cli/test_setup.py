@@ -124,7 +124,10 @@ def test_db_upgrade_and_info(ok, db_path: Path) -> None:
     assert f"schema:   {HEAD} (newest {HEAD})" in info
 
 
-def test_db_info_on_a_new_file_says_empty(ok, tmp_path: Path, cli) -> None:
+def test_db_info_on_an_empty_database_says_empty(ok, tmp_path: Path, cli) -> None:
+    import sqlite3
+
+    sqlite3.connect(tmp_path / "new.db").close()  # a file without Parat's schema
     result = cli("db", "info", db=tmp_path / "new.db")
     assert result.exit_code == 0
     assert f"schema:   empty (newest {HEAD})" in result.stdout
@@ -136,7 +139,8 @@ def test_db_info_hides_a_password(cli) -> None:
     assert "hemmelig" not in result.stdout + result.stderr
 
 
-def test_no_programme_yet(refuse) -> None:
+def test_no_programme_yet(ok, refuse) -> None:
+    ok("db", "upgrade")  # a database with the schema and no programme
     for args in (["status"], ["programme", "show"], ["hypothesis", "list"], ["bucket", "list"]):
         result = refuse(*args)
         assert result.stderr.strip() == (
@@ -185,10 +189,20 @@ def test_database_url_from_environment(monkeypatch, runner, tmp_path: Path) -> N
 def test_default_database_is_in_the_data_folder(runner, tmp_path: Path) -> None:
     from tracker.cli import app
 
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
     result = runner.invoke(app, ["db", "info"])
     assert result.exit_code == 0
     # conftest points XDG_DATA_HOME at the test's own folder
     assert str(tmp_path / "xdg-data" / "parat" / "parat.db") in result.stdout
+
+
+def test_db_info_on_a_missing_default_database_names_it(runner, tmp_path: Path) -> None:
+    from tracker.cli import app
+
+    result = runner.invoke(app, ["db", "info"])
+    assert result.exit_code == 1
+    assert str(tmp_path / "xdg-data" / "parat" / "parat.db") in result.stderr
+    assert not (tmp_path / "xdg-data").exists()
 
 
 def test_status_json_is_only_json(ok) -> None:
@@ -218,7 +232,13 @@ def test_unusable_database_is_one_line(cli, tmp_path: Path, target: str, fragmen
         assert result.exit_code == 1, (args, result.stdout, result.stderr)
         no_traceback(result)
         lines = result.stderr.splitlines()
-        assert len(lines) == 1 and fragment in lines[0], (args, result.stderr)
+        # a command that only reads does not try to create the folder: no database there
+        wanted = (
+            "there is no database at"
+            if "a-file" in target and args in (["status"], ["db", "info"])
+            else fragment
+        )
+        assert len(lines) == 1 and wanted in lines[0], (args, result.stderr)
         assert "hemmelig" not in result.stderr
     assert text_file.read_text() == "hello\n" * 200
 
@@ -230,3 +250,39 @@ def test_bad_fixed_clock_is_one_line(programme, refuse, monkeypatch) -> None:
         "parat: PARAT_NOW 'i morgen' is not a moment (write e.g. 2018-03-12T10:00:00Z)"
     )
     refuse("status")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["status", "--json"],
+        ["hypothesis", "list"],
+        ["hypothesis", "show", "H01"],
+        ["history"],
+        ["programme", "show"],
+        ["export", "--format", "json"],
+        ["db", "info"],
+        ["hypothesis", "add", "H01", "--title", "X"],
+    ],
+)
+def test_a_command_on_a_missing_database_creates_nothing(
+    cli, tmp_path: Path, args: list[str]
+) -> None:
+    missing = tmp_path / "ny" / "mappe" / "parat.db"
+    result = cli(*args, db=missing)
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"parat: there is no database at {missing}: create one with `parat init` or `parat demo`\n"
+    )
+    assert not (tmp_path / "ny").exists()
+
+
+def test_init_and_demo_still_create_a_missing_database(ok, cli, tmp_path: Path) -> None:
+    for command in (["init"], ["demo", "--no-tui"]):
+        target = tmp_path / command[0] / "parat.db"
+        result = cli(*command, db=target)
+        assert result.exit_code == 0, result.stderr
+        assert target.exists()
+        assert cli("status", db=target).exit_code == 0

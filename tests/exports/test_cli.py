@@ -42,6 +42,7 @@ def test_unknown_format_is_a_usage_error(cli: Any, hard_db: Path) -> None:
 
 
 def test_no_programme_is_a_clear_error(cli: Any, tmp_path: Path) -> None:
+    assert cli("db", "upgrade", db=tmp_path / "empty.db").exit_code == 0
     result = cli("export", "-f", "md", db=tmp_path / "empty.db")
     assert result.exit_code == 1
     assert result.stderr.startswith("parat: no programme in this database yet")

@@ -18,9 +18,10 @@ from tui.app import ParatApp, create_app
 
 
 @pytest.fixture(autouse=True)
-def _fixed_timezone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Times on screen are local: fix the zone so snapshots do not depend on the host."""
-    monkeypatch.setenv("TZ", "Europe/Copenhagen")
+def _machine_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's zone is UTC, as on CI and most servers: the screen must still show
+    Copenhagen time (the programme municipality's), whatever the host's zone."""
+    monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
     monkeypatch.undo()

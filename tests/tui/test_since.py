@@ -46,7 +46,7 @@ def test_siden_sidst_shows_the_moves_since_the_newest_snapshot(later_parat: Para
             await pilot.press(*"01.01.2017", "enter")
             await settle(pilot)
             error = str(screen.query_one("#since-error").render())
-            assert "did not exist" in error
+            assert "Programmet fandtes ikke endnu pr. 01.01.2017 (det blev oprettet" in error
             # A time after the changes (11:30 in Copenhagen = 10:30 UTC): nothing moved since.
             date = screen.query_one("#since-date", Input)
             date.value = ""

@@ -72,7 +72,8 @@ def test_a_shows_the_status_at_a_snapshot_and_esc_returns_to_now(later_parat: Pa
             await pilot.press(*"31.02.2018", "enter")
             await settle(pilot)
             assert isinstance(app.screen, AsOfDialog)
-            assert "not a valid date" in str(app.screen.query_one("#as-of-error").render())
+            error = str(app.screen.query_one("#as-of-error").render())
+            assert "'31.02.2018' er ikke en gyldig dato" in error  # Danish, not the CLI's line
 
     asyncio.run(run())
     assert later_parat.last_change() == before

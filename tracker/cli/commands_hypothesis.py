@@ -247,8 +247,10 @@ def show(
         right=(1, 2, 3),
     )
     typer.echo("\nHistorik")
+    from tracker.services.moments import show_time
+
     for e in detail.events:
-        when = e.at.astimezone().strftime("%d.%m.%Y %H:%M")
+        when = show_time(e.at)
         what = e.action if not e.field else f"{e.field}: {e.old_value} → {e.new_value}"
         note = f"  ({e.note})" if e.note else ""
         typer.echo(f"  {when}  {e.actor} [{e.source}]  {what}{note}")

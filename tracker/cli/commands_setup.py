@@ -22,7 +22,7 @@ def init(
     first_year: Annotated[int, typer.Option(help="First year of the trajectory.")] = 2015,
 ) -> None:
     """Create the programme with the three buckets of the source document."""
-    with state(ctx).open() as parat:
+    with state(ctx).open(create=True) as parat:
         view = parat.create_programme(
             name=name, target=target, target_year=target_year, first_year=first_year
         )
@@ -41,7 +41,7 @@ def demo(
     """Write the sample programme (16 invented hypotheses), then open the UI on it."""
     from tracker.demo import write_demo
 
-    with state(ctx).open() as parat:
+    with state(ctx).open(create=True) as parat:
         if parat.has_programme():
             from tracker.errors import AlreadyExists
 
@@ -78,10 +78,14 @@ def upgrade(ctx: typer.Context) -> None:
 @db_app.command("info")
 def info(ctx: typer.Context) -> None:
     """Show which database is in use and its schema revision."""
-    from db.engine import database_url, make_engine
+    from db.engine import database_url, make_engine, missing_sqlite_file
     from db.schema import HEAD, current_revision
+    from tracker.services.api import no_database
 
     url = database_url(state(ctx).db)
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        raise no_database(missing)
     engine = make_engine(url)
     try:
         with engine.connect() as conn:

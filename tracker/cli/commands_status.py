@@ -8,6 +8,7 @@ from tracker.cli.output import mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain.money import format_mio
 from tracker.domain.status import Allocation, Status
+from tracker.services.moments import show_time
 
 __all__ = ["print_status", "register"]
 
@@ -41,7 +42,7 @@ def status(
 def print_status(s: Status) -> None:
     p, t = s.programme, s.totals
     typer.echo(f"{p.name}: mål {format_mio(p.target_kr)} med årsvirkning i {p.target_year}")
-    typer.echo(f"Status pr. {s.as_of.astimezone().strftime('%d.%m.%Y %H:%M')}\n")
+    typer.echo(f"Status pr. {show_time(s.as_of)}\n")
     table(
         ["", "mio. kr."],
         [

@@ -23,12 +23,17 @@ class CliState:
     read_only: bool = False
 
     @contextmanager
-    def open(self) -> Iterator[Parat]:
+    def open(self, *, create: bool = False) -> Iterator[Parat]:
         """The API on the chosen database; database errors a user meets (a read-only
-        connection or role, a concurrent change) become one clear ParatError."""
+        connection or role, a concurrent change) become one clear ParatError.
+
+        Only commands that create a programme (``init``, ``demo``) pass ``create``:
+        any other command on a SQLite file that does not exist says so and creates
+        nothing (it would find no programme in a new file anyway).
+        """
         try:
             with open_parat(
-                self.db, actor=self.actor, source="cli", read_only=self.read_only
+                self.db, actor=self.actor, source="cli", read_only=self.read_only, create=create
             ) as parat:
                 yield parat
         except (ReadOnlyDatabase, DBAPIError) as error:

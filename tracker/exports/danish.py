@@ -4,11 +4,13 @@
 (a test holds them together), in integer arithmetic, because a summary of 10,000
 hypotheses formats some 100,000 amounts and Babel costs ~20 µs a call.
 Moments are shown in Danish time (Europe/Copenhagen): the summary is read in Denmark,
-whatever the server's clock zone.
+whatever the server's clock zone (the zone itself is :mod:`tracker.services.moments`').
 """
 
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from decimal import Decimal
+
+from tracker.services.moments import LOCAL, local_time, show_date
 
 __all__ = [
     "DANISH_TIME",
@@ -23,16 +25,7 @@ __all__ = [
 ]
 
 
-def _zone() -> tzinfo:
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Copenhagen")
-    except Exception:  # no time-zone database on this machine: show UTC
-        return UTC
-
-
-DANISH_TIME: tzinfo = _zone()
+DANISH_TIME: tzinfo = LOCAL
 
 
 def mio(kr: int, decimals: int = 1) -> str:
@@ -80,14 +73,10 @@ def pct(value: int) -> str:
     return f"{value} %"
 
 
-def local(moment: datetime) -> datetime:
-    """The moment in Danish time."""
-    return moment.astimezone(DANISH_TIME)
-
-
-def date(moment: datetime | None) -> str:
-    """``12.03.2018``; empty for ``None``."""
-    return "" if moment is None else local(moment).strftime("%d.%m.%Y")
+#: The moment in Danish time.
+local = local_time
+#: ``12.03.2018``; empty for ``None``.
+date = show_date
 
 
 def date_time(moment: datetime | None) -> str:

@@ -19,12 +19,18 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from db.engine import database_url, make_engine, read_session, write_session
+from db.engine import (
+    database_url,
+    make_engine,
+    missing_sqlite_file,
+    read_session,
+    write_session,
+)
 from db.readonly import ReadOnlyDatabase, make_read_only_engine
 from db.schema import HEAD, SchemaError, current_revision, ensure_schema
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
-from tracker.errors import AlreadyExists, ReadOnlyError, StaleVersion
+from tracker.errors import AlreadyExists, NotFound, ReadOnlyError, StaleVersion
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.dberrors import (
@@ -51,7 +57,7 @@ if TYPE_CHECKING:
     from tracker.services.snapshots import SnapshotView
     from tracker.services.views import EventView
 
-__all__ = ["Parat", "open_parat"]
+__all__ = ["Parat", "no_database", "open_parat"]
 
 T = TypeVar("T")
 
@@ -90,7 +96,9 @@ class Parat:
                 raise StaleVersion(code or "the hypothesis", None, None) from None
             except IntegrityError as error:
                 raise AlreadyExists(
-                    f"{code or 'the value'} exists already or conflicts: {error.orig}"
+                    f"{code or 'the value'} exists already or conflicts: {error.orig}",
+                    danish=f"{code or 'Værdien'} findes allerede eller er i konflikt med en "
+                    "anden ændring. Intet er ændret.",
                 ) from None
             except DBAPIError as error:
                 if is_retryable(error) and attempt < WRITE_ATTEMPTS:
@@ -233,7 +241,13 @@ class Parat:
     def status(self, as_of: datetime | None = None) -> Status:
         """The whole picture for the target year, now or at a past moment."""
         moment = as_of or self.context.now()
-        return self._read(lambda s: load_status(s, moment))
+
+        def work(s: Session) -> Status:
+            if as_of is not None:
+                programme.require_existed(s, moment)  # a clear line in both languages
+            return load_status(s, moment)
+
+        return self._read(work)
 
     def has_programme(self) -> bool:
         return self._read(lambda s: programme.find_programme(s) is not None)
@@ -353,15 +367,21 @@ def open_parat(
     clock: Callable[[], datetime] = utcnow,
     upgrade: bool = True,
     read_only: bool = False,
+    create: bool = True,
 ) -> Iterator[Parat]:
     """Open a database (path or URL; default: ``PARAT_DATABASE_URL`` or the user's file).
 
     The schema is brought up to date on open unless ``upgrade=False``. With
     ``read_only`` every write is refused with :class:`ReadOnlyError` before it touches
-    the data, and the connection itself is read-only too.
+    the data, and the connection itself is read-only too. ``create=False`` refuses a
+    SQLite file that does not exist with :class:`NotFound` instead of creating it
+    (and its folders).
     """
+    url = database_url(db)
+    missing = None if create or read_only else missing_sqlite_file(url)
+    if missing is not None:
+        raise no_database(missing)
     try:
-        url = database_url(db)
         engine = make_read_only_engine(url) if read_only else make_engine(url)
     except ReadOnlyDatabase as error:
         raise ReadOnlyError(str(error)) from None
@@ -373,6 +393,11 @@ def open_parat(
         yield Parat(engine, actor=actor, source=source, clock=clock, read_only=read_only)
     finally:
         engine.dispose()
+
+
+def no_database(path: "os.PathLike[str] | str") -> NotFound:
+    """The error for a command that needs a database where there is none."""
+    return NotFound(f"there is no database at {path}: create one with `parat init` or `parat demo`")
 
 
 def _ensure_schema(engine: Engine) -> None:

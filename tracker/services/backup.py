@@ -13,13 +13,14 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from db.engine import BUSY_TIMEOUT_MS
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.services.moments import local_time
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
 
@@ -182,7 +183,8 @@ def restore_sqlite(
             raise AlreadyExists(
                 f"{target} holds data already; give --force to replace it (a copy of it is kept)"
             )
-        stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
+        # Copenhagen time, like every moment a person reads (a naive ``now`` is taken as such).
+        stamp = (now or local_time(datetime.now(UTC))).strftime("%Y%m%dT%H%M%S")
         replaced = target.with_name(f"{target.stem}.replaced-{stamp}{target.suffix or '.db'}")
         with closing(_connect(target, read_only=True)) as current:
             _copy(current, replaced)

@@ -17,6 +17,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import compute_status
 from tracker.errors import InvalidInput
 from tracker.services.moments import show_moment
+from tracker.services.programme import require_existed
 from tracker.services.timetravel import Moment, load_moment
 
 __all__ = ["compare_moments", "diff_between"]
@@ -94,8 +95,11 @@ def diff_between(
     """What moved from ``since`` to ``until``, with who moved it and when."""
     if since > until:
         raise InvalidInput(
-            f"--since ({show_moment(since)}) is after --until ({show_moment(until)})"
+            f"--since ({show_moment(since)}) is after --until ({show_moment(until)})",
+            danish=f"Fra-tidspunktet ({show_moment(since)}) ligger efter til-tidspunktet "
+            f"({show_moment(until)}).",
         )
+    require_existed(session, since)
     before = load_moment(session, since)
     after = load_moment(session, until)
     conn = session.connection()

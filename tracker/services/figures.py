@@ -47,7 +47,10 @@ def set_figures(
     current one writes nothing. Returns the hypothesis and the number of changes.
     """
     if not amounts:
-        raise InvalidInput("give at least one of --potential, --realised, --investment")
+        raise InvalidInput(
+            "give at least one of --potential, --realised, --investment",
+            danish="Angiv mindst ét tal: potentiale, realiseret eller investering.",
+        )
     programme = get_programme(session)
     assert programme.id is not None
     check_year(year, programme.first_year, programme.target_year)
@@ -59,10 +62,15 @@ def set_figures(
     parsed: dict[str, int] = {}
     for kind, amount in amounts.items():
         if kind not in FIGURE_KINDS:
-            raise InvalidInput(f"unknown figure kind {kind!r} (use {', '.join(FIGURE_KINDS)})")
+            raise InvalidInput(
+                f"unknown figure kind {kind!r} (use {', '.join(FIGURE_KINDS)})",
+                danish=f"Ukendt slags tal {kind!r}: potentiale, realiseret eller investering.",
+            )
         parsed[kind] = to_kroner(amount, kind)
         if kind == "investment" and parsed[kind] < 0:
-            raise InvalidInput("investment cannot be negative")
+            raise InvalidInput(
+                "investment cannot be negative", danish="En investering kan ikke være negativ."
+            )
     current = figures_by_year(session, h, year, year).get(year, {})
     now = ctx.now()
     changed = 0

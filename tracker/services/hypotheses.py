@@ -54,7 +54,10 @@ def find_hypothesis(
         query = query.with_for_update(key_share=True)
     hypothesis = session.exec(query).first()
     if hypothesis is None:
-        raise NotFound(f"unknown hypothesis {code.strip()!r}")
+        raise NotFound(
+            f"unknown hypothesis {code.strip()!r}",
+            danish=f"Hypotesen {code.strip()!r} findes ikke.",
+        )
     return hypothesis
 
 
@@ -71,7 +74,10 @@ def _bucket_id(session: Session, programme_id: int, key: str | None) -> int | No
                 select(Bucket.key).where(Bucket.programme_id == programme_id).order_by(Bucket.key)
             )
         )
-        raise NotFound(f"unknown bucket {key!r} (known: {known})")
+        raise NotFound(
+            f"unknown bucket {key!r} (known: {known})",
+            danish=f"Puljen {key!r} findes ikke (kendte puljer: {known}).",
+        )
     return bucket_id
 
 
@@ -121,7 +127,10 @@ def add_hypothesis(
             Hypothesis.programme_id == programme.id, Hypothesis.code == code
         )
     ).first():
-        raise AlreadyExists(f"hypothesis {code} exists already (use `parat hypothesis set`)")
+        raise AlreadyExists(
+            f"hypothesis {code} exists already (use `parat hypothesis set`)",
+            danish=f"Hypotesen {code} findes allerede: vælg en anden kode.",
+        )
     values = {
         "title": check_text(title, "title", required=True),
         "area": check_text(area, "area"),
@@ -199,7 +208,9 @@ def update_hypothesis(
         new_stage = to_stage(stage)  # type: ignore[arg-type]
         if stage_move_needs_note(Stage(h.stage), new_stage) and not note:
             raise InvalidInput(
-                f"moving {h.code} from {h.stage} to {new_stage.value} needs a note (--note)"
+                f"moving {h.code} from {h.stage} to {new_stage.value} needs a note (--note)",
+                danish=f"At flytte {h.code} fra {Stage(h.stage).label} til {new_stage.label} "
+                "kræver en note (hvorfor?).",
             )
         new["stage"] = new_stage.value
     if confidence_pct is not UNSET:

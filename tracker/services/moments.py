@@ -9,6 +9,11 @@ Dates and times without a zone are Copenhagen time (the programme's municipality
   in Copenhagen; an explicit zone (``Z``, ``+01:00``) is honoured.
 
 A snapshot name is looked up first, so a snapshot may be called ``2018-03-12`` too.
+
+Every moment a person reads (CLI text, the terminal UI, documents) is shown in
+Copenhagen time too, whatever the machine's zone (CI and servers run in UTC): through
+:func:`local_time` and the ``show_*`` functions here, the one place that knows the zone.
+JSON keeps UTC.
 """
 
 import re
@@ -17,9 +22,17 @@ from zoneinfo import ZoneInfo
 
 from tracker.errors import InvalidInput
 
-__all__ = ["LOCAL", "as_utc", "parse_moment", "show_moment"]
+__all__ = [
+    "LOCAL",
+    "as_utc",
+    "local_time",
+    "parse_moment",
+    "show_date",
+    "show_moment",
+    "show_time",
+]
 
-#: The zone in which dates are read and shown.
+#: The zone in which dates are read and shown: the programme municipality's.
 LOCAL = ZoneInfo("Europe/Copenhagen")
 
 _DANISH = re.compile(
@@ -29,6 +42,10 @@ _DANISH = re.compile(
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 HINT = "write a snapshot name, a date (2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00)"
+HINT_DA = (
+    "skriv navnet på et øjebliksbillede, en dato (12.03.2018 eller 2018-03-12) "
+    "eller et tidspunkt (12.03.2018 10:00)"
+)
 
 
 def _end_of_day(day: datetime) -> datetime:
@@ -59,15 +76,34 @@ def parse_moment(text: str) -> datetime | None:
             return _end_of_day(datetime.fromisoformat(cleaned))
         moment = datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
     except ValueError as error:
-        raise InvalidInput(f"{text.strip()!r} is not a valid date or time ({error})") from None
+        raise InvalidInput(
+            f"{text.strip()!r} is not a valid date or time ({error})",
+            danish=f"{text.strip()!r} er ikke en gyldig dato eller et gyldigt tidspunkt.",
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=LOCAL)
     return moment.astimezone(UTC)
 
 
+def local_time(moment: datetime) -> datetime:
+    """The moment in Copenhagen time (summer time included), as people read it."""
+    return moment.astimezone(LOCAL)
+
+
+def show_date(moment: datetime | None) -> str:
+    """``12.03.2018``, the day in Copenhagen; empty for ``None``."""
+    return "" if moment is None else local_time(moment).strftime("%d.%m.%Y")
+
+
+def show_time(moment: datetime | None) -> str:
+    """``12.03.2018 10:15`` in Copenhagen time, to the minute; empty for ``None``."""
+    return "" if moment is None else local_time(moment).strftime("%d.%m.%Y %H:%M")
+
+
 def show_moment(moment: datetime) -> str:
-    """``12.03.2018 10:00`` in Copenhagen time (``12.03.2018`` at the end of a day)."""
-    local = moment.astimezone(LOCAL)
+    """``12.03.2018 10:00`` in Copenhagen time (``12.03.2018`` at the end of a day),
+    with seconds when it has them: a moment someone chose (an as-of, a snapshot)."""
+    local = local_time(moment)
     if local.time() == time.max:
         return local.strftime("%d.%m.%Y")
     if local.second or local.microsecond:

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -29,6 +30,7 @@ __all__ = [
     "find_programme",
     "get_programme",
     "programme_view",
+    "require_existed",
     "set_bucket",
     "set_programme",
 ]
@@ -65,11 +67,28 @@ def find_programme(session: Session, *, for_update: bool = False) -> Programme |
     return session.exec(query).first()
 
 
+def require_existed(session: Session, as_of: datetime) -> None:
+    """Refuse a moment before the programme was created, with the same English line as
+    the time-travel code (which checks it too) and a Danish one for the UI."""
+    created = get_programme(session).created_at
+    if created > as_of:
+        from tracker.services.moments import show_moment
+
+        then, made = show_moment(as_of), show_moment(created)
+        raise NotFound(
+            f"the programme did not exist yet at {then} (it was created {made})",
+            danish=f"Programmet fandtes ikke endnu pr. {then} (det blev oprettet {made}).",
+        )
+
+
 def get_programme(session: Session, *, for_update: bool = False) -> Programme:
     """The programme row, or :class:`NotFound` with the way to create one."""
     programme = find_programme(session, for_update=for_update)
     if programme is None:
-        raise NotFound("no programme in this database yet: run `parat init` or `parat demo`")
+        raise NotFound(
+            "no programme in this database yet: run `parat init` or `parat demo`",
+            danish="Databasen har intet program endnu.",
+        )
     return programme
 
 
@@ -119,7 +138,10 @@ def create_programme(
         # There is no row to lock yet: two `parat init` at once must not make two.
         session.execute(sa.text("SELECT pg_advisory_xact_lock(7271)"))
     if session.exec(select(Programme.id)).first() is not None:
-        raise AlreadyExists("this database already holds a programme (see `parat programme show`)")
+        raise AlreadyExists(
+            "this database already holds a programme (see `parat programme show`)",
+            danish="Databasen har allerede et program.",
+        )
     name = check_text(name, "name", required=True)
     target_kr = to_kroner(target, "target")
     if target_kr <= 0:

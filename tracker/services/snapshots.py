@@ -10,7 +10,7 @@ from db.models import Snapshot
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
-from tracker.services.moments import HINT, parse_moment
+from tracker.services.moments import HINT, HINT_DA, parse_moment
 from tracker.services.programme import get_programme
 from tracker.services.validation import check_text
 
@@ -77,7 +77,9 @@ def list_snapshots(session: Session) -> list[SnapshotView]:
 def resolve_moment(session: Session, text: str) -> datetime:
     """A snapshot's moment, else a date or time (see :mod:`tracker.services.moments`)."""
     if not text or not text.strip():
-        raise InvalidInput(f"a moment is required: {HINT}")
+        raise InvalidInput(
+            f"a moment is required: {HINT}", danish=f"Mangler et tidspunkt: {HINT_DA}."
+        )
     programme = get_programme(session)
     snap = session.exec(
         select(Snapshot).where(Snapshot.programme_id == programme.id, Snapshot.name == text.strip())
@@ -88,5 +90,10 @@ def resolve_moment(session: Session, text: str) -> datetime:
     if moment is None:
         known = [s.name for s in list_snapshots(session)]
         listed = f" (snapshots: {', '.join(known)})" if known else " (there are no snapshots yet)"
-        raise NotFound(f"unknown snapshot or date {text.strip()!r}: {HINT}{listed}")
+        listed_da = f" (øjebliksbilleder: {', '.join(known)})" if known else " (der er ingen endnu)"
+        raise NotFound(
+            f"unknown snapshot or date {text.strip()!r}: {HINT}{listed}",
+            danish=f"Kender ikke øjebliksbilledet eller datoen {text.strip()!r}: "
+            f"{HINT_DA}{listed_da}.",
+        )
     return moment

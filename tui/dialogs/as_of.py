@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
 from tracker.services.moments import show_moment
+from tui.access import error_text
 
 if TYPE_CHECKING:
     from tracker.services.snapshots import SnapshotView
@@ -71,7 +72,7 @@ class AsOfDialog(ModalScreen[Moment | None]):
         try:
             snapshots = self.snapshots()
         except ParatError as error:
-            self.app.call_from_thread(self._error, str(error))
+            self.app.call_from_thread(self._error, error_text(error))
             return
         self.app.call_from_thread(self._loaded, snapshots)
 
@@ -103,7 +104,7 @@ class AsOfDialog(ModalScreen[Moment | None]):
         try:
             moment = self.resolve(text)
         except ParatError as error:
-            self.app.call_from_thread(self._error, str(error))
+            self.app.call_from_thread(self._error, error_text(error))
             return
         shown = show_moment(moment)
         label = f"{shown} – {text}" if text in self._names and text != shown else shown

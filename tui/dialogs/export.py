@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
+from tui.access import error_text
 from tui.dialogs.form import FormDialog
 
 __all__ = ["FORMAT_LABELS", "ExportDialog", "default_name"]
@@ -114,8 +115,12 @@ class ExportDialog(FormDialog[Path | None]):
     def _write(self, fmt: str, path: Path) -> None:
         try:
             self.write(fmt, path)
-        except (ParatError, OSError, ValueError) as error:
-            self.app.call_from_thread(self._failed, str(error))
+        except ParatError as error:
+            self.app.call_from_thread(self._failed, error_text(error))
+            return
+        except (OSError, ValueError) as error:
+            # not a user's mistake the services name: say so in Danish, with the kind
+            self.app.call_from_thread(self._failed, f"uventet fejl ({type(error).__name__})")
             return
         self.app.call_from_thread(self.dismiss, path)
 

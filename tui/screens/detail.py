@@ -118,7 +118,7 @@ class DetailScreen(Screen[None]):
         try:
             detail = self.papp.parat.hypothesis(self.code, events=HISTORY_LIMIT)
         except ParatError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error")
+            self.app.call_from_thread(self.app.notify, error_text(error), severity="error")
             return
         self.post_message(DetailLoaded(detail))
 
@@ -349,7 +349,10 @@ class DetailScreen(Screen[None]):
                 self.post_message(SaveFailed(edit.field, error_text(error)))
                 return
             except ParatError as error:
-                self.post_message(SaveFailed(edit.field, f"{edit.label}: {error}"))
+                text = error_text(error)
+                if not text.startswith(edit.label):
+                    text = f"{edit.label}: {text}"
+                self.post_message(SaveFailed(edit.field, text))
                 if changed:
                     self.load()
                 return

@@ -19,6 +19,7 @@ from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.services.moments import LOCAL, show_moment
+from tui.access import error_text
 from tui.fmt import datetime_short
 from tui.widgets.diff_view import DiffFigures, DiffMoves
 from tui.widgets.keybar import KeyBar
@@ -94,7 +95,7 @@ class SinceScreen(Screen[None]):
         try:
             snapshots = parat.snapshots()
         except ParatError as error:
-            self.app.call_from_thread(self._error, str(error))
+            self.app.call_from_thread(self._error, error_text(error))
             return
         ago = parat.context.now().astimezone(LOCAL) - timedelta(days=DEFAULT_DAYS)
         self.app.call_from_thread(
@@ -154,7 +155,7 @@ class SinceScreen(Screen[None]):
             start = parat.resolve_moment(since)
             diff = parat.diff(start, until, since_label=since, until_label=until_label)
         except ParatError as error:
-            self.app.call_from_thread(self._error, str(error))
+            self.app.call_from_thread(self._error, error_text(error))
             return
         self.app.call_from_thread(self._show, diff)
 

@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from tracker.domain.stages import Stage
 from tui.edits import KINDS, TEXT_FIELDS
 from tui.fmt import KIND_LABELS
+from tui.widgets.amount_input import AmountInput
 
 __all__ = ["FieldsPanel", "FiguresPanel"]
 
@@ -61,10 +62,10 @@ class FiguresPanel(Vertical):
         with Grid(id="figure-grid"):
             yield Label("År", classes="grid-head")
             for kind in KINDS:
-                yield Label(KIND_LABELS[kind], classes="grid-head")
+                yield Label(KIND_LABELS[kind], classes="grid-head grid-money")
             for year in self.years:
                 yield Label(str(year), classes="grid-year")
                 for kind in KINDS:
-                    yield Input(id=f"fig-{kind}-{year}", compact=True)
+                    yield AmountInput(id=f"fig-{kind}-{year}", compact=True)
         yield Label("", id="figures-error", classes="error")
         yield Static("", id="contribution")
