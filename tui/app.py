@@ -7,8 +7,11 @@ call) inside a thread worker; results come back to the UI thread, and widgets ar
 only touched there.
 """
 
+import errno
 import gc
+import os
 import re
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -58,6 +61,23 @@ def _since_screen() -> Screen[None]:
 
 
 _frozen = False
+
+
+def terminal_alive(fd: int | None = None) -> bool:
+    """Whether the terminal is still there: after a hang-up, asking it for its
+    foreground process group fails with EIO. Anything else (no controlling terminal,
+    no stdin) cannot tell, and counts as alive."""
+    try:
+        if fd is None:
+            if sys.__stdin__ is None:
+                return True
+            fd = sys.__stdin__.fileno()
+        os.tcgetpgrp(fd)
+    except OSError as error:
+        return error.errno != errno.EIO
+    except ValueError:  # stdin closed
+        return True
+    return True
 
 
 def _freeze_long_lived_objects() -> None:
@@ -166,6 +186,25 @@ class ParatApp(App[None]):
             self._await_early()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._poll)
+        if not self.is_headless:
+            self.set_interval(1.0, self._exit_without_terminal)
+
+    def _exit_without_terminal(self) -> None:
+        """Quit once the terminal is gone (ssh dropped, tmux killed).
+
+        The hang-up signal reaches only the terminal's session leader: under
+        ``make run`` that is make, which waits for us, while Textual's input thread
+        reads end-of-file in a loop (a core at 30 to 70 %), holding the database open.
+        Textual's own shutdown then blocks writing to the vanished terminal, so the
+        process leaves by itself if it is still here three seconds later (every save
+        is a finished transaction by then; there is nobody left to show a form to).
+        """
+        if terminal_alive():
+            return
+        hang_up = threading.Timer(3.0, os._exit, args=(128 + signal.SIGHUP,))
+        hang_up.daemon = True
+        hang_up.start()
+        self.exit()
 
     @work(thread=True, exclusive=True, group="poll")
     def _poll(self) -> None:

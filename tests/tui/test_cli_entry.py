@@ -100,3 +100,44 @@ def test_parat_opens_the_ui_in_a_terminal_and_q_quits(demo_db: Path) -> None:
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(fd)
+
+
+@pytest.mark.slow
+def test_parat_quits_when_its_terminal_goes_away_without_a_hang_up_signal(
+    demo_db: Path,
+) -> None:
+    """Under ``make run`` the hang-up reaches make, not the UI: closing the terminal
+    must still end the UI (it used to spin on end-of-file, a core busy, forever)."""
+    import os
+    import pty
+    import select
+    import time
+
+    parat = str(Path(sys.executable).with_name("parat"))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the UI, deaf to SIGHUP as it is behind make
+        os.environ["TERM"] = "xterm-256color"
+        os.execv("/bin/sh", ["sh", "-c", f"trap '' HUP; exec '{parat}' --db '{demo_db}'"])
+    seen, deadline = b"", time.monotonic() + 30
+    try:
+        while b"mangler (m" not in seen and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                seen += os.read(fd, 65536)
+        assert b"mangler (m" in seen, seen[-500:]
+        os.close(fd)  # the terminal goes away
+        fd = -1
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return
+            time.sleep(0.1)
+        pytest.fail("parat kept running after its terminal was gone")
+    finally:
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        if fd >= 0:
+            os.close(fd)
