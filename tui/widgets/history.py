@@ -2,6 +2,7 @@
 
 import json
 
+from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from tracker.domain.stages import Stage
@@ -49,34 +50,48 @@ def describe(event: EventView) -> tuple[str, str, str]:
     return what, _value(field, event.old_value), _value(field, event.new_value)
 
 
+_COLUMNS = (
+    ("at", "Tidspunkt"),
+    ("actor", "Hvem"),
+    ("source", "Kilde"),
+    ("what", "Hvad"),
+    ("old", "Før"),
+    ("new", "Efter"),
+    ("note", "Note"),
+)
+
+
 class HistoryTable(DataTable[str]):
     """Events as rows: when, who, from where, what, before, after, note."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        for key, label in (
-            ("at", "Tidspunkt"),
-            ("actor", "Hvem"),
-            ("source", "Kilde"),
-            ("what", "Hvad"),
-            ("old", "Før"),
-            ("new", "Efter"),
-            ("note", "Note"),
-        ):
-            self.add_column(label, key=key)
+        self._set_columns([[] for _ in _COLUMNS])
+
+    def _set_columns(self, cells_by_column: list[list[str]]) -> None:
+        # Widths fixed from the cells: DataTable measures new rows only when idle and
+        # keeps lines drawn before that (the header, say) with the old widths.
+        self.clear(columns=True)
+        for (key, label), cells in zip(_COLUMNS, cells_by_column, strict=True):
+            width = max((cell_len(c) for c in cells), default=0)
+            self.add_column(label, key=key, width=max(width, cell_len(label)))
 
     def show(self, events: tuple[EventView, ...]) -> None:
-        self.clear()
+        rows = []
         for e in events:
             what, old, new = describe(e)
-            self.add_row(
-                datetime_short(e.at),
-                e.actor,
-                _SOURCES.get(e.source, e.source),
-                what,
-                old,
-                new,
-                e.note,
-                key=str(e.id),
+            rows.append(
+                (
+                    datetime_short(e.at),
+                    e.actor,
+                    _SOURCES.get(e.source, e.source),
+                    what,
+                    old,
+                    new,
+                    e.note,
+                )
             )
+        self._set_columns([[row[i] for row in rows] for i in range(len(_COLUMNS))])
+        for e, row in zip(events, rows, strict=True):
+            self.add_row(*row, key=str(e.id))
