@@ -298,9 +298,15 @@ def test_changes_by_others_appear_without_a_key_and_never_overwrite_edits(
         async with app.run_test(size=(160, 50)) as pilot:
             screen = await _open_h04(pilot)
             _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "7")
+
+            def followed() -> bool:  # the form and the status reload independently
+                row = app.row("H04")
+                field = screen.query_one("#fig-potential-2018", Input).value
+                return field == "7" and row is not None and row.pipeline_kr == 7_000_000
+
             for _ in range(50):
                 await pilot.pause(0.1)
-                if screen.query_one("#fig-potential-2018", Input).value == "7":
+                if followed():
                     break
             assert screen.query_one("#fig-potential-2018", Input).value == "7"
             row = app.row("H04")
