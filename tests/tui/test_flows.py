@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Label, Select
 
 import tracker
@@ -124,6 +125,34 @@ def test_invalid_money_shows_error_and_changes_nothing(app: ParatApp, ui_parat: 
             assert type(app.screen).__name__ == "ConfirmDialog"
             await pilot.press("n")
             assert app.is_running and app.screen is screen
+
+    asyncio.run(run())
+
+
+def test_keys_typed_in_one_burst_keep_their_order(app: ParatApp, ui_parat: Parat) -> None:
+    """Keys that reach the app together (a quick typist, a busy machine) are edited in
+    the order typed. Textual ran an input's own keys (End, Backspace, Enter) only after
+    later letters: this burst used to save 4 mio. kr. instead of refusing "4,5x".
+
+    The keys are posted the way the terminal driver posts them, without waiting in
+    between; the pilot's ``press`` waits after every key and could never show this."""
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            screen = await _open_h04(pilot)
+            before = ui_parat.hypothesis("H04")
+            await pilot.press("t")  # to the target year's potential: "11", all selected
+            await pilot.pause()
+            burst = ["end", "backspace", "backspace", "4", ",", "5", "x", "enter"]
+            for key in burst:
+                character = {"enter": "\r", "backspace": "\x7f", "end": None}.get(key, key)
+                name = "comma" if key == "," else key
+                app.post_message(events.Key(name, character))
+            await settle(pilot)
+            assert screen.query_one("#fig-potential-2018", Input).value == "4,5x"
+            error = str(screen.query_one("#figures-error", Label).render())
+            assert "2018 Potentiale" in error and "'4,5x'" in error
+            assert ui_parat.hypothesis("H04") == before  # nothing saved
 
     asyncio.run(run())
 

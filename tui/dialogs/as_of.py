@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select
 from tracker.errors import ParatError
 from tracker.services.moments import show_moment
 from tui.access import error_text
+from tui.widgets.inputs import OrderedInput
 
 if TYPE_CHECKING:
     from tracker.services.snapshots import SnapshotView
@@ -55,7 +56,9 @@ class AsOfDialog(ModalScreen[Moment | None]):
                 classes="question",
             )
             yield Select[str]([], prompt="Øjebliksbillede (nyeste først)", id="as-of-snapshot")
-            yield Input(placeholder="eller en dato: 12.02.2018 (slutningen af dagen)", id="as-of")
+            yield OrderedInput(
+                placeholder="eller en dato: 12.02.2018 (slutningen af dagen)", id="as-of"
+            )
             yield Label("", id="as-of-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Vis", variant="primary", id="ok")

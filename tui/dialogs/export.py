@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select
 from tracker.errors import ParatError
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
+from tui.widgets.inputs import OrderedInput
 
 __all__ = ["FORMAT_LABELS", "ExportDialog", "default_name"]
 
@@ -68,7 +69,7 @@ class ExportDialog(FormDialog[Path | None]):
                 )
             with Horizontal(classes="export-row"):
                 yield Label("Fil", classes="field-label")
-                yield Input(default_name(self.fmt, self.day), id="path")
+                yield OrderedInput(default_name(self.fmt, self.day), id="path")
             yield Label(f"Mappe: {Path.cwd()}", id="export-folder", classes="hint")
             yield Label("", id="export-error", classes="error")
             with Horizontal(classes="buttons"):

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from tui.dialogs.form import FormDialog
+from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NewHypothesis", "NewHypothesisDialog"]
 
@@ -39,7 +40,7 @@ class NewHypothesisDialog(FormDialog[NewHypothesis | None]):
             for key, label, placeholder in self.FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
-                    yield Input(
+                    yield OrderedInput(
                         self.values.get(key, ""),
                         placeholder=placeholder,
                         id=f"new-{key}",

@@ -9,6 +9,7 @@ from textual.widgets import Button, Input, Label
 
 from tracker.domain.stages import Stage
 from tui.dialogs.form import FormDialog
+from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NoteDialog", "why_question"]
 
@@ -35,7 +36,7 @@ class NoteDialog(FormDialog[str | None]):
         with Vertical(classes="dialog") as box:
             box.border_title = self.title_text
             yield Label(self.question, classes="question")
-            yield Input(placeholder="Begrundelse (gemmes i historikken)", id="note")
+            yield OrderedInput(placeholder="Begrundelse (gemmes i historikken)", id="note")
             yield Label("", id="note-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Gem", variant="primary", id="ok")

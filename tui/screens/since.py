@@ -22,6 +22,7 @@ from tracker.services.moments import LOCAL, show_moment
 from tui.access import error_text
 from tui.fmt import datetime_short
 from tui.widgets.diff_view import DiffFigures, DiffMoves
+from tui.widgets.inputs import OrderedInput
 from tui.widgets.keybar import KeyBar
 from tui.widgets.topbar import TopBar
 
@@ -74,7 +75,7 @@ class SinceScreen(Screen[None]):
         with Horizontal(id="since-picker"):
             yield Label("Siden", classes="since-label")
             yield Select[str]([], prompt="Øjebliksbillede", id="since-snapshot")
-            yield Input(placeholder="eller dato: 12.02.2018", id="since-date")
+            yield OrderedInput(placeholder="eller dato: 12.02.2018", id="since-date")
         yield Static("Indlæser …", id="since-head")
         yield Label("", id="since-error", classes="error")
         with VerticalScroll(id="since-body"), Horizontal(id="since-panels"):

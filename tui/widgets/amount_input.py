@@ -8,12 +8,13 @@ longer than the field scrolls as usual.
 from rich.segment import Segment
 from textual.geometry import Offset
 from textual.strip import Strip
-from textual.widgets import Input
+
+from tui.widgets.inputs import OrderedInput
 
 __all__ = ["AmountInput"]
 
 
-class AmountInput(Input):
+class AmountInput(OrderedInput):
     """An ``Input`` that honours ``text-align: right``."""
 
     def _pad(self) -> int:

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select
 
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisStatus, Status
+from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NONE", "FilterBar", "Filters"]
 
@@ -74,7 +75,9 @@ class FilterBar(Horizontal):
     )
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ Søg (kode, titel, område, ansvarlig)", id="search", compact=True)
+        yield OrderedInput(
+            placeholder="/ Søg (kode, titel, område, ansvarlig)", id="search", compact=True
+        )
         for name, prompt in self._OPTIONS:
             yield Select[str]([], prompt=prompt, id=f"filter-{name}", compact=True)
 

@@ -5,12 +5,13 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static, TextArea
 
 from tracker.domain.stages import Stage
 from tui.edits import KINDS, TEXT_FIELDS
 from tui.fmt import KIND_LABELS
 from tui.widgets.amount_input import AmountInput
+from tui.widgets.inputs import OrderedInput
 
 __all__ = ["FieldsPanel", "FiguresPanel"]
 
@@ -27,7 +28,7 @@ class FieldsPanel(Vertical):
         for key, label in TEXT_FIELDS:
             with Horizontal(classes="field"):
                 yield Label(label, classes="field-label")
-                yield Input(id=key, compact=True)
+                yield OrderedInput(id=key, compact=True)
         with Horizontal(classes="field"):
             yield Label("Fase", classes="field-label")
             yield Select[str](
@@ -38,7 +39,7 @@ class FieldsPanel(Vertical):
             yield Select[str](self.buckets, id="bucket", allow_blank=False, compact=True)
         with Horizontal(classes="field"):
             yield Label("Sikkerhed %", classes="field-label")
-            yield Input(
+            yield OrderedInput(
                 id="confidence",
                 placeholder="tom = fasens vægt",
                 compact=True,

@@ -1,0 +1,42 @@
+"""An ``Input`` that keeps the order of the keys typed.
+
+Textual runs an input's own key bindings (Backspace, End, the arrows, Enter…) only
+after the key has bubbled up to the app and come back as an action, while a printable
+key is inserted at once. Keys that arrive together (a quick typist, a slow machine,
+a terminal that sends a burst) therefore overtake the edits before them: "8,5", End,
+three Backspaces, "4,5x" and Enter saved 4 mio. kr. instead of refusing "4,5x". This
+input runs its own bindings where the key arrives, in order.
+"""
+
+from textual import events
+from textual.widgets import Input
+
+__all__ = ["OrderedInput"]
+
+
+def _actions(input_class: type[Input]) -> dict[str, str]:
+    actions: dict[str, str] = {}
+    for binding in input_class.BINDINGS:
+        if isinstance(binding, tuple):  # (key, action[, description]) is allowed too
+            keys, action = binding[0], binding[1]
+        else:
+            keys, action = binding.key, binding.action
+        for key in keys.split(","):
+            actions.setdefault(key.strip(), action)
+    return actions
+
+
+class OrderedInput(Input):
+    """Every form field of the app: an ``Input`` whose editing keys keep their order."""
+
+    _ACTIONS = _actions(Input)
+
+    async def _on_key(self, event: events.Key) -> None:
+        for key in (event.key, *event.aliases):
+            action = self._ACTIONS.get(key)
+            if action is not None:
+                event.stop()
+                event.prevent_default()
+                await self.run_action(action)
+                return
+        await super()._on_key(event)
