@@ -2,8 +2,12 @@
 
 import contextlib
 import json
+import os
+import pty
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,42 +68,62 @@ def test_the_ui_never_imports_the_database_layer() -> None:
     assert offenders == []
 
 
+class _Terminal:
+    """``parat`` under a pseudo-terminal, as a person starts it (or behind ``sh``)."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: the UI
+            os.environ["TERM"] = "xterm-256color"
+            os.execv(argv[0], argv)
+
+    def wait_for(self, marker: bytes, seconds: float = 30) -> None:
+        seen, deadline = b"", time.monotonic() + seconds
+        while marker not in seen and time.monotonic() < deadline:
+            if select.select([self.fd], [], [], 0.1)[0]:
+                seen += os.read(self.fd, 65536)
+        assert marker in seen, seen[-500:]
+
+    def exit_code(self, seconds: float) -> int | None:
+        """The exit code once the UI has quit (its output drained meanwhile), or
+        ``None`` if it is still running after ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status)
+            if self.fd < 0:
+                time.sleep(0.1)
+            elif select.select([self.fd], [], [], 0.1)[0]:
+                with contextlib.suppress(OSError):
+                    os.read(self.fd, 65536)
+        return None
+
+    def hang_up(self) -> None:
+        os.close(self.fd)
+        self.fd = -1
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        if self.fd >= 0:
+            os.close(self.fd)
+
+
+_PARAT = str(Path(sys.executable).with_name("parat"))
+
+
 @pytest.mark.slow
 def test_parat_opens_the_ui_in_a_terminal_and_q_quits(demo_db: Path) -> None:
     """The real thing: ``parat --db FILE`` under a pseudo-terminal draws the dashboard."""
-    import os
-    import pty
-    import select
-    import time
-
-    parat = str(Path(sys.executable).with_name("parat"))
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the UI
-        os.environ["TERM"] = "xterm-256color"
-        os.execv(parat, [parat, "--db", str(demo_db)])
-    seen, deadline = b"", time.monotonic() + 30
+    terminal = _Terminal([_PARAT, "--db", str(demo_db)])
     try:
-        while b"mangler (m" not in seen and time.monotonic() < deadline:
-            if select.select([fd], [], [], 0.1)[0]:
-                seen += os.read(fd, 65536)
-        assert b"mangler (m" in seen, seen[-500:]
-        os.write(fd, b"q")
-        while time.monotonic() < deadline:
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                assert os.waitstatus_to_exitcode(status) == 0
-                return
-            if select.select([fd], [], [], 0.1)[0]:
-                with contextlib.suppress(OSError):
-                    os.read(fd, 65536)
-        pytest.fail("parat did not quit on q")
+        terminal.wait_for(b"mangler (m")
+        os.write(terminal.fd, b"q")
+        assert terminal.exit_code(30) == 0, "parat did not quit on q"
     finally:
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(fd)
+        terminal.close()
 
 
 @pytest.mark.slow
@@ -108,36 +132,12 @@ def test_parat_quits_when_its_terminal_goes_away_without_a_hang_up_signal(
 ) -> None:
     """Under ``make run`` the hang-up reaches make, not the UI: closing the terminal
     must still end the UI (it used to spin on end-of-file, a core busy, forever)."""
-    import os
-    import pty
-    import select
-    import time
-
-    parat = str(Path(sys.executable).with_name("parat"))
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the UI, deaf to SIGHUP as it is behind make
-        os.environ["TERM"] = "xterm-256color"
-        os.execv("/bin/sh", ["sh", "-c", f"trap '' HUP; exec '{parat}' --db '{demo_db}'"])
-    seen, deadline = b"", time.monotonic() + 30
+    # deaf to SIGHUP, as it is behind make
+    shell = f"trap '' HUP; exec '{_PARAT}' --db '{demo_db}'"
+    terminal = _Terminal(["/bin/sh", "-c", shell])
     try:
-        while b"mangler (m" not in seen and time.monotonic() < deadline:
-            if select.select([fd], [], [], 0.1)[0]:
-                seen += os.read(fd, 65536)
-        assert b"mangler (m" in seen, seen[-500:]
-        os.close(fd)  # the terminal goes away
-        fd = -1
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done:
-                return
-            time.sleep(0.1)
-        pytest.fail("parat kept running after its terminal was gone")
+        terminal.wait_for(b"mangler (m")
+        terminal.hang_up()
+        assert terminal.exit_code(10) is not None, "parat kept running without its terminal"
     finally:
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        if fd >= 0:
-            os.close(fd)
+        terminal.close()
