@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tracker.domain.status import Status
+from tui.screens import fit_breakpoints
 from tui.widgets.buckets import BucketBars
 from tui.widgets.funnel import StageFunnel
 from tui.widgets.keybar import KeyBar
@@ -29,6 +30,16 @@ def _titled(widget: W, title: str) -> W:
     return widget
 
 
+def _with(widget: W, status: Status | None) -> W:
+    widget.set_reactive(type(widget).status, status)  # type: ignore[attr-defined]
+    return widget
+
+
+def _warnings_title(status: Status | None) -> str:
+    title = "Advarsler om datakvalitet"
+    return title if status is None else f"{title} ({len(status.warnings)})"
+
+
 class DashboardScreen(Screen[None]):
     """The chief group's one screen."""
 
@@ -40,7 +51,11 @@ class DashboardScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield TopBar("overblik")
+        fit_breakpoints(self)
+        # A status read before the screen is composed is drawn in the first paint;
+        # watching it from on_mount alone drew every panel twice ("Indlæser …" first).
+        status = self.app.status  # type: ignore[attr-defined]
+        yield _with(TopBar("overblik"), status)
         yield Static("", id="past-banner")
         with VerticalScroll(id="dashboard"):
             yield Static("", id="empty-notice")
@@ -48,11 +63,19 @@ class DashboardScreen(Screen[None]):
             # nodes to style and lay out make the first paint faster.
             with Horizontal(id="panels"):
                 with Vertical(id="col-left"):
-                    yield _titled(ProgressBars(id="panel-progress"), "Fremdrift mod målet")
-                    yield _titled(BucketBars(id="panel-buckets"), "Puljer (vægtet mod mål)")
-                    yield _titled(StageFunnel(id="panel-funnel"), "Faser")
-                    yield _titled(WarningList(id="panel-warnings"), "Advarsler om datakvalitet")
-                yield _titled(TrajectoryChart(id="panel-trajectory"), "Forløb pr. år")
+                    yield _titled(
+                        _with(ProgressBars(id="panel-progress"), status), "Fremdrift mod målet"
+                    )
+                    yield _titled(
+                        _with(BucketBars(id="panel-buckets"), status), "Puljer (vægtet mod mål)"
+                    )
+                    yield _titled(_with(StageFunnel(id="panel-funnel"), status), "Faser")
+                    yield _titled(
+                        _with(WarningList(id="panel-warnings"), status), _warnings_title(status)
+                    )
+                yield _titled(
+                    _with(TrajectoryChart(id="panel-trajectory"), status), "Forløb pr. år"
+                )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -74,10 +97,7 @@ class DashboardScreen(Screen[None]):
             widget.status = status  # type: ignore[attr-defined]
         self.query_one(TrajectoryChart).status = status
         self.query_one(WarningList).status = status
-        if status is not None:
-            self.query_one(
-                "#panel-warnings"
-            ).border_title = f"Advarsler om datakvalitet ({len(status.warnings)})"
+        self.query_one("#panel-warnings").border_title = _warnings_title(status)
 
     def _show_empty(self, empty: bool) -> None:
         notice = self.query_one("#empty-notice", Static)

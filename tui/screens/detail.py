@@ -35,6 +35,7 @@ from tui.edits import (
 )
 from tui.fmt import mio, pct
 from tui.messages import DetailLoaded, Saved, SaveFailed, StaleConflict
+from tui.screens import fit_breakpoints
 from tui.widgets.history import HistoryTable
 from tui.widgets.hypothesis_form import FieldsPanel, FiguresPanel
 from tui.widgets.keybar import KeyBar
@@ -91,6 +92,7 @@ class DetailScreen(Screen[None]):
 
     # -- layout --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        fit_breakpoints(self)
         yield TopBar("hypoteser")
         yield Static(self.code, id="detail-head")
         with VerticalScroll(id="detail-body"):

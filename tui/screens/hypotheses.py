@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tui.fmt import count
+from tui.screens import fit_breakpoints
 from tui.widgets.filter_bar import FilterBar, Filters
 from tui.widgets.hypothesis_table import COLUMNS, HypothesisTable
 from tui.widgets.keybar import KeyBar
@@ -34,6 +35,7 @@ class HypothesesScreen(Screen[None]):
         self._filters = Filters()
 
     def compose(self) -> ComposeResult:
+        fit_breakpoints(self)
         yield TopBar("hypoteser")
         yield FilterBar()
         yield HypothesisTable(id="table")

@@ -21,6 +21,7 @@ from tracker.errors import ParatError
 from tracker.services.moments import LOCAL, show_moment
 from tui.access import error_text
 from tui.fmt import datetime_short
+from tui.screens import fit_breakpoints
 from tui.widgets.diff_view import DiffFigures, DiffMoves
 from tui.widgets.inputs import OrderedInput
 from tui.widgets.keybar import KeyBar
@@ -71,6 +72,7 @@ class SinceScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        fit_breakpoints(self)
         yield TopBar("siden")
         with Horizontal(id="since-picker"):
             yield Label("Siden", classes="since-label")

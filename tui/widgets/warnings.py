@@ -51,7 +51,7 @@ class WarningList(VerticalScroll, can_focus=False):
     status: reactive[Status | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        yield Static(warnings_text(None))
+        yield Static(warnings_text(self.status))
 
     def watch_status(self, status: Status | None) -> None:
         if self.is_mounted:
