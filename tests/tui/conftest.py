@@ -15,6 +15,7 @@ from tests.conftest import FIXED_NOW
 from tracker.demo import write_demo
 from tracker.services import Parat
 from tui.app import ParatApp, create_app
+from tui.screens.detail import DetailScreen
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +54,17 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def open_detail(pilot: Pilot[None], code: str) -> DetailScreen:
+    """Open hypothesis ``code`` the way the app does and wait until its screen is loaded."""
+    app = pilot.app
+    assert isinstance(app, ParatApp)
+    app.open_hypothesis(code)
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, DetailScreen)
+    return screen
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10.0) -> None:

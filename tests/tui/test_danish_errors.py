@@ -9,9 +9,8 @@ from tracker.services import Parat
 from tui.app import ParatApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.new_hypothesis import NewHypothesisDialog
-from tui.screens.detail import DetailScreen
 
-from .conftest import settle
+from .conftest import open_detail, settle
 
 
 def _text(widget: Label) -> str:
@@ -37,10 +36,7 @@ def test_service_refusals_are_danish(app: ParatApp, ui_parat: Parat) -> None:
             await settle(pilot)
 
             # An empty title, refused by the services' check, next to the field.
-            app.open_hypothesis("H04")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, DetailScreen)
+            screen = await open_detail(pilot, "H04")
             screen.query_one("#title", Input).value = "   "
             screen.query_one("#title", Input).focus()
             await pilot.press("enter")

@@ -7,10 +7,9 @@ from textual.widgets import Label
 
 from tracker.services import Parat
 from tui.app import ParatApp
-from tui.screens.detail import DetailScreen
 from tui.widgets.amount_input import AmountInput
 
-from .conftest import settle
+from .conftest import open_detail, settle
 
 
 def _line(widget: AmountInput) -> str:
@@ -22,10 +21,7 @@ def test_amounts_are_right_aligned_and_still_editable(app: ParatApp, ui_parat: P
     async def run() -> None:
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(pilot)
-            app.open_hypothesis("H04")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, DetailScreen)
+            screen = await open_detail(pilot, "H04")
             field = screen.query_one("#fig-potential-2018", AmountInput)
             assert field.value == "11"
             width = field.scrollable_content_region.width

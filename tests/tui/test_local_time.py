@@ -7,12 +7,11 @@ from pathlib import Path
 
 import tracker
 from tui.app import create_app
-from tui.screens.detail import DetailScreen
 from tui.widgets.history import HistoryTable
 from tui.widgets.hypothesis_table import HypothesisTable
 from tui.widgets.topbar import TopBar
 
-from .conftest import settle
+from .conftest import open_detail, settle
 
 #: Late on a summer evening in UTC is already the next day in Copenhagen (UTC+2).
 SUMMER_NIGHT = datetime(2017, 6, 30, 22, 30, tzinfo=UTC)
@@ -36,10 +35,7 @@ async def _run(demo_db: Path) -> None:
             table = app.screen.query_one(HypothesisTable)
             y = 1 + [h.code for h in table.rows].index("H07")
             assert "01.07.2017" in table.render_line(y).text
-            app.open_hypothesis("H04")
-            await settle(pilot)
-            assert isinstance(app.screen, DetailScreen)
-            history = app.screen.query_one(HistoryTable)
+            history = (await open_detail(pilot, "H04")).query_one(HistoryTable)
             times = {history.get_cell_at((row, 0)) for row in range(history.row_count)}
             # the demo wrote H04's events at 09:00 UTC in winter
             assert times == {"20.02.2018 10:00", "27.12.2017 10:00", "12.11.2017 10:00"}

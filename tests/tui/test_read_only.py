@@ -13,10 +13,9 @@ from tui.app import ParatApp, create_app
 from tui.dialogs.new_hypothesis import NewHypothesisDialog
 from tui.dialogs.note import NoteDialog
 from tui.screens.dashboard import DashboardScreen
-from tui.screens.detail import DetailScreen
 from tui.widgets.topbar import TopBar
 
-from .conftest import settle
+from .conftest import open_detail, settle
 
 
 @pytest.fixture
@@ -51,10 +50,7 @@ def test_read_only_shows_the_marker_and_refuses_every_edit(viewer: Parat, ui_par
             assert not isinstance(app.screen, NoteDialog)
             assert _messages(app).count(READ_ONLY) == 2
 
-            app.open_hypothesis("H04")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, DetailScreen)
+            screen = await open_detail(pilot, "H04")
             figure = screen.query_one("#fig-potential-2018", Input)
             assert figure.value == "11" and figure.disabled
             await pilot.press("ctrl+s")

@@ -13,7 +13,7 @@ from tui.widgets.keybar import KeyBar
 from tui.widgets.progress import ProgressBars
 from tui.widgets.topbar import TopBar
 
-from .conftest import settle, static_text
+from .conftest import open_detail, settle, static_text
 
 
 def _plain(widget: object) -> str:
@@ -85,10 +85,7 @@ def test_a_on_a_hypothesis_with_unsaved_edits_keeps_them(app) -> None:  # type: 
     async def run() -> None:
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(pilot)
-            app.open_hypothesis("H04")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, DetailScreen)
+            screen = await open_detail(pilot, "H04")
             screen.query_one("#title", Input).value = "Ny titel"
             await pilot.pause()
             assert screen.dirty_fields() == ["title"]

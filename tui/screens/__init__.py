@@ -12,7 +12,8 @@ def fit_breakpoints(screen: Screen[Any]) -> None:
     paint: on a wide terminal every panel was laid out and drawn twice, narrow first.
     Called at the start of ``compose``.
     """
-    breakpoints = screen.HORIZONTAL_BREAKPOINTS or screen.app.HORIZONTAL_BREAKPOINTS or []
+    own = screen.HORIZONTAL_BREAKPOINTS  # as Textual reads them: the screen's, unless None
+    breakpoints = (screen.app.HORIZONTAL_BREAKPOINTS if own is None else own) or []
     width = screen.app.size.width
     fitting = [name for least, name in sorted(breakpoints) if width >= least]
     screen.update_classes(
