@@ -22,6 +22,7 @@ __all__ = [
     "ParatError",
     "ReadOnlyError",
     "StaleVersion",
+    "UnusableDatabase",
 ]
 
 
@@ -73,6 +74,13 @@ class ReadOnlyError(ParatError):
     """A write on a read-only connection."""
 
     DANISH = "Skrivebeskyttet: denne forbindelse kan kun læse. Intet er ændret."
+
+
+class UnusableDatabase(ParatError):
+    """The database cannot be used as asked: a bad path or URL, a file that is not a
+    database, a server that refuses, or a schema this version cannot work with."""
+
+    DANISH = "Databasen kan ikke bruges. Intet er ændret."
 
 
 class StaleVersion(ParatError):

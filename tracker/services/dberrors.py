@@ -1,16 +1,31 @@
-"""Database errors that users meet on a shared store, turned into :class:`ParatError`.
+"""What a database error means to a user: the door's one translation table.
+
+:class:`tracker.services.store.Store` is the only caller of :func:`user_error`: every
+exception that comes out of the store (SQLAlchemy's, the driver's, or ``db``'s own)
+passes through it once and leaves as a :class:`ParatError`, or, when it is a bug, as
+it was raised.
 
 Two engines, one set of messages: a write on a read-only connection (``--read-only``,
-a SELECT-only PostgreSQL role, SQLite's ``query_only``) becomes
+a SELECT-only PostgreSQL role, a SQLite file the user may not write) becomes
 :class:`ReadOnlyError`; a serialization failure or deadlock on PostgreSQL is worth a
 retry of the whole transaction, and when retries run out it is reported like a stale
-version (someone else changed the same thing at the same time).
+version (someone else changed the same thing at the same time); a location, a file
+or a schema that cannot be used becomes :class:`UnusableDatabase`.
 """
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
+from db.engine import DatabaseLocationError
 from db.readonly import ReadOnlyDatabase
-from tracker.errors import ParatError, ReadOnlyError, StaleVersion
+from db.schema import SchemaError
+from tracker.errors import (
+    AlreadyExists,
+    ParatError,
+    ReadOnlyError,
+    StaleVersion,
+    UnusableDatabase,
+)
 
 __all__ = ["NO_PRIVILEGE", "READ_ONLY", "is_retryable", "sqlstate", "user_error"]
 
@@ -42,9 +57,28 @@ def is_retryable(error: BaseException) -> bool:
 
 
 def user_error(error: BaseException, code: str = "") -> ParatError | None:
-    """The user-facing error for a database error, or ``None`` when it is a bug."""
+    """The user-facing error for a database error, or ``None`` when it is a bug.
+
+    ``code`` names what was being changed (a hypothesis code, a bucket key) for the
+    lines that say what conflicted.
+    """
     if isinstance(error, ReadOnlyDatabase):
-        return ReadOnlyError(f"{READ_ONLY}; nothing was changed")
+        # db's own line says more than the bare refusal when there is more to say
+        # (a viewer pointed at a file that does not exist).
+        text = str(error)
+        return ReadOnlyError(text if text != READ_ONLY else f"{READ_ONLY}; nothing was changed")
+    if isinstance(error, StaleDataError):
+        # Another writer updated the same row between our read and our write: the
+        # version column caught it.
+        return StaleVersion(code or "the hypothesis", None, None)
+    if isinstance(error, SchemaError | DatabaseLocationError):
+        return UnusableDatabase(str(error))
+    if isinstance(error, IntegrityError):
+        return AlreadyExists(
+            f"{code or 'the value'} exists already or conflicts: {error.orig}",
+            danish=f"{code or 'Værdien'} findes allerede eller er i konflikt med en "
+            "anden ændring. Intet er ændret.",
+        )
     if not isinstance(error, DBAPIError):
         return None
     state = sqlstate(error)
@@ -60,4 +94,8 @@ def user_error(error: BaseException, code: str = "") -> ParatError | None:
     if "readonly database" in _first_line(error):
         # SQLite: PRAGMA query_only, or a file the user may not write.
         return ReadOnlyError(f"{READ_ONLY} ({_first_line(error)}); nothing was changed")
+    if isinstance(error, DatabaseError):
+        # A file that is not a database, a folder, a server that refuses the
+        # connection: one line, whatever the engine.
+        return UnusableDatabase(f"database error: {_first_line(error)}")
     return None

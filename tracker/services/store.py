@@ -1,0 +1,235 @@
+"""The one door to the database: every service call reaches the store through it.
+
+A :class:`Store` opens the engine (read-only or not) from a path or URL, checks the
+schema (or brings it up to date), and runs work in one of two shapes: a read in a
+short session, or a write in one transaction. Around both it keeps the rules that
+must not depend on the caller remembering them:
+
+- a read-only store refuses a write before it touches the database;
+- a PostgreSQL serialization failure or deadlock re-runs the whole transaction
+  after a short, jittered pause (the work re-reads what it needs, so a re-run is safe);
+- every database error is translated once, by
+  :func:`tracker.services.dberrors.user_error`, into a :class:`ParatError`.
+
+Front ends never see an engine, a session or a driver's exception.
+"""
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from db.engine import database_url, make_engine, missing_sqlite_file, read_session, write_session
+from tracker.errors import NotFound, ParatError, ReadOnlyError, UnusableDatabase
+from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
+
+if TYPE_CHECKING:
+    import os
+
+__all__ = ["WRITE_ATTEMPTS", "Store", "no_database", "translated"]
+
+T = TypeVar("T")
+
+#: How often a transaction is tried when PostgreSQL reports a serialization failure
+#: or a deadlock.
+WRITE_ATTEMPTS = 5
+
+
+def _raise_for_user(error: Exception, code: str = "") -> NoReturn:
+    user = user_error(error, code)
+    if user is None:
+        raise error
+    # A driver's error that has no line of its own keeps its cause, for whoever debugs.
+    raise user from (error if isinstance(user, UnusableDatabase) else None)
+
+
+@contextmanager
+def translated(code: str = "") -> Iterator[None]:
+    """Turn a database error raised inside into its :class:`ParatError` (bugs pass)."""
+    try:
+        yield
+    except ParatError:
+        raise
+    except Exception as error:
+        _raise_for_user(error, code)
+
+
+@contextmanager
+def _migrating() -> Iterator[None]:
+    """A role that may write data but not change the schema is told who may."""
+    from db.schema import HEAD
+
+    with translated():
+        try:
+            yield
+        except DBAPIError as error:
+            if sqlstate(error) != NO_PRIVILEGE:
+                raise
+            raise UnusableDatabase(
+                f"the database needs its schema created or upgraded to revision {HEAD}, "
+                "and this database role may not do that: the owner must run `parat db upgrade`"
+            ) from None
+
+
+def no_database(path: "os.PathLike[str] | str") -> NotFound:
+    """The error for a command that needs a database where there is none."""
+    return NotFound(f"there is no database at {path}: create one with `parat init` or `parat demo`")
+
+
+class _Discard(Exception):
+    """Leaves a write transaction so that it rolls back, carrying the work's result."""
+
+    def __init__(self, result: object) -> None:
+        self.result = result
+
+
+class Store:
+    """One open database, and the only way to run work on it."""
+
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
+        self.engine = engine
+        """The engine behind the door (tests and the sample writer reach past it)."""
+        self.read_only = read_only
+        """Every write is refused before it begins."""
+
+    @classmethod
+    def open(
+        cls,
+        db: "str | os.PathLike[str] | None" = None,
+        *,
+        read_only: bool = False,
+        upgrade: bool = True,
+        create: bool = True,
+    ) -> "Store":
+        """Open ``db`` (a path or URL; default: ``PARAT_DATABASE_URL`` or the user's file).
+
+        The schema is brought up to date unless ``upgrade=False``; read-only, it must
+        be up to date already. ``create=False`` refuses a SQLite file that does not
+        exist with :class:`NotFound` instead of creating it (and its folders); a
+        read-only store never creates one.
+        """
+        url = database_url(db)
+        missing = missing_sqlite_file(url)
+        if missing is not None and read_only:
+            raise ReadOnlyError(f"{READ_ONLY} and {missing} does not exist")
+        if missing is not None and not create:
+            raise no_database(missing)
+        with translated():
+            if read_only:
+                from db.readonly import make_read_only_engine
+
+                engine = make_read_only_engine(url)
+            else:
+                engine = make_engine(url)
+        store = cls(engine, read_only=read_only)
+        try:
+            if read_only:
+                store.require_schema()
+            elif upgrade:
+                store.ensure_schema()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close every connection of the engine."""
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        """The database's URL, any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- schema -----------------------------------------------------------------
+    def revision(self) -> str | None:
+        """The stored schema revision (``None``: no Parat schema yet)."""
+        from db.schema import current_revision
+
+        with translated(), self.engine.connect() as conn:
+            return current_revision(conn)
+
+    def ensure_schema(self) -> None:
+        """Upgrade when behind the newest schema; refuse one newer than this version."""
+        from db.schema import ensure_schema
+
+        with _migrating():
+            ensure_schema(self.engine)
+
+    def upgrade(self) -> str:
+        """Apply the migrations up to the newest; returns that revision."""
+        from db.schema import HEAD
+        from db.schema import upgrade as run_upgrade
+
+        self._refuse_if_read_only()
+        with _migrating():
+            run_upgrade(self.engine)
+        return HEAD
+
+    def require_schema(self) -> None:
+        """A viewer cannot upgrade: the schema must be the newest already."""
+        from db.schema import HEAD
+
+        revision = self.revision()
+        if revision != HEAD:
+            found = "no Parat schema" if revision is None else f"schema revision {revision}"
+            raise ReadOnlyError(
+                f"{READ_ONLY} and the database has {found}, not {HEAD}: "
+                "someone who may write must run `parat db upgrade` first"
+            )
+
+    # -- work -------------------------------------------------------------------
+    def read(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in a short session that writes nothing."""
+        return self._run(work, "", write=False, commit=False)
+
+    def write(self, work: Callable[[Session], T], *, code: str = "", commit: bool = True) -> T:
+        """Run ``work`` in one write transaction, retried on a serialization failure.
+
+        With ``commit=False`` the work is applied and flushed (so that a conflict or a
+        broken constraint is refused as in a real write), then rolled back: a dry run.
+        ``code`` names what is changed, for the conflict lines.
+        """
+        self._refuse_if_read_only()
+        return self._run(work, code, write=True, commit=commit)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{READ_ONLY} (opened read-only); nothing was changed")
+
+    def _run(self, work: Callable[[Session], T], code: str, *, write: bool, commit: bool) -> T:
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return self._once(work, write=write, commit=commit)
+            except ParatError:
+                raise
+            except Exception as error:
+                if attempt == WRITE_ATTEMPTS or not is_retryable(error):
+                    _raise_for_user(error, code)
+            time.sleep(random.uniform(0.005, 0.05) * attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(self, work: Callable[[Session], T], *, write: bool, commit: bool) -> T:
+        if not write:
+            with read_session(self.engine) as session:
+                return work(session)
+        try:
+            with write_session(self.engine) as session:
+                result = work(session)
+                if commit:
+                    return result
+                session.flush()
+                raise _Discard(result)
+        except _Discard as discarded:
+            return cast(T, discarded.result)
