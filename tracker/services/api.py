@@ -15,32 +15,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from db.engine import (
-    database_url,
-    make_engine,
-    missing_sqlite_file,
-    read_session,
-    write_session,
-)
-from db.readonly import ReadOnlyDatabase, make_read_only_engine
-from db.schema import HEAD, SchemaError, current_revision, ensure_schema
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
-from tracker.errors import AlreadyExists, NotFound, ReadOnlyError, StaleVersion
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
-from tracker.services.dberrors import (
-    NO_PRIVILEGE,
-    READ_ONLY,
-    is_retryable,
-    sqlstate,
-    user_error,
-)
 from tracker.services.status import load_status
+from tracker.services.store import Store, no_database
 from tracker.services.validation import Amount
 from tracker.services.views import (
     BucketView,
@@ -61,68 +43,53 @@ __all__ = ["Parat", "no_database", "open_parat"]
 
 T = TypeVar("T")
 
-#: How often a write transaction is tried when PostgreSQL reports a serialization
-#: failure or a deadlock (the work re-reads everything, so a retry is always safe).
-WRITE_ATTEMPTS = 5
-
 
 class Parat:
-    """Use cases over one database, stamped with one actor and source."""
+    """Use cases over one database, stamped with one actor and source.
+
+    Every call goes through its :class:`Store`, the one door to the database.
+    """
 
     def __init__(
         self,
-        engine: Engine,
+        store: Store,
         *,
         actor: str | None = None,
         source: str = "api",
         clock: Callable[[], datetime] = utcnow,
-        read_only: bool = False,
     ) -> None:
-        self.engine = engine
+        self.store = store
         self.context = ChangeContext(actor=default_actor(actor), source=source, clock=clock)
-        self.read_only = read_only
+
+    @property
+    def read_only(self) -> bool:
+        """Every write is refused with :class:`ReadOnlyError` before it begins."""
+        return self.store.read_only
+
+    @property
+    def engine(self) -> Engine:
+        """The engine behind the door, for tests and tools that reach past it."""
+        return self.store.engine
 
     # -- plumbing ---------------------------------------------------------------
     def _write(self, work: Callable[[Session, ChangeContext], T], code: str = "") -> T:
-        if self.read_only:
-            raise ReadOnlyError(f"{READ_ONLY} (opened read-only); nothing was changed")
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                with write_session(self.engine) as session:
-                    return work(session, self.context)
-            except StaleDataError:
-                # Another writer updated the same row between our read and our write:
-                # the version column caught it.
-                raise StaleVersion(code or "the hypothesis", None, None) from None
-            except IntegrityError as error:
-                raise AlreadyExists(
-                    f"{code or 'the value'} exists already or conflicts: {error.orig}",
-                    danish=f"{code or 'Værdien'} findes allerede eller er i konflikt med en "
-                    "anden ændring. Intet er ændret.",
-                ) from None
-            except DBAPIError as error:
-                if is_retryable(error) and attempt < WRITE_ATTEMPTS:
-                    import random
-                    import time
-
-                    time.sleep(random.uniform(0.005, 0.05) * attempt)
-                    continue
-                translated = user_error(error, code)
-                if translated is None:
-                    raise
-                raise translated from None
-            except ReadOnlyDatabase as error:
-                raise user_error(error, code) from None  # type: ignore[misc]
-        raise AssertionError("unreachable")  # pragma: no cover
+        return self.store.write(lambda session: work(session, self.context), code=code)
 
     def _read(self, work: Callable[[Session], T]) -> T:
-        with read_session(self.engine) as session:
-            return work(session)
+        return self.store.read(work)
 
     # -- programme --------------------------------------------------------------
     def create_programme(self, **kwargs: Any) -> ProgrammeView:
         """Create the programme (defaults: the source document's frame)."""
         return self._write(lambda s, c: programme.create_programme(s, c, **kwargs))
+
+    def write_demo(self) -> None:
+        """Write the sample programme (16 invented hypotheses, their history ending
+        now) in one transaction; an empty database only (a programme exists already:
+        :class:`AlreadyExists`)."""
+        from tracker.demo import fill_demo
+
+        self._write(lambda s, c: fill_demo(s, c.now(), actor=c.actor))
 
     def programme(self) -> ProgrammeView:
         return self._read(programme.programme_view)
@@ -342,7 +309,7 @@ class Parat:
         """
         from tracker.services.imports import import_file
 
-        return import_file(self.engine, self.context, path, fmt=fmt, dry_run=dry_run)
+        return import_file(self.store, self.context, path, fmt=fmt, dry_run=dry_run)
 
     def undo(self, event_id: int | None = None) -> list["EventView"]:
         """Revert an event (default: this actor's last change) by writing its inverse."""
@@ -360,7 +327,7 @@ class Parat:
 
 @contextmanager
 def open_parat(
-    db: str | None = None,
+    db: "str | os.PathLike[str] | None" = None,
     *,
     actor: str | None = None,
     source: str = "api",
@@ -375,51 +342,8 @@ def open_parat(
     ``read_only`` every write is refused with :class:`ReadOnlyError` before it touches
     the data, and the connection itself is read-only too. ``create=False`` refuses a
     SQLite file that does not exist with :class:`NotFound` instead of creating it
-    (and its folders).
+    (and its folders). A database that cannot be used raises
+    :class:`UnusableDatabase`; no database error leaves untranslated.
     """
-    url = database_url(db)
-    missing = None if create or read_only else missing_sqlite_file(url)
-    if missing is not None:
-        raise no_database(missing)
-    try:
-        engine = make_read_only_engine(url) if read_only else make_engine(url)
-    except ReadOnlyDatabase as error:
-        raise ReadOnlyError(str(error)) from None
-    try:
-        if read_only:
-            _check_schema_read_only(engine)
-        elif upgrade:
-            _ensure_schema(engine)
-        yield Parat(engine, actor=actor, source=source, clock=clock, read_only=read_only)
-    finally:
-        engine.dispose()
-
-
-def no_database(path: "os.PathLike[str] | str") -> NotFound:
-    """The error for a command that needs a database where there is none."""
-    return NotFound(f"there is no database at {path}: create one with `parat init` or `parat demo`")
-
-
-def _ensure_schema(engine: Engine) -> None:
-    """Upgrade on open; a role that may write data but not DDL gets a clear line."""
-    try:
-        ensure_schema(engine)
-    except DBAPIError as error:
-        if sqlstate(error) != NO_PRIVILEGE:
-            raise
-        raise SchemaError(
-            f"the database needs its schema created or upgraded to revision {HEAD}, "
-            "and this database role may not do that: the owner must run `parat db upgrade`"
-        ) from None
-
-
-def _check_schema_read_only(engine: Engine) -> None:
-    """A viewer cannot upgrade: the schema must be at HEAD already."""
-    with engine.connect() as conn:
-        revision = current_revision(conn)
-    if revision != HEAD:
-        found = "no Parat schema" if revision is None else f"schema revision {revision}"
-        raise ReadOnlyError(
-            f"{READ_ONLY} and the database has {found}, not {HEAD}: "
-            "someone who may write must run `parat db upgrade` first"
-        )
+    with Store.open(db, read_only=read_only, upgrade=upgrade, create=create) as store:
+        yield Parat(store, actor=actor, source=source, clock=clock)

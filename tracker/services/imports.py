@@ -10,15 +10,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-from db.engine import write_session
 from tracker.domain.diff import Diff
 from tracker.errors import InvalidInput
 from tracker.io.table_reader import read_table
 from tracker.services.batch import ImportSummary, apply_table
 from tracker.services.context import ChangeContext
 from tracker.services.diff import compare_moments
+from tracker.services.store import Store
 from tracker.services.timetravel import load_moment
 
 __all__ = ["ImportResult", "import_file"]
@@ -34,11 +34,6 @@ class ImportResult:
     diff: Diff | None = None
 
 
-class _Rollback(Exception):
-    def __init__(self, result: ImportResult) -> None:
-        self.result = result
-
-
 def _format(path: Path, fmt: str | None) -> str:
     if fmt:
         chosen = fmt.strip().lower()
@@ -49,14 +44,18 @@ def _format(path: Path, fmt: str | None) -> str:
 
 
 def import_file(
-    engine: Engine,
+    store: Store,
     context: ChangeContext,
     path: str | os.PathLike[str],
     *,
     fmt: str | None = None,
     dry_run: bool = False,
 ) -> ImportResult:
-    """Import ``path`` (see the module docstring)."""
+    """Import ``path`` (see the module docstring) through ``store``'s one door.
+
+    The file is read and checked before the transaction begins; a dry run is a
+    write that the store rolls back.
+    """
     file = Path(path)
     try:
         data = file.read_bytes()
@@ -68,22 +67,22 @@ def import_file(
         raise InvalidInput(f"{file.name}: {error}") from None
     now = context.now()
     ctx = dataclasses.replace(context, source=f"import:{file.name}", clock=lambda: now)
-    try:
-        with write_session(engine) as session:
-            before = load_moment(session, now) if dry_run else None
-            summary, _touched = apply_table(session, ctx, table, file.name)
-            if before is None:
-                return ImportResult(file.name, summary, dry_run=False)
-            session.flush()
-            after = load_moment(session, now)
-            diff = compare_moments(
-                before,
-                after,
-                since_label="før import",
-                until_label=f"efter import af {file.name}",
-                stage_author=lambda _hid: (now, ctx.actor, ""),
-                figure_author=lambda _hid, _kind, _year: (now, ctx.actor),
-            )
-            raise _Rollback(ImportResult(file.name, summary, dry_run=True, diff=diff))
-    except _Rollback as rollback:
-        return rollback.result
+
+    def work(session: Session) -> ImportResult:
+        before = load_moment(session, now) if dry_run else None
+        summary, _touched = apply_table(session, ctx, table, file.name)
+        if before is None:
+            return ImportResult(file.name, summary, dry_run=False)
+        session.flush()
+        after = load_moment(session, now)
+        diff = compare_moments(
+            before,
+            after,
+            since_label="før import",
+            until_label=f"efter import af {file.name}",
+            stage_author=lambda _hid: (now, ctx.actor, ""),
+            figure_author=lambda _hid, _kind, _year: (now, ctx.actor),
+        )
+        return ImportResult(file.name, summary, dry_run=True, diff=diff)
+
+    return store.write(work, commit=not dry_run)
