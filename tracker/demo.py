@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from db.engine import write_session
 from tracker.domain.money import parse_amount, round_half_up
@@ -19,7 +20,7 @@ from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext
 from tracker.services.validation import Amount
 
-__all__ = ["SAMPLE", "SampleHypothesis", "write_demo"]
+__all__ = ["SAMPLE", "SampleHypothesis", "fill_demo", "write_demo"]
 
 MARK = " (eksempel)"
 
@@ -224,6 +225,12 @@ SAMPLE: tuple[SampleHypothesis, ...] = (
 
 def write_demo(engine: Engine, now: datetime, actor: str = "sekretariatet") -> None:
     """Write the programme and its sample history in one transaction, ending at ``now``."""
+    with write_session(engine) as s:
+        fill_demo(s, now, actor)
+
+
+def fill_demo(s: Session, now: datetime, actor: str = "sekretariatet") -> None:
+    """Write the programme and its sample history in the transaction of ``s``."""
     start, middle, recent = (
         now - timedelta(days=120),
         now - timedelta(days=75),
@@ -233,53 +240,52 @@ def write_demo(engine: Engine, now: datetime, actor: str = "sekretariatet") -> N
     def ctx(at: datetime, who: str = actor) -> ChangeContext:
         return ChangeContext(actor=who, source="demo", clock=lambda: at)
 
-    with write_session(engine) as s:
-        programme.create_programme(s, ctx(start))
-        for h in SAMPLE:
-            hypotheses.add_hypothesis(
+    programme.create_programme(s, ctx(start))
+    for h in SAMPLE:
+        hypotheses.add_hypothesis(
+            s,
+            ctx(start),
+            h.code,
+            title=h.title,
+            area=h.area,
+            owner=h.owner,
+            stage=Stage.IDENTIFIED,
+            bucket=h.bucket,
+        )
+    for h in SAMPLE:
+        when = ctx(middle, h.owner or actor) if h.code != "H13" else None
+        if when is None:
+            continue
+        if h.stage.rank >= Stage.QUALIFIED.rank and h.stage is not Stage.DROPPED:
+            hypotheses.update_hypothesis(s, when, h.code, stage=Stage.QUALIFIED)
+        # first estimates: 80 % of the final potential, to show movement later
+        for year, amount in h.potential.items():
+            figures.set_figures(s, when, h.code, year, {"potential": _scaled(amount, 80)})
+    for h in SAMPLE:
+        if h.code == "H13":
+            continue
+        when = ctx(recent, h.owner or actor)
+        note = h.note or ""
+        if h.stage is not Stage.QUALIFIED and h.stage is not Stage.IDENTIFIED:
+            hypotheses.update_hypothesis(
                 s,
-                ctx(start),
+                when,
                 h.code,
-                title=h.title,
-                area=h.area,
-                owner=h.owner,
-                stage=Stage.IDENTIFIED,
-                bucket=h.bucket,
+                stage=h.stage,
+                note=note,
+                confidence_pct=h.confidence_pct,
             )
-        for h in SAMPLE:
-            when = ctx(middle, h.owner or actor) if h.code != "H13" else None
-            if when is None:
-                continue
-            if h.stage.rank >= Stage.QUALIFIED.rank and h.stage is not Stage.DROPPED:
-                hypotheses.update_hypothesis(s, when, h.code, stage=Stage.QUALIFIED)
-            # first estimates: 80 % of the final potential, to show movement later
-            for year, amount in h.potential.items():
-                figures.set_figures(s, when, h.code, year, {"potential": _scaled(amount, 80)})
-        for h in SAMPLE:
-            if h.code == "H13":
-                continue
-            when = ctx(recent, h.owner or actor)
-            note = h.note or ""
-            if h.stage is not Stage.QUALIFIED and h.stage is not Stage.IDENTIFIED:
-                hypotheses.update_hypothesis(
-                    s,
-                    when,
-                    h.code,
-                    stage=h.stage,
-                    note=note,
-                    confidence_pct=h.confidence_pct,
+        for year in sorted(set(h.potential) | set(h.realised) | set(h.investment)):
+            amounts: dict[str, Amount] = {
+                kind: values[year]
+                for kind, values in (
+                    ("potential", h.potential),
+                    ("realised", h.realised),
+                    ("investment", h.investment),
                 )
-            for year in sorted(set(h.potential) | set(h.realised) | set(h.investment)):
-                amounts: dict[str, Amount] = {
-                    kind: values[year]
-                    for kind, values in (
-                        ("potential", h.potential),
-                        ("realised", h.realised),
-                        ("investment", h.investment),
-                    )
-                    if year in values
-                }
-                figures.set_figures(s, when, h.code, year, amounts)
+                if year in values
+            }
+            figures.set_figures(s, when, h.code, year, amounts)
 
 
 def _scaled(amount: str, pct: int) -> int:
