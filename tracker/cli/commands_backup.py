@@ -17,10 +17,9 @@ def backup(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Copy the SQLite database to FILE while it is in use (online backup)."""
-    from db.engine import database_url
-    from tracker.services.backup import backup_sqlite
+    from tracker.services.admin import backup_database
 
-    info = backup_sqlite(database_url(state(ctx).db), file, force=force)
+    info = backup_database(state(ctx).db, file, force=force)
     done(
         f"Backed up '{info.programme}' to {info.path}: {info.hypotheses} hypotheses, "
         f"{info.events} events, schema {info.revision}; integrity ok."
@@ -36,22 +35,14 @@ def restore(
     ] = False,
 ) -> None:
     """Check the backup FILE and put it in place of the database."""
-    from db.engine import database_url, make_engine
-    from db.schema import ensure_schema
     from tracker.errors import ReadOnlyError
-    from tracker.services.backup import restore_sqlite
+    from tracker.services.admin import restore_database
     from tracker.services.dberrors import READ_ONLY
 
     cli = state(ctx)
     if cli.read_only:
         raise ReadOnlyError(f"{READ_ONLY} (--read-only); nothing was restored")
-    url = database_url(cli.db)
-    info = restore_sqlite(url, file, force=force)
-    engine = make_engine(url)
-    try:
-        ensure_schema(engine)  # a backup from an older version is brought up to date
-    finally:
-        engine.dispose()
+    info = restore_database(cli.db, file, force=force)
     if info.replaced is not None:
         done(f"Kept a copy of the replaced database in {info.replaced}.")
     done(

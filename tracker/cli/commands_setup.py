@@ -39,8 +39,6 @@ def demo(
     no_tui: Annotated[bool, typer.Option("--no-tui", help="Only write the sample data.")] = False,
 ) -> None:
     """Write the sample programme (16 invented hypotheses), then open the UI on it."""
-    from tracker.demo import write_demo
-
     with state(ctx).open(create=True) as parat:
         if parat.has_programme():
             from tracker.errors import AlreadyExists
@@ -48,7 +46,7 @@ def demo(
             raise AlreadyExists(
                 "this database already holds a programme; choose an empty one with --db"
             )
-        write_demo(parat.engine, parat.context.now(), actor=parat.context.actor)
+        parat.write_demo()
     done("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses.")
     if not no_tui:
         from tracker.cli.commands_tui import open_tui
@@ -63,37 +61,21 @@ def upgrade(ctx: typer.Context) -> None:
         from tracker.errors import ReadOnlyError
 
         raise ReadOnlyError("this connection is read-only (--read-only); nothing was changed")
-    from db.engine import database_url, make_engine
-    from db.schema import HEAD
-    from db.schema import upgrade as run_upgrade
+    from tracker.services.admin import upgrade_database
 
-    engine = make_engine(database_url(state(ctx).db))
-    try:
-        run_upgrade(engine)
-    finally:
-        engine.dispose()
-    done(f"Database is at schema revision {HEAD}.")
+    revision = upgrade_database(state(ctx).db)
+    done(f"Database is at schema revision {revision}.")
 
 
 @db_app.command("info")
 def info(ctx: typer.Context) -> None:
     """Show which database is in use and its schema revision."""
-    from db.engine import database_url, make_engine, missing_sqlite_file
-    from db.schema import HEAD, current_revision
-    from tracker.services.api import no_database
+    from tracker.services.admin import database_info
 
-    url = database_url(state(ctx).db)
-    missing = missing_sqlite_file(url)
-    if missing is not None:
-        raise no_database(missing)
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            revision = current_revision(conn)
-    finally:
-        engine.dispose()
-    safe = engine.url.render_as_string(hide_password=True)
-    typer.echo(f"database: {safe}\nschema:   {revision or 'empty'} (newest {HEAD})")
+    about = database_info(state(ctx).db)
+    typer.echo(
+        f"database: {about.url}\nschema:   {about.revision or 'empty'} (newest {about.newest})"
+    )
 
 
 def register(app: typer.Typer) -> None:

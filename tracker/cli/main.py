@@ -7,11 +7,8 @@ Errors a user can cause end as one line on stderr and an exit code (see
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
-from db.engine import DatabaseLocationError
-from db.schema import SchemaError
 from tracker.cli import (
     commands_backup,
     commands_bucket,
@@ -29,7 +26,7 @@ from tracker.cli import (
     commands_undo,
 )
 from tracker.cli.state import CliState
-from tracker.errors import ExitCode, ParatError
+from tracker.errors import ParatError
 
 __all__ = ["app", "main"]
 
@@ -40,21 +37,17 @@ def _fail(message: str, code: int) -> None:
 
 
 class ParatGroup(TyperGroup):
-    """Turns user errors raised anywhere below into one line and an exit code."""
+    """Turns user errors raised anywhere below into one line and an exit code.
+
+    The services translate every database error a user can meet into a
+    :class:`ParatError`; anything else is a bug and keeps its traceback.
+    """
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except ParatError as error:
             _fail(str(error), error.exit_code)
-        except SchemaError as error:
-            _fail(str(error), ExitCode.INVALID)
-        except DatabaseLocationError as error:
-            _fail(str(error), ExitCode.INVALID)
-        except DatabaseError as error:
-            # OperationalError, ProgrammingError, and "file is not a database"
-            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-            _fail(f"database error: {reason}", ExitCode.INVALID)
         return None
 
 

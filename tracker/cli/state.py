@@ -5,11 +5,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import typer
-from sqlalchemy.exc import DBAPIError
 
-from db.readonly import ReadOnlyDatabase
 from tracker.services import Parat, open_parat
-from tracker.services.dberrors import user_error
 
 __all__ = ["CliState", "state"]
 
@@ -24,23 +21,16 @@ class CliState:
 
     @contextmanager
     def open(self, *, create: bool = False) -> Iterator[Parat]:
-        """The API on the chosen database; database errors a user meets (a read-only
-        connection or role, a concurrent change) become one clear ParatError.
+        """The API on the chosen database (its errors are all :class:`ParatError`).
 
         Only commands that create a programme (``init``, ``demo``) pass ``create``:
         any other command on a SQLite file that does not exist says so and creates
         nothing (it would find no programme in a new file anyway).
         """
-        try:
-            with open_parat(
-                self.db, actor=self.actor, source="cli", read_only=self.read_only, create=create
-            ) as parat:
-                yield parat
-        except (ReadOnlyDatabase, DBAPIError) as error:
-            translated = user_error(error)
-            if translated is None:
-                raise
-            raise translated from None
+        with open_parat(
+            self.db, actor=self.actor, source="cli", read_only=self.read_only, create=create
+        ) as parat:
+            yield parat
 
 
 def state(ctx: typer.Context) -> CliState:
