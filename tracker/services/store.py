@@ -93,7 +93,7 @@ class Store:
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self.engine = engine
-        """The engine behind the door (tests and the sample writer reach past it)."""
+        """The engine behind the door (only tests and benchmarks reach past it)."""
         self.read_only = read_only
         """Every write is refused before it begins."""
 
