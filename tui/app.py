@@ -30,9 +30,9 @@ from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisStatus, Status
 from tracker.errors import NotFound, ParatError, ReadOnlyError
+from tracker.report import HypothesisView
 from tracker.services import Parat
 from tracker.services.status import gc_paused
-from tracker.services.views import HypothesisView
 from tui.access import READ_ONLY, error_text, past_message
 from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog

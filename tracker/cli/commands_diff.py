@@ -90,7 +90,7 @@ def diff(
         end = parat.resolve_moment(until) if until else None
         result = parat.diff(start, end, since_label=since, until_label=until or "nu")
     if as_json:
-        from tracker.diff_report import diff_to_dict
+        from tracker.report import diff_to_dict
 
         print_json(diff_to_dict(result))
     else:

@@ -7,7 +7,7 @@ import typer
 
 from tracker.cli.output import print_json
 from tracker.cli.state import state
-from tracker.services.views import EventView
+from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
 

@@ -7,7 +7,7 @@ import typer
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
-from tracker.services.views import EventView, HypothesisDetail, HypothesisView
+from tracker.report import EventView, HypothesisDetail, HypothesisView
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from tracker.exports.model import ExportMeta, HistoryEntry, HypothesisDetails, Report
+from tracker.report import EventView, ExportMeta, HypothesisDetails, Report
 
 if TYPE_CHECKING:
     from tracker.domain.diff import Diff
@@ -27,7 +27,6 @@ __all__ = [
     "CSV_DIALECTS",
     "FORMATS",
     "ExportMeta",
-    "HistoryEntry",
     "HypothesisDetails",
     "Report",
     "export",
@@ -73,7 +72,7 @@ def export(
     fmt: str,
     *,
     details: Mapping[str, HypothesisDetails] | None = None,
-    history: tuple[HistoryEntry, ...] = (),
+    history: tuple[EventView, ...] = (),
     diff: "Diff | None" = None,
     meta: ExportMeta | None = None,
     csv_dialect: str = "danish",

@@ -10,8 +10,7 @@ from typing import Any
 
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
-from tracker.exports.model import Report
-from tracker.report import iso, status_to_dict
+from tracker.report import Report, iso, status_to_dict
 
 __all__ = ["diff_to_dict", "render", "report_to_dict"]
 

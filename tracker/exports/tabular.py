@@ -18,7 +18,7 @@ import csv
 import io
 
 from tracker.exports.danish import csv_mio
-from tracker.exports.model import HypothesisDetails, Report
+from tracker.report import HypothesisDetails, Report
 
 __all__ = ["DIALECTS", "FIELDS", "KINDS", "header", "neutralise", "render"]
 

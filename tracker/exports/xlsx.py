@@ -21,8 +21,8 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time, local
-from tracker.exports.model import HypothesisDetails, Report
 from tracker.exports.view import KIND_LABELS
+from tracker.report import HypothesisDetails, Report
 
 __all__ = ["MIO_FORMAT", "MIO_TABLE_FORMAT", "SHEETS", "render"]
 

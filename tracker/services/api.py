@@ -31,6 +31,7 @@ from db.schema import HEAD, SchemaError, current_revision, ensure_schema
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 from tracker.errors import AlreadyExists, NotFound, ReadOnlyError, StaleVersion
+from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.dberrors import (
@@ -42,20 +43,14 @@ from tracker.services.dberrors import (
 )
 from tracker.services.status import load_status
 from tracker.services.validation import Amount
-from tracker.services.views import (
-    BucketView,
-    HypothesisDetail,
-    HypothesisView,
-    ProgrammeView,
-)
 
 if TYPE_CHECKING:
     import os
 
     from tracker.domain.diff import Diff
+    from tracker.report import EventView
     from tracker.services.imports import ImportResult
     from tracker.services.snapshots import SnapshotView
-    from tracker.services.views import EventView
 
 __all__ = ["Parat", "no_database", "open_parat"]
 

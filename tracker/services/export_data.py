@@ -12,10 +12,9 @@ from sqlmodel import Session
 
 from db import queries
 from tracker.domain.status import Status
-from tracker.exports.model import HypothesisDetails
+from tracker.report import EventView, HypothesisDetails
 from tracker.services.audit import audit_log
 from tracker.services.status import load_status
-from tracker.services.views import EventView
 
 __all__ = ["HISTORY_LIMIT", "load_export_parts"]
 

@@ -11,6 +11,7 @@ from db.models import Bucket, Programme, StageWeight
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import Allocation
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.report import BucketView, ProgrammeView
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
 from tracker.services.validation import (
@@ -21,7 +22,6 @@ from tracker.services.validation import (
     to_kroner,
     to_stage,
 )
-from tracker.services.views import BucketView, ProgrammeView
 
 __all__ = [
     "DEFAULT_BUCKETS",

@@ -1,8 +1,8 @@
 """What an export renders: the status plus the few things a summary needs besides it.
 
-Built once (by :func:`tracker.exports.load_report` from the services, or by hand from a
-``Status``) and handed to every renderer. Plain frozen values, stdlib only, so the UI
-and scripts can build one without a database.
+Built once (by the services' ``Parat.report()``, or by hand from a ``Status``) and
+handed to every renderer. Plain frozen values, stdlib only, so the UI and scripts can
+build one without a database.
 """
 
 from collections.abc import Mapping
@@ -11,9 +11,9 @@ from datetime import datetime
 
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
-from tracker.services.views import EventView
+from tracker.report.views import EventView
 
-__all__ = ["ExportMeta", "HistoryEntry", "HypothesisDetails", "Report"]
+__all__ = ["ExportMeta", "HypothesisDetails", "Report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +33,6 @@ class HypothesisDetails:
     """Investment (investering) per year, kroner."""
 
 
-#: One line of the audit log (historik), as the spreadsheet lists it: the services' view.
-HistoryEntry = EventView
-
-
 @dataclass(frozen=True, slots=True)
 class ExportMeta:
     """Who made the export, when, and with which version of Parat."""
@@ -54,7 +50,7 @@ class Report:
     meta: ExportMeta
     details: Mapping[str, HypothesisDetails] = field(default_factory=dict)
     """Per hypothesis code; hypotheses without details export blank per-year cells."""
-    history: tuple[HistoryEntry, ...] = ()
+    history: tuple[EventView, ...] = ()
     """Audit log entries, newest first (the spreadsheet's Historik sheet)."""
     history_truncated: bool = False
     """True when older entries were left out (see ``HISTORY_LIMIT``)."""

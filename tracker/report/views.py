@@ -1,4 +1,4 @@
-"""Read models that services return: plain frozen values, no ORM objects."""
+"""What is stored, as services return it: plain frozen values, no ORM objects."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
