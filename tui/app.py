@@ -517,10 +517,9 @@ class ParatApp(App[None]):
     def export_file(self, fmt: str, path: Path) -> None:
         """Write the status (at the moment shown) as ``fmt`` to ``path``, whole or not
         at all. Blocking: call it from a worker."""
-        from tracker.exports import export_from
         from tracker.exports.files import write_atomic
 
-        data = export_from(self.parat, fmt, as_of=self.as_of)
+        data = self.parat.export(fmt, as_of=self.as_of)
         write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"), label="Fil")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

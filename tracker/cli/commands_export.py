@@ -89,8 +89,6 @@ def export(
     if fmt in BINARY and output is None:
         raise InvalidInput(f"--format {fmt.value} writes a binary file: give --output FILE")
 
-    from tracker.exports import export_from
-
     with state(ctx).open() as parat:
         moment = parat.resolve_moment(as_of) if as_of else None
         diff = None
@@ -101,8 +99,7 @@ def export(
                 since_label=since,
                 until_label=as_of or "",
             )
-        data = export_from(
-            parat,
+        data = parat.export(
             fmt.value,
             as_of=moment,
             diff=diff,

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     import os
 
     from tracker.domain.diff import Diff
-    from tracker.report import EventView
+    from tracker.report import EventView, Report
     from tracker.services.imports import ImportResult
     from tracker.services.snapshots import SnapshotView
 
@@ -248,24 +248,30 @@ class Parat:
         return self._read(lambda s: programme.find_programme(s) is not None)
 
     # -- exports ----------------------------------------------------------------
-    def export_parts(
-        self,
-        as_of: datetime | None = None,
-        *,
-        history: bool = False,
-        history_since: datetime | None = None,
-    ) -> Any:
-        """Status, hypothesis details and (when asked) the audit log, in one transaction.
-
-        Returns ``(status, details, history, history_truncated)``; see
-        :func:`tracker.exports.load_report`, which builds an export's report from it.
-        """
-        from tracker.services.export_data import load_export_parts
+    def report(
+        self, as_of: datetime | None = None, *, diff: "Diff | None" = None, history: bool = True
+    ) -> "Report":
+        """What an export renders at ``as_of`` (default now), in one transaction."""
+        from tracker.services.reporting import read_report
 
         moment = as_of or self.context.now()
         return self._read(
-            lambda s: load_export_parts(s, moment, history=history, history_since=history_since)
+            lambda s: read_report(s, moment, self.context, diff=diff, history=history)
         )
+
+    def export(
+        self,
+        fmt: str,
+        *,
+        as_of: datetime | None = None,
+        diff: "Diff | None" = None,
+        csv_dialect: str = "danish",
+    ) -> str | bytes:
+        """The status summary in one format: what ``parat export`` and the UI write."""
+        from tracker.exports import HISTORY_FORMATS, render
+
+        report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
+        return render(report, fmt, csv_dialect=csv_dialect)
 
     # -- history, snapshots, time travel, import, undo (issue 5) -----------------
     def resolve_moment(self, text: str) -> datetime:
