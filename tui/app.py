@@ -496,7 +496,7 @@ class ParatApp(App[None]):
     # -- exports -------------------------------------------------------------------
     def action_export(self) -> None:
         """Ask for format and file, write the status summary, say where it went."""
-        from tracker.services.moments import LOCAL
+        from tracker.report.moments import LOCAL
         from tui.dialogs.export import ExportDialog
 
         moment = self.status.as_of if self.status is not None else self.parat.context.now()

@@ -22,7 +22,7 @@ def signed(kr: int) -> str:
 def _when(moment: object) -> str:
     from datetime import datetime
 
-    from tracker.services.moments import show_moment
+    from tracker.report.moments import show_moment
 
     return show_moment(moment) if isinstance(moment, datetime) else ""
 

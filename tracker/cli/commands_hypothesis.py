@@ -247,7 +247,7 @@ def show(
         right=(1, 2, 3),
     )
     typer.echo("\nHistorik")
-    from tracker.services.moments import show_time
+    from tracker.report.moments import show_time
 
     for e in detail.events:
         when = show_time(e.at)

@@ -72,7 +72,7 @@ def require_existed(session: Session, as_of: datetime) -> None:
     the time-travel code (which checks it too) and a Danish one for the UI."""
     created = get_programme(session).created_at
     if created > as_of:
-        from tracker.services.moments import show_moment
+        from tracker.report.moments import show_moment
 
         then, made = show_moment(as_of), show_moment(created)
         raise NotFound(
