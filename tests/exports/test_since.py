@@ -107,7 +107,7 @@ def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
     assert data["diff"]["since_label"] == "Chefgruppemøde 1. februar"
     assert data["diff"]["figure_changes"][1] == {
         "code": "H06", "title": "Ny", "kind": "realised", "year": 2017, "old_kr": None,
-        "new_kr": 250_000, "at": "2018-03-12T09:00:00Z", "actor": "anna",
+        "new_kr": 250_000, "change_kr": 250_000, "at": "2018-03-12T09:00:00Z", "actor": "anna",
     }  # fmt: skip
     assert data["diff"]["stage_moves"][0]["new_stage"] == "decided"
 

@@ -13,7 +13,7 @@ from typing import Any
 from tracker.domain.diff import Diff
 from tracker.domain.status import Measures, Status
 
-__all__ = ["TOTAL_KEYS", "diff_to_dict", "iso", "status_to_dict"]
+__all__ = ["BUCKET_KEYS", "TOTAL_KEYS", "diff_to_dict", "iso", "status_to_dict"]
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -80,8 +80,9 @@ def status_to_dict(status: Status) -> dict[str, Any]:
     }
 
 
-#: The totals compared, in display order.
+#: The totals compared, in display order (the target too: it may change in between).
 TOTAL_KEYS = (
+    "target_kr",
     "pipeline_kr",
     "weighted_kr",
     "decided_kr",
@@ -91,10 +92,12 @@ TOTAL_KEYS = (
     "baseline_kr",
     "slippage_kr",
 )
-_BUCKET_KEYS = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
+BUCKET_KEYS = ("target_kr", "pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
 
 
 def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...]) -> Any:
+    """``before``/``after``/``change`` objects of the same keys; a side that lacks a key
+    (a bucket that did not exist yet) counts 0."""
     return {
         "before": {k: before.get(k, 0) for k in keys},
         "after": {k: after.get(k, 0) for k in keys},
@@ -103,12 +106,22 @@ def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...
 
 
 def diff_to_dict(d: Diff) -> dict[str, Any]:
-    """The object of ``parat diff --json``."""
+    """ "Siden sidst" as JSON: the object of ``parat diff --json`` and the ``diff`` of
+    the JSON export alike.
+
+    Totals and buckets as ``before``/``after``/``change`` objects of ``*_kr`` keys
+    (``target_kr`` beside them is the target at ``until``), then what moved.
+    """
     old_buckets = {b.key: asdict(b) for b in d.before.buckets}
     buckets = []
     for b in d.after.buckets:
-        entry = {"key": b.key, "name": b.name, "target_kr": b.target_kr}
-        entry.update(_compare(old_buckets.get(b.key, {}), asdict(b), _BUCKET_KEYS))
+        entry: dict[str, Any] = {
+            "key": b.key,
+            "name": b.name,
+            "priority": b.priority,
+            "target_kr": b.target_kr,
+        }
+        entry.update(_compare(old_buckets.get(b.key, {}), asdict(b), BUCKET_KEYS))
         buckets.append(entry)
     return {
         "since": iso(d.since),
