@@ -47,7 +47,7 @@ def big_report(n: int = 10_000, seed: int = 7) -> Any:
     """A status of ``n`` hypotheses with figures in every year, and their details."""
     from tracker.domain.stages import Stage
     from tracker.domain.status import BucketFacts, HypothesisFacts, ProgrammeFacts, compute_status
-    from tracker.report import ExportMeta, HypothesisDetails, Report
+    from tracker.report import ExportMeta, HypothesisDetail, HypothesisView, Report
 
     rng = random.Random(seed)
     programme = ProgrammeFacts(
@@ -83,9 +83,16 @@ def big_report(n: int = 10_000, seed: int = 7) -> Any:
                 investment=investment,
             )
         )
-        details[code] = HypothesisDetails(
-            code, "Beskrivelse", None, potential, realised, investment
-        )
+        figures: dict[int, dict[str, int]] = {}
+        kinds = ("potential", "realised", "investment")
+        for kind, amounts in zip(kinds, (potential, realised, investment), strict=True):
+            for year, kr in amounts.items():
+                figures.setdefault(year, {})[kind] = kr
+        details[code] = HypothesisDetail(
+            HypothesisView(code, facts[-1].title, facts[-1].area, facts[-1].owner, "Beskrivelse",
+                           facts[-1].stage, facts[-1].bucket, None, 1, NOW, NOW),
+            dict(sorted(figures.items())),
+        )  # fmt: skip
     status = compute_status(programme, facts, NOW)
     meta = ExportMeta(generated_at=NOW, generated_by="bench", tool_version="bench")
     return Report(status=status, meta=meta, details=details)

@@ -28,7 +28,7 @@ from textual.screen import Screen
 
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
-from tracker.domain.status import HypothesisStatus, Status
+from tracker.domain.status import HypothesisContribution, Status
 from tracker.errors import NotFound, ParatError, ReadOnlyError
 from tracker.report import HypothesisView
 from tracker.services import Parat
@@ -378,7 +378,7 @@ class ParatApp(App[None]):
             self.notify(reason, title="Kan ikke ændre", severity="warning")
         return reason is not None
 
-    def row(self, code: str) -> HypothesisStatus | None:
+    def row(self, code: str) -> HypothesisContribution | None:
         if self.status is None:
             return None
         return next((h for h in self.status.hypotheses if h.code == code), None)

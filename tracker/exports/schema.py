@@ -89,7 +89,9 @@ class Year(_Model):
     net_kr: Kroner = Field(description="potential − investment")
 
 
-class Hypothesis(_Model):
+class HypothesisEntry(_Model):
+    """One entry of ``hypotheses``: a ``HypothesisContribution`` as JSON."""
+
     code: str
     title: str
     area: str
@@ -199,7 +201,7 @@ class ExportDocument(_Model):
     unassigned: Measures
     stages: list[StageRow]
     years: list[Year]
-    hypotheses: list[Hypothesis]
+    hypotheses: list[HypothesisEntry]
     warnings: list[WarningRow]
     diff: DiffSection | None = None
 

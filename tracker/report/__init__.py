@@ -12,7 +12,7 @@ touches the database or a rendering library (stdlib and ``tracker.domain`` only)
 importing it costs a CLI call nothing.
 """
 
-from tracker.report.model import ExportMeta, HypothesisDetails, Report
+from tracker.report.model import ExportMeta, Report
 from tracker.report.shapes import diff_to_dict, iso, status_to_dict
 from tracker.report.views import (
     BucketView,
@@ -27,7 +27,6 @@ __all__ = [
     "EventView",
     "ExportMeta",
     "HypothesisDetail",
-    "HypothesisDetails",
     "HypothesisView",
     "ProgrammeView",
     "Report",

@@ -11,26 +11,9 @@ from datetime import datetime
 
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
-from tracker.report.views import EventView
+from tracker.report.views import EventView, HypothesisDetail
 
-__all__ = ["ExportMeta", "HypothesisDetails", "Report"]
-
-
-@dataclass(frozen=True, slots=True)
-class HypothesisDetails:
-    """What the CSV and the spreadsheet show besides a hypothesis's status row."""
-
-    code: str
-    description: str = ""
-    """Description (beskrivelse), free text."""
-    confidence_pct: int | None = None
-    """The confidence override as stored (``None``: the stage weight applies)."""
-    potential: Mapping[int, int] = field(default_factory=dict)
-    """Gain potential (gevinstpotentiale) per year, kroner; years without a figure absent."""
-    realised: Mapping[int, int] = field(default_factory=dict)
-    """Realised gain (realiseret gevinst) per year, kroner."""
-    investment: Mapping[int, int] = field(default_factory=dict)
-    """Investment (investering) per year, kroner."""
+__all__ = ["ExportMeta", "Report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +31,9 @@ class Report:
 
     status: Status
     meta: ExportMeta
-    details: Mapping[str, HypothesisDetails] = field(default_factory=dict)
-    """Per hypothesis code; hypotheses without details export blank per-year cells."""
+    details: Mapping[str, HypothesisDetail] = field(default_factory=dict)
+    """Per hypothesis code: description, confidence and figures per year (for the CSV
+    and the spreadsheet); hypotheses without details export blank cells there."""
     history: tuple[EventView, ...] = ()
     """Audit log entries, newest first (the spreadsheet's Historik sheet)."""
     history_truncated: bool = False

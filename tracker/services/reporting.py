@@ -17,7 +17,7 @@ from sqlmodel import Session
 from db import queries
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
-from tracker.report import EventView, ExportMeta, HypothesisDetails, Report
+from tracker.report import EventView, ExportMeta, HypothesisDetail, HypothesisView, Report
 from tracker.services.audit import audit_log
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.status import load_status
@@ -36,27 +36,21 @@ def export_meta(now: datetime, actor: str | None = None) -> ExportMeta:
     return ExportMeta(generated_at=now, generated_by=default_actor(actor), tool_version=__version__)
 
 
-def _details(session: Session, as_of: datetime) -> dict[str, HypothesisDetails]:
+def _details(session: Session, as_of: datetime) -> dict[str, HypothesisDetail]:
     conn = session.connection()
     row = queries.programme_row(conn)
     assert row is not None  # load_status has checked
-    per_id: dict[int, dict[str, dict[int, int]]] = {}
+    per_id: dict[int, dict[int, dict[str, int]]] = {}
     for hid, kind, year, amount in queries.current_figures(
         conn, first_year=row.first_year, last_year=row.target_year, as_of=as_of
     ):
-        per_id.setdefault(hid, {}).setdefault(kind, {})[year] = amount
-    result: dict[str, HypothesisDetails] = {}
-    for h in queries.hypothesis_rows(conn, row.id):
-        kinds = per_id.get(h.id, {})
-        result[h.code] = HypothesisDetails(
-            code=h.code,
-            description=h.description or "",
-            confidence_pct=h.confidence_pct,
-            potential=kinds.get("potential", {}),
-            realised=kinds.get("realised", {}),
-            investment=kinds.get("investment", {}),
+        per_id.setdefault(hid, {}).setdefault(year, {})[kind] = amount
+    return {
+        h.code: HypothesisDetail(
+            hypothesis=HypothesisView.of(h), figures=dict(sorted(per_id.get(h.id, {}).items()))
         )
-    return result
+        for h in queries.hypothesis_rows(conn, row.id)
+    }
 
 
 def _history(
@@ -100,7 +94,7 @@ def export_status(
     status: Status,
     fmt: str,
     *,
-    details: Mapping[str, HypothesisDetails] | None = None,
+    details: Mapping[str, HypothesisDetail] | None = None,
     history: tuple[EventView, ...] = (),
     diff: Diff | None = None,
     meta: ExportMeta | None = None,
