@@ -1,8 +1,9 @@
 """``parat export``: the status summary as md, html, pdf, xlsx, csv or json.
 
 Text formats go to stdout unless ``--output`` is given; PDF and XLSX need
-``--output``. The renderers (and Jinja2, fpdf2, XlsxWriter, pydantic) are imported
-only here, inside the command, so no other command pays for them.
+``--output``. ``Parat.export`` builds the report and renders it; the renderers (and
+Jinja2, fpdf2, XlsxWriter, pydantic) are imported only when it runs, so no other
+command pays for them.
 """
 
 import sys
