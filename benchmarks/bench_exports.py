@@ -1,7 +1,7 @@
 """Exports: seconds and peak memory per format, for the sample programme and for
 10,000 hypotheses; the XLSX of 10,000 next to a bare XlsxWriter write of the same cells.
 
-The sample programme is exported end to end from a SQLite file (``export_from``:
+The sample programme is exported end to end from a SQLite file (``Parat.export``:
 read + render). The 10,000 hypotheses are a synthetic status computed in memory
 (``compute_status``), so the figures measure the renderers. Times are medians of a
 few runs; peak memory is measured by tracemalloc in a separate run (tracemalloc
@@ -47,7 +47,7 @@ def big_report(n: int = 10_000, seed: int = 7) -> Any:
     """A status of ``n`` hypotheses with figures in every year, and their details."""
     from tracker.domain.stages import Stage
     from tracker.domain.status import BucketFacts, HypothesisFacts, ProgrammeFacts, compute_status
-    from tracker.exports import ExportMeta, HypothesisDetails, Report
+    from tracker.report import ExportMeta, HypothesisDetail, HypothesisView, Report
 
     rng = random.Random(seed)
     programme = ProgrammeFacts(
@@ -83,9 +83,16 @@ def big_report(n: int = 10_000, seed: int = 7) -> Any:
                 investment=investment,
             )
         )
-        details[code] = HypothesisDetails(
-            code, "Beskrivelse", None, potential, realised, investment
-        )
+        figures: dict[int, dict[str, int]] = {}
+        kinds = ("potential", "realised", "investment")
+        for kind, amounts in zip(kinds, (potential, realised, investment), strict=True):
+            for year, kr in amounts.items():
+                figures.setdefault(year, {})[kind] = kr
+        details[code] = HypothesisDetail(
+            HypothesisView(code, facts[-1].title, facts[-1].area, facts[-1].owner, "Beskrivelse",
+                           facts[-1].stage, facts[-1].bucket, None, 1, NOW, NOW),
+            dict(sorted(figures.items())),
+        )  # fmt: skip
     status = compute_status(programme, facts, NOW)
     meta = ExportMeta(generated_at=NOW, generated_by="bench", tool_version="bench")
     return Report(status=status, meta=meta, details=details)
@@ -142,18 +149,18 @@ def _sample_db(folder: Path) -> str:
 
 def main() -> None:
     import tracker
-    from tracker.exports import export_from, render
+    from tracker.exports import render
 
     print("Exports: median seconds (peak MiB by tracemalloc, separate run)")
     with tempfile.TemporaryDirectory() as folder:
         db = _sample_db(Path(folder))
         with tracker.open(db, actor="bench", clock=lambda: NOW) as p:
             for fmt in FORMATS:  # warm up imports and fonts before timing
-                export_from(p, fmt)
+                p.export(fmt)
             print("  sample programme (16 hypotheses), read + render:")
             for fmt in FORMATS:
-                seconds = _median_seconds(lambda f=fmt: export_from(p, f), 7)
-                peak = _peak_mib(lambda f=fmt: export_from(p, f))
+                seconds = _median_seconds(lambda f=fmt: p.export(f), 7)
+                peak = _peak_mib(lambda f=fmt: p.export(f))
                 print(f"    {fmt:5} {seconds:8.3f} s  {peak:7.1f} MiB")
 
     started = time.perf_counter()

@@ -70,7 +70,7 @@ HYPOTHESIS_VERSION = sa.Column("version", sa.Integer, nullable=False)
 
 
 class Hypothesis(SQLModel, table=True):
-    """A hypothesis (initiative) with its current attributes; ``version`` locks it."""
+    """The hypothesis table: an initiative's current attributes; ``version`` locks it."""
 
     __table_args__ = (sa.UniqueConstraint("programme_id", "code"),)
     __mapper_args__ = {"version_id_col": HYPOTHESIS_VERSION}

@@ -45,7 +45,7 @@ def bucket_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:
 
 
 class HypothesisRow(NamedTuple):
-    """A hypothesis as stored, with its bucket's key instead of the bucket id."""
+    """A row of the hypothesis table as a plain tuple, its bucket's key for the id."""
 
     id: int
     code: str

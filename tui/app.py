@@ -28,11 +28,11 @@ from textual.screen import Screen
 
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
-from tracker.domain.status import HypothesisStatus, Status
+from tracker.domain.status import HypothesisContribution, Status
 from tracker.errors import NotFound, ParatError, ReadOnlyError
+from tracker.report import HypothesisView
 from tracker.services import Parat
 from tracker.services.status import gc_paused
-from tracker.services.views import HypothesisView
 from tui.access import READ_ONLY, error_text, past_message
 from tui.commands import HypothesisCommands
 from tui.dialogs.confirm import ConfirmDialog
@@ -378,7 +378,7 @@ class ParatApp(App[None]):
             self.notify(reason, title="Kan ikke ændre", severity="warning")
         return reason is not None
 
-    def row(self, code: str) -> HypothesisStatus | None:
+    def row(self, code: str) -> HypothesisContribution | None:
         if self.status is None:
             return None
         return next((h for h in self.status.hypotheses if h.code == code), None)
@@ -496,7 +496,7 @@ class ParatApp(App[None]):
     # -- exports -------------------------------------------------------------------
     def action_export(self) -> None:
         """Ask for format and file, write the status summary, say where it went."""
-        from tracker.services.moments import LOCAL
+        from tracker.report.moments import LOCAL
         from tui.dialogs.export import ExportDialog
 
         moment = self.status.as_of if self.status is not None else self.parat.context.now()
@@ -517,10 +517,9 @@ class ParatApp(App[None]):
     def export_file(self, fmt: str, path: Path) -> None:
         """Write the status (at the moment shown) as ``fmt`` to ``path``, whole or not
         at all. Blocking: call it from a worker."""
-        from tracker.exports import export_from
         from tracker.exports.files import write_atomic
 
-        data = export_from(self.parat, fmt, as_of=self.as_of)
+        data = self.parat.export(fmt, as_of=self.as_of)
         write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"), label="Fil")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

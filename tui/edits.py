@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.stages import Stage
+from tracker.report import HypothesisDetail, HypothesisView
 from tracker.services import Parat
-from tracker.services.views import HypothesisDetail, HypothesisView
 from tui.fmt import KIND_LABELS, mio, mio_exact
 
 __all__ = [

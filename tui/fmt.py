@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from tracker.domain.money import format_mio, format_mio_number
-from tracker.services.moments import show_date, show_time
+from tracker.report.moments import show_date, show_time
 
 __all__ = ["FIELD_LABELS", "KIND_LABELS", "date", "datetime_short", "mio", "mio_short", "pct"]
 

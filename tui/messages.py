@@ -6,7 +6,7 @@ from datetime import datetime
 from textual.message import Message
 
 from tracker.domain.status import Status
-from tracker.services.views import HypothesisDetail
+from tracker.report import HypothesisDetail
 
 __all__ = [
     "DataChanged",

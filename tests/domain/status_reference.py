@@ -14,8 +14,8 @@ from tracker.domain.status import (
     STALE_AFTER,
     Allocation,
     BucketStatus,
+    HypothesisContribution,
     HypothesisFacts,
-    HypothesisStatus,
     Measures,
     ProgrammeFacts,
     StageStatus,
@@ -149,7 +149,7 @@ def reference_status(
     year = programme.target_year
     years = list(range(programme.first_year, programme.target_year + 1))
     rows: list[tuple[HypothesisFacts, Measures]] = []
-    statuses: list[HypothesisStatus] = []
+    statuses: list[HypothesisContribution] = []
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
     year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in years}
     total = Measures()
@@ -182,7 +182,7 @@ def reference_status(
             sums[3] += h.realised.get(y, 0)
             sums[4] += h.investment.get(y, 0)
         statuses.append(
-            HypothesisStatus(
+            HypothesisContribution(
                 code=h.code,
                 title=h.title,
                 area=h.area,

@@ -12,8 +12,9 @@ import tracker
 from tests.exports.readback import html_tables, md_tables, pdf_text, xlsx_book
 from tracker.domain.diff import Diff, FigureChange, StageMove
 from tracker.domain.stages import Stage
-from tracker.exports import export, load_report, render
+from tracker.exports import render
 from tracker.exports.schema import ExportDocument
+from tracker.services.reporting import export_status
 
 SINCE = datetime(2018, 2, 1, 12, 0, tzinfo=UTC)
 UNTIL = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
@@ -49,7 +50,7 @@ def diff(hard_db: Path) -> Diff:
 @pytest.fixture
 def report(hard_db: Path, diff: Diff) -> Any:
     with tracker.open(str(hard_db), actor="tester", clock=lambda: UNTIL) as p:
-        return load_report(p, diff=diff)
+        return p.report(diff=diff)
 
 
 def test_markdown_and_html_show_what_moved(report: Any) -> None:
@@ -106,16 +107,16 @@ def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
     assert data["diff"]["since_label"] == "Chefgruppemøde 1. februar"
     assert data["diff"]["figure_changes"][1] == {
         "code": "H06", "title": "Ny", "kind": "realised", "year": 2017, "old_kr": None,
-        "new_kr": 250_000, "at": "2018-03-12T09:00:00Z", "actor": "anna",
+        "new_kr": 250_000, "change_kr": 250_000, "at": "2018-03-12T09:00:00Z", "actor": "anna",
     }  # fmt: skip
     assert data["diff"]["stage_moves"][0]["new_stage"] == "decided"
 
 
 def test_export_takes_a_status_and_a_diff(diff: Diff) -> None:
-    """The UI's entry point: ``tracker.exports.export(status, fmt, diff=…)``."""
+    """A status in hand: ``tracker.services.reporting.export_status(status, fmt, diff=…)``."""
     for fmt in ("md", "html", "csv", "json"):
-        assert isinstance(export(diff.after, fmt, diff=diff), str)
+        assert isinstance(export_status(diff.after, fmt, diff=diff), str)
     for fmt in ("pdf", "xlsx"):
-        assert isinstance(export(diff.after, fmt, diff=diff), bytes)
-    assert "Siden sidst" in export(diff.after, "md", diff=diff)
-    assert "Siden sidst" not in export(diff.after, "md")
+        assert isinstance(export_status(diff.after, fmt, diff=diff), bytes)
+    assert "Siden sidst" in export_status(diff.after, "md", diff=diff)
+    assert "Siden sidst" not in export_status(diff.after, "md")

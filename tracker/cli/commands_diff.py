@@ -22,7 +22,7 @@ def signed(kr: int) -> str:
 def _when(moment: object) -> str:
     from datetime import datetime
 
-    from tracker.services.moments import show_moment
+    from tracker.report.moments import show_moment
 
     return show_moment(moment) if isinstance(moment, datetime) else ""
 
@@ -90,7 +90,7 @@ def diff(
         end = parat.resolve_moment(until) if until else None
         result = parat.diff(start, end, since_label=since, until_label=until or "nu")
     if as_json:
-        from tracker.diff_report import diff_to_dict
+        from tracker.report import diff_to_dict
 
         print_json(diff_to_dict(result))
     else:

@@ -1,8 +1,9 @@
 """``parat export``: the status summary as md, html, pdf, xlsx, csv or json.
 
 Text formats go to stdout unless ``--output`` is given; PDF and XLSX need
-``--output``. The renderers (and Jinja2, fpdf2, XlsxWriter, pydantic) are imported
-only here, inside the command, so no other command pays for them.
+``--output``. ``Parat.export`` builds the report and renders it; the renderers (and
+Jinja2, fpdf2, XlsxWriter, pydantic) are imported only when it runs, so no other
+command pays for them.
 """
 
 import sys
@@ -89,8 +90,6 @@ def export(
     if fmt in BINARY and output is None:
         raise InvalidInput(f"--format {fmt.value} writes a binary file: give --output FILE")
 
-    from tracker.exports import export_from
-
     with state(ctx).open() as parat:
         moment = parat.resolve_moment(as_of) if as_of else None
         diff = None
@@ -101,8 +100,7 @@ def export(
                 since_label=since,
                 until_label=as_of or "",
             )
-        data = export_from(
-            parat,
+        data = parat.export(
             fmt.value,
             as_of=moment,
             diff=diff,

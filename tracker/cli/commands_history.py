@@ -7,7 +7,7 @@ import typer
 
 from tracker.cli.output import print_json
 from tracker.cli.state import state
-from tracker.services.views import EventView
+from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
 
@@ -60,7 +60,7 @@ def history(
     The global `parat --actor NAME` (before the command) says who YOU are; this
     command's --actor filters the log.
     """
-    from tracker.services.moments import show_moment
+    from tracker.report.moments import show_moment
 
     with state(ctx).open() as parat:
         events = parat.history(code, since=since, actor=actor, limit=limit or None)

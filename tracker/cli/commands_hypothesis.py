@@ -7,7 +7,7 @@ import typer
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
-from tracker.services.views import EventView, HypothesisDetail, HypothesisView
+from tracker.report import EventView, HypothesisDetail, HypothesisView
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
 
@@ -247,7 +247,7 @@ def show(
         right=(1, 2, 3),
     )
     typer.echo("\nHistorik")
-    from tracker.services.moments import show_time
+    from tracker.report.moments import show_time
 
     for e in detail.events:
         when = show_time(e.at)

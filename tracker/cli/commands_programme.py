@@ -7,7 +7,7 @@ import typer
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
-from tracker.services.views import ProgrammeView
+from tracker.report import ProgrammeView
 
 __all__ = ["app", "programme_to_dict"]
 

@@ -22,7 +22,7 @@ def add(
     ] = None,
 ) -> None:
     """Name a moment (now, or --at a past one)."""
-    from tracker.services.moments import show_moment
+    from tracker.report.moments import show_moment
 
     with state(ctx).open() as parat:
         snap = parat.add_snapshot(name, at)
@@ -36,7 +36,7 @@ def list_(
 ) -> None:
     """List the snapshots, oldest first."""
     from tracker.report import iso
-    from tracker.services.moments import show_moment
+    from tracker.report.moments import show_moment
 
     with state(ctx).open() as parat:
         snaps = parat.snapshots()

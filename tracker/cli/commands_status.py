@@ -8,7 +8,7 @@ from tracker.cli.output import mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain.money import format_mio
 from tracker.domain.status import Allocation, Status
-from tracker.services.moments import show_time
+from tracker.report.moments import show_time
 
 __all__ = ["print_status", "register"]
 

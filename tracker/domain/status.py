@@ -1,7 +1,9 @@
-"""The status arithmetic of DESIGN.md §3, as pure functions over plain values.
+"""The status arithmetic (measures, buckets, years, warnings), as pure functions over
+plain values.
 
 Inputs are :class:`ProgrammeFacts` and one :class:`HypothesisFacts` per hypothesis;
-the output is a :class:`Status`, computed once and rendered by every front end.
+the output is a :class:`Status` with one :class:`HypothesisContribution` per
+hypothesis, computed once and rendered by every front end.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,8 +20,8 @@ __all__ = [
     "Allocation",
     "BucketFacts",
     "BucketStatus",
+    "HypothesisContribution",
     "HypothesisFacts",
-    "HypothesisStatus",
     "Measures",
     "ProgrammeFacts",
     "StageStatus",
@@ -80,7 +82,7 @@ class ProgrammeFacts:
 
 @dataclass(frozen=True, slots=True)
 class HypothesisFacts:
-    """One hypothesis with its current figures, as the arithmetic needs it."""
+    """The arithmetic's input for one hypothesis: its attributes and figures per year."""
 
     code: str
     """Unique code, e.g. ``H04``."""
@@ -130,8 +132,8 @@ class Measures:
 
 
 @dataclass(frozen=True, slots=True)
-class HypothesisStatus:
-    """A hypothesis's contribution to the target year."""
+class HypothesisContribution:
+    """The arithmetic's output for one hypothesis: what it adds to the target year (bidrag)."""
 
     code: str
     title: str
@@ -236,7 +238,7 @@ class Status:
     """Earmarked mode: hypotheses without an earmark."""
     stages: tuple[StageStatus, ...]
     years: tuple[YearStatus, ...]
-    hypotheses: tuple[HypothesisStatus, ...]
+    hypotheses: tuple[HypothesisContribution, ...]
     warnings: tuple[Warning, ...]
 
 
@@ -403,7 +405,7 @@ def compute_status(
     earmarked = programme.allocation is Allocation.EARMARKED
     pipeline_sum = weighted_sum = decided_sum = realised_sum = 0
     total_investment = total_baseline = total_slippage = 0
-    statuses: list[HypothesisStatus] = []
+    statuses: list[HypothesisContribution] = []
     for h in hypotheses:
         active, decided, weight = rules[h.stage]
         if active and h.confidence_pct is not None:
@@ -447,7 +449,7 @@ def compute_status(
             total_baseline += h.baseline_kr
             total_slippage += slippage
         statuses.append(
-            HypothesisStatus(
+            HypothesisContribution(
                 h.code,
                 h.title,
                 h.area,

@@ -1,39 +1,30 @@
 """Status summaries in Markdown, HTML, PDF, XLSX, CSV and JSON.
 
-Compute once, render many: a :class:`Report` (the status of ``parat status --json``
-plus details, history and an optional "Siden sidst") is built once and rendered by
-one module per format. Each renderer, and the library it needs (Jinja2, fpdf2,
-XlsxWriter, pydantic), is imported only when that format is asked for, so
-``import tracker.exports`` costs nothing.
+Compute once, render many: a :class:`~tracker.report.Report` (the status of
+``parat status --json`` plus details, history and an optional "Siden sidst") is built
+once by the services (``Parat.report()``) and rendered here by one module per format.
+Each renderer, and the library it needs (Jinja2, fpdf2, XlsxWriter, pydantic), is
+imported only when that format is asked for, so ``import tracker.exports`` costs
+nothing. This package reads only :mod:`tracker.report` and :mod:`tracker.domain`:
+it never opens a database.
 
->>> from tracker.exports import export                       # doctest: +SKIP
->>> html = export(parat.status(), "html")                     # doctest: +SKIP
->>> export_from(parat, "xlsx")                                # doctest: +SKIP
+>>> from tracker.exports import render                       # doctest: +SKIP
+>>> html = render(parat.report(), "html")                     # doctest: +SKIP
+>>> parat.export("xlsx")                                      # doctest: +SKIP
 """
 
 import importlib
-from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from tracker.exports.model import ExportMeta, HistoryEntry, HypothesisDetails, Report
-
-if TYPE_CHECKING:
-    from tracker.domain.diff import Diff
-    from tracker.domain.status import Status
+from tracker.report import Report
 
 __all__ = [
     "BINARY_FORMATS",
     "CSV_DIALECTS",
+    "EXTENSIONS",
     "FORMATS",
-    "ExportMeta",
-    "HistoryEntry",
-    "HypothesisDetails",
-    "Report",
-    "export",
-    "export_from",
+    "HISTORY_FORMATS",
     "json_schema",
-    "load_report",
     "render",
 ]
 
@@ -50,6 +41,9 @@ _RENDERERS: dict[str, str] = {
 }
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)
 BINARY_FORMATS = frozenset({"pdf", "xlsx"})
+#: The formats that list the audit log (the spreadsheet's Historik sheet); the others
+#: need not read it.
+HISTORY_FORMATS = frozenset({"xlsx"})
 CSV_DIALECTS = ("danish", "excel-us")
 #: The file extension of each format.
 EXTENSIONS = {"md": ".md", "html": ".html", "pdf": ".pdf", "xlsx": ".xlsx", "csv": ".csv",
@@ -66,76 +60,6 @@ def render(report: Report, fmt: str, *, csv_dialect: str = "danish") -> str | by
     options: dict[str, Any] = {"dialect": csv_dialect} if fmt == "csv" else {}
     result: str | bytes = module.render(report, **options)
     return result
-
-
-def export(
-    status: "Status",
-    fmt: str,
-    *,
-    details: Mapping[str, HypothesisDetails] | None = None,
-    history: tuple[HistoryEntry, ...] = (),
-    diff: "Diff | None" = None,
-    meta: ExportMeta | None = None,
-    csv_dialect: str = "danish",
-) -> str | bytes:
-    """Render ``status`` (from ``Parat.status()``) in one format.
-
-    ``details`` (per-year figures, descriptions) fill the CSV's and the spreadsheet's
-    per-year columns; without them those cells stay empty. ``diff`` adds "Siden
-    sidst". ``meta`` defaults to now, the current user and this version of Parat.
-    """
-    if meta is None:
-        meta = _meta(None, None)
-    report = Report(
-        status=status, meta=meta, details=dict(details or {}), history=history, diff=diff
-    )
-    return render(report, fmt, csv_dialect=csv_dialect)
-
-
-def _meta(now: datetime | None, actor: str | None) -> ExportMeta:
-    from tracker import __version__
-    from tracker.services.context import default_actor, utcnow
-
-    return ExportMeta(
-        generated_at=now or utcnow(), generated_by=default_actor(actor), tool_version=__version__
-    )
-
-
-def load_report(
-    parat: Any,
-    *,
-    as_of: datetime | None = None,
-    diff: "Diff | None" = None,
-    history: bool = True,
-) -> Report:
-    """Read everything an export needs from an open ``Parat``, in one transaction."""
-    if as_of is not None:
-        as_of = as_of.astimezone(UTC)  # the status and its JSON speak UTC
-    status, details, entries, truncated = parat.export_parts(
-        as_of, history=history, history_since=diff.since if diff is not None else None
-    )
-    meta = _meta(parat.context.now(), parat.context.actor)
-    return Report(
-        status=status,
-        meta=meta,
-        details=details,
-        history=entries,
-        history_truncated=truncated,
-        diff=diff,
-    )
-
-
-def export_from(
-    parat: Any,
-    fmt: str,
-    *,
-    as_of: datetime | None = None,
-    diff: "Diff | None" = None,
-    csv_dialect: str = "danish",
-) -> str | bytes:
-    """Load the report from ``parat`` and render it: what the CLI and the UI call."""
-    report = load_report(parat, as_of=as_of, diff=diff, history=fmt == "xlsx")
-    return render(report, fmt, csv_dialect=csv_dialect)
 
 
 def json_schema() -> dict[str, Any]:

@@ -4,13 +4,13 @@
 (a test holds them together), in integer arithmetic, because a summary of 10,000
 hypotheses formats some 100,000 amounts and Babel costs ~20 µs a call.
 Moments are shown in Danish time (Europe/Copenhagen): the summary is read in Denmark,
-whatever the server's clock zone (the zone itself is :mod:`tracker.services.moments`').
+whatever the server's clock zone (the zone itself is :mod:`tracker.report.moments`').
 """
 
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
-from tracker.services.moments import LOCAL, local_time, show_date
+from tracker.report.moments import LOCAL, local_time, show_date
 
 __all__ = [
     "DANISH_TIME",
@@ -57,7 +57,7 @@ def csv_mio(kr: int, decimal_sep: str = ",") -> str:
 
     ``4_500_000`` → ``4,5``; ``29_000`` → ``0,029``; ``1`` → ``0,000001``;
     ``12_000_000`` → ``12``. No thousands separators: the importer reads it back
-    (DESIGN.md §4: a bare number is mio. kr.) to the same krone.
+    (a bare number is mio. kr. there) to the same krone.
     """
     value = Decimal(kr).scaleb(-6).normalize()
     text = f"{value:f}"

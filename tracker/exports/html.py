@@ -5,9 +5,9 @@ outside resource, so the page is safe to open and to put on the intranet as is.
 """
 
 from tracker.exports.chart import TARGET_COLOUR, layout_chart
-from tracker.exports.model import Report
 from tracker.exports.templating import html_env
 from tracker.exports.view import summary_view
+from tracker.report import Report
 
 __all__ = ["render"]
 

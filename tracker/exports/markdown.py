@@ -1,8 +1,8 @@
 """The status summary as Markdown (GitHub flavour), for agendas and wikis."""
 
-from tracker.exports.model import Report
 from tracker.exports.templating import md_env
 from tracker.exports.view import summary_view
+from tracker.report import Report
 
 __all__ = ["render"]
 

@@ -12,8 +12,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from tracker.exports.chart import TARGET_COLOUR, layout_chart
-from tracker.exports.model import Report
 from tracker.exports.view import SummaryView, Table, summary_view
+from tracker.report import Report
 
 __all__ = ["render"]
 

@@ -1,8 +1,8 @@
 """Pydantic models of the JSON export, and the JSON Schema generated from them.
 
-They mirror :func:`tracker.exports.json_.report_to_dict` (and so
-``parat status --json``) key for key; a test validates real exports against them
-with unknown keys forbidden, so the schema cannot drift from the output unnoticed.
+They mirror :func:`tracker.exports.json_.report_to_dict` (and so ``parat status
+--json`` and ``parat diff --json``) key for key; a test validates real exports against
+them with unknown keys forbidden, so the schema cannot drift from the output unnoticed.
 """
 
 from typing import Any, Literal
@@ -89,7 +89,9 @@ class Year(_Model):
     net_kr: Kroner = Field(description="potential − investment")
 
 
-class Hypothesis(_Model):
+class HypothesisEntry(_Model):
+    """One entry of ``hypotheses``: a ``HypothesisContribution`` as JSON."""
+
     code: str
     title: str
     area: str
@@ -119,9 +121,35 @@ class WarningRow(_Model):
     message: str
 
 
-class Frame(_Model):
-    totals: Totals
-    buckets: list[Bucket]
+class TotalsCompared(_Model):
+    """The programme totals at both moments and the change (after − before)."""
+
+    target_kr: Kroner = Field(description="The target at `until`")
+    before: Totals
+    after: Totals
+    change: Totals
+
+
+class BucketAmounts(_Model):
+    target_kr: Kroner
+    pipeline_kr: Kroner
+    weighted_kr: Kroner
+    decided_kr: Kroner
+    realised_kr: Kroner
+    gap_kr: Kroner
+
+
+class BucketCompared(_Model):
+    """A bucket (as it is at `until`) at both moments and the change; 0 where it did
+    not exist yet."""
+
+    key: str
+    name: str
+    priority: int
+    target_kr: Kroner = Field(description="The bucket's target at `until`")
+    before: BucketAmounts
+    after: BucketAmounts
+    change: BucketAmounts
 
 
 class StageMove(_Model):
@@ -141,19 +169,20 @@ class FigureChange(_Model):
     year: int
     old_kr: Kroner | None
     new_kr: Kroner | None
+    change_kr: Kroner = Field(description="new − old, a missing figure counting 0")
     at: str | None
     actor: str
 
 
 class DiffSection(_Model):
-    """ "Siden sidst": present with ``--since``."""
+    """ "Siden sidst": present with ``--since``; the object of ``parat diff --json``."""
 
     since: str
     until: str
     since_label: str
     until_label: str
-    before: Frame
-    after: Frame
+    totals: TotalsCompared
+    buckets: list[BucketCompared]
     stage_moves: list[StageMove]
     figure_changes: list[FigureChange]
     added: list[str]
@@ -172,7 +201,7 @@ class ExportDocument(_Model):
     unassigned: Measures
     stages: list[StageRow]
     years: list[Year]
-    hypotheses: list[Hypothesis]
+    hypotheses: list[HypothesisEntry]
     warnings: list[WarningRow]
     diff: DiffSection | None = None
 

@@ -3,7 +3,7 @@ column layout that ``parat import`` reads back.
 
 Columns: ``code;title;area;owner;stage;bucket;confidence;description`` and, per year
 of the programme, ``potential_YYYY;realised_YYYY;investment_YYYY``. Amounts are in
-mio. kr. (DESIGN.md §4: a bare number is mio. kr.) with every decimal needed to be
+mio. kr. (a bare number is mio. kr. to the importer) with every decimal needed to be
 exact to the krone (``4,5``, ``0,029``, ``1,234567``); an empty cell means no figure.
 
 Dialects: ``danish`` (``;`` and decimal comma, what Danish Excel opens) and
@@ -18,7 +18,7 @@ import csv
 import io
 
 from tracker.exports.danish import csv_mio
-from tracker.exports.model import HypothesisDetails, Report
+from tracker.report import Report
 
 __all__ = ["DIALECTS", "FIELDS", "KINDS", "header", "neutralise", "render"]
 
@@ -50,9 +50,11 @@ def render(report: Report, dialect: str = "danish") -> str:
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header(p.first_year, p.target_year))
-    empty = HypothesisDetails(code="")
     for h in report.status.hypotheses:
-        d = report.details.get(h.code, empty)
+        d = report.details.get(h.code)
+        stored = d.hypothesis if d else None
+        confidence = stored.confidence_pct if stored else None
+        figures = d.figures if d else {}
         row = [
             neutralise(h.code),
             neutralise(h.title),
@@ -60,12 +62,13 @@ def render(report: Report, dialect: str = "danish") -> str:
             neutralise(h.owner),
             h.stage.value,
             neutralise(h.bucket or ""),
-            "" if d.confidence_pct is None else str(d.confidence_pct),
-            neutralise(d.description),
+            "" if confidence is None else str(confidence),
+            neutralise(stored.description if stored else ""),
         ]
         for year in years:
-            for amounts in (d.potential, d.realised, d.investment):
-                kr = amounts.get(year)
+            kinds = figures.get(year, {})
+            for kind in KINDS:
+                kr = kinds.get(kind)
                 row.append("" if kr is None else csv_mio(kr, decimal))
         writer.writerow(row)
     return out.getvalue()

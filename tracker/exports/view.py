@@ -10,7 +10,7 @@ from tracker.domain.diff import Diff
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 from tracker.exports.danish import date, date_time, mio, mio_kr, pct, signed_mio
-from tracker.exports.model import Report
+from tracker.report import Report
 
 __all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "summary_view"]
 

@@ -21,8 +21,8 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time, local
-from tracker.exports.model import HypothesisDetails, Report
 from tracker.exports.view import KIND_LABELS
+from tracker.report import Report
 
 __all__ = ["MIO_FORMAT", "MIO_TABLE_FORMAT", "SHEETS", "render"]
 
@@ -212,21 +212,21 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     ws.set_column(15, 15, 40)
     ws.set_column(first_year_col, len(titles) - 1, 12, f.mio_table)
     ws.freeze_panes(1, 2)
-    empty = HypothesisDetails(code="")
     w_str, w_num = ws.write_string, ws.write_number
     text_f, quoted_f, mio_f, int_f = f.text, f.text_quoted, f.mio_table, f.int
     row = 0
     for h in s.hypotheses:
         row += 1
-        d = report.details.get(h.code, empty)
+        d = report.details.get(h.code)
+        stored, figures = (d.hypothesis, d.figures) if d else (None, {})
         for col, text in ((0, h.code), (1, h.title), (2, h.area), (3, h.owner)):
             if text:
                 w_str(row, col, text, quoted_f if text.startswith(_RISKY) else text_f)
         w_str(row, 4, h.stage.label, text_f)
         if h.bucket:
             _text(ws, row, 5, names.get(h.bucket, h.bucket), f)
-        if d.confidence_pct is not None:
-            w_num(row, 6, d.confidence_pct, int_f)
+        if stored and stored.confidence_pct is not None:
+            w_num(row, 6, stored.confidence_pct, int_f)
         w_num(row, 7, h.weight_pct, int_f)
         w_num(row, 8, h.pipeline_kr, mio_f)
         w_num(row, 9, h.weighted_kr, mio_f)
@@ -236,12 +236,13 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         w_num(row, 13, h.version, int_f)
         if h.updated_at is not None:
             ws.write_datetime(row, 14, _naive(h.updated_at), f.moment)
-        if d.description:
-            _text(ws, row, 15, d.description, f)
+        if stored and stored.description:
+            _text(ws, row, 15, stored.description, f)
         col = first_year_col
         for year in years:
-            for amounts in (d.potential, d.realised, d.investment):
-                kr = amounts.get(year)
+            kinds = figures.get(year, {})
+            for kind in ("potential", "realised", "investment"):
+                kr = kinds.get(kind)
                 if kr is not None:
                     w_num(row, col, kr, mio_f)
                 col += 1

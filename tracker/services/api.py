@@ -19,25 +19,20 @@ from sqlmodel import Session
 
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
+from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.status import load_status
 from tracker.services.store import Store, no_database
 from tracker.services.validation import Amount
-from tracker.services.views import (
-    BucketView,
-    HypothesisDetail,
-    HypothesisView,
-    ProgrammeView,
-)
 
 if TYPE_CHECKING:
     import os
 
     from tracker.domain.diff import Diff
+    from tracker.report import EventView, Report
     from tracker.services.imports import ImportResult
     from tracker.services.snapshots import SnapshotView
-    from tracker.services.views import EventView
 
 __all__ = ["Parat", "no_database", "open_parat"]
 
@@ -220,24 +215,30 @@ class Parat:
         return self._read(lambda s: programme.find_programme(s) is not None)
 
     # -- exports ----------------------------------------------------------------
-    def export_parts(
-        self,
-        as_of: datetime | None = None,
-        *,
-        history: bool = False,
-        history_since: datetime | None = None,
-    ) -> Any:
-        """Status, hypothesis details and (when asked) the audit log, in one transaction.
-
-        Returns ``(status, details, history, history_truncated)``; see
-        :func:`tracker.exports.load_report`, which builds an export's report from it.
-        """
-        from tracker.services.export_data import load_export_parts
+    def report(
+        self, as_of: datetime | None = None, *, diff: "Diff | None" = None, history: bool = True
+    ) -> "Report":
+        """What an export renders at ``as_of`` (default now), in one transaction."""
+        from tracker.services.reporting import read_report
 
         moment = as_of or self.context.now()
         return self._read(
-            lambda s: load_export_parts(s, moment, history=history, history_since=history_since)
+            lambda s: read_report(s, moment, self.context, diff=diff, history=history)
         )
+
+    def export(
+        self,
+        fmt: str,
+        *,
+        as_of: datetime | None = None,
+        diff: "Diff | None" = None,
+        csv_dialect: str = "danish",
+    ) -> str | bytes:
+        """The status summary in one format: what ``parat export`` and the UI write."""
+        from tracker.exports import HISTORY_FORMATS, render
+
+        report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
+        return render(report, fmt, csv_dialect=csv_dialect)
 
     # -- history, snapshots, time travel, import, undo (issue 5) -----------------
     def resolve_moment(self, text: str) -> datetime:

@@ -14,10 +14,10 @@ from sqlmodel import Session, col, select
 from db import history
 from db.models import Bucket, Event, Programme, StageWeight
 from tracker.errors import ExitCode, InvalidInput, NotFound, ParatError
+from tracker.report import EventView
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
-from tracker.services.views import EventView
 
 __all__ = ["UNDOABLE", "UndoConflict", "audit_log", "undo"]
 

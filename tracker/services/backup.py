@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from db.engine import BUSY_TIMEOUT_MS
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
-from tracker.services.moments import local_time
+from tracker.report.moments import local_time
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
 

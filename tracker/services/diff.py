@@ -16,7 +16,7 @@ from tracker.domain.diff import Diff, FigureChange, StageMove
 from tracker.domain.stages import Stage
 from tracker.domain.status import compute_status
 from tracker.errors import InvalidInput
-from tracker.services.moments import show_moment
+from tracker.report.moments import show_moment
 from tracker.services.programme import require_existed
 from tracker.services.timetravel import Moment, load_moment
 

@@ -7,12 +7,12 @@ from sqlmodel import Session
 from db.models import FIGURE_KINDS, Figure, Hypothesis
 from db.queries import current_figures
 from tracker.errors import InvalidInput, StaleVersion
+from tracker.report import HypothesisView
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
 from tracker.services.hypotheses import find_hypothesis, hypothesis_view, touch
 from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
-from tracker.services.views import HypothesisView
 
 __all__ = ["figures_by_year", "set_figures"]
 

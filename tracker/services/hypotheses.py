@@ -10,11 +10,11 @@ from db.models import Bucket, Event, Hypothesis
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.errors import AlreadyExists, InvalidInput, NotFound, StaleVersion
+from tracker.report import EventView, HypothesisView
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
 from tracker.services.programme import get_programme
 from tracker.services.validation import check_code, check_key, check_percent, check_text, to_stage
-from tracker.services.views import EventView, HypothesisView
 
 __all__ = [
     "UNSET",

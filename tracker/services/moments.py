@@ -1,4 +1,4 @@
-"""Reading and showing moments: a snapshot name, a date, or a date and time.
+"""Reading moments someone typed: a snapshot name, a date, or a date and time.
 
 Dates and times without a zone are Copenhagen time (the programme's municipality):
 
@@ -10,30 +10,17 @@ Dates and times without a zone are Copenhagen time (the programme's municipality
 
 A snapshot name is looked up first, so a snapshot may be called ``2018-03-12`` too.
 
-Every moment a person reads (CLI text, the terminal UI, documents) is shown in
-Copenhagen time too, whatever the machine's zone (CI and servers run in UTC): through
-:func:`local_time` and the ``show_*`` functions here, the one place that knows the zone.
-JSON keeps UTC.
+Every moment a person reads is shown in Copenhagen time too: that is
+:mod:`tracker.report.moments`, whose zone this module reads in.
 """
 
 import re
 from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
 
 from tracker.errors import InvalidInput
+from tracker.report.moments import LOCAL
 
-__all__ = [
-    "LOCAL",
-    "as_utc",
-    "local_time",
-    "parse_moment",
-    "show_date",
-    "show_moment",
-    "show_time",
-]
-
-#: The zone in which dates are read and shown: the programme municipality's.
-LOCAL = ZoneInfo("Europe/Copenhagen")
+__all__ = ["HINT", "HINT_DA", "as_utc", "parse_moment"]
 
 _DANISH = re.compile(
     r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
@@ -83,32 +70,6 @@ def parse_moment(text: str) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=LOCAL)
     return moment.astimezone(UTC)
-
-
-def local_time(moment: datetime) -> datetime:
-    """The moment in Copenhagen time (summer time included), as people read it."""
-    return moment.astimezone(LOCAL)
-
-
-def show_date(moment: datetime | None) -> str:
-    """``12.03.2018``, the day in Copenhagen; empty for ``None``."""
-    return "" if moment is None else local_time(moment).strftime("%d.%m.%Y")
-
-
-def show_time(moment: datetime | None) -> str:
-    """``12.03.2018 10:15`` in Copenhagen time, to the minute; empty for ``None``."""
-    return "" if moment is None else local_time(moment).strftime("%d.%m.%Y %H:%M")
-
-
-def show_moment(moment: datetime) -> str:
-    """``12.03.2018 10:00`` in Copenhagen time (``12.03.2018`` at the end of a day),
-    with seconds when it has them: a moment someone chose (an as-of, a snapshot)."""
-    local = local_time(moment)
-    if local.time() == time.max:
-        return local.strftime("%d.%m.%Y")
-    if local.second or local.microsecond:
-        return local.strftime("%d.%m.%Y %H:%M:%S")
-    return local.strftime("%d.%m.%Y %H:%M")
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -11,6 +11,7 @@ from db.models import Bucket, Programme, StageWeight
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import Allocation
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.report import BucketView, ProgrammeView
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
 from tracker.services.validation import (
@@ -21,7 +22,6 @@ from tracker.services.validation import (
     to_kroner,
     to_stage,
 )
-from tracker.services.views import BucketView, ProgrammeView
 
 __all__ = [
     "DEFAULT_BUCKETS",
@@ -72,7 +72,7 @@ def require_existed(session: Session, as_of: datetime) -> None:
     the time-travel code (which checks it too) and a Danish one for the UI."""
     created = get_programme(session).created_at
     if created > as_of:
-        from tracker.services.moments import show_moment
+        from tracker.report.moments import show_moment
 
         then, made = show_moment(as_of), show_moment(created)
         raise NotFound(

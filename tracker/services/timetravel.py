@@ -168,7 +168,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
     if row is None:
         raise NotFound("no programme in this database yet: run `parat init` or `parat demo`")
     if row.created_at > as_of:
-        from tracker.services.moments import show_moment
+        from tracker.report.moments import show_moment
 
         raise NotFound(
             f"the programme did not exist yet at {show_moment(as_of)} "

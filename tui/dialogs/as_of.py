@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
-from tracker.services.moments import show_moment
+from tracker.report.moments import show_moment
 from tui.access import error_text
 from tui.widgets.inputs import OrderedInput
 

@@ -19,7 +19,7 @@ from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.errors import ParatError, ReadOnlyError, StaleVersion
-from tracker.services.views import HypothesisDetail
+from tracker.report import HypothesisDetail
 from tui.access import error_text
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog

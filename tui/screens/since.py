@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Select, Static
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.errors import ParatError
-from tracker.services.moments import LOCAL, show_moment
+from tracker.report.moments import LOCAL, show_moment
 from tui.access import error_text
 from tui.fmt import datetime_short
 from tui.screens import fit_breakpoints

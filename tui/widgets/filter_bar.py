@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Input, Select
 
 from tracker.domain.stages import Stage
-from tracker.domain.status import HypothesisStatus, Status
+from tracker.domain.status import HypothesisContribution, Status
 from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NONE", "FilterBar", "Filters"]
@@ -37,7 +37,7 @@ class Filters:
         want_owner = "" if owner == NONE else owner
         want_bucket = None if bucket == NONE else bucket
 
-        def keep(h: HypothesisStatus) -> bool:
+        def keep(h: HypothesisContribution) -> bool:
             if stage is not None and h.stage.value != stage:
                 return False
             if area is not None and h.area != area:

@@ -6,7 +6,7 @@ from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from tracker.domain.stages import Stage
-from tracker.services.views import EventView
+from tracker.report import EventView
 from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio
 
 __all__ = ["HistoryTable", "describe"]

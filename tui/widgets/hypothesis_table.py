@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.domain.status import HypothesisStatus
+from tracker.domain.status import HypothesisContribution
 from tui.fmt import date, mio_short
 
 __all__ = ["COLUMNS", "Column", "HypothesisTable"]
@@ -38,8 +38,8 @@ class Column:
     label: str
     width: int
     """Cells; 0 for the one flexible column (the title)."""
-    value: Callable[[HypothesisStatus], str]
-    sort: Callable[[HypothesisStatus], Any]
+    value: Callable[[HypothesisContribution], str]
+    sort: Callable[[HypothesisContribution], Any]
     numeric: bool = False
     drop: int = 0
     """Hidden first when space is short: 1 goes first; 0 is never hidden."""
@@ -142,10 +142,10 @@ class HypothesisTable(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._all: list[HypothesisStatus] = []
-        self._sorted: list[HypothesisStatus] = []
-        self.rows: list[HypothesisStatus] = []
-        self._filter: Callable[[HypothesisStatus], bool] | None = None
+        self._all: list[HypothesisContribution] = []
+        self._sorted: list[HypothesisContribution] = []
+        self.rows: list[HypothesisContribution] = []
+        self._filter: Callable[[HypothesisContribution], bool] | None = None
         self.sort_key = "code"
         self.sort_reverse = False
         self._layout: list[tuple[Column, int]] = []
@@ -153,7 +153,7 @@ class HypothesisTable(ScrollView, can_focus=True):
         """Formatted cells per code: Danish number formatting is the costly part."""
 
     # -- data ------------------------------------------------------------------
-    def set_data(self, rows: Sequence[HypothesisStatus]) -> None:
+    def set_data(self, rows: Sequence[HypothesisContribution]) -> None:
         """Replace all rows (the status's hypotheses), keeping sort, filter and cursor."""
         current = self.current_code
         self._all = list(rows)
@@ -162,7 +162,7 @@ class HypothesisTable(ScrollView, can_focus=True):
         self._refilter(keep=current)
 
     def set_filter(
-        self, predicate: Callable[[HypothesisStatus], bool] | None, *, narrowing: bool = False
+        self, predicate: Callable[[HypothesisContribution], bool] | None, *, narrowing: bool = False
     ) -> None:
         """Show the rows that ``predicate`` keeps. ``narrowing`` says it keeps no row the
         previous filter dropped (more letters typed), so only the shown rows are tested."""

@@ -1,4 +1,4 @@
-"""Read models that services return: plain frozen values, no ORM objects."""
+"""What is stored, as services return it: plain frozen values, no ORM objects."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,7 +36,7 @@ class ProgrammeView:
 
 @dataclass(frozen=True, slots=True)
 class HypothesisView:
-    """A hypothesis's attributes as stored (no figures)."""
+    """A hypothesis's attributes as stored (no figures, no computed measures)."""
 
     code: str
     title: str
@@ -49,6 +49,23 @@ class HypothesisView:
     version: int
     created_at: datetime
     updated_at: datetime
+
+    @classmethod
+    def of(cls, row: Any) -> "HypothesisView":
+        """From a stored row that carries its bucket's key (``db.queries.HypothesisRow``)."""
+        return cls(
+            code=row.code,
+            title=row.title,
+            area=row.area,
+            owner=row.owner,
+            description=row.description or "",
+            stage=Stage(row.stage),
+            bucket=row.bucket,
+            confidence_pct=row.confidence_pct,
+            version=row.version,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +102,11 @@ class EventView:
 
 @dataclass(frozen=True, slots=True)
 class HypothesisDetail:
-    """A hypothesis with its current figures by year and its history, newest first."""
+    """A hypothesis as stored with its figures per year (and, on its own page, its log)."""
 
     hypothesis: HypothesisView
     figures: dict[int, dict[str, int]] = field(default_factory=dict)
-    """year → kind (potential, realised, investment) → kroner."""
+    """year → kind (potential, realised, investment) → kroner; years without a figure
+    are absent."""
     events: tuple[EventView, ...] = ()
+    """Its audit-log entries, newest first (none in an export's details)."""

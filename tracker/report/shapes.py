@@ -1,0 +1,164 @@
+"""The JSON shapes: the status and the "what moved" diff as plain JSON-ready data
+(integer kroner in ``*_kr`` fields, moments in UTC).
+
+``parat status --json`` and ``parat diff --json`` print them, and the JSON export
+embeds the same two objects, so a script reads one shape wherever it comes from; the
+keys are documented in the README.
+"""
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from tracker.domain.diff import Diff
+from tracker.domain.status import Measures, Status
+
+__all__ = ["BUCKET_KEYS", "TOTAL_KEYS", "diff_to_dict", "iso", "status_to_dict"]
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 in UTC with a ``Z``, seconds precision (stable in golden files)."""
+    if moment is None:
+        return None
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _measures(m: Measures) -> dict[str, int]:
+    return asdict(m)
+
+
+def status_to_dict(status: Status) -> dict[str, Any]:
+    """The status object of ``parat status --json``."""
+    p = status.programme
+    return {
+        "as_of": iso(status.as_of),
+        "programme": {
+            "name": p.name,
+            "target_kr": p.target_kr,
+            "target_year": p.target_year,
+            "first_year": p.first_year,
+            "allocation": p.allocation.value,
+            "weights": {stage.value: pct for stage, pct in p.weights.items()},
+        },
+        "totals": asdict(status.totals),
+        "buckets": [asdict(b) for b in status.buckets],
+        "surplus": _measures(status.surplus),
+        "unassigned": _measures(status.unassigned),
+        "stages": [
+            {
+                "stage": s.stage.value,
+                "label": s.label,
+                "count": s.count,
+                "pipeline_kr": s.pipeline_kr,
+                "weighted_kr": s.weighted_kr,
+            }
+            for s in status.stages
+        ],
+        "years": [asdict(y) for y in status.years],
+        "hypotheses": [
+            {
+                "code": h.code,
+                "title": h.title,
+                "area": h.area,
+                "owner": h.owner,
+                "stage": h.stage.value,
+                "bucket": h.bucket,
+                "weight_pct": h.weight_pct,
+                "pipeline_kr": h.pipeline_kr,
+                "weighted_kr": h.weighted_kr,
+                "decided_kr": h.decided_kr,
+                "realised_kr": h.realised_kr,
+                "investment_kr": h.investment_kr,
+                "version": h.version,
+                "updated_at": iso(h.updated_at),
+                "baseline_kr": h.baseline_kr,
+                "slippage_kr": h.slippage_kr,
+            }
+            for h in status.hypotheses
+        ],
+        "warnings": [asdict(w) for w in status.warnings],
+    }
+
+
+#: The totals compared, in display order (the target too: it may change in between).
+TOTAL_KEYS = (
+    "target_kr",
+    "pipeline_kr",
+    "weighted_kr",
+    "decided_kr",
+    "realised_kr",
+    "gap_kr",
+    "investment_kr",
+    "baseline_kr",
+    "slippage_kr",
+)
+BUCKET_KEYS = ("target_kr", "pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
+
+
+def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...]) -> Any:
+    """``before``/``after``/``change`` objects of the same keys; a side that lacks a key
+    (a bucket that did not exist yet) counts 0."""
+    return {
+        "before": {k: before.get(k, 0) for k in keys},
+        "after": {k: after.get(k, 0) for k in keys},
+        "change": {k: after.get(k, 0) - before.get(k, 0) for k in keys},
+    }
+
+
+def diff_to_dict(d: Diff) -> dict[str, Any]:
+    """ "Siden sidst" as JSON: the object of ``parat diff --json`` and the ``diff`` of
+    the JSON export alike.
+
+    Totals and buckets as ``before``/``after``/``change`` objects of ``*_kr`` keys
+    (``target_kr`` beside them is the target at ``until``), then what moved.
+    """
+    old_buckets = {b.key: asdict(b) for b in d.before.buckets}
+    buckets = []
+    for b in d.after.buckets:
+        entry: dict[str, Any] = {
+            "key": b.key,
+            "name": b.name,
+            "priority": b.priority,
+            "target_kr": b.target_kr,
+        }
+        entry.update(_compare(old_buckets.get(b.key, {}), asdict(b), BUCKET_KEYS))
+        buckets.append(entry)
+    return {
+        "since": iso(d.since),
+        "until": iso(d.until),
+        "since_label": d.since_label,
+        "until_label": d.until_label,
+        "totals": {
+            "target_kr": d.after.totals.target_kr,
+            **_compare(asdict(d.before.totals), asdict(d.after.totals), TOTAL_KEYS),
+        },
+        "buckets": buckets,
+        "stage_moves": [
+            {
+                "code": m.code,
+                "title": m.title,
+                "old_stage": m.old_stage.value if m.old_stage else None,
+                "new_stage": m.new_stage.value if m.new_stage else None,
+                "at": iso(m.at),
+                "actor": m.actor,
+                "note": m.note,
+            }
+            for m in d.stage_moves
+        ],
+        "figure_changes": [
+            {
+                "code": f.code,
+                "title": f.title,
+                "kind": f.kind,
+                "year": f.year,
+                "old_kr": f.old_kr,
+                "new_kr": f.new_kr,
+                "change_kr": (f.new_kr or 0) - (f.old_kr or 0),
+                "at": iso(f.at),
+                "actor": f.actor,
+            }
+            for f in d.figure_changes
+        ],
+        "added": list(d.added),
+        "dropped": list(d.dropped),
+    }
