@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tracker.domain.money import MoneyError, parse_amount
+from tracker.domain.rules import RuleError, parse_confidence
 from tracker.domain.stages import Stage
 from tracker.services import Parat
 from tracker.services.views import HypothesisDetail, HypothesisView
@@ -150,14 +151,14 @@ def build_edit(code: str, field: str, value: str) -> Edit:
             lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),  # type: ignore[arg-type]
         )
     if field == "confidence":
-        text = value.replace("%", "").strip()
-        if text and (not text.isdigit() or not 0 <= int(text) <= 100):
-            raise InvalidEdit("Sikkerhed: et helt tal fra 0 til 100, eller tomt")
-        confidence = int(text) if text else None
+        try:
+            confidence = parse_confidence(value)
+        except RuleError as error:
+            raise InvalidEdit(error.danish) from None
         return Edit(
             field,
             label,
-            shown_value(field, text),
+            shown_value(field, "" if confidence is None else str(confidence)),
             lambda p, v: p.update_hypothesis(code, confidence_pct=confidence, expect_version=v),
         )
     if field == "bucket":

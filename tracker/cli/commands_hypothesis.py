@@ -6,6 +6,7 @@ import typer
 
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain.rules import NONE_WORDS
 from tracker.errors import InvalidInput
 from tracker.services.views import EventView, HypothesisDetail, HypothesisView
 
@@ -57,7 +58,7 @@ def _confidence(text: str | None) -> object:
     if text is None:
         return UNSET
     cleaned = text.strip().rstrip("%").strip()
-    if cleaned.lower() in ("none", "ingen", ""):
+    if not cleaned or cleaned.lower() in NONE_WORDS:
         return None
     if not cleaned.isdigit():
         raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none")
