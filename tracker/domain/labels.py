@@ -14,6 +14,7 @@ __all__ = [
     "COUNT",
     "DECIDED",
     "FIELD_LABELS",
+    "FIGURE_KINDS",
     "GAP",
     "GAP_EXPLAINED",
     "INVESTMENT",
@@ -71,12 +72,15 @@ MEASURE_LABELS: dict[str, str] = {
     "net": NET,
 }
 
-#: The figure kinds (potential, realised, investment) → their labels.
+#: The figure kinds (potential, realised, investment) → their labels, in the order
+#: every table shows them.
 KIND_LABELS: dict[str, str] = {
     "potential": POTENTIAL,
     "realised": REALISED,
     "investment": INVESTMENT,
 }
+#: The kinds of figure a hypothesis has per year.
+FIGURE_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
 # Words of tables and forms.
 CODE = "Kode"
