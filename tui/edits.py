@@ -9,6 +9,7 @@ Fields are named by the id of their input: ``title``, ``area``, ``owner``, ``sta
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import RuleError, parse_confidence
 from tracker.domain.stages import Stage
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 #: The figure kinds, in the order of the grid's columns.
-KINDS = ("potential", "realised", "investment")
+KINDS = FIGURE_KINDS
 #: The one-line text fields and their Danish names.
 TEXT_FIELDS = (("title", "Titel"), ("area", "Område"), ("owner", "Ansvarlig"))
 #: The bucket option meaning "no earmark".

@@ -6,6 +6,7 @@ import typer
 
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.rules import NONE_WORDS
 from tracker.errors import InvalidInput
 from tracker.services.views import EventView, HypothesisDetail, HypothesisView
@@ -205,14 +206,11 @@ def detail_to_dict(d: HypothesisDetail) -> dict[str, Any]:
     return {
         **hypothesis_to_dict(d.hypothesis),
         "figures": [
-            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in _KINDS}}
+            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in FIGURE_KINDS}}
             for year, kinds in d.figures.items()
         ],
         "events": [event_to_dict(e) for e in d.events],
     }
-
-
-_KINDS = ("potential", "realised", "investment")
 
 
 @app.command("show")
@@ -242,7 +240,7 @@ def show(
     table(
         ["År", "Potentiale", "Realiseret", "Investering"],
         [
-            (year, *(mio(kinds.get(kind)) for kind in _KINDS))
+            (year, *(mio(kinds.get(kind)) for kind in FIGURE_KINDS))
             for year, kinds in detail.figures.items()
         ],
         right=(1, 2, 3),

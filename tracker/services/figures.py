@@ -4,8 +4,9 @@ from collections.abc import Mapping
 
 from sqlmodel import Session
 
-from db.models import FIGURE_KINDS, Figure, Hypothesis
+from db.models import Figure, Hypothesis
 from db.queries import current_figures
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.rules import RuleError, check_figure_amount, figure_changed
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.services.context import ChangeContext
