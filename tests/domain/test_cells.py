@@ -16,7 +16,7 @@ from tracker.domain.cells import (
     parse_cell_amount,
     parse_rows,
 )
-from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
+from tracker.domain.money import MAX_ABS_KR, MoneyError, format_mio_exact, parse_amount
 from tracker.domain.stages import Stage
 
 FIGURES = {"potential_2018": ("potential", 2018), "investment_2017": ("investment", 2017)}
@@ -65,6 +65,11 @@ def test_a_plain_number_in_mio_reads_to_the_krone(
         got = MoneyError
     assert got == expected
     assert got in (kr, MoneyError)
+
+
+@given(st.integers(min_value=-MAX_ABS_KR, max_value=MAX_ABS_KR), st.sampled_from([",", "."]))
+def test_what_the_csv_export_writes_reads_back_to_the_krone(kr: int, sep: str) -> None:
+    assert parse_cell_amount(format_mio_exact(kr, sep, grouped=False)) == kr
 
 
 def test_figure_headings() -> None:

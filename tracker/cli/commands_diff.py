@@ -7,16 +7,15 @@ import typer
 from tracker.cli.output import mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain.diff import Diff, total_changes
+from tracker.domain.money import format_mio_change
 
 __all__ = ["print_diff", "register"]
 
 _KIND = {"potential": "potentiale", "realised": "realiseret", "investment": "investering"}
 
 
-def signed(kr: int) -> str:
-    """A change in mio. kr. with its sign: ``+0,5 mio. kr.``."""
-    text = mio(kr)
-    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+#: A change in mio. kr. with its sign: ``+0,5 mio. kr.``.
+signed = format_mio_change
 
 
 def _when(moment: object) -> str:

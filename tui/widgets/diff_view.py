@@ -13,21 +13,16 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker.domain.diff import Diff, total_changes
+from tracker.domain.money import format_mio_change, format_mio_change_number
 from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
 
 __all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
 
 
-def signed(kr: int) -> str:
-    """A change with its sign: ``+0,5 mio. kr.``, ``-1,2 mio. kr.``, ``0,0 mio. kr.``."""
-    text = mio(kr)
-    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
-
-
-def signed_short(kr: int) -> str:
-    """A change in mio. kr. without the unit: ``+0,5``."""
-    text = mio_short(kr)
-    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+#: A change with its sign: ``+0,5 mio. kr.``, ``-1,2 mio. kr.``, ``0,0 mio. kr.``.
+signed = format_mio_change
+#: A change in mio. kr. without the unit: ``+0,5``.
+signed_short = format_mio_change_number
 
 
 def _change_style(kr: int) -> str:
