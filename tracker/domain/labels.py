@@ -82,6 +82,24 @@ KIND_LABELS: dict[str, str] = {
 #: The kinds of figure a hypothesis has per year.
 FIGURE_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
+#: Measure key → what it is, in a few words (the hint beside a headline figure).
+MEASURE_HINTS: dict[str, str] = {
+    "realised": "høstet i målåret",
+    "decided": "potentiale besluttet eller senere",
+    "weighted": "potentiale × fasens vægt",
+    "pipeline": "alt potentiale i målåret",
+    "gap": "mål − vægtet",
+}
+INVESTMENT_TOTAL = f"{INVESTMENT} i alt"
+"""All investments of the programme's years."""
+SURPLUS = "Overskud"
+"""What is left over when the buckets are full (waterfall)."""
+UNASSIGNED = "Ikke fordelt"
+"""The hypotheses without an earmark (earmarked buckets)."""
+WEIGHTED_NOTE = "Vægtet = pipeline × vægt (fasens vægt eller en angivet sikkerhed)."
+NET_NOTE = "Netto = potentiale − investering."
+IN_MIO = "Beløb i mio. kr."
+
 # Words of tables and forms.
 CODE = "Kode"
 TITLE = "Titel"
@@ -90,6 +108,8 @@ OWNER = "Ansvarlig"
 STAGE = "Fase"
 BUCKET = "Pulje"
 WEIGHT = "Vægt"
+CONFIDENCE = "Sikkerhed"
+DESCRIPTION = "Beskrivelse"
 COUNT = "Antal"
 YEAR = "År"
 TOTAL = "I alt"
@@ -97,16 +117,34 @@ THEN = "Før"
 NOW = "Nu"
 CHANGE = "Ændring"
 AMOUNT = "Beløb"
+WHO = "Hvem"
+NOTE = "Note"
+
+# Headings of the status and of "Siden sidst" (the report, the CLI, the UI).
+OVERVIEW = "Overblik"
+BUCKETS = "Puljer"
+STAGES = "Faser"
+TRAJECTORY = "Forløb mod årsvirkningen"
+HYPOTHESES = "Hypoteser"
+WARNINGS = "Advarsler"
+NO_WARNINGS = "Ingen advarsler."
+SINCE = "Siden sidst"
+STAGE_MOVES = "Faseskift"
+NO_STAGE_MOVES = "Ingen faseskift."
+FIGURE_CHANGES = "Ændrede tal"
+NO_FIGURE_CHANGES = "Ingen ændrede tal."
+ADDED = "Nye hypoteser"
+DROPPED = "Forkastede hypoteser"
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {
     "title": TITLE,
     "area": AREA,
     "owner": OWNER,
-    "description": "Beskrivelse",
+    "description": DESCRIPTION,
     "stage": STAGE,
     "bucket": BUCKET,
-    "confidence_pct": "Sikkerhed",
+    "confidence_pct": CONFIDENCE,
 }
 
 #: A checked value's name as the subject of a Danish error line ("Titel må ikke være
@@ -118,10 +156,10 @@ VALUE_NAMES: dict[str, str] = {
     "title": TITLE,
     "area": AREA,
     "owner": OWNER,
-    "description": FIELD_LABELS["description"],
+    "description": DESCRIPTION,
     "note": "Noten",
     "name": "Navnet",
-    "confidence": FIELD_LABELS["confidence_pct"],
+    "confidence": CONFIDENCE,
 }
 
 
