@@ -6,6 +6,7 @@ import typer
 
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.rules import NONE_WORDS
 from tracker.errors import InvalidInput
@@ -184,7 +185,7 @@ def list_(
         print_json([hypothesis_to_dict(h) for h in rows])
         return
     table(
-        ["Kode", "Titel", "Område", "Ansvarlig", "Fase", "Potentiale", "Vægtet", "Version"],
+        [da.CODE, da.TITLE, da.AREA, da.OWNER, da.STAGE, da.POTENTIAL, da.WEIGHTED, "Version"],
         [
             (
                 h.code,
@@ -238,7 +239,7 @@ def show(
         typer.echo(f"  Beskrivelse: {h.description}")
     typer.echo("")
     table(
-        ["År", "Potentiale", "Realiseret", "Investering"],
+        [da.YEAR, *(da.KIND_LABELS[kind] for kind in FIGURE_KINDS)],
         [
             (year, *(mio(kinds.get(kind)) for kind in FIGURE_KINDS))
             for year, kinds in detail.figures.items()

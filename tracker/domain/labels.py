@@ -59,6 +59,10 @@ NET = "Netto"
 """Potential − investment, per year."""
 POTENTIAL = "Potentiale"
 """The expected gain (gevinstpotentiale), a figure kind."""
+BASELINE_EXPLAINED = "Basislinje (besluttet)"
+"""The decided pipeline as it stood when each hypothesis was decided."""
+SLIPPAGE_EXPLAINED = "Skred (pipeline − basislinje)"
+"""How much a decided gain has eroded."""
 
 #: Measure key (as in the status's ``*_kr`` fields) → its label.
 MEASURE_LABELS: dict[str, str] = {
