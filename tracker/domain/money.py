@@ -224,7 +224,8 @@ def format_mio_exact(kr: int, decimal_mark: str = DECIMAL_MARK, *, grouped: bool
     It reads back to the same krone with :func:`parse_amount` (a bare number is mio.
     kr.): for editing (``grouped``: ``1.234,5``) and for files (not grouped, with the
     file's decimal mark). A point before exactly three decimals reads as a thousands
-    group (``1.234``), so one more exact zero makes it a decimal point (``1.2340``).
+    group (``1.234``), so one more exact zero makes it a decimal point (``1.2340``);
+    likewise a whole number with one group mark gets a decimal zero (``3.125,0``).
     """
     whole, rest = divmod(abs(kr), 1_000_000)
     text = _grouped(whole) if grouped else str(whole)
@@ -233,6 +234,8 @@ def format_mio_exact(kr: int, decimal_mark: str = DECIMAL_MARK, *, grouped: bool
         if decimal_mark == "." and len(frac) == 3:
             frac += "0"
         text += decimal_mark + frac
+    elif grouped and text.count(GROUP_MARK) == 1:
+        text += f"{decimal_mark}0"  # "3.125" alone is 3,125 or 3125 to a reader: ambiguous
     return f"-{text}" if kr < 0 else text
 
 
