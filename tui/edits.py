@@ -9,6 +9,7 @@ Fields are named by the id of their input: ``title``, ``area``, ``owner``, ``sta
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import RuleError, parse_confidence
@@ -33,16 +34,16 @@ __all__ = [
 #: The figure kinds, in the order of the grid's columns.
 KINDS = FIGURE_KINDS
 #: The one-line text fields and their Danish names.
-TEXT_FIELDS = (("title", "Titel"), ("area", "Område"), ("owner", "Ansvarlig"))
+TEXT_FIELDS = tuple((key, da.FIELD_LABELS[key]) for key in ("title", "area", "owner"))
 #: The bucket option meaning "no earmark".
 NO_BUCKET = "\x00none"
 
 _NAMES = {
     **dict(TEXT_FIELDS),
-    "stage": "Fase",
-    "bucket": "Pulje",
-    "confidence": "Sikkerhed",
-    "description": "Beskrivelse",
+    "stage": da.STAGE,
+    "bucket": da.BUCKET,
+    "confidence": da.CONFIDENCE,
+    "description": da.DESCRIPTION,
 }
 
 Store = Callable[[Parat, int], tuple[HypothesisView, int]]

@@ -2,28 +2,16 @@
 
 from datetime import datetime
 
+from tracker.domain import labels as da
 from tracker.domain.money import format_mio, format_mio_exact, format_mio_number
 from tracker.services.moments import show_date, show_time
 
 __all__ = ["FIELD_LABELS", "KIND_LABELS", "date", "datetime_short", "mio", "mio_short", "pct"]
 
-#: The Danish names of the figure kinds (DESIGN.md §2).
-KIND_LABELS: dict[str, str] = {
-    "potential": "Potentiale",
-    "realised": "Realiseret",
-    "investment": "Investering",
-}
-
+#: The Danish names of the figure kinds.
+KIND_LABELS = da.KIND_LABELS
 #: The Danish names of a hypothesis's fields, as the history shows them.
-FIELD_LABELS: dict[str, str] = {
-    "title": "Titel",
-    "area": "Område",
-    "owner": "Ansvarlig",
-    "description": "Beskrivelse",
-    "stage": "Fase",
-    "bucket": "Pulje",
-    "confidence_pct": "Sikkerhed",
-}
+FIELD_LABELS = da.FIELD_LABELS
 
 
 #: ``12,5 mio. kr.``
