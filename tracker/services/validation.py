@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 #: An amount as the Python API takes it: ``int`` kroner, an integral ``Decimal`` of
-#: kroner, or text in the money syntax of DESIGN.md §4 (``"4,5"`` = 4,5 mio. kr.).
+#: kroner, or text in the money syntax of :func:`parse_amount` (``"4,5"`` = 4,5 mio. kr.).
 Amount = int | Decimal | str
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,31}$")
