@@ -19,8 +19,6 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-FIGURE_KINDS = ("potential", "realised", "investment")
-
 
 def _kr(nullable: bool = False) -> sa.Column[int]:
     return sa.Column(sa.BigInteger, nullable=nullable)

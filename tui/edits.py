@@ -9,7 +9,10 @@ Fields are named by the id of their input: ``title``, ``area``, ``owner``, ``sta
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from tracker.domain import labels as da
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_amount
+from tracker.domain.rules import RuleError, parse_confidence
 from tracker.domain.stages import Stage
 from tracker.report import HypothesisDetail, HypothesisView
 from tracker.services import Parat
@@ -29,18 +32,18 @@ __all__ = [
 ]
 
 #: The figure kinds, in the order of the grid's columns.
-KINDS = ("potential", "realised", "investment")
+KINDS = FIGURE_KINDS
 #: The one-line text fields and their Danish names.
-TEXT_FIELDS = (("title", "Titel"), ("area", "Område"), ("owner", "Ansvarlig"))
+TEXT_FIELDS = tuple((key, da.FIELD_LABELS[key]) for key in ("title", "area", "owner"))
 #: The bucket option meaning "no earmark".
 NO_BUCKET = "\x00none"
 
 _NAMES = {
     **dict(TEXT_FIELDS),
-    "stage": "Fase",
-    "bucket": "Pulje",
-    "confidence": "Sikkerhed",
-    "description": "Beskrivelse",
+    "stage": da.STAGE,
+    "bucket": da.BUCKET,
+    "confidence": da.CONFIDENCE,
+    "description": da.DESCRIPTION,
 }
 
 Store = Callable[[Parat, int], tuple[HypothesisView, int]]
@@ -150,14 +153,14 @@ def build_edit(code: str, field: str, value: str) -> Edit:
             lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),  # type: ignore[arg-type]
         )
     if field == "confidence":
-        text = value.replace("%", "").strip()
-        if text and (not text.isdigit() or not 0 <= int(text) <= 100):
-            raise InvalidEdit("Sikkerhed: et helt tal fra 0 til 100, eller tomt")
-        confidence = int(text) if text else None
+        try:
+            confidence = parse_confidence(value)
+        except RuleError as error:
+            raise InvalidEdit(error.danish) from None
         return Edit(
             field,
             label,
-            shown_value(field, text),
+            shown_value(field, "" if confidence is None else str(confidence)),
             lambda p, v: p.update_hypothesis(code, confidence_pct=confidence, expect_version=v),
         )
     if field == "bucket":

@@ -2,38 +2,24 @@
 
 from datetime import datetime
 
-from tracker.domain.money import format_mio, format_mio_number
+from tracker.domain import labels as da
+from tracker.domain.money import format_mio, format_mio_exact, format_mio_number
 from tracker.report.moments import show_date, show_time
 
 __all__ = ["FIELD_LABELS", "KIND_LABELS", "date", "datetime_short", "mio", "mio_short", "pct"]
 
-#: The Danish names of the figure kinds (DESIGN.md §2).
-KIND_LABELS: dict[str, str] = {
-    "potential": "Potentiale",
-    "realised": "Realiseret",
-    "investment": "Investering",
-}
-
+#: The Danish names of the figure kinds.
+KIND_LABELS = da.KIND_LABELS
 #: The Danish names of a hypothesis's fields, as the history shows them.
-FIELD_LABELS: dict[str, str] = {
-    "title": "Titel",
-    "area": "Område",
-    "owner": "Ansvarlig",
-    "description": "Beskrivelse",
-    "stage": "Fase",
-    "bucket": "Pulje",
-    "confidence_pct": "Sikkerhed",
-}
+FIELD_LABELS = da.FIELD_LABELS
 
 
-def mio(kr: int) -> str:
-    """``12,5 mio. kr.``"""
-    return format_mio(kr)
-
-
-def mio_short(kr: int) -> str:
-    """``12,5`` (the column header says mio. kr.)."""
-    return format_mio_number(kr)
+#: ``12,5 mio. kr.``
+mio = format_mio
+#: ``12,5`` (the column header says mio. kr.).
+mio_short = format_mio_number
+#: Kroner as mio. kr. without losing a krone, for editing: ``4567000`` → ``4,567``.
+mio_exact = format_mio_exact
 
 
 def pct(part: int, whole: int) -> str:
@@ -56,16 +42,3 @@ def datetime_short(moment: datetime | None) -> str:
 def count(n: int) -> str:
     """``10.000`` (Danish thousands separator, independent of the process locale)."""
     return f"{n:,}".replace(",", ".")
-
-
-def mio_exact(kr: int) -> str:
-    """Kroner as mio. kr. without losing a krone, for editing: ``4567000`` → ``4,567``."""
-    from decimal import Decimal
-
-    sign = "-" if kr < 0 else ""
-    whole, rest = divmod(abs(kr), 1_000_000)
-    text = f"{whole:,}".replace(",", ".")
-    if rest:
-        frac = str(Decimal(rest) / 1_000_000)[2:].rstrip("0")
-        text += "," + frac
-    return sign + text

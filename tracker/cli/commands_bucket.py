@@ -6,6 +6,7 @@ import typer
 
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain import labels as da
 from tracker.errors import InvalidInput
 
 __all__ = ["app"]
@@ -30,7 +31,7 @@ def list_(
         )
         return
     table(
-        ["Nøgle", "Pulje", "Mål", "Prioritet"],
+        ["Nøgle", da.BUCKET, da.TARGET, "Prioritet"],
         [(b.key, b.name, mio(b.target_kr), b.priority) for b in buckets],
         right=(2, 3),
     )

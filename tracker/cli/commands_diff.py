@@ -6,17 +6,17 @@ import typer
 
 from tracker.cli.output import mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain import labels as da
 from tracker.domain.diff import Diff, total_changes
+from tracker.domain.money import format_mio_change
 
 __all__ = ["print_diff", "register"]
 
-_KIND = {"potential": "potentiale", "realised": "realiseret", "investment": "investering"}
+_KIND = {kind: label.lower() for kind, label in da.KIND_LABELS.items()}
 
 
-def signed(kr: int) -> str:
-    """A change in mio. kr. with its sign: ``+0,5 mio. kr.``."""
-    text = mio(kr)
-    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+#: A change in mio. kr. with its sign: ``+0,5 mio. kr.``.
+signed = format_mio_change
 
 
 def _when(moment: object) -> str:
@@ -29,17 +29,17 @@ def _when(moment: object) -> str:
 
 def print_diff(d: Diff) -> None:
     """The "Siden sidst" view for people (Danish)."""
-    typer.echo(f"Siden sidst: {d.since_label} → {d.until_label}\n")
+    typer.echo(f"{da.SINCE}: {d.since_label} → {d.until_label}\n")
     rows = total_changes(d)
     table(
-        ["", "Før", "Nu", "Ændring"],
+        ["", da.THEN, da.NOW, da.CHANGE],
         [(label, mio(old), mio(new), signed(new - old)) for label, old, new in rows],
         right=(1, 2, 3),
     )
     before = {x.key: x for x in d.before.buckets}
-    typer.echo("\nPuljer (vægtet)")
+    typer.echo(f"\n{da.BUCKETS} ({da.WEIGHTED.lower()})")
     table(
-        ["Pulje", "Mål", "Før", "Nu", "Ændring"],
+        [da.BUCKET, da.TARGET, da.THEN, da.NOW, da.CHANGE],
         [
             (
                 x.name,
@@ -69,9 +69,9 @@ def print_diff(d: Diff) -> None:
             + (f"  {who}" if who else "")
         )
     if d.added:
-        typer.echo(f"\nNye hypoteser: {', '.join(d.added)}")
+        typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
     if d.dropped:
-        typer.echo(f"Forkastede hypoteser: {', '.join(d.dropped)}")
+        typer.echo(f"{da.DROPPED}: {', '.join(d.dropped)}")
 
 
 def diff(

@@ -6,6 +6,9 @@ import typer
 
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain import labels as da
+from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.rules import NONE_WORDS
 from tracker.errors import InvalidInput
 from tracker.report import EventView, HypothesisDetail, HypothesisView
 
@@ -57,7 +60,7 @@ def _confidence(text: str | None) -> object:
     if text is None:
         return UNSET
     cleaned = text.strip().rstrip("%").strip()
-    if cleaned.lower() in ("none", "ingen", ""):
+    if not cleaned or cleaned.lower() in NONE_WORDS:
         return None
     if not cleaned.isdigit():
         raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none")
@@ -182,7 +185,7 @@ def list_(
         print_json([hypothesis_to_dict(h) for h in rows])
         return
     table(
-        ["Kode", "Titel", "Område", "Ansvarlig", "Fase", "Potentiale", "Vægtet", "Version"],
+        [da.CODE, da.TITLE, da.AREA, da.OWNER, da.STAGE, da.POTENTIAL, da.WEIGHTED, "Version"],
         [
             (
                 h.code,
@@ -204,14 +207,11 @@ def detail_to_dict(d: HypothesisDetail) -> dict[str, Any]:
     return {
         **hypothesis_to_dict(d.hypothesis),
         "figures": [
-            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in _KINDS}}
+            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in FIGURE_KINDS}}
             for year, kinds in d.figures.items()
         ],
         "events": [event_to_dict(e) for e in d.events],
     }
-
-
-_KINDS = ("potential", "realised", "investment")
 
 
 @app.command("show")
@@ -239,9 +239,9 @@ def show(
         typer.echo(f"  Beskrivelse: {h.description}")
     typer.echo("")
     table(
-        ["År", "Potentiale", "Realiseret", "Investering"],
+        [da.YEAR, *(da.KIND_LABELS[kind] for kind in FIGURE_KINDS)],
         [
-            (year, *(mio(kinds.get(kind)) for kind in _KINDS))
+            (year, *(mio(kinds.get(kind)) for kind in FIGURE_KINDS))
             for year, kinds in detail.figures.items()
         ],
         right=(1, 2, 3),

@@ -6,6 +6,7 @@ import typer
 
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain import labels as da
 from tracker.errors import InvalidInput
 from tracker.report import ProgrammeView
 
@@ -51,7 +52,7 @@ def show(
     typer.echo("  Vægte:      " + ", ".join(f"{s.label} {p} %" for s, p in view.weights.items()))
     typer.echo("")
     table(
-        ["Nøgle", "Pulje", "Mål", "Prioritet"],
+        ["Nøgle", da.BUCKET, da.TARGET, "Prioritet"],
         [(b.key, b.name, mio(b.target_kr), b.priority) for b in view.buckets],
         right=(2, 3),
     )

@@ -6,6 +6,7 @@ import typer
 
 from tracker.cli.output import mio, print_json, table
 from tracker.cli.state import state
+from tracker.domain import labels as da
 from tracker.domain.money import format_mio
 from tracker.domain.status import Allocation, Status
 from tracker.report.moments import show_time
@@ -46,26 +47,27 @@ def print_status(s: Status) -> None:
     table(
         ["", "mio. kr."],
         [
-            ("Mål", mio(t.target_kr)),
-            ("Realiseret", mio(t.realised_kr)),
-            ("Besluttet", mio(t.decided_kr)),
-            ("Vægtet", mio(t.weighted_kr)),
-            ("Pipeline", mio(t.pipeline_kr)),
-            ("Mangler (mål − vægtet)", mio(t.gap_kr)),
-            ("Investering i alt", mio(t.investment_kr)),
-            ("Basislinje (besluttet)", mio(t.baseline_kr)),
-            ("Skred (pipeline − basislinje)", mio(t.slippage_kr)),
+            (da.TARGET, mio(t.target_kr)),
+            (da.REALISED, mio(t.realised_kr)),
+            (da.DECIDED, mio(t.decided_kr)),
+            (da.WEIGHTED, mio(t.weighted_kr)),
+            (da.PIPELINE, mio(t.pipeline_kr)),
+            (da.GAP_EXPLAINED, mio(t.gap_kr)),
+            (da.INVESTMENT_TOTAL, mio(t.investment_kr)),
+            (da.BASELINE_EXPLAINED, mio(t.baseline_kr)),
+            (da.SLIPPAGE_EXPLAINED, mio(t.slippage_kr)),
         ],
         right=(1,),
     )
-    typer.echo(f"\nPuljer ({'vandfald' if p.allocation is Allocation.WATERFALL else 'øremærket'})")
+    mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
+    typer.echo(f"\n{da.BUCKETS} ({mode})")
     rest_label, rest = (
-        ("Overskud", s.surplus)
+        (da.SURPLUS, s.surplus)
         if p.allocation is Allocation.WATERFALL
-        else ("Ikke fordelt", s.unassigned)
+        else (da.UNASSIGNED, s.unassigned)
     )
     table(
-        ["Pulje", "Mål", "Vægtet", "Besluttet", "Realiseret", "Mangler"],
+        [da.BUCKET, da.TARGET, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP],
         [
             *[
                 (
@@ -89,15 +91,15 @@ def print_status(s: Status) -> None:
         ],
         right=(1, 2, 3, 4, 5),
     )
-    typer.echo("\nFaser")
+    typer.echo(f"\n{da.STAGES}")
     table(
-        ["Fase", "Antal", "Pipeline", "Vægtet"],
+        [da.STAGE, da.COUNT, da.PIPELINE, da.WEIGHTED],
         [(st.label, st.count, mio(st.pipeline_kr), mio(st.weighted_kr)) for st in s.stages],
         right=(1, 2, 3),
     )
-    typer.echo("\nÅr")
+    typer.echo(f"\n{da.YEAR}")
     table(
-        ["År", "Pipeline", "Vægtet", "Realiseret", "Investering", "Netto"],
+        [da.YEAR, da.PIPELINE, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET],
         [
             (
                 y.year,
@@ -112,7 +114,7 @@ def print_status(s: Status) -> None:
         right=(1, 2, 3, 4, 5),
     )
     if s.warnings:
-        typer.echo(f"\nAdvarsler ({len(s.warnings)})")
+        typer.echo(f"\n{da.WARNINGS} ({len(s.warnings)})")
         for w in s.warnings:
             typer.echo(f"  [{w.code}] {w.message}")
 

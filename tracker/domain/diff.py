@@ -8,6 +8,7 @@ this module only holds the plain result.
 from dataclasses import dataclass
 from datetime import datetime
 
+from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 
@@ -69,11 +70,11 @@ def total_changes(d: Diff) -> list[tuple[str, int, int]]:
     every "Siden sidst" view shows them: (label, before kr, now kr)."""
     b, a = d.before.totals, d.after.totals
     return [
-        ("Pipeline", b.pipeline_kr, a.pipeline_kr),
-        ("Vægtet", b.weighted_kr, a.weighted_kr),
-        ("Besluttet", b.decided_kr, a.decided_kr),
-        ("Realiseret", b.realised_kr, a.realised_kr),
-        ("Mangler (mål − vægtet)", b.gap_kr, a.gap_kr),
-        ("Basislinje (besluttet)", b.baseline_kr, a.baseline_kr),
-        ("Skred (pipeline − basislinje)", b.slippage_kr, a.slippage_kr),
+        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
+        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
+        (da.DECIDED, b.decided_kr, a.decided_kr),
+        (da.REALISED, b.realised_kr, a.realised_kr),
+        (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
+        (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
+        (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),
     ]

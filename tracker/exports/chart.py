@@ -8,6 +8,7 @@ the target.
 import math
 from dataclasses import dataclass
 
+from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.exports.danish import mio, mio_kr
 
@@ -15,10 +16,10 @@ __all__ = ["SERIES", "Bar", "Chart", "layout_chart"]
 
 #: (attribute, Danish label, colour): the series in drawing order.
 SERIES: tuple[tuple[str, str, str], ...] = (
-    ("pipeline_kr", "Pipeline", "#b9c7d8"),
-    ("decided_kr", "Besluttet", "#6f8fb3"),
-    ("weighted_kr", "Vægtet", "#1f4e79"),
-    ("realised_kr", "Realiseret", "#2e8b57"),
+    ("pipeline_kr", da.PIPELINE, "#b9c7d8"),
+    ("decided_kr", da.DECIDED, "#6f8fb3"),
+    ("weighted_kr", da.WEIGHTED, "#1f4e79"),
+    ("realised_kr", da.REALISED, "#2e8b57"),
 )
 TARGET_COLOUR = "#c0392b"
 
@@ -118,6 +119,6 @@ def layout_chart(status: Status, width: float = 720, height: float = 300) -> Cha
         y_ticks=tuple(ticks),
         x_labels=tuple(x_labels),
         target_y=y_of(target) if target else None,
-        target_label=f"Mål {mio_kr(target)}",
+        target_label=f"{da.TARGET} {mio_kr(target)}",
         legend=tuple((label, colour) for _, label, colour in SERIES),
     )

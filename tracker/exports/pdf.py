@@ -337,6 +337,7 @@ def _list(doc: _Document, items: Sequence[str]) -> None:
 def render(report: Report) -> bytes:
     """Render the summary as PDF bytes."""
     v = summary_view(report)
+    w = v.words
     status, meta = report.status, report.meta
     doc = _Document(v.footer)
     doc.set_title(f"{v.title} – status pr. {v.status_date}")
@@ -362,25 +363,25 @@ def render(report: Report) -> bytes:
     doc.line(doc.l_margin, doc.get_y() + 1, doc.w - doc.r_margin, doc.get_y() + 1)
     doc.ln(4)
 
-    _heading(doc, "Overblik")
+    _heading(doc, w.overview)
     _cards(doc, v, status.totals.gap_kr < 0)
     _note(doc, v.gap_note)
 
-    _heading(doc, "Puljer")
+    _heading(doc, w.buckets)
     _table(doc, v.buckets, (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5))
-    _note(doc, f"{v.allocation_note} Beløb i mio. kr.")
+    _note(doc, f"{v.allocation_note} {w.in_mio}")
 
-    _heading(doc, "Faser")
+    _heading(doc, w.stages)
     _table(doc, v.stages, (50, 20, 20, 30, 30))
 
-    _heading(doc, "Forløb mod årsvirkningen", space_needed=90)
+    _heading(doc, w.trajectory, space_needed=90)
     _chart(doc, report)
     _table(doc, v.years, (18, 27, 27, 27, 27, 27, 27))
-    _note(doc, "Netto = potentiale − investering. Beløb i mio. kr.")
+    _note(doc, f"{w.net_note} {w.in_mio}")
 
     # The hypotheses get landscape pages: eleven columns need the width.
     doc.add_page(orientation="L")
-    _heading(doc, f"Hypoteser (tal for {status.programme.target_year} i mio. kr.)")
+    _heading(doc, f"{w.hypotheses} (tal for {status.programme.target_year} i mio. kr.)")
     _table(
         doc,
         v.hypotheses,
@@ -389,22 +390,22 @@ def render(report: Report) -> bytes:
         wrap=frozenset({1, 2, 3, 5}),
     )
 
-    _heading(doc, "Advarsler", space_needed=15)
-    _list(doc, [message for _, message in v.warnings] or ["Ingen advarsler."])
+    _heading(doc, w.warnings, space_needed=15)
+    _list(doc, [message for _, message in v.warnings] or [w.no_warnings])
 
     if v.diff is not None:
         d = v.diff
         doc.add_page(orientation="P")
-        _heading(doc, f"Siden sidst: {d.since} – {d.until}")
+        _heading(doc, f"{w.since}: {d.since} – {d.until}")
         _table(doc, d.totals, (45, 30, 30, 30))
         doc.ln(3)
         _table(doc, d.buckets, (45, 30, 30, 30))
-        _heading(doc, "Faseskift", space_needed=15)
+        _heading(doc, w.stage_moves, space_needed=15)
         if d.stage_moves.rows:
             _table(doc, d.stage_moves, (11, 50, 21, 21, 17, 22, 38), size=7, wrap=frozenset({1, 6}))
         else:
-            _list(doc, ["Ingen faseskift."])
-        _heading(doc, "Ændrede tal", space_needed=15)
+            _list(doc, [w.no_stage_moves])
+        _heading(doc, w.figure_changes, space_needed=15)
         if d.figure_changes.rows:
             _table(
                 doc,
@@ -414,12 +415,12 @@ def render(report: Report) -> bytes:
                 wrap=frozenset({1}),
             )
         else:
-            _list(doc, ["Ingen ændrede tal."])
+            _list(doc, [w.no_figure_changes])
         if d.added:
-            _heading(doc, "Nye hypoteser", space_needed=15)
+            _heading(doc, w.added, space_needed=15)
             _list(doc, d.added)
         if d.dropped:
-            _heading(doc, "Forkastede hypoteser", space_needed=15)
+            _heading(doc, w.dropped, space_needed=15)
             _list(doc, d.dropped)
 
     return bytes(doc.output())

@@ -17,6 +17,7 @@ prefixed. Reading back, strip exactly one leading ``'`` from a text cell.
 import csv
 import io
 
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.exports.danish import csv_mio
 from tracker.report import Report
 
@@ -24,7 +25,7 @@ __all__ = ["DIALECTS", "FIELDS", "KINDS", "header", "neutralise", "render"]
 
 #: The text columns before the per-year figures.
 FIELDS = ("code", "title", "area", "owner", "stage", "bucket", "confidence", "description")
-KINDS = ("potential", "realised", "investment")
+KINDS = FIGURE_KINDS
 #: dialect → (delimiter, decimal separator)
 DIALECTS = {"danish": (";", ","), "excel-us": (",", ".")}
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "'")

@@ -6,15 +6,16 @@ Cells hold plain, unescaped text; each renderer escapes for its own format.
 
 from dataclasses import dataclass, field
 
+from tracker.domain import labels as da
 from tracker.domain.diff import Diff
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 from tracker.exports.danish import date, date_time, mio, mio_kr, pct, signed_mio
 from tracker.report import Report
 
-__all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "summary_view"]
+__all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "Words", "summary_view"]
 
-KIND_LABELS = {"potential": "Potentiale", "realised": "Realiseret", "investment": "Investering"}
+KIND_LABELS = da.KIND_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,33 @@ class DiffView:
 
 
 @dataclass(frozen=True, slots=True)
+class Words:
+    """The fixed words of the summary's headings and notes, for the templates."""
+
+    overview: str = da.OVERVIEW
+    buckets: str = da.BUCKETS
+    stages: str = da.STAGES
+    trajectory: str = da.TRAJECTORY
+    hypotheses: str = da.HYPOTHESES
+    warnings: str = da.WARNINGS
+    no_warnings: str = da.NO_WARNINGS
+    since: str = da.SINCE
+    stage_moves: str = da.STAGE_MOVES
+    no_stage_moves: str = da.NO_STAGE_MOVES
+    figure_changes: str = da.FIGURE_CHANGES
+    no_figure_changes: str = da.NO_FIGURE_CHANGES
+    added: str = da.ADDED
+    dropped: str = da.DROPPED
+    weighted_note: str = da.WEIGHTED_NOTE
+    net_note: str = da.NET_NOTE
+    in_mio: str = da.IN_MIO
+    bucket_progress: str = f"Fremdrift ({da.WEIGHTED.lower()} / {da.REALISED.lower()})"
+    """The heading of the buckets' progress bars."""
+    stage_bars: str = f"{da.PIPELINE} / {da.WEIGHTED.lower()}"
+    """The heading of the stages' funnel bars."""
+
+
+@dataclass(frozen=True, slots=True)
 class SummaryView:
     """Every section of the summary, ready to render."""
 
@@ -78,6 +106,8 @@ class SummaryView:
     """(bucket name, weighted % of target, realised % of target) for bars."""
     stage_bars: tuple[tuple[float, float], ...] = field(default=())
     """Per stage: (pipeline, weighted) as % of the largest stage pipeline, for the funnel."""
+    words: Words = field(default=Words())
+    """The fixed headings and notes."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -88,25 +118,22 @@ def _share(kr: int, target: int) -> float:
 
 def _headline(s: Status) -> tuple[Headline, ...]:
     t = s.totals
+    hint = da.MEASURE_HINTS
     return (
-        Headline("target", "Mål", mio_kr(t.target_kr), f"årsvirkning i {s.programme.target_year}",
-                 100.0),
-        Headline("realised", "Realiseret", mio_kr(t.realised_kr), "høstet i målåret",
-                 _share(t.realised_kr, t.target_kr)),
-        Headline("decided", "Besluttet", mio_kr(t.decided_kr), "potentiale besluttet eller senere",
-                 _share(t.decided_kr, t.target_kr)),
-        Headline("weighted", "Vægtet", mio_kr(t.weighted_kr), "potentiale × fasens vægt",
-                 _share(t.weighted_kr, t.target_kr)),
-        Headline("pipeline", "Pipeline", mio_kr(t.pipeline_kr), "alt potentiale i målåret",
-                 _share(t.pipeline_kr, t.target_kr)),
-        Headline("gap", "Mangler", mio_kr(t.gap_kr), "mål − vægtet",
-                 _share(t.gap_kr, t.target_kr)),
+        Headline("target", da.TARGET, mio_kr(t.target_kr),
+                 f"årsvirkning i {s.programme.target_year}", 100.0),
+        *(
+            Headline(key, da.MEASURE_LABELS[key], mio_kr(kr), hint[key], _share(kr, t.target_kr))
+            for key, kr in (("realised", t.realised_kr), ("decided", t.decided_kr),
+                            ("weighted", t.weighted_kr), ("pipeline", t.pipeline_kr),
+                            ("gap", t.gap_kr))
+        ),
     )  # fmt: skip
 
 
 def _buckets(s: Status) -> Table:
     waterfall = s.programme.allocation is Allocation.WATERFALL
-    rest_label, rest = ("Overskud", s.surplus) if waterfall else ("Ikke fordelt", s.unassigned)
+    rest_label, rest = (da.SURPLUS, s.surplus) if waterfall else (da.UNASSIGNED, s.unassigned)
     rows = [
         (
             b.name,
@@ -132,11 +159,11 @@ def _buckets(s: Status) -> Table:
     )
     t = s.totals
     return Table(
-        ("Pulje", "Mål", "Pipeline", "Vægtet", "Besluttet", "Realiseret", "Mangler"),
+        (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP),
         tuple(rows),
         frozenset(range(1, 7)),
         footer=(
-            "I alt",
+            da.TOTAL,
             mio(sum(b.target_kr for b in s.buckets)),
             mio(t.pipeline_kr),
             mio(t.weighted_kr),
@@ -150,7 +177,7 @@ def _buckets(s: Status) -> Table:
 def _stages(s: Status) -> Table:
     weights = s.programme.weights
     return Table(
-        ("Fase", "Vægt", "Antal", "Pipeline", "Vægtet"),
+        (da.STAGE, da.WEIGHT, da.COUNT, da.PIPELINE, da.WEIGHTED),
         tuple(
             (
                 st.label,
@@ -163,7 +190,7 @@ def _stages(s: Status) -> Table:
         ),
         frozenset({1, 2, 3, 4}),
         footer=(
-            "I alt",
+            da.TOTAL,
             "",
             str(sum(st.count for st in s.stages)),
             mio(s.totals.pipeline_kr),
@@ -174,7 +201,7 @@ def _stages(s: Status) -> Table:
 
 def _years(s: Status) -> Table:
     return Table(
-        ("År", "Pipeline", "Besluttet", "Vægtet", "Realiseret", "Investering", "Netto"),
+        (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET),
         tuple(
             (
                 str(y.year),
@@ -196,17 +223,17 @@ def hypothesis_table(s: Status) -> Table:
     names = {b.key: b.name for b in s.programme.buckets}
     return Table(
         (
-            "Kode",
-            "Titel",
-            "Område",
-            "Ansvarlig",
-            "Fase",
-            "Pulje",
-            "Vægt",
-            "Pipeline",
-            "Vægtet",
-            "Besluttet",
-            "Realiseret",
+            da.CODE,
+            da.TITLE,
+            da.AREA,
+            da.OWNER,
+            da.STAGE,
+            da.BUCKET,
+            da.WEIGHT,
+            da.PIPELINE,
+            da.WEIGHTED,
+            da.DECIDED,
+            da.REALISED,
         ),
         tuple(
             (
@@ -226,7 +253,7 @@ def hypothesis_table(s: Status) -> Table:
         ),
         frozenset(range(6, 11)),
         footer=(
-            "I alt",
+            da.TOTAL,
             f"{len(s.hypotheses)} hypoteser",
             "",
             "",
@@ -249,11 +276,11 @@ def diff_view(d: Diff) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
     measures = (
-        ("Realiseret", b.realised_kr, a.realised_kr),
-        ("Besluttet", b.decided_kr, a.decided_kr),
-        ("Vægtet", b.weighted_kr, a.weighted_kr),
-        ("Pipeline", b.pipeline_kr, a.pipeline_kr),
-        ("Mangler", b.gap_kr, a.gap_kr),
+        (da.REALISED, b.realised_kr, a.realised_kr),
+        (da.DECIDED, b.decided_kr, a.decided_kr),
+        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
+        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
+        (da.GAP, b.gap_kr, a.gap_kr),
     )
     before_buckets = {x.key: x for x in d.before.buckets}
     bucket_rows = []
@@ -293,18 +320,18 @@ def diff_view(d: Diff) -> DiffView:
         since=d.since_label or date_time(d.since),
         until=d.until_label or date_time(d.until),
         totals=Table(
-            ("", "Før", "Nu", "Ændring"),
+            ("", da.THEN, da.NOW, da.CHANGE),
             tuple((label, mio(o), mio(n), signed_mio(n - o)) for label, o, n in measures),
             frozenset({1, 2, 3}),
         ),
         buckets=Table(
-            ("Pulje (vægtet)", "Før", "Nu", "Ændring"),
+            (f"{da.BUCKET} ({da.WEIGHTED.lower()})", da.THEN, da.NOW, da.CHANGE),
             tuple(bucket_rows),
             frozenset({1, 2, 3}),
         ),
-        stage_moves=Table(("Kode", "Titel", "Fra", "Til", "Dato", "Hvem", "Note"), moves),
+        stage_moves=Table((da.CODE, da.TITLE, "Fra", "Til", "Dato", da.WHO, da.NOTE), moves),
         figure_changes=Table(
-            ("Kode", "Titel", "Art", "År", "Før", "Nu", "Ændring", "Hvem"),
+            (da.CODE, da.TITLE, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO),
             changes,
             frozenset({3, 4, 5, 6}),
         ),
@@ -341,7 +368,7 @@ def summary_view(report: Report) -> SummaryView:
         programme=p.name,
         status_date=date(s.as_of),
         as_of=date_time(s.as_of),
-        target_line=f"Mål: {mio_kr(p.target_kr)} med årsvirkning i {p.target_year} "
+        target_line=f"{da.TARGET}: {mio_kr(p.target_kr)} med årsvirkning i {p.target_year} "
         f"(puljer: {mode})",
         headline=_headline(s),
         gap_note=gap_note,

@@ -17,11 +17,11 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time, local
-from tracker.exports.view import KIND_LABELS
 from tracker.report import Report
 
 __all__ = ["MIO_FORMAT", "MIO_TABLE_FORMAT", "SHEETS", "render"]
@@ -30,9 +30,9 @@ __all__ = ["MIO_FORMAT", "MIO_TABLE_FORMAT", "SHEETS", "render"]
 MIO_FORMAT = '#,##0.0,, "mio. kr."'
 #: The same without the unit, for table columns whose header names the unit.
 MIO_TABLE_FORMAT = "#,##0.0,,"
-SHEETS = ("Overblik", "Hypoteser", "År", "Historik")
+SHEETS = (da.OVERVIEW, da.HYPOTHESES, da.YEAR, "Historik")
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
-_FIGURE_FIELDS = {f"{kind}." for kind in KIND_LABELS}
+_FIGURE_FIELDS = {f"{kind}." for kind in da.KIND_LABELS}
 
 
 class _Formats:
@@ -85,7 +85,7 @@ def _header(ws: Worksheet, row: int, titles: Sequence[str], numeric: Sequence[in
 def _overview(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     s = report.status
     p, t = s.programme, s.totals
-    ws = wb.add_worksheet("Overblik")
+    ws = wb.add_worksheet(da.OVERVIEW)
     ws.set_column(0, 0, 30)
     ws.set_column(1, 7, 16)
     ws.set_row(0, 24)
@@ -97,27 +97,28 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     row = 4
     ws.write_string(row, 0, "Nøgletal", f.section)
     row += 1
-    _header(ws, row, ("", "Beløb", "Forklaring"), (1,), f)
+    _header(ws, row, ("", da.AMOUNT, "Forklaring"), (1,), f)
+    hint = da.MEASURE_HINTS
     figures = (
-        ("Mål", t.target_kr, f"årsvirkning i {p.target_year}"),
-        ("Realiseret", t.realised_kr, "høstet i målåret"),
-        ("Besluttet", t.decided_kr, "potentiale besluttet eller senere"),
-        ("Vægtet", t.weighted_kr, "potentiale × fasens vægt"),
-        ("Pipeline", t.pipeline_kr, "alt potentiale i målåret"),
-        ("Mangler", t.gap_kr, "mål − vægtet"),
-        ("Investering i alt", t.investment_kr, "alle programmets år"),
+        (da.TARGET, t.target_kr, f"årsvirkning i {p.target_year}"),
+        (da.REALISED, t.realised_kr, hint["realised"]),
+        (da.DECIDED, t.decided_kr, hint["decided"]),
+        (da.WEIGHTED, t.weighted_kr, hint["weighted"]),
+        (da.PIPELINE, t.pipeline_kr, hint["pipeline"]),
+        (da.GAP, t.gap_kr, hint["gap"]),
+        (da.INVESTMENT_TOTAL, t.investment_kr, "alle programmets år"),
     )
-    for label, kr, hint in figures:
+    for label, kr, explained in figures:
         row += 1
         ws.write_string(row, 0, label, f.text)
-        ws.write_number(row, 1, kr, f.mio_bold if label in ("Mål", "Mangler") else f.mio)
-        ws.write_string(row, 2, hint, f.subtitle)
+        ws.write_number(row, 1, kr, f.mio_bold if label in (da.TARGET, da.GAP) else f.mio)
+        ws.write_string(row, 2, explained, f.subtitle)
 
     row += 2
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
-    ws.write_string(row, 0, f"Puljer ({mode}, mio. kr.)", f.section)
+    ws.write_string(row, 0, f"{da.BUCKETS} ({mode}, mio. kr.)", f.section)
     row += 1
-    cols = ("Pulje", "Mål", "Pipeline", "Vægtet", "Besluttet", "Realiseret", "Mangler")
+    cols = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP)
     _header(ws, row, cols, range(1, 7), f)
     for b in s.buckets:
         row += 1
@@ -128,8 +129,8 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         ):
             ws.write_number(row, col, kr, f.mio_table)
     rest_label, rest = (
-        ("Overskud", s.surplus) if p.allocation is Allocation.WATERFALL
-        else ("Ikke fordelt", s.unassigned)
+        (da.SURPLUS, s.surplus) if p.allocation is Allocation.WATERFALL
+        else (da.UNASSIGNED, s.unassigned)
     )  # fmt: skip
     row += 1
     ws.write_string(row, 0, rest_label, f.text)
@@ -138,7 +139,7 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     ):
         ws.write_number(row, col, kr, f.mio_table)
     row += 1
-    ws.write_string(row, 0, "I alt", f.total_text)
+    ws.write_string(row, 0, da.TOTAL, f.total_text)
     for col, kr in enumerate(
         (sum(b.target_kr for b in s.buckets), t.pipeline_kr, t.weighted_kr, t.decided_kr,
          t.realised_kr, t.gap_kr),
@@ -147,9 +148,10 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         ws.write_number(row, col, kr, f.total_mio)
 
     row += 2
-    ws.write_string(row, 0, "Faser (mio. kr.)", f.section)
+    ws.write_string(row, 0, f"{da.STAGES} (mio. kr.)", f.section)
     row += 1
-    _header(ws, row, ("Fase", "Vægt %", "Antal", "Pipeline", "Vægtet"), range(1, 5), f)
+    stage_cols = (da.STAGE, f"{da.WEIGHT} %", da.COUNT, da.PIPELINE, da.WEIGHTED)
+    _header(ws, row, stage_cols, range(1, 5), f)
     for st in s.stages:
         row += 1
         ws.write_string(row, 0, st.label, f.text)
@@ -158,20 +160,20 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         ws.write_number(row, 3, st.pipeline_kr, f.mio_table)
         ws.write_number(row, 4, st.weighted_kr, f.mio_table)
     row += 1
-    ws.write_string(row, 0, "I alt", f.total_text)
+    ws.write_string(row, 0, da.TOTAL, f.total_text)
     ws.write_blank(row, 1, None, f.total_text)
     ws.write_number(row, 2, sum(st.count for st in s.stages), f.total_int)
     ws.write_number(row, 3, t.pipeline_kr, f.total_mio)
     ws.write_number(row, 4, t.weighted_kr, f.total_mio)
 
     row += 2
-    ws.write_string(row, 0, f"Advarsler ({len(s.warnings)})", f.section)
+    ws.write_string(row, 0, f"{da.WARNINGS} ({len(s.warnings)})", f.section)
     for w in s.warnings:
         row += 1
         ws.write_string(row, 0, w.code, f.warning)
         _text(ws, row, 1, w.message, f)
     if not s.warnings:
-        ws.write_string(row + 1, 0, "Ingen advarsler.", f.text)
+        ws.write_string(row + 1, 0, da.NO_WARNINGS, f.text)
 
     row += 2
     m = report.meta
@@ -187,17 +189,17 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     p = s.programme
     years = range(p.first_year, p.target_year + 1)
     names = {b.key: b.name for b in p.buckets}
-    ws = wb.add_worksheet("Hypoteser")
+    ws = wb.add_worksheet(da.HYPOTHESES)
     y = p.target_year
     titles = [
-        "Kode", "Titel", "Område", "Ansvarlig", "Fase", "Pulje", "Sikkerhed %", "Vægt %",
-        f"Pipeline {y} (mio. kr.)", f"Vægtet {y} (mio. kr.)", f"Besluttet {y} (mio. kr.)",
-        f"Realiseret {y} (mio. kr.)", "Investering i alt (mio. kr.)", "Version",
-        "Sidst ændret", "Beskrivelse",
+        da.CODE, da.TITLE, da.AREA, da.OWNER, da.STAGE, da.BUCKET, f"{da.CONFIDENCE} %",
+        f"{da.WEIGHT} %", f"{da.PIPELINE} {y} (mio. kr.)", f"{da.WEIGHTED} {y} (mio. kr.)",
+        f"{da.DECIDED} {y} (mio. kr.)", f"{da.REALISED} {y} (mio. kr.)",
+        f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version", "Sidst ændret", da.DESCRIPTION,
     ]  # fmt: skip
     first_year_col = len(titles)
     for year in years:
-        titles += [f"Potentiale {year}", f"Realiseret {year}", f"Investering {year}"]
+        titles += [f"{da.KIND_LABELS[kind]} {year}" for kind in da.FIGURE_KINDS]
     numeric = [*range(6, 14), *range(first_year_col, len(titles))]
     ws.set_row(0, 45)
     _header(ws, 0, titles, numeric, f)
@@ -251,8 +253,8 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
 
 def _years(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     s = report.status
-    ws = wb.add_worksheet("År")
-    titles = ("År", "Pipeline", "Besluttet", "Vægtet", "Realiseret", "Investering", "Netto")
+    ws = wb.add_worksheet(da.YEAR)
+    titles = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET)
     attrs = ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "investment_kr", "net_kr")
     ws.set_row(0, 30)
     _header(ws, 0, [titles[0], *(f"{t} (mio. kr.)" for t in titles[1:])], range(1, 7), f)
@@ -270,18 +272,18 @@ def _years(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         chart.add_series(
             {
                 "name": label,
-                "categories": ["År", 1, 0, last, 0],
-                "values": ["År", 1, col, last, col],
+                "categories": [da.YEAR, 1, 0, last, 0],
+                "values": [da.YEAR, 1, col, last, col],
                 "fill": {"color": colour},
                 "border": {"none": True},
             }
         )
-    chart.set_title({"name": "Forløb mod årsvirkningen", "name_font": {"size": 12}})
+    chart.set_title({"name": da.TRAJECTORY, "name_font": {"size": 12}})
     chart.set_y_axis(
         {"name": "mio. kr.", "num_format": "#,##0,,", "major_gridlines": {"visible": True,
          "line": {"color": "#E3E9EF"}}}
     )  # fmt: skip
-    chart.set_x_axis({"name": "År"})
+    chart.set_x_axis({"name": da.YEAR})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 360})
     ws.insert_chart(last + 3, 0, chart)
@@ -298,16 +300,26 @@ _STAGE_LABELS = {stage.value: stage.label for stage in Stage}
 def _field_label(field: str) -> str:
     """``potential.2018`` → ``Potentiale 2018``; ``stage`` → ``fase``; others as stored."""
     kind, _, year = field.partition(".")
-    if kind in KIND_LABELS and year.isdigit():
-        return f"{KIND_LABELS[kind]} {year}"
-    return {"stage": "Fase", "title": "Titel", "area": "Område", "owner": "Ansvarlig",
-            "description": "Beskrivelse", "bucket": "Pulje",
-            "confidence_pct": "Sikkerhed %"}.get(field, field)  # fmt: skip
+    if kind in da.KIND_LABELS and year.isdigit():
+        return f"{da.KIND_LABELS[kind]} {year}"
+    if field == "confidence_pct":
+        return f"{da.CONFIDENCE} %"
+    return da.FIELD_LABELS.get(field, field)
 
 
 def _history(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     ws = wb.add_worksheet("Historik")
-    titles = ("Tidspunkt", "Hvem", "Kilde", "Handling", "Hypotese", "Felt", "Før", "Efter", "Note")
+    titles = (
+        "Tidspunkt",
+        da.WHO,
+        "Kilde",
+        "Handling",
+        "Hypotese",
+        "Felt",
+        da.THEN,
+        "Efter",
+        da.NOTE,
+    )
     _header(ws, 0, titles, (), f)
     ws.set_column(0, 0, 17)
     ws.set_column(1, 2, 16)
@@ -348,22 +360,22 @@ def _history(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
 def _since(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     d = report.diff
     assert d is not None
-    ws = wb.add_worksheet("Siden sidst")
+    ws = wb.add_worksheet(da.SINCE)
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 8, 15)
     since = d.since_label or date_time(d.since)
     until = d.until_label or date_time(d.until)
-    ws.write_string(0, 0, f"Siden sidst: {since} – {until}", f.section)
+    ws.write_string(0, 0, f"{da.SINCE}: {since} – {until}", f.section)
     row = 2
-    _header(ws, row, ("", "Før", "Nu", "Ændring"), (1, 2, 3), f)
+    _header(ws, row, ("", da.THEN, da.NOW, da.CHANGE), (1, 2, 3), f)
     b, a = d.before.totals, d.after.totals
     for label, old, new in (
-        ("Realiseret", b.realised_kr, a.realised_kr),
-        ("Besluttet", b.decided_kr, a.decided_kr),
-        ("Vægtet", b.weighted_kr, a.weighted_kr),
-        ("Pipeline", b.pipeline_kr, a.pipeline_kr),
-        ("Mangler", b.gap_kr, a.gap_kr),
+        (da.REALISED, b.realised_kr, a.realised_kr),
+        (da.DECIDED, b.decided_kr, a.decided_kr),
+        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
+        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
+        (da.GAP, b.gap_kr, a.gap_kr),
     ):
         row += 1
         ws.write_string(row, 0, label, f.text)
@@ -371,9 +383,9 @@ def _since(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         ws.write_number(row, 2, new, f.mio)
         ws.write_number(row, 3, new - old, f.mio)
     row += 2
-    ws.write_string(row, 0, "Faseskift", f.section)
+    ws.write_string(row, 0, da.STAGE_MOVES, f.section)
     row += 1
-    _header(ws, row, ("Kode", "Titel", "Fra", "Til", "Tidspunkt", "Hvem", "Note"), (), f)
+    _header(ws, row, (da.CODE, da.TITLE, "Fra", "Til", "Tidspunkt", da.WHO, da.NOTE), (), f)
     for m in d.stage_moves:
         row += 1
         _text(ws, row, 0, m.code, f)
@@ -385,15 +397,15 @@ def _since(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
         _text(ws, row, 5, m.actor, f)
         _text(ws, row, 6, m.note, f)
     row += 2
-    ws.write_string(row, 0, "Ændrede tal", f.section)
+    ws.write_string(row, 0, da.FIGURE_CHANGES, f.section)
     row += 1
-    _header(ws, row, ("Kode", "Titel", "Art", "År", "Før", "Nu", "Ændring", "Hvem"),
-            (3, 4, 5, 6), f)  # fmt: skip
+    cols = (da.CODE, da.TITLE, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO)
+    _header(ws, row, cols, (3, 4, 5, 6), f)
     for c in d.figure_changes:
         row += 1
         _text(ws, row, 0, c.code, f)
         _text(ws, row, 1, c.title, f)
-        ws.write_string(row, 2, KIND_LABELS.get(c.kind, c.kind), f.text)
+        ws.write_string(row, 2, da.KIND_LABELS.get(c.kind, c.kind), f.text)
         ws.write_number(row, 3, c.year, f.int)
         if c.old_kr is not None:
             ws.write_number(row, 4, c.old_kr, f.mio)
@@ -401,7 +413,7 @@ def _since(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
             ws.write_number(row, 5, c.new_kr, f.mio)
         ws.write_number(row, 6, (c.new_kr or 0) - (c.old_kr or 0), f.mio)
         _text(ws, row, 7, c.actor, f)
-    for title, codes in (("Nye hypoteser", d.added), ("Forkastede hypoteser", d.dropped)):
+    for title, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
         if codes:
             row += 2
             ws.write_string(row, 0, title, f.section)

@@ -16,6 +16,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from tracker.domain.cells import Problem
 from tracker.errors import InvalidInput
 
 __all__ = ["Problem", "Table", "read_table", "unescape_cell"]
@@ -23,23 +24,6 @@ __all__ = ["Problem", "Table", "read_table", "unescape_cell"]
 #: After a ``'``, what the exporter's ``neutralise`` protected (its own ``'`` included,
 #: so that a text starting with ``'`` survives the round trip).
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One error in an import file: where and what."""
-
-    row: int
-    """Row number (CSV: the header is row 1; JSON: the objects from 1); 0 = the file."""
-    column: str
-    """Column name ('' for the whole row or file)."""
-    message: str
-
-    def __str__(self) -> str:
-        where = [f"row {self.row}"] if self.row else []
-        if self.column:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where) or 'file'}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

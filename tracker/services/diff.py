@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from db import history
-from db.models import FIGURE_KINDS
 from tracker.domain.diff import Diff, FigureChange, StageMove
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.stages import Stage
 from tracker.domain.status import compute_status
 from tracker.errors import InvalidInput

@@ -4,8 +4,10 @@ from collections.abc import Mapping
 
 from sqlmodel import Session
 
-from db.models import FIGURE_KINDS, Figure, Hypothesis
+from db.models import Figure, Hypothesis
 from db.queries import current_figures
+from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.rules import RuleError, check_figure_amount, figure_changed
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.report import HypothesisView
 from tracker.services.context import ChangeContext
@@ -66,18 +68,15 @@ def set_figures(
                 f"unknown figure kind {kind!r} (use {', '.join(FIGURE_KINDS)})",
                 danish=f"Ukendt slags tal {kind!r}: potentiale, realiseret eller investering.",
             )
-        parsed[kind] = to_kroner(amount, kind)
-        if kind == "investment" and parsed[kind] < 0:
-            raise InvalidInput(
-                "investment cannot be negative", danish="En investering kan ikke være negativ."
-            )
+        try:
+            parsed[kind] = check_figure_amount(kind, to_kroner(amount, kind))
+        except RuleError as error:
+            raise InvalidInput(str(error), danish=error.danish) from None
     current = figures_by_year(session, h, year, year).get(year, {})
     now = ctx.now()
     changed = 0
     for kind in FIGURE_KINDS:
-        if kind not in parsed or current.get(kind) == parsed[kind]:
-            continue
-        if kind not in current and parsed[kind] == 0:
+        if kind not in parsed or not figure_changed(current.get(kind), parsed[kind]):
             continue
         session.add(
             Figure(

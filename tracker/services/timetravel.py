@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import Session
 
 from db import history, queries
-from db.models import FIGURE_KINDS
+from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
     Allocation,

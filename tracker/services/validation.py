@@ -3,7 +3,16 @@
 import re
 from decimal import Decimal
 
+from tracker.domain.labels import value_name
 from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
+from tracker.domain.rules import (
+    PERCENT_MAX,
+    PERCENT_MIN,
+    RuleError,
+    is_whole_percent,
+    normal_code,
+    normal_text,
+)
 from tracker.domain.stages import Stage, parse_stage
 from tracker.errors import InvalidInput
 
@@ -19,38 +28,15 @@ __all__ = [
 ]
 
 #: An amount as the Python API takes it: ``int`` kroner, an integral ``Decimal`` of
-#: kroner, or text in the money syntax of DESIGN.md §4 (``"4,5"`` = 4,5 mio. kr.).
+#: kroner, or text in the money syntax of :func:`parse_amount` (``"4,5"`` = 4,5 mio. kr.).
 Amount = int | Decimal | str
 
-#: The Danish names of the values checked here, for the UI's lines.
-DANISH_NAMES = {
-    "amount": "Beløbet",
-    "potential": "Potentiale",
-    "realised": "Realiseret",
-    "investment": "Investering",
-    "target": "Målet",
-    "title": "Titel",
-    "area": "Område",
-    "owner": "Ansvarlig",
-    "description": "Beskrivelse",
-    "note": "Noten",
-    "name": "Navnet",
-    "confidence": "Sikkerhed",
-}
-
-
-def danish_name(what: str) -> str:
-    """``title`` → ``Titel`` (the name itself when there is no Danish one)."""
-    return DANISH_NAMES.get(what, what)
-
-
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,31}$")
 
 
 def to_kroner(value: Amount, what: str = "amount") -> int:
     """Turn an API or CLI amount into whole kroner, or raise :class:`InvalidInput`."""
-    da = danish_name(what)
+    da = value_name(what)
     if isinstance(value, bool):
         raise InvalidInput(f"{what}: {value!r} is not an amount", danish=f"{da}: ikke et beløb.")
     if isinstance(value, int):
@@ -91,14 +77,10 @@ def to_stage(value: Stage | str) -> Stage:
 
 def check_code(code: str) -> str:
     """A hypothesis code: letters, digits, ``_ . -``; stored in upper case."""
-    code = code.strip()
-    if not _CODE.match(code):
-        raise InvalidInput(
-            f"invalid code {code!r}: use letters, digits, '-', '_' or '.' (at most 32)",
-            danish=f"Ugyldig kode {code!r}: brug bogstaver, cifre, '-', '_' eller '.' "
-            "(højst 32 tegn).",
-        )
-    return code.upper()
+    try:
+        return normal_code(code)
+    except RuleError as error:
+        raise InvalidInput(str(error), danish=error.danish) from None
 
 
 def check_key(key: str) -> str:
@@ -120,33 +102,19 @@ def check_text(
     max_len: int = 200,
     multiline: bool | None = None,
 ) -> str:
-    """Strip and check a text. Short fields (names, titles: ``max_len`` ≤ 200 unless
-    ``multiline`` says otherwise) are one line, so that tables and one-line messages
-    stay whole; long ones (descriptions, notes) may hold line breaks and tabs."""
-    value = value.strip()
-    da = danish_name(what)
-    if required and not value:
-        raise InvalidInput(f"{what} must not be empty", danish=f"{da} må ikke være tom.")
-    if len(value) > max_len:
-        raise InvalidInput(
-            f"{what} is longer than {max_len} characters",
-            danish=f"{da} er længere end {max_len} tegn.",
-        )
-    allowed = "\n\r\t" if (max_len > 200 if multiline is None else multiline) else ""
-    if any((ord(c) < 32 or c in "\x7f\u2028\u2029") and c not in allowed for c in value):
-        if "\n" in value or "\r" in value:
-            raise InvalidInput(f"{what} must be one line", danish=f"{da} skal stå på én linje.")
-        raise InvalidInput(
-            f"{what} contains control characters", danish=f"{da} indeholder kontroltegn."
-        )
-    return value
+    """Strip and check a text (see :func:`tracker.domain.rules.normal_text`)."""
+    try:
+        return normal_text(value, what, required=required, max_len=max_len, multiline=multiline)
+    except RuleError as error:
+        raise InvalidInput(str(error), danish=error.danish) from None
 
 
 def check_percent(value: int, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+    if not is_whole_percent(value):
+        low, high = PERCENT_MIN, PERCENT_MAX
         raise InvalidInput(
-            f"{what} must be a whole percent from 0 to 100, not {value!r}",
-            danish=f"{danish_name(what)}: et helt tal fra 0 til 100, ikke {value!r}.",
+            f"{what} must be a whole percent from {low} to {high}, not {value!r}",
+            danish=f"{value_name(what)}: et helt tal fra {low} til {high}, ikke {value!r}.",
         )
     return value
 

@@ -12,22 +12,18 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tracker.domain import labels as da
 from tracker.domain.diff import Diff, total_changes
+from tracker.domain.money import format_mio_change, format_mio_change_number
 from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
 
 __all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
 
 
-def signed(kr: int) -> str:
-    """A change with its sign: ``+0,5 mio. kr.``, ``-1,2 mio. kr.``, ``0,0 mio. kr.``."""
-    text = mio(kr)
-    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
-
-
-def signed_short(kr: int) -> str:
-    """A change in mio. kr. without the unit: ``+0,5``."""
-    text = mio_short(kr)
-    return f"+{text}" if kr > 0 and not text.startswith("0,0") else text
+#: A change with its sign: ``+0,5 mio. kr.``, ``-1,2 mio. kr.``, ``0,0 mio. kr.``.
+signed = format_mio_change
+#: A change in mio. kr. without the unit: ``+0,5``.
+signed_short = format_mio_change_number
 
 
 def _change_style(kr: int) -> str:
@@ -55,13 +51,13 @@ class DiffFigures(Static):
 
     @staticmethod
     def _render_diff(d: Diff) -> RenderableType:
-        totals = _table("", "Før", "Nu", "Ændring", right=(1, 2, 3))
+        totals = _table("", da.THEN, da.NOW, da.CHANGE, right=(1, 2, 3))
         for label, old, new in total_changes(d):
             totals.add_row(
                 label, mio(old), mio(new), Text(signed(new - old), style=_change_style(new - old))
             )
         before = {x.key: x for x in d.before.buckets}
-        buckets = _table("Pulje", "Mål", "Før", "Nu", "Ændring", right=(1, 2, 3, 4))
+        buckets = _table(da.BUCKET, da.TARGET, da.THEN, da.NOW, da.CHANGE, right=(1, 2, 3, 4))
         for x in d.after.buckets:
             old = before[x.key].weighted_kr if x.key in before else 0
             buckets.add_row(
@@ -75,7 +71,7 @@ class DiffFigures(Static):
             Text("Totaler", style="bold"),
             totals,
             Text(""),
-            Text("Puljer (vægtet)", style="bold"),
+            Text(f"{da.BUCKETS} ({da.WEIGHTED.lower()})", style="bold"),
             buckets,
         )
 
@@ -92,7 +88,7 @@ class DiffMoves(Static):
     def _render_diff(d: Diff) -> RenderableType:
         parts: list[RenderableType] = [Text(f"Fasebevægelser ({len(d.stage_moves)})", style="bold")]
         if d.stage_moves:
-            moves = _table("Kode", "Titel", "Fra → til", "Hvem, hvornår")
+            moves = _table(da.CODE, da.TITLE, "Fra → til", "Hvem, hvornår")
             for m in d.stage_moves:
                 old = m.old_stage.label if m.old_stage else "(ny)"
                 new = m.new_stage.label if m.new_stage else ""
@@ -103,8 +99,8 @@ class DiffMoves(Static):
             parts.append(Text("Ingen.", style="dim"))
         parts += [Text(""), Text(f"Tal ({len(d.figure_changes)}, mio. kr.)", style="bold")]
         if d.figure_changes:
-            figures = _table("Kode", "Tal", "År", "Før", "Nu", "Ændring", "Hvem, hvornår",
-                             right=(2, 3, 4, 5))  # fmt: skip
+            figures = _table(da.CODE, "Tal", da.YEAR, da.THEN, da.NOW, da.CHANGE,
+                             "Hvem, hvornår", right=(2, 3, 4, 5))  # fmt: skip
             for f in d.figure_changes:
                 change = (f.new_kr or 0) - (f.old_kr or 0)
                 figures.add_row(
@@ -120,6 +116,6 @@ class DiffMoves(Static):
         else:
             parts.append(Text("Ingen.", style="dim"))
         parts.append(Text(""))
-        parts.append(Text(f"Nye hypoteser: {', '.join(d.added) or 'ingen'}"))
-        parts.append(Text(f"Forkastede hypoteser: {', '.join(d.dropped) or 'ingen'}"))
+        parts.append(Text(f"{da.ADDED}: {', '.join(d.added) or 'ingen'}"))
+        parts.append(Text(f"{da.DROPPED}: {', '.join(d.dropped) or 'ingen'}"))
         return Group(*parts)

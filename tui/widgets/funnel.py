@@ -5,6 +5,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tui.fmt import mio_short
 from tui.widgets.bar import COLOURS, bar
@@ -27,7 +28,9 @@ class StageFunnel(Widget):
         bar_w = max(4, width - 14 - 6 - 9 - 9 - 4)
         scale = max((s.pipeline_kr for s in status.stages), default=0) or 1
         out = Text()
-        out.append(f"{'Fase':<14}{'Antal':>6}{'Pipeline':>9}{'Vægtet':>9}\n", style="bold dim")
+        out.append(
+            f"{da.STAGE:<14}{da.COUNT:>6}{da.PIPELINE:>9}{da.WEIGHTED:>9}\n", style="bold dim"
+        )
         for s in status.stages:
             style = "dim" if s.count == 0 else ""
             out.append(f"{s.label:<14}{s.count:>6}", style=style)

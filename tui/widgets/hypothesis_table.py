@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.domain import labels as da
 from tracker.domain.status import HypothesisContribution
 from tui.fmt import date, mio_short
 
@@ -46,14 +47,14 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", "Kode", 6, lambda h: h.code, lambda h: h.code),
-    Column("title", "Titel", 0, lambda h: h.title, lambda h: h.title.casefold()),
-    Column("area", "Område", 14, lambda h: h.area, lambda h: h.area.casefold(), drop=3),
-    Column("owner", "Ansvarlig", 15, lambda h: h.owner, lambda h: h.owner.casefold(), drop=2),
-    Column("stage", "Fase", 13, lambda h: h.stage.label, lambda h: h.stage.rank),
+    Column("code", da.CODE, 6, lambda h: h.code, lambda h: h.code),
+    Column("title", da.TITLE, 0, lambda h: h.title, lambda h: h.title.casefold()),
+    Column("area", da.AREA, 14, lambda h: h.area, lambda h: h.area.casefold(), drop=3),
+    Column("owner", da.OWNER, 15, lambda h: h.owner, lambda h: h.owner.casefold(), drop=2),
+    Column("stage", da.STAGE, 13, lambda h: h.stage.label, lambda h: h.stage.rank),
     Column(
         "pipeline",
-        "Potentiale",
+        da.POTENTIAL,
         10,
         lambda h: mio_short(h.pipeline_kr),
         lambda h: h.pipeline_kr,
@@ -61,7 +62,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "weighted",
-        "Vægtet",
+        da.WEIGHTED,
         8,
         lambda h: mio_short(h.weighted_kr),
         lambda h: h.weighted_kr,
@@ -69,7 +70,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "realised",
-        "Realiseret",
+        da.REALISED,
         10,
         lambda h: mio_short(h.realised_kr),
         lambda h: h.realised_kr,

@@ -5,6 +5,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tui.fmt import mio, pct
 from tui.widgets.bar import COLOURS, bar
@@ -13,10 +14,10 @@ __all__ = ["MEASURES", "ProgressBars"]
 
 #: (key, Danish label) in the order a reader goes from certain to hoped-for.
 MEASURES: tuple[tuple[str, str], ...] = (
-    ("realised", "Realiseret"),
-    ("decided", "Besluttet"),
-    ("weighted", "Vægtet"),
-    ("pipeline", "Pipeline"),
+    ("realised", da.REALISED),
+    ("decided", da.DECIDED),
+    ("weighted", da.WEIGHTED),
+    ("pipeline", da.PIPELINE),
 )
 
 
@@ -46,7 +47,7 @@ class ProgressBars(Widget):
             out.append(f" {mio(values[key]):>{amount_w}}")
             out.append(f"{pct(values[key], target):>{pct_w}}\n", style="dim")
         gap = totals.gap_kr
-        out.append(f"Mål {mio(target)} i {status.programme.target_year}", style="bold")
+        out.append(f"{da.TARGET} {mio(target)} i {status.programme.target_year}", style="bold")
         if gap > 0:
             out.append(" · mangler (mål − vægtet) ")
             out.append(mio(gap), style="bold #ff5f5f")

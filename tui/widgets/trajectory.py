@@ -5,6 +5,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tui.fmt import mio_short
 from tui.widgets.bar import COLOURS
@@ -15,9 +16,9 @@ _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 #: The series drawn per year: (measure, Danish label).
 SERIES: tuple[tuple[str, str], ...] = (
-    ("pipeline", "Pipeline"),
-    ("weighted", "Vægtet"),
-    ("realised", "Realiseret"),
+    ("pipeline", da.PIPELINE),
+    ("weighted", da.WEIGHTED),
+    ("realised", da.REALISED),
 )
 
 

@@ -1,0 +1,199 @@
+"""The Danish words people read for Parat's measures, figure kinds and fields.
+
+One table for every surface (the CLI, the terminal UI, the exports and their
+templates), so that a measure has the same name wherever it is shown. The stages'
+labels live with the stages (:mod:`tracker.domain.stages`).
+"""
+
+__all__ = [
+    "ADDED",
+    "AMOUNT",
+    "AREA",
+    "BASELINE_EXPLAINED",
+    "BUCKET",
+    "BUCKETS",
+    "CHANGE",
+    "CODE",
+    "CONFIDENCE",
+    "COUNT",
+    "DECIDED",
+    "DESCRIPTION",
+    "DROPPED",
+    "FIELD_LABELS",
+    "FIGURE_CHANGES",
+    "FIGURE_KINDS",
+    "GAP",
+    "GAP_EXPLAINED",
+    "HYPOTHESES",
+    "INVESTMENT",
+    "INVESTMENT_TOTAL",
+    "IN_MIO",
+    "KIND_LABELS",
+    "MEASURE_HINTS",
+    "MEASURE_LABELS",
+    "NET",
+    "NET_NOTE",
+    "NOTE",
+    "NOW",
+    "NO_FIGURE_CHANGES",
+    "NO_STAGE_MOVES",
+    "NO_WARNINGS",
+    "OVERVIEW",
+    "OWNER",
+    "PIPELINE",
+    "POTENTIAL",
+    "REALISED",
+    "SINCE",
+    "SLIPPAGE_EXPLAINED",
+    "STAGE",
+    "STAGES",
+    "STAGE_MOVES",
+    "SURPLUS",
+    "TARGET",
+    "THEN",
+    "TITLE",
+    "TOTAL",
+    "TRAJECTORY",
+    "UNASSIGNED",
+    "VALUE_NAMES",
+    "WARNINGS",
+    "WEIGHT",
+    "WEIGHTED",
+    "WEIGHTED_NOTE",
+    "WHO",
+    "YEAR",
+    "value_name",
+]
+
+# The measures of the status (in the order a reader goes from the goal to the hoped-for).
+TARGET = "Mål"
+"""The programme's target (mål) for the target year."""
+REALISED = "Realiseret"
+"""Realised gain (realiseret gevinst) in the target year."""
+DECIDED = "Besluttet"
+"""Potential of hypotheses that are decided or later."""
+WEIGHTED = "Vægtet"
+"""Potential × weight (stage weight or confidence)."""
+PIPELINE = "Pipeline"
+"""All potential in the target year."""
+GAP = "Mangler"
+"""Target − weighted."""
+GAP_EXPLAINED = f"{GAP} (mål − vægtet)"
+"""The gap with its definition, where a table has room for it."""
+INVESTMENT = "Investering"
+"""One-off cost (investering)."""
+NET = "Netto"
+"""Potential − investment, per year."""
+POTENTIAL = "Potentiale"
+"""The expected gain (gevinstpotentiale), a figure kind."""
+BASELINE_EXPLAINED = "Basislinje (besluttet)"
+"""The decided pipeline as it stood when each hypothesis was decided."""
+SLIPPAGE_EXPLAINED = "Skred (pipeline − basislinje)"
+"""How much a decided gain has eroded."""
+
+#: Measure key (as in the status's ``*_kr`` fields) → its label.
+MEASURE_LABELS: dict[str, str] = {
+    "target": TARGET,
+    "realised": REALISED,
+    "decided": DECIDED,
+    "weighted": WEIGHTED,
+    "pipeline": PIPELINE,
+    "gap": GAP,
+    "investment": INVESTMENT,
+    "net": NET,
+}
+
+#: The figure kinds (potential, realised, investment) → their labels, in the order
+#: every table shows them.
+KIND_LABELS: dict[str, str] = {
+    "potential": POTENTIAL,
+    "realised": REALISED,
+    "investment": INVESTMENT,
+}
+#: The kinds of figure a hypothesis has per year.
+FIGURE_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
+
+#: Measure key → what it is, in a few words (the hint beside a headline figure).
+MEASURE_HINTS: dict[str, str] = {
+    "realised": "høstet i målåret",
+    "decided": "potentiale besluttet eller senere",
+    "weighted": "potentiale × fasens vægt",
+    "pipeline": "alt potentiale i målåret",
+    "gap": "mål − vægtet",
+}
+INVESTMENT_TOTAL = f"{INVESTMENT} i alt"
+"""All investments of the programme's years."""
+SURPLUS = "Overskud"
+"""What is left over when the buckets are full (waterfall)."""
+UNASSIGNED = "Ikke fordelt"
+"""The hypotheses without an earmark (earmarked buckets)."""
+WEIGHTED_NOTE = "Vægtet = pipeline × vægt (fasens vægt eller en angivet sikkerhed)."
+NET_NOTE = "Netto = potentiale − investering."
+IN_MIO = "Beløb i mio. kr."
+
+# Words of tables and forms.
+CODE = "Kode"
+TITLE = "Titel"
+AREA = "Område"
+OWNER = "Ansvarlig"
+STAGE = "Fase"
+BUCKET = "Pulje"
+WEIGHT = "Vægt"
+CONFIDENCE = "Sikkerhed"
+DESCRIPTION = "Beskrivelse"
+COUNT = "Antal"
+YEAR = "År"
+TOTAL = "I alt"
+THEN = "Før"
+NOW = "Nu"
+CHANGE = "Ændring"
+AMOUNT = "Beløb"
+WHO = "Hvem"
+NOTE = "Note"
+
+# Headings of the status and of "Siden sidst" (the report, the CLI, the UI).
+OVERVIEW = "Overblik"
+BUCKETS = "Puljer"
+STAGES = "Faser"
+TRAJECTORY = "Forløb mod årsvirkningen"
+HYPOTHESES = "Hypoteser"
+WARNINGS = "Advarsler"
+NO_WARNINGS = "Ingen advarsler."
+SINCE = "Siden sidst"
+STAGE_MOVES = "Faseskift"
+NO_STAGE_MOVES = "Ingen faseskift."
+FIGURE_CHANGES = "Ændrede tal"
+NO_FIGURE_CHANGES = "Ingen ændrede tal."
+ADDED = "Nye hypoteser"
+DROPPED = "Forkastede hypoteser"
+
+#: A hypothesis's fields → their labels (form fields, the history of changes).
+FIELD_LABELS: dict[str, str] = {
+    "title": TITLE,
+    "area": AREA,
+    "owner": OWNER,
+    "description": DESCRIPTION,
+    "stage": STAGE,
+    "bucket": BUCKET,
+    "confidence_pct": CONFIDENCE,
+}
+
+#: A checked value's name as the subject of a Danish error line ("Titel må ikke være
+#: tom", "Beløbet: ikke et beløb"): definite where Danish wants it.
+VALUE_NAMES: dict[str, str] = {
+    "amount": "Beløbet",
+    **KIND_LABELS,
+    "target": "Målet",
+    "title": TITLE,
+    "area": AREA,
+    "owner": OWNER,
+    "description": DESCRIPTION,
+    "note": "Noten",
+    "name": "Navnet",
+    "confidence": CONFIDENCE,
+}
+
+
+def value_name(what: str) -> str:
+    """``title`` → ``Titel`` (the name itself when there is no Danish one)."""
+    return VALUE_NAMES.get(what, what)
