@@ -1,4 +1,9 @@
-"""Layering (tui → tracker → db; tracker.domain pure) and a lean start-up path."""
+"""Layering (tui → tracker → db; tracker.domain pure) and a lean start-up path.
+
+The contracts in pyproject.toml (``lint-imports``) hold the whole layering; the scan
+here also sees what import-linter does not: ``importlib.import_module`` and
+``__import__`` of literal names.
+"""
 
 import ast
 import json
@@ -78,24 +83,94 @@ def test_domain_imports_no_storage() -> None:
     assert done.stdout.strip() == "[]"
 
 
-def _imports(package: str) -> Iterator[tuple[Path, str]]:
-    """(file, imported module) for every import statement in a package's sources."""
-    for path in sorted((ROOT / package.replace(".", "/")).rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    yield path, alias.name
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                yield path, node.module
+def _module_name(path: Path, root: Path) -> str:
+    """``tracker/exports/danish.py`` → ``tracker.exports.danish``; a package's
+    ``__init__.py`` is the package itself."""
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
 
 
-def _offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
-    return [
-        f"{path.relative_to(ROOT)} imports {module}"
-        for path, module in _imports(package)
-        if module.split(".")[0] in forbidden or module in forbidden
-    ]
+def _absolute(name: str, level: int, package: str) -> str:
+    """A relative import's absolute name: ``level`` dots counted from ``package``."""
+    base = package.split(".")
+    if level > len(base):
+        raise ValueError(f"relative import beyond the top of {package}")
+    base = base[: len(base) - level + 1]
+    return ".".join([*base, name] if name else base)
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _dynamic_import(node: ast.Call, package: str) -> str | None:
+    """The module of ``importlib.import_module("…")``, ``import_module("…")`` or
+    ``__import__("…")`` when its name is a literal; ``None`` for any other call."""
+    func = node.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if called not in ("import_module", "__import__") or not node.args:
+        return None
+    name = _literal(node.args[0])
+    if name is None:
+        return None
+    if called == "import_module" and name.startswith("."):
+        # import_module(".x", __package__) or (".x", "some.package")
+        anchor = node.args[1] if len(node.args) > 1 else None
+        anchor = anchor or next((k.value for k in node.keywords if k.arg == "package"), None)
+        given = _literal(anchor)
+        dots = len(name) - len(name.lstrip("."))
+        return _absolute(name[dots:], dots, given or package)
+    return name
+
+
+def _file_imports(path: Path, root: Path) -> Iterator[str]:
+    """Every module one source file imports, by absolute name: import statements
+    anywhere (inside functions too), relative ones resolved, and dynamic imports of
+    literal names. ``from a import b`` yields ``a`` and ``a.b`` (``b`` may be a
+    submodule)."""
+    module = _module_name(path, root)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = _absolute(base, node.level, package)
+            yield base
+            for alias in node.names:
+                if alias.name != "*":
+                    yield f"{base}.{alias.name}"
+        elif isinstance(node, ast.Call):
+            dynamic = _dynamic_import(node, package)
+            if dynamic is not None:
+                yield dynamic
+
+
+def _imports(package: str, root: Path = ROOT) -> Iterator[tuple[Path, str]]:
+    """(file, imported module) for every import in a package's sources."""
+    for path in sorted((root / package.replace(".", "/")).rglob("*.py")):
+        for module in _file_imports(path, root):
+            yield path, module
+
+
+def _within(module: str, names: tuple[str, ...]) -> bool:
+    """True when ``module`` is one of ``names`` or inside one of them."""
+    return any(module == name or module.startswith(name + ".") for name in names)
+
+
+def _offenders(package: str, forbidden: tuple[str, ...], root: Path = ROOT) -> list[str]:
+    return sorted(
+        {
+            f"{path.relative_to(root)} imports {module}"
+            for path, module in _imports(package, root)
+            if _within(module, forbidden)
+        }
+    )
 
 
 def test_domain_is_pure() -> None:
@@ -107,7 +182,7 @@ def test_domain_is_pure() -> None:
         f"{p.relative_to(ROOT)}: {m}"
         for p, m in _imports("tracker.domain")
         if m.split(".")[0] not in allowed
-        or (m.startswith("tracker") and not m.startswith("tracker.domain"))
+        or (_within(m, ("tracker",)) and not _within(m, ("tracker.domain",)))
     ]
     assert others == []
 
@@ -132,3 +207,45 @@ def test_the_scan_sees_imports() -> None:
     modules = {m for _, m in _imports("tracker")}
     assert {"tracker.domain.money", "sqlmodel", "typer"} <= modules
     assert {m for _, m in _imports("db")} >= {"sqlalchemy", "sqlmodel"}
+
+
+def test_the_scan_resolves_relative_and_dynamic_imports(tmp_path: Path) -> None:
+    """The forms a plain scan of ``import``/``from`` statements misses, on a package
+    written here: each is seen under its absolute name, and counts as an offence."""
+    sub = tmp_path / "pkg" / "sub"
+    sub.mkdir(parents=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("from .sub import mod\n", encoding="utf-8")
+    (sub / "__init__.py").write_text("", encoding="utf-8")
+    (sub / "mod.py").write_text(
+        "from ..report import iso\n"
+        "from . import sibling\n"
+        "\n"
+        "def later():\n"
+        "    import importlib\n"
+        "    from importlib import import_module\n"
+        "\n"
+        "    importlib.import_module('textual.app')\n"
+        "    import_module('.lazy', __package__)\n"
+        "    return __import__('sqlalchemy')\n",
+        encoding="utf-8",
+    )
+    seen = {(path.name, module) for path, module in _imports("pkg", root=tmp_path)}
+    assert seen == {
+        ("__init__.py", "pkg.sub"),
+        ("__init__.py", "pkg.sub.mod"),
+        ("mod.py", "pkg.report"),
+        ("mod.py", "pkg.report.iso"),
+        ("mod.py", "pkg.sub"),
+        ("mod.py", "pkg.sub.sibling"),
+        ("mod.py", "importlib"),
+        ("mod.py", "importlib.import_module"),
+        ("mod.py", "textual.app"),
+        ("mod.py", "pkg.sub.lazy"),
+        ("mod.py", "sqlalchemy"),
+    }
+    assert _offenders("pkg", ("pkg.report", "textual", "sqlalchemy"), root=tmp_path) == [
+        "pkg/sub/mod.py imports pkg.report",
+        "pkg/sub/mod.py imports pkg.report.iso",
+        "pkg/sub/mod.py imports sqlalchemy",
+        "pkg/sub/mod.py imports textual.app",
+    ]
