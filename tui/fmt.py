@@ -7,7 +7,7 @@ from tracker.services.moments import show_date, show_time
 
 __all__ = ["FIELD_LABELS", "KIND_LABELS", "date", "datetime_short", "mio", "mio_short", "pct"]
 
-#: The Danish names of the figure kinds (DESIGN.md §2).
+#: The Danish names of the figure kinds, as the UI labels them.
 KIND_LABELS: dict[str, str] = {
     "potential": "Potentiale",
     "realised": "Realiseret",

@@ -1,4 +1,4 @@
-"""Money in and out (DESIGN.md §4): parsing user input and Danish display.
+"""Money in and out: parsing user input and Danish display.
 
 Amounts are whole kroner as ``int``. Input is read in mio. kr. unless a unit says
 otherwise; ``Decimal`` is used only while parsing. Output for people is Danish

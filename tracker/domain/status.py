@@ -1,4 +1,5 @@
-"""The status arithmetic of DESIGN.md §3, as pure functions over plain values.
+"""The status arithmetic (pipeline, weighted, decided, realised; buckets, years,
+warnings), as pure functions over plain values.
 
 Inputs are :class:`ProgrammeFacts` and one :class:`HypothesisFacts` per hypothesis;
 the output is a :class:`Status`, computed once and rendered by every front end.

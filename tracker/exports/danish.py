@@ -57,7 +57,7 @@ def csv_mio(kr: int, decimal_sep: str = ",") -> str:
 
     ``4_500_000`` → ``4,5``; ``29_000`` → ``0,029``; ``1`` → ``0,000001``;
     ``12_000_000`` → ``12``. No thousands separators: the importer reads it back
-    (DESIGN.md §4: a bare number is mio. kr.) to the same krone.
+    (a bare number is mio. kr.) to the same krone.
     """
     value = Decimal(kr).scaleb(-6).normalize()
     text = f"{value:f}"

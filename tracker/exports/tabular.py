@@ -3,7 +3,7 @@ column layout that ``parat import`` reads back.
 
 Columns: ``code;title;area;owner;stage;bucket;confidence;description`` and, per year
 of the programme, ``potential_YYYY;realised_YYYY;investment_YYYY``. Amounts are in
-mio. kr. (DESIGN.md §4: a bare number is mio. kr.) with every decimal needed to be
+mio. kr. (the importer reads a bare number as mio. kr.) with every decimal needed to be
 exact to the krone (``4,5``, ``0,029``, ``1,234567``); an empty cell means no figure.
 
 Dialects: ``danish`` (``;`` and decimal comma, what Danish Excel opens) and

@@ -19,7 +19,8 @@ __all__ = [
 ]
 
 #: An amount as the Python API takes it: ``int`` kroner, an integral ``Decimal`` of
-#: kroner, or text in the money syntax of DESIGN.md §4 (``"4,5"`` = 4,5 mio. kr.).
+#: kroner, or text in the money syntax a user types (``"4,5"`` = 4,5 mio. kr.; see
+#: :func:`tracker.domain.money.parse_amount`).
 Amount = int | Decimal | str
 
 #: The Danish names of the values checked here, for the UI's lines.
