@@ -120,8 +120,8 @@ class Event(SQLModel, table=True):
         # figure events, the bulk of the log, are left out of it (migration 0003, on
         # both engines). Only the SQLite condition is repeated here: a
         # ``postgresql_where`` argument makes SQLAlchemy import its PostgreSQL dialect
-        # on every CLI start (about 40 ms, 8 % of `parat status`), and the schema
-        # comes from the migrations anyway.
+        # on every CLI start, even on SQLite, and the schema comes from the
+        # migrations anyway.
         sa.Index(
             "ix_event_action_at",
             "action",

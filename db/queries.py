@@ -67,8 +67,8 @@ def hypothesis_rows(
     """Every hypothesis with its bucket key, ordered by code; with ``created_until``,
     only those that existed then.
 
-    Plain tuples, not SQLAlchemy rows: reading a field of a row by name costs about a
-    microsecond, and the status reads a dozen fields of 10,000 hypotheses.
+    Plain tuples, not SQLAlchemy rows: reading a row's field by name is slow, and the
+    status reads a dozen fields of every hypothesis.
     """
     h = Hypothesis.__table__  # type: ignore[attr-defined]
     b = Bucket.__table__  # type: ignore[attr-defined]

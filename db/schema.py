@@ -1,7 +1,7 @@
 """Bring a database to the newest schema, importing Alembic only when needed.
 
-Importing Alembic costs about 0.3 s, as much as the rest of a CLI call: the stored
-revision is compared with :data:`HEAD` first, and Alembic is loaded only to upgrade.
+Importing Alembic costs as much as the rest of a CLI call: the stored revision is
+compared with :data:`HEAD` first, and Alembic is loaded only to upgrade.
 """
 
 from pathlib import Path

@@ -1,6 +1,6 @@
 """Many processes updating the same hypotheses at once: the no-lost-update load.
 
-Used by ``tests/test_concurrency.py`` (on SQLite and PostgreSQL) and by
+Used by ``tests/store/test_concurrent_processes.py`` (on SQLite and PostgreSQL) and by
 ``benchmarks/bench_postgres.py`` (as a load: updates per second, refused as stale).
 
 Each writer is its own OS process. Every update goes through the real CLI (the

@@ -1,4 +1,5 @@
-"""Money in and out (DESIGN.md §4): every row of the table, and the edges around it."""
+"""Money in and out: every input form the README's "Amounts" lists, and the edges
+around it."""
 
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from tracker.domain.money import (
 # -- parsing: accepted ---------------------------------------------------------------
 
 ACCEPTED = [
-    # DESIGN.md §4, row by row
+    # mio. kr. unless a unit says otherwise
     ("4,5", 4_500_000),
     ("4.5", 4_500_000),
     ("0,029", 29_000),
@@ -78,7 +79,7 @@ def test_parse_amount_accepts(text: str, kroner: int) -> None:
 # -- parsing: refused ----------------------------------------------------------------
 
 REFUSED = [
-    # DESIGN.md §4's error row
+    # not a number
     "abc",
     "4,5,6",
     "1e9",

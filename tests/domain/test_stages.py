@@ -8,7 +8,7 @@ from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage, parse_stage
 
 TABLE = [
-    # DESIGN.md §2: key, label, default weight
+    # key, Danish label, default weight
     ("identified", "Identificeret", 10),
     ("qualified", "Kvalificeret", 25),
     ("quantified", "Kvantificeret", 50),

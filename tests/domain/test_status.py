@@ -1,4 +1,4 @@
-"""The status arithmetic (DESIGN.md §3) against hand-computed figures, and its invariants.
+"""The status arithmetic against hand-computed figures, and its invariants.
 
 The programme below is small enough to add up by hand; every expected number in this
 file was computed on paper from the facts, not by running the code.

@@ -3,8 +3,6 @@ the hard cases in one place (æøå, quotes, markup, formula-looking text, big a
 negative amounts, a dropped hypothesis, a rounding half)."""
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,8 @@ SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://x","y")'
 MARKDOWN_TITLE = "# Overskrift | med *stjerner*, _streg_ og `kode` [x](http://x)"
 
-#: (PARAT_NOW, argv) steps; all money through DESIGN.md §4 input syntax.
+#: (PARAT_NOW, argv) steps; every amount in the input syntax a user types (a bare
+#: number is mio. kr.; units tkr and kr; either decimal comma or point).
 STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (EARLIER, ("init",)),
     (EARLIER, ("hypothesis", "add", "H01", "--title", "Rehabilitering før hjemmehjælp – æøå ÆØÅ",
@@ -51,20 +50,35 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 
-@pytest.fixture(scope="session")
-def hard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file holding the hard-case programme (read-only for the tests)."""
-    folder = tmp_path_factory.mktemp("hard")
-    db = folder / "hard.db"
+#: Golden file → the ``parat export`` options that produce it from the hard programme.
+CASES: dict[str, tuple[str, ...]] = {
+    "summary.md": ("-f", "md"),
+    "summary.html": ("-f", "html"),
+    "hypotheses.csv": ("-f", "csv"),
+    "hypotheses-excel-us.csv": ("-f", "csv", "--csv-dialect", "excel-us"),
+    "status.json": ("-f", "json"),
+}
+
+
+def build_hard_programme(db: Path, home: Path) -> None:
+    """Run :data:`STEPS` through the real CLI into the new SQLite file ``db``."""
     runner = CliRunner()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PARAT_ACTOR", "tester")
-        mp.setenv("HOME", str(folder / "home"))
+        mp.setenv("HOME", str(home))
         mp.delenv("PARAT_DATABASE_URL", raising=False)
         for now, argv in STEPS:
             mp.setenv("PARAT_NOW", now)
             result = runner.invoke(app, ["--db", str(db), *argv])
             assert result.exit_code == 0, (argv, result.output)
+
+
+@pytest.fixture(scope="session")
+def hard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the hard-case programme (read-only for the tests)."""
+    folder = tmp_path_factory.mktemp("hard")
+    db = folder / "hard.db"
+    build_hard_programme(db, folder / "home")
     return db
 
 
@@ -102,9 +116,3 @@ def status_json(cli: Any, hard_db: Path) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
     return data
-
-
-@pytest.fixture
-def update_golden() -> Iterator[bool]:
-    """``PARAT_UPDATE_GOLDEN=1 pytest tests/exports`` rewrites the golden files."""
-    yield os.environ.get("PARAT_UPDATE_GOLDEN") == "1"

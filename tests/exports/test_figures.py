@@ -95,7 +95,7 @@ def test_csv_figures_read_back_to_the_status(programme: Any) -> None:
         assert list(rows) == [h["code"] for h in status["hypotheses"]]
 
         def kr(cell: str) -> int:
-            return parse_amount(cell) if cell else 0  # DESIGN.md §4, as the importer reads it
+            return parse_amount(cell) if cell else 0  # as the importer reads it
 
         for h in status["hypotheses"]:
             r = rows[h["code"]]

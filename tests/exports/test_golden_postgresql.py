@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import PgServer
-from tests.exports.conftest import GOLDEN, STEPS
-from tests.exports.test_golden import CASES
+from tests.exports.conftest import CASES, GOLDEN, STEPS
 from tracker.cli import app
 
 pytestmark = pytest.mark.postgres

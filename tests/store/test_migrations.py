@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 import db.models  # noqa: F401  (registers the tables)
 import tracker
 from db.engine import BUSY_TIMEOUT_MS, make_engine
-from db.schema import HEAD, MIGRATIONS, SchemaError, alembic_config, current_revision
+from db.schema import HEAD, MIGRATIONS, alembic_config, current_revision
 from tests.storeutil import dump_store
 
 TABLES = {"programme", "stage_weight", "bucket", "hypothesis", "figure", "event", "snapshot"}
@@ -95,7 +95,6 @@ def test_sqlite_pragmas(db_path: Path) -> None:
         }
     engine.dispose()
     assert pragma == {"foreign_keys": 1, "journal_mode": "wal", "busy_timeout": BUSY_TIMEOUT_MS}
-    assert BUSY_TIMEOUT_MS >= 5_000
 
 
 def test_foreign_keys_are_enforced(store_url: str) -> None:
@@ -133,7 +132,6 @@ def test_a_newer_schema_is_refused(store_cli, store_url: str) -> None:
     assert (upgrade.exit_code, upgrade.stderr) == (1, result.stderr)
     assert "Traceback" not in upgrade.stdout + upgrade.stderr
     assert dump_store(store_url) == before
-    assert issubclass(SchemaError, RuntimeError)
 
 
 def test_money_columns_are_integers(store_url: str) -> None:

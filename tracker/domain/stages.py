@@ -41,7 +41,8 @@ _LABELS: dict[Stage, str] = {
 
 _RANKS.update({stage: rank for rank, stage in enumerate(Stage)})
 
-#: Default stage weights in whole percent (DESIGN.md §2).
+#: Default stage weights in whole percent: how much of a hypothesis's potential counts
+#: as weighted at each stage (a programme may set its own).
 DEFAULT_WEIGHTS: dict[Stage, int] = {
     Stage.IDENTIFIED: 10,
     Stage.QUALIFIED: 25,

@@ -240,7 +240,7 @@ class Parat:
         report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
         return render(report, fmt, csv_dialect=csv_dialect)
 
-    # -- history, snapshots, time travel, import, undo (issue 5) -----------------
+    # -- history, snapshots, time travel, import, undo ---------------------------
     def resolve_moment(self, text: str) -> datetime:
         """A snapshot name, else a date (the END of that day, Copenhagen time) or a
         date and time: ``Chefgruppemøde marts``, ``2018-03-12``, ``12.03.2018``,

@@ -46,7 +46,8 @@ class BucketSpec:
     priority: int
 
 
-#: The three needs of the source document (DESIGN.md §2).
+#: The buckets (puljer) of "Parat til fremtiden": the three needs its 125 mio. kr.
+#: answer, filled in this priority order.
 DEFAULT_BUCKETS: tuple[BucketSpec, ...] = (
     BucketSpec("driftsbalance", "Faldende driftsbalance", 50_000_000, 1),
     BucketSpec("demografi", "Demografisk udvikling", 25_000_000, 2),

@@ -3,9 +3,9 @@
 Textual runs an input's own key bindings (Backspace, End, the arrows, Enter…) only
 after the key has bubbled up to the app and come back as an action, while a printable
 key is inserted at once. Keys that arrive together (a quick typist, a slow machine,
-a terminal that sends a burst) therefore overtake the edits before them: "8,5", End,
-three Backspaces, "4,5x" and Enter saved 4 mio. kr. instead of refusing "4,5x". This
-input runs its own bindings where the key arrives, in order.
+a terminal that sends a burst) would therefore overtake the edits before them, and a
+field could save another amount than the one typed. This input runs its own bindings
+where the key arrives, in order.
 """
 
 from textual import events

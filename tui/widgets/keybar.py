@@ -1,8 +1,8 @@
 """The key bar at the bottom: the active keys of the screen, in one line.
 
 Textual's ``Footer`` builds one widget per key and rebuilds them whenever the focus
-moves; that cost about a tenth of a second at start-up here. This bar is one widget
-that draws the same keys as text (clickable, like the footer).
+moves, which slows start-up. This bar is one widget that draws the same keys as text
+(clickable, like the footer).
 """
 
 from rich.console import RenderableType

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 NAMES = ("parat_owner", "parat_writer", "parat_viewer")
 
 

@@ -297,4 +297,4 @@ def test_a_database_at_the_first_schema_is_upgraded(store_url: str) -> None:
     with tracker.open(store_url) as p, p.engine.connect() as conn:
         indexes = {i["name"] for i in sa.inspect(conn).get_indexes("event")}
         revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    assert "ix_event_action_at" in indexes and revision == HEAD == "0003"
+    assert "ix_event_action_at" in indexes and revision == HEAD

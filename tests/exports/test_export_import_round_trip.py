@@ -1,4 +1,4 @@
-"""Issue 5's round trip through the real CLI: ``parat export --format csv`` read back
+"""The round trip through the real CLI: ``parat export --format csv`` read back
 by ``parat import`` changes nothing; two cells edited with the csv module change
 exactly those two values; Danish Excel's cp1252 save of the file imports the same."""
 
