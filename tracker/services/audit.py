@@ -198,12 +198,14 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
             continue  # dropping it needs no earlier value
         now_value = _current_value(session, e)
         if now_value != e.new_value:
+            # The programme's events name it as it was called then: matched by its id.
+            same_owner = () if e.action == "programme.set" else (Event.subject == e.subject,)
             later = session.exec(
                 select(Event)
                 .where(
                     Event.programme_id == prog.id,
                     Event.action == e.action,
-                    Event.subject == e.subject,
+                    *same_owner,
                     Event.field == e.field,
                     col(Event.id) > e.id,
                 )
