@@ -20,17 +20,12 @@ __all__ = [
     "as_moment",
     "attribute_events_after",
     "baseline_amounts",
-    "command_events",
     "current_amounts",
-    "event_row",
     "event_rows",
-    "events_after",
     "figure_authors",
     "figures_at",
     "initial_stages",
     "last_attribute_change",
-    "last_change",
-    "later_change",
     "snapshot_rows",
 ]
 
@@ -280,60 +275,6 @@ def event_rows(
     if limit:
         query = query.limit(limit)
     return list(conn.execute(query))
-
-
-#: Naming a moment changes no data: it is no one's "last change".
-_CHANGES = _E.c.action != "snapshot.add"
-
-
-def last_change(conn: Connection, programme_id: int, actor: str) -> sa.Row[Any] | None:
-    """The actor's newest event that changed data, or ``None``."""
-    query = (
-        sa.select(_E)
-        .where(_E.c.programme_id == programme_id, _E.c.actor == actor, _CHANGES)
-        .order_by(_E.c.id.desc())
-        .limit(1)
-    )
-    return conn.execute(query).first()
-
-
-def command_events(conn: Connection, last: sa.Row[Any]) -> list[sa.Row[Any]]:
-    """The events of the command that wrote ``last``, newest first: one actor, source
-    and moment (a command stamps all its events with one moment)."""
-    query = (
-        sa.select(_E)
-        .where(
-            _E.c.programme_id == last.programme_id,
-            _E.c.at == last.at,
-            _E.c.actor == last.actor,
-            _E.c.source == last.source,
-            _CHANGES,
-        )
-        .order_by(_E.c.id.desc())
-    )
-    return list(conn.execute(query))
-
-
-def event_row(conn: Connection, event_id: int) -> sa.Row[Any] | None:
-    return conn.execute(sa.select(_E).where(_E.c.id == event_id)).first()
-
-
-def events_after(conn: Connection, event_id: int) -> list[sa.Row[Any]]:
-    """The events after ``event_id``, oldest first."""
-    return list(conn.execute(sa.select(_E).where(_E.c.id > event_id).order_by(_E.c.id)))
-
-
-def later_change(conn: Connection, e: sa.Row[Any], *, same_subject: bool) -> sa.Row[Any] | None:
-    """The newest event after ``e`` of the same action and field (and subject)."""
-    query = sa.select(_E).where(
-        _E.c.programme_id == e.programme_id,
-        _E.c.action == e.action,
-        _E.c.field == e.field,
-        _E.c.id > e.id,
-    )
-    if same_subject:
-        query = query.where(_E.c.subject == e.subject)
-    return conn.execute(query.order_by(_E.c.id.desc()).limit(1)).first()
 
 
 def snapshot_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:

@@ -4,7 +4,7 @@ Aggregation stays in SQL: only the current amount per (hypothesis, kind, year) i
 fetched, never every figure record.
 """
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -179,10 +179,8 @@ def current_figures(
     last_year: int,
     as_of: datetime | None = None,
     hypothesis_id: int | None = None,
-    hypothesis_ids: Collection[int] | None = None,
 ) -> Iterator[tuple[int, str, int, int]]:
-    """(hypothesis_id, kind, year, amount_kr) of the latest record per key, of one
-    hypothesis, of some (``hypothesis_ids``) or of all.
+    """(hypothesis_id, kind, year, amount_kr) of the latest record per key.
 
     With ``as_of``, records made after that moment are ignored, so a past status is
     computed from the records that existed then.
@@ -191,15 +189,6 @@ def current_figures(
     conditions = _conditions(f, first_year, last_year, as_of)
     if hypothesis_id is not None:
         conditions.append(f.c.hypothesis_id == hypothesis_id)
-    groups: list[list[sa.ColumnElement[bool]]] = [conditions]
-    if hypothesis_ids is not None:
-        ids = sorted(set(hypothesis_ids))
-        chunks = [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
-        groups = [[*conditions, f.c.hypothesis_id.in_(chunk)] for chunk in chunks]
-    for group in groups:
-        for row in conn.execute(_latest(f, group, conn.dialect.name)).all():
-            yield row[0], row[1], row[2], row[3]
-
-
-#: Ids per ``IN (…)`` list: well below every engine's limit of bound parameters.
-_CHUNK = 5000
+    query = _latest(f, conditions, conn.dialect.name)
+    for row in conn.execute(query).all():
+        yield row[0], row[1], row[2], row[3]

@@ -17,8 +17,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from db import history, queries, reverts
-from db.models import Event
+from db import history
+from db import undo as store
+from db.models import Event, Hypothesis
+from db.undo import EventRow
 from tracker.errors import InvalidInput, NotFound, ParatError, StaleVersion
 from tracker.services import hypotheses
 from tracker.services.context import ChangeContext
@@ -41,9 +43,6 @@ _CANNOT = {
     "bucket.add": "adding a bucket cannot be undone",
     "programme.create": "creating the programme cannot be undone",
 }
-
-Cell = tuple[int, str, int]
-"""(hypothesis id, kind, year) of a figure."""
 
 
 class UndoConflict(StaleVersion):
@@ -83,7 +82,7 @@ def audit_log(
     return [EventView.of(r) for r in rows]
 
 
-def _shown(e: Any, value: str | None) -> str:
+def _shown(e: EventRow, value: str | None) -> str:
     if value is None:
         return "empty"
     if (e.action == "figure.set" or e.field == "target_kr") and value.lstrip("-").isdigit():
@@ -93,34 +92,57 @@ def _shown(e: Any, value: str | None) -> str:
     return value
 
 
-def _targets(session: Session, programme_id: int, actor: str, event_id: int | None) -> list[Any]:
-    """The events to revert, newest first: one, or the actor's last command."""
+def _command(
+    session: Session, programme_id: int, actor: str, event_id: int | None
+) -> store.Command:
+    """The events to revert: one, or the actor's last command."""
     conn = session.connection()
     if event_id is not None:
-        event = history.event_row(conn, event_id)
+        event = store.event_row(conn, event_id)
         if event is None or event.programme_id != programme_id:
             raise NotFound(f"no event #{event_id} (see `parat history`)")
-        return [event]
-    last = history.last_change(conn, programme_id, actor)
+        return store.Command(event_id, whole=False)
+    last = store.last_change(conn, programme_id, actor)
     if last is None:
         raise NotFound(f"{actor} has made no changes to undo")
-    return history.command_events(conn, last)
+    return store.Command(last.id, whole=True)
 
 
-def _lock(session: Session, targets: list[Any]) -> None:
+def _with_hypothesis_ids(
+    session: Session, programme_id: int, events: list[EventRow]
+) -> list[EventRow]:
+    if all(e.hypothesis_id is not None for e in events if e.action in _ON_HYPOTHESIS):
+        return events
+    # Every writer records the id; an event without one is matched by its code.
+    query = select(Hypothesis.code, Hypothesis.id).where(Hypothesis.programme_id == programme_id)
+    ids = dict(session.exec(query).all())
+    return [
+        e._replace(hypothesis_id=ids.get(e.subject)) if e.hypothesis_id is None else e
+        for e in events
+    ]
+
+
+def _hid(e: EventRow) -> int:
+    """The hypothesis of a hypothesis or figure event."""
+    if e.hypothesis_id is None:
+        raise NotFound(f"event #{e.id}: hypothesis {e.subject!r} no longer exists")
+    return e.hypothesis_id
+
+
+def _lock(session: Session, others: list[EventRow], figure_ids: list[int]) -> None:
     """Lock every row the undo will check and write, before checking anything."""
-    if any(e.action in _ON_FRAME for e in targets):
+    if any(e.action in _ON_FRAME for e in others):
         get_programme(session, for_update=True)
-    ids = [e.hypothesis_id for e in targets if e.action in _ON_HYPOTHESIS]
-    reverts.lock_hypotheses(session.connection(), ids)
+    ids = [_hid(e) for e in others if e.action in _ON_HYPOTHESIS]
+    store.lock_hypotheses(session.connection(), [*ids, *figure_ids])
     # What this session read before the locks may be older than what they guard.
     session.expire_all()
 
 
-def _conflict(session: Session, e: Any, now_value: str | None) -> UndoConflict:
+def _conflict(session: Session, e: EventRow, now_value: str | None) -> UndoConflict:
     # The programme's events name it as it was called then: matched by its id.
     same_subject = e.action != "programme.set"
-    later = history.later_change(session.connection(), e, same_subject=same_subject)
+    later = store.later_change(session.connection(), e, same_subject=same_subject)
     by = f" by {later.actor} (event #{later.id})" if later else ""
     return UndoConflict(
         f"cannot undo event #{e.id}: {e.subject} {e.field} has changed since{by} "
@@ -132,34 +154,29 @@ def _conflict(session: Session, e: Any, now_value: str | None) -> UndoConflict:
     )
 
 
-def _current_figures(session: Session, figure_events: list[Any]) -> dict[Cell, int]:
-    if not figure_events:
-        return {}
-    years = [int(e.field.split(".")[1]) for e in figure_events]
-    rows = queries.current_figures(
-        session.connection(),
-        first_year=min(years),
-        last_year=max(years),
-        hypothesis_ids=[e.hypothesis_id for e in figure_events],
-    )
-    return {(hid, kind, year): amount for hid, kind, year, amount in rows}
-
-
-def _check(session: Session, targets: list[Any], figures_now: dict[Cell, int]) -> None:
-    for e in targets:
+def _check(session: Session, command: store.Command, others: list[EventRow]) -> None:
+    conn = session.connection()
+    repeated = store.repeated_figure(conn, command)
+    if repeated is not None:
+        raise InvalidInput(
+            f"two events of that moment changed {repeated[0]} {repeated[1]}: "
+            "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)"
+        )
+    for e in others:
         if e.action == "hypothesis.add":
             continue  # dropping it needs no earlier value
-        if e.action == "figure.set":
-            kind, year = e.field.split(".")
-            amount = figures_now.get((e.hypothesis_id, kind, int(year)))
-            now_value = None if amount is None else str(amount)
-        else:
-            now_value = current_value(session, e)
+        now_value = current_value(session, e)
         if now_value != e.new_value:
             raise _conflict(session, e, now_value)
+    conflict = store.figure_conflict(conn, command)
+    if conflict is not None:
+        event, amount = conflict
+        row = store.event_row(conn, event)
+        assert row is not None
+        raise _conflict(session, row, None if amount is None else str(amount))
 
 
-def _revert_hypotheses(session: Session, ctx: ChangeContext, targets: list[Any]) -> set[int]:
+def _revert_hypotheses(session: Session, ctx: ChangeContext, targets: list[EventRow]) -> set[int]:
     """Put back the attributes, one update (one version step) per hypothesis; returns
     the ids of the hypotheses whose version moved."""
     changes: dict[int, dict[str, Any]] = {}
@@ -172,9 +189,10 @@ def _revert_hypotheses(session: Session, ctx: ChangeContext, targets: list[Any])
             field, value = e.field, _attribute(e.field, e.old_value)
         else:
             continue
-        codes[e.hypothesis_id] = e.subject
-        changes.setdefault(e.hypothesis_id, {})[field] = value
-        notes.setdefault(e.hypothesis_id, {})[field] = f"undo of event #{e.id}"
+        hid = _hid(e)
+        codes[hid] = e.subject
+        changes.setdefault(hid, {})[field] = value
+        notes.setdefault(hid, {})[field] = f"undo of event #{e.id}"
     moved: set[int] = set()
     for hid, values in changes.items():
         first_new = _last_event_id(session)
@@ -202,38 +220,6 @@ def _attribute(field: str, old: str | None) -> Any:
     return old
 
 
-def _revert_figures(
-    session: Session,
-    ctx: ChangeContext,
-    programme_id: int,
-    figure_events: list[Any],
-    figures_now: dict[Cell, int],
-    moved: set[int],
-) -> None:
-    """Write each figure's earlier amount in bulk (a figure cannot be deleted: one
-    that did not exist goes back to 0 kr.); one version step per hypothesis that has
-    not had its step yet."""
-    state = dict(figures_now)
-    records: list[reverts.FigureRecord] = []
-    for e in figure_events:  # newest first: the oldest event's earlier value is kept
-        kind, year_text = e.field.split(".")
-        cell = (e.hypothesis_id, kind, int(year_text))
-        amount, was = int(e.old_value or 0), state.get(cell)
-        if was == amount or (was is None and amount == 0):
-            continue  # an unchanged value writes nothing
-        old = None if was is None else str(was)
-        note = f"undo of event #{e.id}"
-        records.append((cell[0], cell[2], kind, amount, note, e.subject, e.field, old))
-        state[cell] = amount
-    if not records:
-        return
-    conn, now = session.connection(), ctx.now()
-    reverts.insert_figures(
-        conn, records, programme_id=programme_id, at=now, actor=ctx.actor, source=ctx.source
-    )
-    reverts.bump_versions(conn, sorted({r[0] for r in records} - moved), now)
-
-
 def _last_event_id(session: Session) -> int:
     return session.exec(select(Event.id).order_by(col(Event.id).desc()).limit(1)).first() or 0
 
@@ -244,20 +230,30 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     prog = get_programme(session)
     assert prog.id is not None
     programme_id = prog.id
-    targets = _targets(session, programme_id, ctx.actor, event_id)
-    for e in targets:
+    conn = session.connection()
+    command = _command(session, programme_id, ctx.actor, event_id)
+    # The figure events (an import's thousands) stay in the database: they are
+    # checked and reverted there. The others are few, and go through the use cases.
+    others = store.command_events(conn, command, figures=False)
+    for e in others:
         if e.action not in UNDOABLE:
             what = _CANNOT.get(e.action, f"{e.action} cannot be undone")
             raise InvalidInput(f"event #{e.id}: {what}")
-    _lock(session, targets)
-    figure_events = [e for e in targets if e.action == "figure.set"]
-    figures_now = _current_figures(session, figure_events)
-    _check(session, targets, figures_now)
+    others = _with_hypothesis_ids(session, programme_id, others)
+    figure_ids = store.figure_hypotheses(conn, command)
+    _lock(session, others, figure_ids)
+    _check(session, command, others)
 
     now = ctx.now()
     one_moment = dataclasses.replace(ctx, clock=lambda: now)
     first_new = _last_event_id(session)
-    moved = _revert_hypotheses(session, one_moment, targets)
-    revert_frame(session, one_moment, [e for e in targets if e.action in _ON_FRAME])
-    _revert_figures(session, one_moment, programme_id, figure_events, figures_now, moved)
-    return [EventView.of(r) for r in history.events_after(session.connection(), first_new)]
+    moved = _revert_hypotheses(session, one_moment, others)
+    revert_frame(session, one_moment, [e for e in others if e.action in _ON_FRAME])
+    conn = session.connection()
+    written = store.revert_figures(
+        conn, command, programme_id=programme_id, at=now, actor=ctx.actor, source=ctx.source
+    )
+    if written:
+        # One version step per hypothesis: those updated above have had theirs.
+        store.bump_versions(conn, [hid for hid in figure_ids if hid not in moved], now)
+    return [EventView.of(r) for r in store.events_after(conn, first_new, at=now, actor=ctx.actor)]

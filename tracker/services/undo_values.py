@@ -6,11 +6,10 @@ hypotheses and figures, which an import changes by the thousand, are reverted in
 bulk by :mod:`tracker.services.audit`.
 """
 
-from typing import Any
-
 from sqlmodel import Session, select
 
 from db.models import Bucket, Programme, StageWeight
+from db.undo import EventRow
 from tracker.errors import InvalidInput, NotFound
 from tracker.services import hypotheses, programme
 from tracker.services.context import ChangeContext
@@ -19,7 +18,7 @@ from tracker.services.programme import get_programme
 __all__ = ["current_value", "revert_frame"]
 
 
-def current_value(session: Session, e: Any) -> str | None:
+def current_value(session: Session, e: EventRow) -> str | None:
     """The value the field of ``e`` (a hypothesis, programme or bucket event) holds
     now, written as the log writes it."""
     prog = get_programme(session)
@@ -46,7 +45,7 @@ def current_value(session: Session, e: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def revert_frame(session: Session, ctx: ChangeContext, events: list[Any]) -> None:
+def revert_frame(session: Session, ctx: ChangeContext, events: list[EventRow]) -> None:
     """Write the inverse of each programme or bucket event (these have no version)."""
     for e in events:
         note = f"undo of event #{e.id}"
