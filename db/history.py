@@ -43,11 +43,16 @@ _NOT_FIGURES = sa.text("event.action <> 'figure.set'")
 
 
 def attribute_events_after(conn: Connection, after: datetime) -> list[sa.Row[Any]]:
-    """Attribute events later than ``after``, oldest first (action, hypothesis, subject,
-    field, old and new value, at, actor, note)."""
+    """Attribute events later than ``after``, oldest first (action, programme,
+    hypothesis, subject, field, old and new value, at, actor, note).
+
+    An event's ``subject`` is a name as it stood then (the programme's can change):
+    whose history an event belongs to is told by the programme and hypothesis ids.
+    """
     query = (
         sa.select(
             _E.c.action,
+            _E.c.programme_id,
             _E.c.hypothesis_id,
             _E.c.subject,
             _E.c.field,

@@ -1,23 +1,32 @@
 """The audit log as a feature: reading it (``parat history``) and undoing a change.
 
 Undo never edits or deletes the log: it writes the inverse change as new events
-through the ordinary use cases (so the undo is itself in the history, and can be
-undone). It refuses when the value has changed since the event, because reverting
-then would overwrite someone else's later change.
+(so the undo is itself in the history, and can be undone). It refuses when a value
+has changed since the event, because reverting then would overwrite someone else's
+later change; the check is made under the rows' locks, in the transaction that
+writes, so no change can slip in between.
+
+One undo is one command, like the change it reverts: all its events carry one
+moment (so that undoing the undo finds them all again) and each hypothesis takes one
+version step, however many of its values go back.
 """
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from db import history
-from db.models import Bucket, Event, Programme, StageWeight
-from tracker.errors import ExitCode, InvalidInput, NotFound, ParatError
+from db import undo as store
+from db.models import Event, Hypothesis
+from db.undo import EventRow
+from tracker.errors import InvalidInput, NotFound, ParatError, StaleVersion
 from tracker.report import EventView
-from tracker.services import figures, hypotheses, programme
+from tracker.services import hypotheses
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
+from tracker.services.undo_values import current_value, revert_frame
 
 __all__ = ["UNDOABLE", "UndoConflict", "audit_log", "undo"]
 
@@ -27,12 +36,22 @@ __all__ = ["UNDOABLE", "UndoConflict", "audit_log", "undo"]
 UNDOABLE = frozenset(
     {"hypothesis.add", "hypothesis.set", "figure.set", "programme.set", "bucket.set"}
 )
+_ON_HYPOTHESIS = ("hypothesis.add", "hypothesis.set", "figure.set")
+_ON_FRAME = ("programme.set", "bucket.set")
+_CANNOT = {
+    "snapshot.add": "adding a snapshot cannot be undone",
+    "bucket.add": "adding a bucket cannot be undone",
+    "programme.create": "creating the programme cannot be undone",
+}
 
 
-class UndoConflict(ParatError):
-    """The value has changed since the event that is to be undone."""
+class UndoConflict(StaleVersion):
+    """The value has changed since the event that is to be undone (exit 3, like any
+    other change that came too late)."""
 
-    exit_code = ExitCode.STALE
+    def __init__(self, message: str, *, danish: str, code: str) -> None:
+        self.code, self.expected, self.actual = code, None, None
+        ParatError.__init__(self, message, danish=danish)
 
 
 def audit_log(
@@ -63,39 +82,7 @@ def audit_log(
     return [EventView.of(r) for r in rows]
 
 
-def _current_value(session: Session, e: Event) -> str | None:
-    """The value the event's field holds now, as the log writes it."""
-    prog = get_programme(session)
-    assert prog.id is not None
-    if e.action == "hypothesis.set":
-        h = hypotheses.find_hypothesis(session, prog.id, e.subject)
-        if e.field == "bucket":
-            value: object = hypotheses._bucket_key(session, h.bucket_id)
-        else:
-            value = getattr(h, e.field)
-    elif e.action == "figure.set":
-        h = hypotheses.find_hypothesis(session, prog.id, e.subject)
-        kind, year = e.field.split(".")
-        value = (
-            figures.figures_by_year(session, h, int(year), int(year)).get(int(year), {}).get(kind)
-        )
-    elif e.action == "programme.set":
-        if e.field.startswith("weight."):
-            row = session.get(StageWeight, (prog.id, e.field.removeprefix("weight.")))
-            value = row.weight_pct if row else None
-        else:
-            value = getattr(session.get(Programme, prog.id), e.field)
-    else:  # bucket.set
-        bucket = session.exec(
-            select(Bucket).where(Bucket.programme_id == prog.id, Bucket.key == e.subject)
-        ).first()
-        if bucket is None:
-            raise NotFound(f"bucket {e.subject!r} no longer exists")
-        value = getattr(bucket, e.field)
-    return None if value is None else str(value)
-
-
-def _shown(e: Event, value: str | None) -> str:
+def _shown(e: EventRow, value: str | None) -> str:
     if value is None:
         return "empty"
     if (e.action == "figure.set" or e.field == "target_kr") and value.lstrip("-").isdigit():
@@ -105,49 +92,136 @@ def _shown(e: Event, value: str | None) -> str:
     return value
 
 
-def _revert(session: Session, ctx: ChangeContext, e: Event) -> None:
-    note = f"undo of event #{e.id}"
-    old = e.old_value
-    if e.action == "hypothesis.add":
-        hypotheses.update_hypothesis(session, ctx, e.subject, stage="dropped", note=note)
-    elif e.action == "hypothesis.set":
-        value: object = old
-        if e.field == "confidence_pct":
-            value = None if old is None else int(old)
-        elif e.field in ("title", "area", "owner", "description"):
-            value = old or ""
-        changes: dict[str, Any] = {e.field: value}
-        hypotheses.update_hypothesis(session, ctx, e.subject, note=note, **changes)
-    elif e.action == "figure.set":
-        kind, year = e.field.split(".")
-        # A figure cannot be deleted: a figure that did not exist goes back to 0 kr.
-        figures.set_figures(session, ctx, e.subject, int(year), {kind: int(old or 0)}, note=note)
-    elif e.action == "programme.set":
-        if old is None:
-            raise InvalidInput(f"event #{e.id} has no earlier value to go back to")
-        if e.field.startswith("weight."):
-            programme.set_programme(
-                session, ctx, weights={e.field.removeprefix("weight."): int(old)}, note=note
-            )
-        elif e.field == "target_kr":
-            programme.set_programme(session, ctx, target=int(old), note=note)
-        elif e.field == "target_year":
-            programme.set_programme(session, ctx, target_year=int(old), note=note)
-        elif e.field == "first_year":
-            programme.set_programme(session, ctx, first_year=int(old), note=note)
-        elif e.field == "allocation":
-            programme.set_programme(session, ctx, allocation=old, note=note)
+def _command(
+    session: Session, programme_id: int, actor: str, event_id: int | None
+) -> store.Command:
+    """The events to revert: one, or the actor's last command."""
+    conn = session.connection()
+    if event_id is not None:
+        event = store.event_row(conn, event_id)
+        if event is None or event.programme_id != programme_id:
+            raise NotFound(f"no event #{event_id} (see `parat history`)")
+        return store.Command(event_id, whole=False)
+    last = store.last_change(conn, programme_id, actor)
+    if last is None:
+        raise NotFound(f"{actor} has made no changes to undo")
+    return store.Command(last.id, whole=True)
+
+
+def _with_hypothesis_ids(
+    session: Session, programme_id: int, events: list[EventRow]
+) -> list[EventRow]:
+    if all(e.hypothesis_id is not None for e in events if e.action in _ON_HYPOTHESIS):
+        return events
+    # Every writer records the id; an event without one is matched by its code.
+    query = select(Hypothesis.code, Hypothesis.id).where(Hypothesis.programme_id == programme_id)
+    ids = dict(session.exec(query).all())
+    return [
+        e._replace(hypothesis_id=ids.get(e.subject)) if e.hypothesis_id is None else e
+        for e in events
+    ]
+
+
+def _hid(e: EventRow) -> int:
+    """The hypothesis of a hypothesis or figure event."""
+    if e.hypothesis_id is None:
+        raise NotFound(f"event #{e.id}: hypothesis {e.subject!r} no longer exists")
+    return e.hypothesis_id
+
+
+def _lock(session: Session, others: list[EventRow], figure_ids: list[int]) -> None:
+    """Lock every row the undo will check and write, before checking anything."""
+    if any(e.action in _ON_FRAME for e in others):
+        get_programme(session, for_update=True)
+    ids = [_hid(e) for e in others if e.action in _ON_HYPOTHESIS]
+    store.lock_hypotheses(session.connection(), [*ids, *figure_ids])
+    # What this session read before the locks may be older than what they guard.
+    session.expire_all()
+
+
+def _conflict(session: Session, e: EventRow, now_value: str | None) -> UndoConflict:
+    # The programme's events name it as it was called then: matched by its id.
+    same_subject = e.action != "programme.set"
+    later = store.later_change(session.connection(), e, same_subject=same_subject)
+    by = f" by {later.actor} (event #{later.id})" if later else ""
+    return UndoConflict(
+        f"cannot undo event #{e.id}: {e.subject} {e.field} has changed since{by} "
+        f"(now {_shown(e, now_value)}, the event set {_shown(e, e.new_value)}); "
+        "undo or change that first",
+        danish=f"Hændelse #{e.id} kan ikke fortrydes: {e.subject} {e.field} er ændret "
+        "siden. Fortryd eller ret den ændring først.",
+        code=e.subject,
+    )
+
+
+def _check(session: Session, command: store.Command, others: list[EventRow]) -> None:
+    conn = session.connection()
+    repeated = store.repeated_figure(conn, command)
+    if repeated is not None:
+        raise InvalidInput(
+            f"two events of that moment changed {repeated[0]} {repeated[1]}: "
+            "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)"
+        )
+    for e in others:
+        if e.action == "hypothesis.add":
+            continue  # dropping it needs no earlier value
+        now_value = current_value(session, e)
+        if now_value != e.new_value:
+            raise _conflict(session, e, now_value)
+    conflict = store.figure_conflict(conn, command)
+    if conflict is not None:
+        event, amount = conflict
+        row = store.event_row(conn, event)
+        assert row is not None
+        raise _conflict(session, row, None if amount is None else str(amount))
+
+
+def _revert_hypotheses(session: Session, ctx: ChangeContext, targets: list[EventRow]) -> set[int]:
+    """Put back the attributes, one update (one version step) per hypothesis; returns
+    the ids of the hypotheses whose version moved."""
+    changes: dict[int, dict[str, Any]] = {}
+    notes: dict[int, dict[str, str]] = {}
+    codes: dict[int, str] = {}
+    for e in targets:  # newest first: the oldest event's earlier value is kept
+        if e.action == "hypothesis.add":
+            field, value = "stage", "dropped"
+        elif e.action == "hypothesis.set":
+            field, value = e.field, _attribute(e.field, e.old_value)
         else:
-            programme.set_programme(session, ctx, name=old, note=note)
-    else:  # bucket.set
-        if old is None:
-            raise InvalidInput(f"event #{e.id} has no earlier value to go back to")
-        if e.field == "name":
-            programme.set_bucket(session, ctx, e.subject, name=old, note=note)
-        elif e.field == "target_kr":
-            programme.set_bucket(session, ctx, e.subject, target=int(old), note=note)
-        else:
-            programme.set_bucket(session, ctx, e.subject, priority=int(old), note=note)
+            continue
+        hid = _hid(e)
+        codes[hid] = e.subject
+        changes.setdefault(hid, {})[field] = value
+        notes.setdefault(hid, {})[field] = f"undo of event #{e.id}"
+    moved: set[int] = set()
+    for hid, values in changes.items():
+        first_new = _last_event_id(session)
+        by_field = notes[hid]
+        _, changed = hypotheses.update_hypothesis(
+            session, ctx, codes[hid], note=next(iter(by_field.values())), **values
+        )
+        if changed:
+            moved.add(hid)
+        # One update writes one note on all its events: each gets its own instead.
+        for new in session.exec(
+            select(Event).where(col(Event.id) > first_new, Event.hypothesis_id == hid)
+        ):
+            new.note = by_field.get(new.field, new.note)
+            session.add(new)
+    session.flush()
+    return moved
+
+
+def _attribute(field: str, old: str | None) -> Any:
+    if field == "confidence_pct":
+        return None if old is None else int(old)
+    if field in ("title", "area", "owner", "description"):
+        return old or ""
+    return old
+
+
+def _last_event_id(session: Session) -> int:
+    return session.exec(select(Event.id).order_by(col(Event.id).desc()).limit(1)).first() or 0
 
 
 def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> list[EventView]:
@@ -155,72 +229,31 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     actor wrote in that one command (same moment and source). Returns the new events."""
     prog = get_programme(session)
     assert prog.id is not None
-    if event_id is not None:
-        event = session.get(Event, event_id)
-        if event is None or event.programme_id != prog.id:
-            raise NotFound(f"no event #{event_id} (see `parat history`)")
-        targets = [event]
-    else:
-        last = session.exec(
-            select(Event)
-            .where(
-                Event.programme_id == prog.id,
-                Event.actor == ctx.actor,
-                Event.action != "snapshot.add",  # naming a moment changes no data
-            )
-            .order_by(col(Event.id).desc())
-            .limit(1)
-        ).first()
-        if last is None:
-            raise NotFound(f"{ctx.actor} has made no changes to undo")
-        targets = list(
-            session.exec(
-                select(Event)
-                .where(
-                    Event.programme_id == prog.id,
-                    Event.actor == ctx.actor,
-                    Event.source == last.source,
-                    Event.at == last.at,
-                    Event.action != "snapshot.add",
-                )
-                .order_by(col(Event.id).desc())
-            )
-        )
-    for e in targets:
+    programme_id = prog.id
+    conn = session.connection()
+    command = _command(session, programme_id, ctx.actor, event_id)
+    # The figure events (an import's thousands) stay in the database: they are
+    # checked and reverted there. The others are few, and go through the use cases.
+    others = store.command_events(conn, command, figures=False)
+    for e in others:
         if e.action not in UNDOABLE:
-            what = {
-                "snapshot.add": "adding a snapshot cannot be undone",
-                "bucket.add": "adding a bucket cannot be undone",
-                "programme.create": "creating the programme cannot be undone",
-            }.get(e.action, f"{e.action} cannot be undone")
+            what = _CANNOT.get(e.action, f"{e.action} cannot be undone")
             raise InvalidInput(f"event #{e.id}: {what}")
-        if e.action == "hypothesis.add":
-            continue  # dropping it needs no earlier value
-        now_value = _current_value(session, e)
-        if now_value != e.new_value:
-            later = session.exec(
-                select(Event)
-                .where(
-                    Event.programme_id == prog.id,
-                    Event.action == e.action,
-                    Event.subject == e.subject,
-                    Event.field == e.field,
-                    col(Event.id) > e.id,
-                )
-                .order_by(col(Event.id).desc())
-                .limit(1)
-            ).first()
-            by = f" by {later.actor} (event #{later.id})" if later else ""
-            raise UndoConflict(
-                f"cannot undo event #{e.id}: {e.subject} {e.field} has changed since{by} "
-                f"(now {_shown(e, now_value)}, the event set {_shown(e, e.new_value)}); "
-                "undo or change that first"
-            )
-    first_new = session.exec(select(Event.id).order_by(col(Event.id).desc()).limit(1)).first()
-    for e in targets:
-        _revert(session, ctx, e)
-    session.flush()
-    new = session.exec(
-        select(Event).where(col(Event.id) > (first_new or 0)).order_by(col(Event.id))
+    others = _with_hypothesis_ids(session, programme_id, others)
+    figure_ids = store.figure_hypotheses(conn, command)
+    _lock(session, others, figure_ids)
+    _check(session, command, others)
+
+    now = ctx.now()
+    one_moment = dataclasses.replace(ctx, clock=lambda: now)
+    first_new = _last_event_id(session)
+    moved = _revert_hypotheses(session, one_moment, others)
+    revert_frame(session, one_moment, [e for e in others if e.action in _ON_FRAME])
+    conn = session.connection()
+    written = store.revert_figures(
+        conn, command, programme_id=programme_id, at=now, actor=ctx.actor, source=ctx.source
     )
-    return [EventView.of(e) for e in new]
+    if written:
+        # One version step per hypothesis: those updated above have had theirs.
+        store.bump_versions(conn, [hid for hid in figure_ids if hid not in moved], now)
+    return [EventView.of(r) for r in store.events_after(conn, first_new, at=now, actor=ctx.actor)]

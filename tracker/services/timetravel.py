@@ -57,10 +57,19 @@ def _as_int(value: str | None) -> int | None:
 
 
 def _first_old_values(events: list[Any]) -> dict[tuple[Any, ...], str | None]:
-    """(action, owner, field) → old value of the first event after the moment."""
+    """(action, owner, field) → old value of the first event after the moment.
+
+    The owner is the hypothesis id, the programme id, or a bucket's key (which never
+    changes); never a name, since a rename would split one owner's events in two.
+    """
     first: dict[tuple[Any, ...], str | None] = {}
     for e in events:
-        owner = e.hypothesis_id if e.action == "hypothesis.set" else e.subject
+        if e.action == "hypothesis.set":
+            owner = e.hypothesis_id
+        elif e.action == "programme.set":
+            owner = e.programme_id
+        else:
+            owner = e.subject
         key = (e.action, owner, e.field)
         if key not in first:
             first[key] = e.old_value
