@@ -19,6 +19,7 @@ import tracker
 from tests.conftest import FIXED_NOW
 from tracker.errors import ExitCode, ParatError
 from tracker.services import Parat
+from tracker.services.store import Store
 
 
 def _takes_the_lock(engine: Engine, statement: str) -> bool:
@@ -93,7 +94,7 @@ def _impatient(url: str) -> Engine:
 
 
 def test_no_change_lands_inside_an_undo(anna: Parat, store_url: str) -> None:
-    impatient = Parat(_impatient(store_url), actor="bo", clock=lambda: FIXED_NOW)
+    impatient = Parat(Store(_impatient(store_url)), actor="bo", clock=lambda: FIXED_NOW)
     attempts: list[str] = []
 
     def change() -> None:
