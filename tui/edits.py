@@ -141,6 +141,8 @@ def build_edit(code: str, field: str, value: str) -> Edit:
     label = field_label(field)
     if field.startswith("fig-"):
         _, kind, year_text = field.split("-")
+        if kind not in KINDS:
+            raise ValueError(f"not an editable field here: {field!r}")
         year = int(year_text)
         try:
             kr = parse_amount(value)
@@ -150,7 +152,14 @@ def build_edit(code: str, field: str, value: str) -> Edit:
             field,
             label,
             mio(kr),
-            lambda p, v: p.set_figure(code, year, **{kind: kr}, expect_version=v),  # type: ignore[arg-type]
+            lambda p, v: p.set_figure(
+                code,
+                year,
+                potential=kr if kind == "potential" else None,
+                realised=kr if kind == "realised" else None,
+                investment=kr if kind == "investment" else None,
+                expect_version=v,
+            ),
         )
     if field == "confidence":
         try:

@@ -34,9 +34,12 @@ class StatusLoaded(Message):
 @dataclass
 class DataChanged(Message):
     """Something changed in the database since the status was read (another user,
-    a script, or this app)."""
+    a script, or this app): the app reads the status again."""
 
-    latest: int
+    latest: int | None = None
+    """The newest event's id, when the poll noticed another's change (the hypothesis
+    on show is read again too); ``None`` when a screen of this app made the change
+    (that screen shows it already)."""
 
 
 @dataclass

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from textual.widgets import Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from tracker.services import Parat
 from tui.app import ParatApp
@@ -86,6 +86,10 @@ def test_the_palette_exports_json_and_a_bad_folder_is_shown_in_the_dialog(
             error = str(dialog.query_one("#export-error", Label).render())
             assert "findes ikke" in error and "findes-ikke" in error
 
+            # Textual's Button ignores a click while its press effect (0.2 s) lasts: a
+            # second click sooner would be dropped, as a user's double click is.
+            ok = dialog.query_one("#ok", Button)
+            await until(pilot, lambda: not ok.has_class("-active"))
             path.value = "status.json"
             await pilot.click("#ok")
             await settle(pilot)

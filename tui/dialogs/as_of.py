@@ -1,12 +1,13 @@
 """Vis status pr. …: choose a snapshot or type a date; the UI then shows the programme
-as it stood at that moment (read from the dated figures and events, not copies)."""
+as it stood at that moment (read from the dated figures and events, not copies).
+:func:`ask_moment` is the whole flow."""
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -15,15 +16,40 @@ from textual.widgets import Button, Input, Label, Select
 from tracker.errors import ParatError
 from tracker.report.moments import show_moment
 from tui.access import error_text
+from tui.protocol import parat_ui
 from tui.widgets.inputs import OrderedInput
 
 if TYPE_CHECKING:
     from tracker.services.snapshots import SnapshotView
 
-__all__ = ["AsOfDialog", "Moment"]
+__all__ = ["AsOfDialog", "Moment", "ask_moment"]
 
 #: What the dialog gives back: how to name the moment, and the moment (``None``: now).
 Moment = tuple[str, datetime | None]
+
+
+def ask_moment(app: App[Any]) -> None:
+    """Ask for a snapshot or a date, then show the programme as it stood then.
+
+    Refused while a hypothesis has unsaved edits: its screen closes when the moment
+    changes, and they would be lost.
+    """
+    ui = parat_ui(app)
+    if ui.unsaved_fields():
+        app.notify(
+            "Gem (ctrl+s) eller kassér dine ændringer, før du ser status pr. en anden dato.",
+            title="Ikke gemt",
+            severity="warning",
+        )
+        return
+
+    def chosen(moment: Moment | None) -> None:
+        if moment is not None:
+            ui.view_moment(*moment)
+
+    parat = ui.parat
+    dialog = AsOfDialog(parat.snapshots, parat.resolve_moment, showing_past=ui.as_of is not None)
+    app.push_screen(dialog, chosen)
 
 
 class AsOfDialog(ModalScreen[Moment | None]):

@@ -1,14 +1,62 @@
-"""A yes/no question."""
+"""A yes/no question, and the two flows of the app that are no more than that question:
+create the programme in an empty database, and quit with unsaved edits."""
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-__all__ = ["ConfirmDialog"]
+from tui.messages import DataChanged
+from tui.protocol import parat_ui
+
+__all__ = ["ConfirmDialog", "ask_create_programme", "ask_quit"]
+
+
+def ask_create_programme(app: App[Any]) -> None:
+    """Offer to create the source document's programme; the status follows once made."""
+    ui = parat_ui(app)
+
+    def created(_: object) -> None:
+        app.post_message(DataChanged())
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            ui.call_service(lambda p: p.create_programme(), created)
+
+    app.push_screen(
+        ConfirmDialog(
+            "Tom database",
+            "Databasen har intet program endnu. Opret 'Parat til fremtiden' med "
+            "kildedokumentets ramme (125 mio. kr. i 2018, tre puljer)?",
+            yes="Opret programmet",
+            no="Ikke nu",
+        ),
+        answer,
+    )
+
+
+def ask_quit(app: App[Any]) -> None:
+    """Quit once the user agrees to lose the unsaved edits of the screen shown."""
+    from tui.edits import field_label  # here, not at start-up (the app imports this module)
+
+    names = ", ".join(field_label(f) for f in parat_ui(app).unsaved_fields())
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            app.exit()
+
+    app.push_screen(
+        ConfirmDialog(
+            "Ikke gemt",
+            f"Du har ændringer, der ikke er gemt: {names}. Afslut alligevel?",
+            yes="Afslut",
+            no="Bliv her",
+        ),
+        answer,
+    )
 
 
 class ConfirmDialog(ModalScreen[bool]):

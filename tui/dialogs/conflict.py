@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, Static
 __all__ = ["ConflictChoice", "ConflictDialog"]
 
 ConflictChoice = Literal["reload", "overwrite", "cancel"]
+_CHOICES: dict[str, ConflictChoice] = {"reload": "reload", "overwrite": "overwrite"}
 
 
 class ConflictDialog(ModalScreen[ConflictChoice]):
@@ -58,7 +59,7 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
                 yield Button("Annullér", id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)  # type: ignore[arg-type]
+        self.dismiss(_CHOICES.get(event.button.id or "", "cancel"))
 
     def action_choose(self, choice: ConflictChoice) -> None:
         self.dismiss(choice)

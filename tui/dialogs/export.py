@@ -1,23 +1,27 @@
 """Eksportér status: choose a format and a file; the file is written in a worker and
-the dialog stays open with the error when it cannot be written."""
+the dialog stays open with the error when it cannot be written. :func:`ask_export` is
+the whole flow, from the status on show to the notice of where the file went."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
+from tracker.services import Parat
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
+from tui.protocol import parat_ui
 from tui.widgets.inputs import OrderedInput
 
-__all__ = ["FORMAT_LABELS", "ExportDialog", "default_name"]
+__all__ = ["FORMAT_LABELS", "ExportDialog", "ask_export", "default_name", "export_file"]
 
 #: The formats of ``tracker.exports`` with the names a user knows them by.
 FORMAT_LABELS: dict[str, str] = {
@@ -33,6 +37,31 @@ FORMAT_LABELS: dict[str, str] = {
 def default_name(fmt: str, day: date) -> str:
     """``parat-status-2018-03-12.xlsx``"""
     return f"parat-status-{day.isoformat()}.{fmt}"
+
+
+def export_file(parat: Parat, fmt: str, path: Path, *, as_of: datetime | None) -> None:
+    """Write the status at ``as_of`` (``None``: now) as ``fmt`` to ``path``, whole or
+    not at all. Blocking: call it from a worker."""
+    from tracker.exports.files import write_atomic
+
+    data = parat.export(fmt, as_of=as_of)
+    write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"), label="Fil")
+
+
+def ask_export(app: App[Any]) -> None:
+    """Ask for format and file, write the status on show, say where it went."""
+    from tracker.report.moments import LOCAL
+
+    ui = parat_ui(app)
+    moment = ui.status.as_of if ui.status is not None else ui.parat.context.now()
+    what = f"Statusrapporten pr. {ui.past} (som Overblik viser nu)." if ui.past is not None else ""
+
+    def written(path: Path | None) -> None:
+        if path is not None:
+            app.notify(f"Eksporteret til {path}", title="Eksport")
+
+    write = partial(export_file, ui.parat, as_of=ui.as_of)
+    app.push_screen(ExportDialog(write, moment.astimezone(LOCAL).date(), what=what), written)
 
 
 class ExportDialog(FormDialog[Path | None]):

@@ -1,22 +1,70 @@
-"""Add a hypothesis: code, title, area, owner (the rest is edited on its page)."""
+"""Add a hypothesis: code, title, area, owner (the rest is edited on its page).
 
-from typing import ClassVar
+:func:`ask_new_hypothesis` is the whole flow: the dialog stores the hypothesis in a
+worker and stays open with the reason when the services refuse it; once stored, the
+hypothesis is opened on its own screen.
+"""
 
-from textual.app import ComposeResult
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
+from tracker.domain.status import Status
+from tracker.errors import ParatError, ReadOnlyError
+from tui.access import error_text
 from tui.dialogs.form import FormDialog
+from tui.messages import DataChanged
+from tui.protocol import parat_ui
 from tui.widgets.inputs import OrderedInput
 
-__all__ = ["NewHypothesis", "NewHypothesisDialog"]
+__all__ = ["NewHypothesis", "NewHypothesisDialog", "ask_new_hypothesis", "next_code"]
 
 NewHypothesis = dict[str, str]
 
 
-class NewHypothesisDialog(FormDialog[NewHypothesis | None]):
-    """Dismisses with the values typed (validated by the services), or ``None``."""
+def next_code(status: Status | None) -> str:
+    """``H17`` after ``H16``: one more than the highest code of the form H<number>."""
+    numbers = [
+        int(m[1])
+        for h in (status.hypotheses if status else ())
+        if (m := re.fullmatch(r"H(\d+)", h.code))
+    ]
+    return f"H{max(numbers, default=0) + 1:02d}"
+
+
+def ask_new_hypothesis(app: App[Any]) -> None:
+    """Ask for a new hypothesis (unless edits are refused now) and open it once stored."""
+    ui = parat_ui(app)
+    if ui.refuse_write():
+        return
+
+    def create(values: NewHypothesis) -> str:
+        view = ui.parat.add_hypothesis(
+            values["code"], title=values["title"], area=values["area"], owner=values["owner"]
+        )
+        return view.code
+
+    def created(code: str | None) -> None:
+        if code:
+            app.notify(f"{code} er oprettet.")
+            app.post_message(DataChanged())
+            ui.open_hypothesis(code)
+
+    app.push_screen(NewHypothesisDialog(create, code=next_code(ui.status)), created)
+
+
+class NewHypothesisDialog(FormDialog[str | None]):
+    """Dismisses with the code of the hypothesis stored, or ``None``.
+
+    ``create(values)`` is the service call (run in a thread worker); it returns the
+    new code, or raises ``ParatError`` with the reason shown in the dialog.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annullér", id="new.cancel"),
@@ -29,10 +77,11 @@ class NewHypothesisDialog(FormDialog[NewHypothesis | None]):
         ("owner", "Ansvarlig", "navn"),
     )
 
-    def __init__(self, suggested_code: str = "", error: str = "", **values: str) -> None:
+    def __init__(self, create: Callable[[NewHypothesis], str], *, code: str = "") -> None:
         super().__init__()
-        self.values = {"code": suggested_code, **values}
-        self.error = error
+        self.create = create
+        self.values = {"code": code}
+        self._storing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -46,17 +95,46 @@ class NewHypothesisDialog(FormDialog[NewHypothesis | None]):
                         id=f"new-{key}",
                         compact=True,
                     )
-            yield Label(self.error, id="new-error", classes="error")
+            yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Opret", variant="primary", id="ok")
                 yield Button("Annullér", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#new-title" if self.values.get("code") else "#new-code", Input).focus()
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        code = self.query_one("#new-code", Input).value
+        self.query_one("#new-title" if code else "#new-code", Input).focus()
 
     def _submit(self) -> None:
+        if self._storing:
+            return  # one hypothesis per submit, even when Enter is pressed twice
         values = {key: self.query_one(f"#new-{key}", Input).value for key, _, _ in self.FIELDS}
         if not values["code"].strip() or not values["title"].strip():
             self.query_one("#new-error", Label).update("Kode og titel skal udfyldes.")
             return
-        self.dismiss(values)
+        self._storing = True
+        self._store(values)
+
+    @work(thread=True, group="write")
+    def _store(self, values: NewHypothesis) -> None:
+        try:
+            code = self.create(values)
+        except ReadOnlyError as error:
+            self.app.call_from_thread(self._refused, error_text(error))
+            return
+        except ParatError as error:
+            self.app.call_from_thread(self._failed, error_text(error))
+            return
+        self.app.call_from_thread(self.dismiss, code)
+
+    def _refused(self, text: str) -> None:
+        """Nothing this dialog can change would help: close it and say why."""
+        self.app.notify(text, severity="error")
+        self.dismiss(None)
+
+    def _failed(self, text: str) -> None:
+        self._storing = False
+        self.query_one("#new-error", Label).update(text)
+        self._focus_first()

@@ -1,22 +1,23 @@
-"""The app's screens, one per file."""
+"""The app's screens, one per file (the detail screen's form in a file of its own).
 
-from typing import Any
+Screens other than the dashboard are imported when first shown, through the two
+factories here: the help screen's Markdown alone costs 80 ms at start-up.
+"""
 
 from textual.screen import Screen
 
+__all__ = ["hypotheses_screen", "since_screen"]
 
-def fit_breakpoints(screen: Screen[Any]) -> None:
-    """Give ``screen`` the breakpoint class (``-narrow``, ``-wide``) of the terminal now.
 
-    Textual sets it on the first resize event, which comes after the first layout and
-    paint: on a wide terminal every panel was laid out and drawn twice, narrow first.
-    Called at the start of ``compose``.
-    """
-    own = screen.HORIZONTAL_BREAKPOINTS  # as Textual reads them: the screen's, unless None
-    breakpoints = (screen.app.HORIZONTAL_BREAKPOINTS if own is None else own) or []
-    width = screen.app.size.width
-    fitting = [name for least, name in sorted(breakpoints) if width >= least]
-    screen.update_classes(
-        {name: name == fitting[-1] if fitting else False for _, name in breakpoints},
-        animate=False,
-    )
+def hypotheses_screen() -> Screen[None]:
+    """Hypoteser, imported on first use."""
+    from tui.screens.hypotheses import HypothesesScreen
+
+    return HypothesesScreen()
+
+
+def since_screen() -> Screen[None]:
+    """Siden sidst, imported on first use."""
+    from tui.screens.since import SinceScreen
+
+    return SinceScreen()

@@ -5,12 +5,14 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tracker.domain.status import Status
-from tui.screens import fit_breakpoints
+from tui.protocol import parat_ui
+from tui.startup import fit_breakpoints
 from tui.widgets.buckets import BucketBars
 from tui.widgets.funnel import StageFunnel
 from tui.widgets.keybar import KeyBar
@@ -30,8 +32,10 @@ def _titled(widget: W, title: str) -> W:
     return widget
 
 
-def _with(widget: W, status: Status | None) -> W:
-    widget.set_reactive(type(widget).status, status)  # type: ignore[attr-defined]
+def _with(widget: W, field: Reactive[Status | None], status: Status | None) -> W:
+    """``widget`` showing ``status`` from the start (no watcher runs, nothing is drawn
+    before it); ``field`` is its class's ``status``."""
+    widget.set_reactive(field, status)
     return widget
 
 
@@ -54,8 +58,8 @@ class DashboardScreen(Screen[None]):
         fit_breakpoints(self)
         # A status read before the screen is composed is drawn in the first paint;
         # watching it from on_mount alone drew every panel twice ("Indlæser …" first).
-        status = self.app.status  # type: ignore[attr-defined]
-        yield _with(TopBar("overblik"), status)
+        status = parat_ui(self.app).status
+        yield _with(TopBar("overblik"), TopBar.status, status)
         yield Static("", id="past-banner")
         with VerticalScroll(id="dashboard"):
             yield Static("", id="empty-notice")
@@ -64,17 +68,24 @@ class DashboardScreen(Screen[None]):
             with Horizontal(id="panels"):
                 with Vertical(id="col-left"):
                     yield _titled(
-                        _with(ProgressBars(id="panel-progress"), status), "Fremdrift mod målet"
+                        _with(ProgressBars(id="panel-progress"), ProgressBars.status, status),
+                        "Fremdrift mod målet",
                     )
                     yield _titled(
-                        _with(BucketBars(id="panel-buckets"), status), "Puljer (vægtet mod mål)"
+                        _with(BucketBars(id="panel-buckets"), BucketBars.status, status),
+                        "Puljer (vægtet mod mål)",
                     )
-                    yield _titled(_with(StageFunnel(id="panel-funnel"), status), "Faser")
                     yield _titled(
-                        _with(WarningList(id="panel-warnings"), status), _warnings_title(status)
+                        _with(StageFunnel(id="panel-funnel"), StageFunnel.status, status),
+                        "Faser",
+                    )
+                    yield _titled(
+                        _with(WarningList(id="panel-warnings"), WarningList.status, status),
+                        _warnings_title(status),
                     )
                 yield _titled(
-                    _with(TrajectoryChart(id="panel-trajectory"), status), "Forløb pr. år"
+                    _with(TrajectoryChart(id="panel-trajectory"), TrajectoryChart.status, status),
+                    "Forløb pr. år",
                 )
         yield KeyBar()
 
@@ -93,8 +104,10 @@ class DashboardScreen(Screen[None]):
             )
 
     def _show(self, status: Status | None) -> None:
-        for widget in self.query("TopBar, ProgressBars, BucketBars, StageFunnel"):
-            widget.status = status  # type: ignore[attr-defined]
+        self.query_one(TopBar).status = status
+        self.query_one(ProgressBars).status = status
+        self.query_one(BucketBars).status = status
+        self.query_one(StageFunnel).status = status
         self.query_one(TrajectoryChart).status = status
         self.query_one(WarningList).status = status
         self.query_one("#panel-warnings").border_title = _warnings_title(status)
@@ -103,7 +116,7 @@ class DashboardScreen(Screen[None]):
         notice = self.query_one("#empty-notice", Static)
         notice.display = bool(empty)
         self.query_one("#panels").display = not empty  # no "Indlæser …" forever
-        if getattr(self.app, "read_only", False):
+        if parat_ui(self.app).read_only:
             notice.update(
                 "Databasen har intet program endnu, og denne forbindelse er skrivebeskyttet: "
                 "en med skriveret skal oprette det (parat init)."

@@ -8,10 +8,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
+from tracker.report import HypothesisView
+from tui.dialogs.note import NoteDialog, why_question
 from tui.fmt import count
-from tui.screens import fit_breakpoints
+from tui.messages import DataChanged
+from tui.protocol import parat_ui
+from tui.startup import fit_breakpoints
 from tui.widgets.filter_bar import FilterBar, Filters
 from tui.widgets.hypothesis_table import COLUMNS, HypothesisTable
 from tui.widgets.keybar import KeyBar
@@ -87,7 +92,7 @@ class HypothesesScreen(Screen[None]):
         )
 
     def on_hypothesis_table_opened(self, event: HypothesisTable.Opened) -> None:
-        self.app.open_hypothesis(event.code)  # type: ignore[attr-defined]
+        parat_ui(self.app).open_hypothesis(event.code)
 
     def on_hypothesis_table_sorted(self) -> None:
         self._info()
@@ -107,6 +112,32 @@ class HypothesesScreen(Screen[None]):
         self.query_one(HypothesisTable).focus()
 
     def action_drop(self) -> None:
+        self.request_stage(Stage.DROPPED)
+
+    def request_stage(self, stage: Stage) -> None:
+        """Move the hypothesis under the cursor to ``stage`` (asks for the note a move
+        backward or to dropped needs)."""
         code = self.current_code
-        if code is not None:
-            self.app.change_stage(code, Stage.DROPPED)  # type: ignore[attr-defined]
+        ui = parat_ui(self.app)
+        row = ui.row(code) if code is not None else None
+        if code is None or row is None or ui.refuse_write():
+            return
+
+        def saved(view: HypothesisView) -> None:
+            self.notify(f"{view.code} er nu {view.stage.label.lower()}.")
+            self.post_message(DataChanged())
+
+        def save(note: str | None = "") -> None:
+            if note is None:
+                return
+            ui.call_service(
+                lambda p: p.set_stage(code, stage, note=note, expect_version=row.version),
+                saved,
+            )
+
+        if stage_move_needs_note(row.stage, stage):
+            self.app.push_screen(
+                NoteDialog(f"{code}: {stage.label}", why_question(code, stage)), save
+            )
+        else:
+            save()

@@ -21,7 +21,8 @@ from tracker.errors import ParatError
 from tracker.report.moments import LOCAL, show_moment
 from tui.access import error_text
 from tui.fmt import datetime_short
-from tui.screens import fit_breakpoints
+from tui.protocol import parat_ui
+from tui.startup import fit_breakpoints
 from tui.widgets.diff_view import DiffFigures, DiffMoves
 from tui.widgets.inputs import OrderedInput
 from tui.widgets.keybar import KeyBar
@@ -29,7 +30,6 @@ from tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
     from tracker.services.snapshots import SnapshotView
-    from tui.app import ParatApp
 
 __all__ = ["SinceScreen", "default_since"]
 
@@ -67,10 +67,6 @@ class SinceScreen(Screen[None]):
         """What the comparison starts from: a snapshot name or a date, as typed."""
         self.diff: Diff | None = None
 
-    @property
-    def papp(self) -> "ParatApp":
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         fit_breakpoints(self)
         yield TopBar("siden")
@@ -88,13 +84,13 @@ class SinceScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#diff-figures").border_title = "Tallene før og nu"
         self.query_one("#diff-moves").border_title = "Hvad er flyttet"
-        self.watch(self.papp, "status", self._status_changed)
+        self.watch(self.app, "status", self._status_changed)
         self._load_snapshots()
 
     # -- choosing the moment ---------------------------------------------------------
     @work(thread=True, exclusive=True, group="since-snapshots")
     def _load_snapshots(self) -> None:
-        parat = self.papp.parat
+        parat = parat_ui(self.app).parat
         try:
             snapshots = parat.snapshots()
         except ParatError as error:
@@ -152,8 +148,8 @@ class SinceScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="since-diff")
     def _compare(self, since: str) -> None:
-        parat = self.papp.parat
-        until, until_label = self.papp.as_of, self.papp.past or "nu"
+        ui = parat_ui(self.app)
+        parat, until, until_label = ui.parat, ui.as_of, ui.past or "nu"
         try:
             start = parat.resolve_moment(since)
             diff = parat.diff(start, until, since_label=since, until_label=until_label)

@@ -2,6 +2,7 @@
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -41,5 +42,5 @@ class StageFunnel(Widget):
         out.append("Beløb i mio. kr. for målåret", style="dim")
         return out
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.status.stages) + 2 if self.status else 1

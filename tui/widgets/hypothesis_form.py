@@ -19,8 +19,8 @@ __all__ = ["FieldsPanel", "FiguresPanel"]
 class FieldsPanel(Vertical):
     """Title, area, owner, stage, bucket, confidence and description."""
 
-    def __init__(self, buckets: Sequence[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(classes="panel", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, buckets: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(classes="panel", id=id)
         self.buckets = list(buckets)
         self.border_title = "Felter (Tab: næste felt · Enter gemmer)"
 
@@ -54,8 +54,8 @@ class FieldsPanel(Vertical):
 class FiguresPanel(Vertical):
     """Potential, realised and investment per year, typed in mio. kr."""
 
-    def __init__(self, years: Sequence[int], **kwargs: object) -> None:
-        super().__init__(classes="panel", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, years: Sequence[int], *, id: str | None = None) -> None:
+        super().__init__(classes="panel", id=id)
         self.years = list(years)
         self.border_title = "Tal i mio. kr. (fx 4,5 eller 29 tkr)"
 

@@ -20,8 +20,8 @@ class KeyBar(Widget):
     KeyBar { height: 1; background: $footer-background; color: $footer-foreground; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._spans: list[tuple[int, int, str]] = []
 
     def on_mount(self) -> None:

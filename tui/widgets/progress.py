@@ -2,6 +2,7 @@
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -56,5 +57,5 @@ class ProgressBars(Widget):
             out.append(mio(-gap), style="bold #5fd75f")
         return out
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(MEASURES) + 1

@@ -27,8 +27,8 @@ class TopBar(Widget):
 
     status: reactive[Status | None] = reactive(None)
 
-    def __init__(self, active: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, active: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.active = active
 
     def render(self) -> RenderableType:
