@@ -1,0 +1,229 @@
+"""The plain values of the status arithmetic: the facts that go in (programme,
+buckets, hypotheses) and the results that come out (measures per hypothesis, bucket,
+stage and year; totals; warnings). Frozen, so every front end reads the same thing.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
+
+__all__ = [
+    "Allocation",
+    "BucketFacts",
+    "BucketStatus",
+    "HypothesisContribution",
+    "HypothesisFacts",
+    "Measures",
+    "ProgrammeFacts",
+    "StageStatus",
+    "Status",
+    "Totals",
+    "Warning",
+    "YearStatus",
+]
+
+
+class Allocation(StrEnum):
+    """How the total is spread over the buckets (puljer)."""
+
+    WATERFALL = "waterfall"
+    EARMARKED = "earmarked"
+
+
+@dataclass(frozen=True, slots=True)
+class BucketFacts:
+    """A bucket (pulje) as stored."""
+
+    key: str
+    """Stable key, e.g. ``driftsbalance``."""
+    name: str
+    """Danish name shown to users."""
+    target_kr: int
+    """The bucket's target in whole kroner."""
+    priority: int
+    """1 is filled first in waterfall mode."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeFacts:
+    """The programme's frame: target, years, allocation mode, weights and buckets."""
+
+    name: str
+    """The programme's name (Parat til fremtiden)."""
+    target_kr: int
+    """The target (mål) in kroner with annual effect in the target year."""
+    target_year: int
+    """The year of full annual effect (årsvirkning)."""
+    first_year: int
+    """The first year of the trajectory."""
+    allocation: Allocation = Allocation.WATERFALL
+    """Waterfall or earmarked buckets."""
+    weights: Mapping[Stage, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    """Stage weight in whole percent."""
+    buckets: Sequence[BucketFacts] = ()
+    """The buckets, in any order."""
+
+
+@dataclass(frozen=True, slots=True)
+class HypothesisFacts:
+    """The arithmetic's input for one hypothesis: its attributes and figures per year."""
+
+    code: str
+    """Unique code, e.g. ``H04``."""
+    title: str
+    """Short title (titel)."""
+    stage: Stage
+    """Current stage (fase)."""
+    area: str = ""
+    """Area (område)."""
+    owner: str = ""
+    """Owner (ansvarlig); empty when nobody is named."""
+    bucket: str | None = None
+    """Key of the bucket it is earmarked to, if any."""
+    confidence_pct: int | None = None
+    """Confidence override in whole percent; ``None`` uses the stage weight."""
+    version: int = 1
+    """Optimistic-locking version."""
+    updated_at: datetime | None = None
+    """Last change to the hypothesis or its figures (UTC)."""
+    potential: Mapping[int, int] = field(default_factory=dict)
+    """Gain potential (gevinstpotentiale) per year, kroner."""
+    realised: Mapping[int, int] = field(default_factory=dict)
+    """Realised gain (realiseret gevinst) per year, kroner."""
+    investment: Mapping[int, int] = field(default_factory=dict)
+    """One-off investment (investering) per year, kroner."""
+    baseline_kr: int | None = None
+    """Target-year potential when the hypothesis first reached decided (or later);
+    ``None`` while it has never been decided."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """The four measures of progress, in kroner."""
+
+    pipeline_kr: int = 0
+    weighted_kr: int = 0
+    decided_kr: int = 0
+    realised_kr: int = 0
+
+    def __add__(self, other: "Measures") -> "Measures":
+        return Measures(
+            self.pipeline_kr + other.pipeline_kr,
+            self.weighted_kr + other.weighted_kr,
+            self.decided_kr + other.decided_kr,
+            self.realised_kr + other.realised_kr,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HypothesisContribution:
+    """The arithmetic's output for one hypothesis: what it adds to the target year (bidrag)."""
+
+    code: str
+    title: str
+    area: str
+    owner: str
+    stage: Stage
+    bucket: str | None
+    weight_pct: int
+    """The weight applied: the confidence override, else the stage weight."""
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    investment_kr: int
+    """Investments over all years of the programme."""
+    version: int
+    updated_at: datetime | None
+    baseline_kr: int | None = None
+    """Target-year potential when first decided (basislinje); ``None`` if never decided."""
+    slippage_kr: int | None = None
+    """Pipeline − baseline (skred): negative when a decided gain erodes; ``None``
+    without a baseline."""
+
+
+@dataclass(frozen=True, slots=True)
+class BucketStatus:
+    """A bucket's share of the measures and its gap (target − weighted)."""
+
+    key: str
+    name: str
+    priority: int
+    target_kr: int
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    gap_kr: int
+
+
+@dataclass(frozen=True, slots=True)
+class StageStatus:
+    """The funnel: hypotheses and amounts per stage."""
+
+    stage: Stage
+    label: str
+    count: int
+    pipeline_kr: int
+    weighted_kr: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearStatus:
+    """The trajectory toward the annual effect: measures for one year."""
+
+    year: int
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    investment_kr: int
+    net_kr: int
+    """Potential minus investment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Programme totals for the target year; gap = target − weighted."""
+
+    target_kr: int
+    pipeline_kr: int
+    weighted_kr: int
+    decided_kr: int
+    realised_kr: int
+    investment_kr: int
+    gap_kr: int
+    baseline_kr: int = 0
+    """Sum of the baselines of the hypotheses that have one."""
+    slippage_kr: int = 0
+    """Sum of their slippage (their pipeline − their baseline)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """A data-quality warning with a stable code."""
+
+    code: str
+    hypothesis: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The whole picture, computed once and rendered by the CLI, UI and exports."""
+
+    programme: ProgrammeFacts
+    as_of: datetime
+    totals: Totals
+    buckets: tuple[BucketStatus, ...]
+    surplus: Measures
+    """Waterfall mode: what is left once every bucket is full."""
+    unassigned: Measures
+    """Earmarked mode: hypotheses without an earmark."""
+    stages: tuple[StageStatus, ...]
+    years: tuple[YearStatus, ...]
+    hypotheses: tuple[HypothesisContribution, ...]
+    warnings: tuple[Warning, ...]
