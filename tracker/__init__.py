@@ -11,7 +11,8 @@ Scripts use the Python API::
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from tracker.version import __version__
+
 __all__ = ["Parat", "__version__", "open"]
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -249,3 +250,49 @@ def test_the_scan_resolves_relative_and_dynamic_imports(tmp_path: Path) -> None:
         "pkg/sub/mod.py imports sqlalchemy",
         "pkg/sub/mod.py imports textual.app",
     ]
+
+
+def _cycles(graph: Any) -> list[list[str]]:
+    """Strongly connected groups of modules (Tarjan), each of more than one module."""
+    found: list[list[str]] = []
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in graph.find_modules_directly_imported_by(module):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                other = stack.pop()
+                on_stack.discard(other)
+                group.append(other)
+                if other == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_cycle_in_any_package() -> None:
+    """Every import counts: top level, inside functions, under TYPE_CHECKING."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("tracker", "db", "tui")
+    assert _cycles(graph) == []
+    # the check sees a cycle when there is one
+    graph.add_import(importer="db.engine", imported="db.models")
+    graph.add_import(importer="db.models", imported="db.engine")
+    assert ["db.engine", "db.models"] in _cycles(graph)

@@ -31,7 +31,7 @@ HISTORY_LIMIT = 5000
 def export_meta(now: datetime, actor: str | None = None) -> ExportMeta:
     """Who makes an export (``actor``, else ``PARAT_ACTOR``, else the OS user), when,
     with this version of Parat."""
-    from tracker import __version__
+    from tracker.version import __version__
 
     return ExportMeta(generated_at=now, generated_by=default_actor(actor), tool_version=__version__)
 
