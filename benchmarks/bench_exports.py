@@ -126,12 +126,13 @@ def bare_xlsx(report: Any) -> bytes:
             start=7,
         ):  # fmt: skip
             ws.write_number(row, col, value, money)
-        ws.write_string(row, 15, d.description)
+        ws.write_string(row, 15, d.hypothesis.description)
         col = 16
         for y in years:
-            for amounts in (d.potential, d.realised, d.investment):
-                if y in amounts:
-                    ws.write_number(row, col, amounts[y], money)
+            kinds = d.figures.get(y, {})
+            for kind in ("potential", "realised", "investment"):
+                if kinds.get(kind) is not None:
+                    ws.write_number(row, col, kinds[kind], money)
                 col += 1
     wb.close()
     return out.getvalue()
