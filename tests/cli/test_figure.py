@@ -60,7 +60,7 @@ def test_figure_set_to_zero_after_a_value_is_recorded(programme, ok, ok_json) ->
 
 @pytest.mark.parametrize(("text", "kroner"), ACCEPTED[:12])
 def test_figure_set_accepts_the_money_table(programme, ok, ok_json, text: str, kroner: int) -> None:
-    ok("figure", "set", "H02", "2016", "--potential", text)
+    ok("figure", "set", "H02", "2016", "--potential", text, "--allow-negative")
     assert _figures(ok_json, "H02") == [
         {"year": 2016, "potential_kr": kroner, "realised_kr": None, "investment_kr": None}
     ]
@@ -98,8 +98,15 @@ def test_figure_set_refused(programme, refuse, args: list[str], fragment: str) -
     assert fragment in result.stderr
 
 
-def test_negative_potential_is_allowed(programme, ok, ok_json) -> None:
+def test_negative_potential_is_refused_unless_a_loss_is_meant(
+    programme, ok, ok_json, refuse
+) -> None:
+    result = refuse("figure", "set", "H02", "2018", "--potential", "-1,2")
+    assert result.stderr == (
+        "parat: --potential: -1.200.000 kr. is negative, and a gain is positive in Parat: "
+        "write a saving as a positive gain (--allow-negative records a loss)\n"
+    )
     # a hypothesis can turn out to cost money; -1,2 is in the money table
-    ok("figure", "set", "H02", "2018", "--potential", "-1,2")
+    ok("figure", "set", "H02", "2018", "--potential", "-1,2", "--allow-negative")
     row = next(h for h in ok_json("status", "--json")["hypotheses"] if h["code"] == "H02")
     assert (row["pipeline_kr"], row["weighted_kr"]) == (-1_200_000, -120_000)

@@ -167,7 +167,7 @@ def test_one_bad_row_among_many_imports_nothing(
     path = write(tmp_path, "mange.csv", "\n".join(lines) + "\n")
     before = dump_store(store_url)
     status_before = ok(store_cli("status", "--json")).stdout
-    result = store_cli("import", str(path))
+    result = store_cli("import", str(path), "--accept-large")
     assert result.exit_code == 1
     assert "mange.csv: 1 error, nothing was imported" in result.stderr
     assert "row 138, column potential_2018: '4,5,6' has more than one decimal comma" in (
@@ -195,9 +195,10 @@ def test_every_error_is_listed(
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "parat: fejl.csv: 7 errors, nothing was imported"
-    assert "  row 1, column potential_2019: 2019 is outside the programme's years 2015–2018" in (
-        lines
-    )
+    assert (
+        "  row 1, column potential_2019: 2019 is outside the programme's years 2015–2018 "
+        "(leave it out with --skip-column potential_2019)"
+    ) in lines
     assert any(line.startswith("  row 1, column potentail_2018: unknown column") for line in lines)
     assert "  row 2, column stage: moving H01 from identified to dropped needs a note " in (
         result.stderr

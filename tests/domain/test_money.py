@@ -14,6 +14,7 @@ from tracker.domain.money import (
     format_mio,
     format_mio_number,
     parse_amount,
+    parse_unit,
     round_half_up,
 )
 
@@ -46,6 +47,12 @@ ACCEPTED = [
     ("3 m", 3_000_000),
     ("2 mkr", 2_000_000),
     ("4,5 tkr", 4_500),
+    # in thousands a point groups thousands, as in kroner
+    ("12.345 tkr", 12_345_000),
+    ("1.080 t.kr.", 1_080_000),
+    # an accountant's minus
+    ("(1,5)", -1_500_000),
+    ("(250.000 kr)", -250_000),
     # Danish grouping with a decimal comma: 1.234,5 mio. kr.
     ("1.234,5", 1_234_500_000),
     ("1 234,5", 1_234_500_000),
@@ -121,7 +128,6 @@ REFUSED = [
     # a single dot before exactly three digits: 4,5 or 4500? refused, not guessed
     "4.500",
     "1.234",
-    "12.345 tkr",
     # too large
     "1000001",
     "99999999999",
@@ -288,3 +294,58 @@ def test_format_mio_with_three_decimals_reads_back(t: int) -> None:
     """A whole number of thousands shown with three decimals reads back exactly."""
     k = t * 1000
     assert parse_amount(format_mio_number(k, 3)) == k
+
+
+# -- the unit in force -----------------------------------------------------------------
+
+IN_UNIT = [
+    ("300000", 1, 300_000),
+    ("300.000", 1, 300_000),
+    ("1.080.000", 1, 1_080_000),
+    ("(250.000)", 1, -250_000),
+    ("1.080", 1_000, 1_080_000),
+    ("1.080,5", 1_000, 1_080_500),
+    ("29", 1_000, 29_000),
+    ("29.5", 1_000, 29_500),
+    ("4,5", 1_000_000, 4_500_000),
+    ("2 mio", 1, 2_000_000),  # a unit in the text wins over the one in force
+    ("29 tkr", 1, 29_000),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "kroner"), IN_UNIT)
+def test_a_bare_number_is_in_the_unit_in_force(text: str, unit: int, kroner: int) -> None:
+    assert parse_amount(text, unit) == kroner
+
+
+@pytest.mark.parametrize("text", ["1.080,55", "0,5", "(-5)", "(4,5"])
+def test_kroner_refuse_what_is_finer_or_malformed(text: str) -> None:
+    with pytest.raises(MoneyError):
+        parse_amount(text, 1)
+
+
+def test_the_ambiguity_hint_names_both_readings_in_kroner() -> None:
+    with pytest.raises(MoneyError) as caught:
+        parse_amount("4.500")
+    assert str(caught.value) == (
+        "'4.500' is ambiguous in mio. kr.: write 4,5 for 4.500.000 kr. "
+        "or 4500 for 4.500.000.000 kr. (or give the unit, e.g. 4.500 kr)"
+    )
+    # each suggested reading reads back to the amount it promises
+    assert parse_amount("4,5") == 4_500_000
+    assert parse_amount("4500") == 4_500_000_000
+    assert parse_amount("4.500 kr") == 4_500
+
+
+@pytest.mark.parametrize(
+    ("name", "factor"),
+    [("kr", 1), ("Kr.", 1), ("tkr", 1_000), ("t.kr.", 1_000), ("1.000 kr.", 1_000),
+     ("mio. kr.", 1_000_000), ("mio", 1_000_000)],
+)  # fmt: skip
+def test_unit_names(name: str, factor: int) -> None:
+    assert parse_unit(name) == factor
+
+
+def test_an_unknown_unit_is_refused() -> None:
+    with pytest.raises(MoneyError, match="unknown unit 'euro'"):
+        parse_unit("euro")

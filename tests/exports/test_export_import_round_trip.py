@@ -38,7 +38,8 @@ def hard_cases(cli: Any) -> None:
             "--potential", "1.234.000 kr", "--realised", "29.000 kr", "--investment", "1 kr",
         )
     )  # fmt: skip
-    ok(cli("figure", "set", "H02", "2017", "--potential", "-500.000 kr", "--realised", "-1 kr"))
+    ok(cli("figure", "set", "H02", "2017", "--potential", "-500.000 kr", "--realised", "-1 kr",
+           "--allow-negative"))  # fmt: skip
     ok(cli("figure", "set", "H03", "2016", "--potential", "1,234567", "--investment", "0"))
 
 
@@ -57,7 +58,7 @@ def export_csv(cli: Any, dialect: str) -> bytes:
 
 def import_changes_nothing(cli: Any, db: Path, path: Path) -> None:
     status, events = ok(cli("status", "--json")).stdout, event_count(db)
-    assert "nothing changed" in ok(cli("import", str(path))).stdout
+    assert "nothing changed" in ok(cli("import", str(path), "--allow-negative")).stdout
     assert event_count(db) == events
     assert ok(cli("status", "--json")).stdout == status
 
@@ -88,7 +89,7 @@ def test_export_then_import_changes_nothing_and_two_edits_change_two_values(
     status_before = json.loads(ok(cli("status", "--json")).stdout)
     events = event_count(db_path)
 
-    ok(cli("import", str(path)))
+    ok(cli("import", str(path), "--allow-negative"))
     assert event_count(db_path) == events + 2
     log = json.loads(ok(cli("history", "--json", "--limit", "2")).stdout)
     assert sorted((e["subject"], e["field"], e["old"], e["new"]) for e in log) == sorted(

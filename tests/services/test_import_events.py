@@ -41,7 +41,7 @@ def test_each_changed_figure_gets_one_event_with_its_old_and_new_value(
         encoding="utf-8",
     )
     before = {e["id"] for e in json.loads(ok(store_cli("history", "--json")).stdout)}
-    out = ok(store_cli("import", str(path))).stdout
+    out = ok(store_cli("import", str(path), "--allow-negative")).stdout
     assert "6 figure changes" in out, out
     events = [
         e

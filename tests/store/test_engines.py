@@ -48,7 +48,10 @@ def test_money_beyond_32_bits_is_exact(store_cli) -> None:
     big = 12_345_678_901  # kroner: does not fit in 32 bits
     for code, amount in (("H01", f"{big} kr"), ("H02", "9.876.543.210 kr"), ("H03", "-1 kr")):
         assert store_cli("hypothesis", "add", code, "--title", f"Stor {code}").exit_code == 0
-        result = store_cli("figure", "set", code, "2018", "--potential", amount)
+        result = store_cli(
+            "figure", "set", code, "2018", "--potential", amount,
+            "--accept-large", "--allow-negative",
+        )  # fmt: skip
         assert result.exit_code == 0, result.output
     shown = json.loads(store_cli("hypothesis", "show", "H01", "--json").stdout)
     potential = next(f["potential_kr"] for f in shown["figures"] if f["year"] == 2018)

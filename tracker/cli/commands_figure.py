@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.commands_import import UNIT_HELP, Unit
 from tracker.cli.output import done
 from tracker.cli.state import state
 
@@ -18,7 +19,8 @@ def set_(
     code: Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")],
     year: Annotated[int, typer.Argument(help="The year the amounts belong to.")],
     potential: Annotated[
-        str | None, typer.Option(help="Gain potential (mio. kr. unless a unit: 4,5 / 29 tkr).")
+        str | None,
+        typer.Option(help="Gain potential, positive (mio. kr. unless a unit: 4,5 / 29 tkr)."),
     ] = None,
     realised: Annotated[str | None, typer.Option(help="Realised gain.")] = None,
     investment: Annotated[str | None, typer.Option(help="One-off investment.")] = None,
@@ -27,6 +29,19 @@ def set_(
         int | None,
         typer.Option(help="Refuse (exit 3) if the hypothesis is no longer at this version."),
     ] = None,
+    unit: Annotated[Unit, typer.Option(help=UNIT_HELP)] = Unit.MIO,
+    accept_large: Annotated[
+        bool,
+        typer.Option(
+            "--accept-large", help="Let a figure larger than the whole target in (it is meant)."
+        ),
+    ] = False,
+    allow_negative: Annotated[
+        bool,
+        typer.Option(
+            "--allow-negative", help="Let a negative potential or realised figure (a loss) in."
+        ),
+    ] = False,
 ) -> None:
     """Record amounts for one hypothesis and year (each change is kept with when and who)."""
     amounts = {
@@ -47,6 +62,9 @@ def set_(
             investment=investment,
             note=note,
             expect_version=expect_version,
+            unit=unit.value,
+            accept_large=accept_large,
+            allow_negative=allow_negative,
         )
     if changed:
         done(f"{h.code} {year}: {changed} figure(s) recorded, now version {h.version}.")

@@ -1,5 +1,6 @@
 """``parat import FILE``: a CSV or JSON file of attributes and figures, all or nothing."""
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -7,8 +8,21 @@ import typer
 
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.domain.money import parse_unit
+from tracker.domain.plausible import ReadOptions
 
-__all__ = ["register"]
+__all__ = ["Unit", "register"]
+
+
+class Unit(StrEnum):
+    """The unit of a bare number in an amount."""
+
+    KR = "kr"
+    TKR = "tkr"
+    MIO = "mio"
+
+
+UNIT_HELP = "Unit of bare numbers: kr, tkr (1.000 kr.) or mio (mio. kr.)."
 
 
 def import_(
@@ -23,12 +37,51 @@ def import_(
             "--format", help="csv or json (default: from the file name).", metavar="csv|json"
         ),
     ] = None,
+    unit: Annotated[
+        Unit, typer.Option(help=UNIT_HELP + " A unit in a column's heading wins.")
+    ] = Unit.MIO,
+    reductions_negative: Annotated[
+        bool,
+        typer.Option(
+            "--reductions-negative",
+            help="The file writes savings as reductions with a minus (budget style): "
+            "flip the sign of potential and realised figures.",
+        ),
+    ] = False,
+    allow_negative: Annotated[
+        bool,
+        typer.Option(
+            "--allow-negative", help="Let a negative potential or realised figure (a loss) in."
+        ),
+    ] = False,
+    accept_large: Annotated[
+        bool,
+        typer.Option(
+            "--accept-large", help="Let a figure larger than the whole target in (it is meant)."
+        ),
+    ] = False,
+    skip_column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skip-column", help="Leave this column of the file out (repeatable).", metavar="NAME"
+        ),
+    ] = None,
 ) -> None:
-    """Import hypotheses and figures: columns code, title, area, owner, stage, bucket,
-    confidence, description, note, potential_YYYY, realised_YYYY, investment_YYYY
-    (amounts in mio. kr. unless a unit). Any error: nothing is written."""
+    """Import hypotheses and figures: columns code (Nr., Kode), title (Forslag, Titel),
+    area (Område, Udvalg), owner (Ansvarlig), stage (Fase), bucket (Pulje),
+    confidence, description (Beskrivelse), note, potential_YYYY (Potentiale YYYY, or
+    just YYYY), realised_YYYY (Realiseret YYYY), investment_YYYY (Investering YYYY),
+    in any case; a heading may give its unit: "2019 (1.000 kr.)". Any error: nothing
+    is written."""
+    options = ReadOptions(
+        unit=parse_unit(unit.value),
+        reductions_negative=reductions_negative,
+        allow_negative=allow_negative,
+        accept_large=accept_large,
+        skip_columns=frozenset(name.strip().casefold() for name in skip_column or ()),
+    )
     with state(ctx).open() as parat:
-        result = parat.import_file(file, fmt=fmt, dry_run=dry_run)
+        result = parat.import_file(file, fmt=fmt, dry_run=dry_run, options=options)
     s = result.summary
     counts = (
         f"{s.rows} rows, {len(s.added)} hypotheses added, "

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from decimal import InvalidOperation
 from typing import Any
 
-from tracker.domain.labels import FIGURE_KINDS
-from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
+from tracker.domain.headings import FigureColumn, Header, attribute_name, figure_heading
+from tracker.domain.money import MAX_ABS_KR, MoneyError, has_unit, parse_amount
+from tracker.domain.plausible import DEFAULT_OPTIONS, ReadOptions, judge_amount
 from tracker.domain.rules import (
     NONE_WORDS,
     RuleError,
-    check_figure_amount,
     normal_code,
     normal_text,
     parse_confidence,
@@ -27,14 +27,18 @@ from tracker.domain.stages import Stage, parse_stage
 
 __all__ = [
     "ATTRIBUTE_COLUMNS",
+    "DEFAULT_OPTIONS",
     "TEXT_COLUMNS",
+    "Header",
     "ParsedRow",
     "Problem",
+    "ReadOptions",
     "check_columns",
     "check_known",
     "figure_column",
     "parse_cell_amount",
     "parse_rows",
+    "read_header",
 ]
 
 #: The text columns and their longest value.
@@ -84,17 +88,24 @@ class ParsedRow:
     """The row's note, recorded with each of its changes."""
 
 
-def parse_cell_amount(text: str) -> int:
-    """An amount cell in kroner: the money syntax of :func:`parse_amount`, with a fast
-    path for plain numbers (mio. kr.) with at most six decimals, which is what a
+def parse_cell_amount(text: str, unit: int = 1_000_000) -> int:
+    """An amount cell in kroner: the money syntax of :func:`parse_amount` (a bare
+    number in ``unit`` kroner), with a fast path for plain numbers, which is what a
     spreadsheet of figures holds.
 
-    The fast path takes ``-?D{1,13}([.,]D{1,6})?`` (ASCII digits) and nothing else;
-    everything else, and "1.000" (a thousand, or one?), goes to :func:`parse_amount`.
+    In mio. kr. the fast path takes ``-?D{1,13}([.,]D{1,6})?`` (ASCII digits) and
+    nothing else; everything else, and "1.000" (a thousand, or one?), goes to
+    :func:`parse_amount`. In other units it takes whole ``-?D+`` only.
     String methods instead of a regular expression: this runs once per cell.
     """
     negative = text[:1] == "-"
     body = text[1:] if negative else text
+    if unit != 1_000_000:
+        if body.isdigit() and body.isascii() and len(body) <= 13:
+            kr = int(body) * unit
+            if kr <= MAX_ABS_KR:
+                return -kr if negative else kr
+        return parse_amount(text, unit)
     whole, sep, frac = body.partition(",")
     if not sep:
         whole, sep, frac = body.partition(".")
@@ -119,48 +130,101 @@ def parse_cell_amount(text: str) -> int:
 
 
 def figure_column(name: str) -> tuple[str, int] | None:
-    """``potential_2018`` → ``("potential", 2018)``; ``None`` for any other name."""
-    kind, sep, year = name.rpartition("_")
-    if sep and kind in FIGURE_KINDS and len(year) == 4 and year.isascii() and year.isdigit():
-        return kind, int(year)
-    return None
+    """``potential_2018`` (or ``Potentiale 2018``, ``2018``) → ``("potential", 2018)``;
+    ``None`` for any other name."""
+    try:
+        column = figure_heading(name)
+    except MoneyError:
+        return None
+    return None if column is None else (column.kind, column.year)
 
 
-def check_columns(
-    columns: Iterable[str], first_year: int, target_year: int, problems: list[Problem]
-) -> dict[str, tuple[str, int]]:
-    """The figure columns (name → (kind, year)) of a header; a problem for each column
-    that is unknown, repeated or outside the programme's years, and for a missing
-    ``code``."""
-    figure_columns: dict[str, tuple[str, int]] = {}
-    seen: set[str] = set()
+def _skip_hint(name: str) -> str:
+    shown = f"'{name}'" if not name.replace("_", "").replace("-", "").isalnum() else name
+    return f"leave it out with --skip-column {shown}"
+
+
+def read_header(
+    columns: Iterable[str],
+    first_year: int,
+    target_year: int,
+    problems: list[Problem],
+    options: ReadOptions = DEFAULT_OPTIONS,
+) -> Header:
+    """What each column of a header holds; a problem for each column that is unknown,
+    repeated or outside the programme's years, and for a missing code column.
+    Columns named in ``options.skip_columns`` are left out."""
+    header = Header()
+    seen: dict[str, str] = {}  # what a column holds → the first column holding it
+    skipped: set[str] = set()
     for name in columns:
         if name == "":
             continue  # spreadsheets save stray empty columns; a value there is an error
-        if name in seen:
-            problems.append(Problem(1, name, "the column appears twice"))
-        seen.add(name)
-        if name in _KNOWN_COLUMNS:
+        if name.casefold() in options.skip_columns:
+            skipped.add(name.casefold())
             continue
-        column = figure_column(name)
-        if column is None:
+        attribute = attribute_name(name)
+        try:
+            column = None if attribute else figure_heading(name)
+        except MoneyError as error:
+            problems.append(Problem(1, name, str(error)))
+            continue
+        if attribute is None and column is None:
             problems.append(Problem(1, name, _COLUMN_HINT))
             continue
-        year = column[1]
-        if not first_year <= year <= target_year:
+        what = attribute or f"{column.kind}_{column.year}"  # type: ignore[union-attr]
+        if what in seen:
+            first = seen[what]
+            message = "the column appears twice" if first == name else f"same as column {first}"
+            problems.append(Problem(1, name, message))
+            continue
+        seen[what] = name
+        if attribute is not None:
+            header.names[name] = attribute
+            continue
+        assert column is not None
+        if not first_year <= column.year <= target_year:
             problems.append(
                 Problem(
-                    1, name, f"{year} is outside the programme's years {first_year}–{target_year}"
+                    1,
+                    name,
+                    f"{column.year} is outside the programme's years {first_year}–{target_year} "
+                    f"({_skip_hint(name)})",
                 )
             )
             continue
-        figure_columns[name] = column
+        header.figures[name] = column
+    for name in sorted(options.skip_columns - skipped):
+        problems.append(Problem(1, name, "--skip-column names no column of the file"))
     if "code" not in seen:
         problems.append(Problem(1, "code", "the column code is missing"))
-    return figure_columns
+    return header
 
 
-def _attribute(row: ParsedRow, name: str, text: str, buckets: Collection[str]) -> None:
+def check_columns(
+    columns: Iterable[str],
+    first_year: int,
+    target_year: int,
+    problems: list[Problem],
+    options: ReadOptions = DEFAULT_OPTIONS,
+) -> dict[str, tuple[str, int]]:
+    """The figure columns (name → (kind, year)) of a header, with the problems of
+    :func:`read_header`."""
+    header = read_header(columns, first_year, target_year, problems, options)
+    return {name: (c.kind, c.year) for name, c in header.figures.items()}
+
+
+def _bucket(text: str, buckets: Mapping[str, str]) -> str | None:
+    key = text.strip().casefold()
+    if key in NONE_WORDS:
+        return None
+    if key not in buckets:
+        known = ", ".join(sorted(set(buckets.values())))
+        raise ValueError(f"unknown bucket {text!r} (known: {known}, or none)")
+    return buckets[key]
+
+
+def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str]) -> None:
     """Read one attribute cell into ``row``; raises ``ValueError`` with the problem."""
     if name == "":
         raise ValueError(f"{text!r} is in a column without a name")
@@ -173,45 +237,52 @@ def _attribute(row: ParsedRow, name: str, text: str, buckets: Collection[str]) -
     elif name == "stage":
         row.attributes["stage"] = parse_stage(text)
     elif name == "bucket":
-        key = text.strip().lower()
-        if key in NONE_WORDS:
-            row.attributes["bucket"] = None
-        elif key not in buckets:
-            raise ValueError(f"unknown bucket {text!r} (known: {', '.join(buckets)}, or none)")
-        else:
-            row.attributes["bucket"] = key
+        row.attributes["bucket"] = _bucket(text, buckets)
     elif name == "confidence":
         row.attributes["confidence_pct"] = parse_confidence(text)
 
 
 def parse_rows(
     rows: Iterable[tuple[int, Mapping[str, str]]],
-    figure_columns: Mapping[str, tuple[str, int]],
-    buckets: Collection[str],
+    columns: Header | Mapping[str, tuple[str, int]],
+    buckets: Mapping[str, str] | Collection[str],
     problems: list[Problem],
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> list[ParsedRow]:
     """Read every cell of ``rows`` ((number, column → text), empty cells left out).
 
-    ``figure_columns`` is what :func:`check_columns` found; ``buckets`` the keys a
-    bucket cell may name. A row without a valid, unrepeated code is left out; any
-    other bad cell is a problem and its row is kept (so that its other cells are
-    checked too).
+    ``columns`` is what :func:`read_header` found (or the figure columns of
+    :func:`check_columns`); ``buckets`` maps what a bucket cell may say (a key or a
+    name, case-folded) to the bucket's key, or lists the keys. A row without a
+    valid, unrepeated code is left out; any other bad cell is a problem and its row
+    is kept (so that its other cells are checked too).
     """
+    header = columns if isinstance(columns, Header) else _plain_header(columns)
+    if not isinstance(buckets, Mapping):
+        buckets = {key: key for key in buckets}
+    code_column = header.code_column
+    names = header.names
+    figure_columns = {
+        name: (c.kind, c.year, options.unit if c.unit is None else c.unit, c.unit is not None)
+        for name, c in header.figures.items()
+    }
+    flip = options.reductions_negative
+    limit = options.limit_kr
     parsed: list[ParsedRow] = []
     first_row: dict[str, int] = {}
     for number, cells in rows:
-        raw_code = cells.get("code", "")
+        raw_code = cells.get(code_column, "")
         if not raw_code:
-            problems.append(Problem(number, "code", "the code is missing"))
+            problems.append(Problem(number, code_column, "the code is missing"))
             continue
         try:
             code = normal_code(raw_code)
         except RuleError as error:
-            problems.append(Problem(number, "code", str(error)))
+            problems.append(Problem(number, code_column, str(error)))
             continue
         if code in first_row:
             problems.append(
-                Problem(number, "code", f"{code} appears already in row {first_row[code]}")
+                Problem(number, code_column, f"{code} appears already in row {first_row[code]}")
             )
             continue
         first_row[code] = number
@@ -220,19 +291,40 @@ def parse_rows(
         for name, text in cells.items():
             column = figure_columns.get(name)
             if column is not None:  # the bulk of a file: kept out of the general checks below
+                kind, year, unit, from_heading = column
                 try:
-                    figures[column] = check_figure_amount(column[0], parse_cell_amount(text))
+                    kr = parse_cell_amount(text, unit)
+                    if flip and kind != "investment":
+                        kr = -kr
+                    if kr < 0 or kr > limit:
+                        kr = judge_amount(
+                            kind,
+                            kr,
+                            text,
+                            unit,
+                            options,
+                            unit_from_heading=from_heading,
+                            own_unit=has_unit(text),
+                        )
+                    figures[kind, year] = kr
                 except (MoneyError, RuleError, InvalidOperation) as error:
                     problems.append(Problem(number, name, str(error)))
                 continue
-            if name == "code":
+            attribute = names.get(name, name)
+            if attribute == "code":
                 continue
             try:
-                _attribute(row, name, text, buckets)
+                _attribute(row, attribute, text, buckets)
             except ValueError as error:  # MoneyError and RuleError are ValueErrors too
                 problems.append(Problem(number, name or "(unnamed)", str(error)))
         parsed.append(row)
     return parsed
+
+
+def _plain_header(figure_columns: Mapping[str, tuple[str, int]]) -> Header:
+    header = Header({name: name for name in _KNOWN_COLUMNS})
+    header.figures = {name: FigureColumn(*column) for name, column in figure_columns.items()}
+    return header
 
 
 def check_known(

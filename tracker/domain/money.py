@@ -20,8 +20,11 @@ __all__ = [
     "format_mio_change_number",
     "format_mio_exact",
     "format_mio_number",
+    "has_unit",
     "parse_amount",
+    "parse_unit",
     "round_half_up",
+    "unit_name",
 ]
 
 #: Largest amount accepted: 1.000.000 mio. kr. (far above any municipal budget, far
@@ -52,9 +55,15 @@ _UNITS: dict[str, int] = {
     "t. kr.": 1_000,
     "t.kr.": 1_000,
     "t.kr": 1_000,
+    "1.000 kr": 1_000,
+    "1.000 kr.": 1_000,
+    "1000 kr": 1_000,
+    "1000 kr.": 1_000,
     "kr": 1,
     "kr.": 1,
 }
+#: A unit in force, as options and messages name it.
+_UNIT_NAMES = {1: "kr", 1_000: "tkr", 1_000_000: "mio"}
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER = re.compile(
@@ -88,9 +97,9 @@ def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
     dots = num.count(".")
     if dots == 0:
         return Decimal(num)
-    if dots > 1 or (unit_factor == 1 and _GROUPED.match(num)):
-        # "4.500.000 kr" groups thousands; so does "4.500 kr" (a kroner amount with
-        # a decimal point would be finer than a krone anyway).
+    if dots > 1 or (unit_factor <= 1_000 and _GROUPED.match(num)):
+        # "4.500.000 kr" groups thousands; so do "4.500 kr" and "1.080 tkr": in kroner
+        # and thousands the Danish point is the only reading a budget means.
         if not _GROUPED.match(num):
             raise MoneyError(f"{raw!r}: thousands must be grouped in threes")
         return Decimal(num.replace(".", ""))
@@ -98,23 +107,49 @@ def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
     if _GROUPED.match(num):
         # "4.500" (mio. or tkr) is 4500 to a Danish reader and 4,5 to an English one:
         # a factor of 1000 hangs on it, so refuse rather than guess.
+        decimal = f"{whole},{frac.rstrip('0')}".rstrip(",")
+        as_decimal = format_kr(int(Decimal(f"{whole}.{frac}") * unit_factor))
+        as_grouped = format_kr(int(f"{whole}{frac}") * unit_factor)
         raise MoneyError(
-            f"{raw!r} is ambiguous: write {whole},{frac} with a decimal comma, "
-            f"or {whole}{frac} without the point"
+            f"{raw!r} is ambiguous in mio. kr.: write {decimal} for {as_decimal} "
+            f"or {whole}{frac} for {as_grouped} (or give the unit, e.g. {raw.strip()} kr)"
         )
     if not frac:
         raise MoneyError(f"{raw!r}: digits are missing after the point")
     return Decimal(num)
 
 
-def parse_amount(text: str) -> int:
+def parse_unit(text: str) -> int:
+    """Kroner per unit of a unit's name: ``kr`` → 1, ``t.kr.``/``1.000 kr.`` → 1.000,
+    ``mio. kr.`` → 1.000.000 (any case); :class:`MoneyError` for anything else."""
+    unit = _SPACES.sub(" ", text.strip().lower())
+    if not unit or unit not in _UNITS:
+        raise MoneyError(f"unknown unit {text.strip()!r} (use kr, tkr or mio)")
+    return _UNITS[unit]
+
+
+def unit_name(factor: int) -> str:
+    """The option's name of a unit: 1 → ``kr``, 1.000 → ``tkr``, 1.000.000 → ``mio``."""
+    return _UNIT_NAMES[factor]
+
+
+def has_unit(text: str) -> bool:
+    """Whether an amount's text names its own unit (``29 tkr``), not the one in force."""
+    match = _NUMBER.match(text.strip().removeprefix("(").removesuffix(")").strip())
+    return match is not None and bool(match["unit"].strip())
+
+
+def parse_amount(text: str, unit: int = 1_000_000) -> int:
     """Parse an amount as a person writes it and return whole kroner.
 
-    Without a unit the amount is in mio. kr. (``4,5`` → 4 500 000); ``t``/``tkr``
-    means thousands, ``kr`` means kroner. Decimal comma and decimal point are both
-    read; dots or spaces group thousands. Anything else (``abc``, ``4,5,6``,
-    ``1e9``, ``nan``, an empty text, or an amount finer than one krone) raises
-    :class:`MoneyError` with a message fit to show the user.
+    A bare number is in ``unit`` kroner (default mio. kr.: ``4,5`` → 4 500 000); a
+    unit in the text wins: ``t``/``tkr`` means thousands, ``kr`` means kroner. In
+    mio. kr. a decimal comma and a decimal point are both read, and a point before
+    exactly three digits (``4.500``) is refused as ambiguous; in kroner and
+    thousands a point groups thousands (``1.080``) and the comma is the decimal
+    mark. Spaces group thousands; ``(250.000)`` is an accountant's minus. Anything
+    else (``abc``, ``4,5,6``, ``1e9``, ``nan``, an empty text, or an amount finer
+    than one krone) raises :class:`MoneyError` with a message fit to show the user.
     """
     if not isinstance(text, str):
         raise MoneyError(f"{text!r} is not an amount")
@@ -122,18 +157,23 @@ def parse_amount(text: str) -> int:
     stripped = raw.strip()
     if not stripped:
         raise MoneyError("an amount is required (for example 4,5 or 29 tkr)")
+    accounting = len(stripped) > 2 and stripped[0] == "(" and stripped[-1] == ")"
+    if accounting:
+        stripped = stripped[1:-1].strip()
     match = _NUMBER.match(stripped)
     if match is None:
         raise MoneyError(f"{raw!r} is not an amount (write for example 4,5 or 29 tkr)")
-    unit = _SPACES.sub(" ", match["unit"].strip().lower())
-    if unit not in _UNITS:
+    named = _SPACES.sub(" ", match["unit"].strip().lower())
+    if named not in _UNITS:
         raise MoneyError(f"{raw!r}: unknown unit {match['unit'].strip()!r} (use mio., tkr or kr)")
-    factor = _UNITS[unit]
+    factor = _UNITS[named] if named else unit
     try:
         number = _digits(match["num"], factor, raw)
     except InvalidOperation:
         raise MoneyError(f"{raw!r} is not an amount") from None
-    if match["sign"] in ("-", "\u2212"):
+    if match["sign"] in ("-", "\u2212") or accounting:
+        if accounting and match["sign"]:
+            raise MoneyError(f"{raw!r}: a sign inside parentheses")
         number = -number
     with localcontext() as exact:
         # The default 28 digits would round "1,000…0001" (30 decimals) to a whole

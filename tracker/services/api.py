@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from tracker.domain.plausible import ReadOptions
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
@@ -151,8 +152,14 @@ class Parat:
         investment: Amount | None = None,
         note: str = "",
         expect_version: int | None = None,
+        unit: str = "mio",
+        accept_large: bool = False,
+        allow_negative: bool = False,
     ) -> tuple[HypothesisView, int]:
-        """Record amounts for one year: ``int`` kroner or text such as ``"4,5"`` (mio. kr.)."""
+        """Record amounts for one year: ``int`` kroner or text such as ``"4,5"`` (a bare
+        number in ``unit``: ``mio``, ``tkr`` or ``kr``). A figure larger than the whole
+        target is refused unless ``accept_large``; a negative potential or realised
+        figure (a loss) unless ``allow_negative``."""
         amounts = {
             kind: value
             for kind, value in (
@@ -164,7 +171,16 @@ class Parat:
         }
         return self._write(
             lambda s, c: figures.set_figures(
-                s, c, code, year, amounts, note=note, expect_version=expect_version
+                s,
+                c,
+                code,
+                year,
+                amounts,
+                note=note,
+                expect_version=expect_version,
+                unit=unit,
+                accept_large=accept_large,
+                allow_negative=allow_negative,
             ),
             code,
         )
@@ -302,15 +318,28 @@ class Parat:
         )
 
     def import_file(
-        self, path: "str | os.PathLike[str]", *, fmt: str | None = None, dry_run: bool = False
+        self,
+        path: "str | os.PathLike[str]",
+        *,
+        fmt: str | None = None,
+        dry_run: bool = False,
+        options: ReadOptions | None = None,
     ) -> "ImportResult":
         """Import a CSV or JSON file in one transaction (all or nothing).
 
-        ``dry_run`` checks and applies it, computes what would move, and rolls back.
+        ``dry_run`` checks and applies it, computes what would move, and rolls back;
+        ``options`` say how its amounts read (unit, signs, what to let through).
         """
         from tracker.services.imports import import_file
 
-        return import_file(self.store, self.context, path, fmt=fmt, dry_run=dry_run)
+        return import_file(
+            self.store,
+            self.context,
+            path,
+            fmt=fmt,
+            dry_run=dry_run,
+            options=options or ReadOptions(),
+        )
 
     def undo(self, event_id: int | None = None) -> list["EventView"]:
         """Revert an event (default: this actor's last change) by writing its inverse."""

@@ -8,6 +8,7 @@ inserts (:mod:`db.bulk`). Unchanged values write nothing; an empty cell leaves t
 value as it is.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,12 +18,14 @@ from sqlmodel import Session
 from db import bulk, history, queries
 from tracker.domain.cells import (
     ATTRIBUTE_COLUMNS,
+    DEFAULT_OPTIONS,
     ParsedRow,
     Problem,
-    check_columns,
+    ReadOptions,
     check_known,
     parse_cell_amount,
     parse_rows,
+    read_header,
 )
 from tracker.domain.rules import figure_changed
 from tracker.domain.stages import Stage
@@ -69,9 +72,14 @@ class ImportSummary:
 
 
 def apply_table(
-    session: Session, ctx: ChangeContext, table: Table, filename: str
+    session: Session,
+    ctx: ChangeContext,
+    table: Table,
+    filename: str,
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> tuple[ImportSummary, list[str]]:
-    """Check and apply ``table`` in the session's transaction.
+    """Check and apply ``table`` in the session's transaction, its cells read with
+    ``options`` (the programme's target bounds every figure).
 
     Raises :class:`ImportFailed` listing every problem (nothing is written then, as
     the caller's transaction rolls back). Returns the summary and the codes touched.
@@ -79,11 +87,12 @@ def apply_table(
     prog = get_programme(session)
     assert prog.id is not None
     problems = list(table.problems)
-    figure_columns = check_columns(table.columns, prog.first_year, prog.target_year, problems)
+    options = dataclasses.replace(options, target_kr=prog.target_kr)
+    header = read_header(table.columns, prog.first_year, prog.target_year, problems, options)
     conn = session.connection()
-    rows = parse_rows(table.rows, figure_columns, bulk.bucket_keys(conn, prog.id), problems)
+    rows = parse_rows(table.rows, header, _bucket_names(conn, prog.id), problems, options)
     existing: dict[str, Any]
-    if any(name in ATTRIBUTE_COLUMNS for name in table.columns):
+    if header.holds(ATTRIBUTE_COLUMNS):
         existing = {h.code: h for h in queries.hypothesis_rows(conn, prog.id)}
         stages: dict[str, Stage | None] = {code: Stage(h.stage) for code, h in existing.items()}
     else:  # figures (and notes) only: the ids are all it needs
@@ -135,6 +144,12 @@ def apply_table(
     summary.figure_changes = _apply_figures(session, ctx, prog.id, rows, now, touched, known)
     summary.hypotheses_changed = len(touched)
     return summary, touched
+
+
+def _bucket_names(conn: Any, programme_id: int) -> dict[str, str]:
+    """What a bucket cell may say (its key or its name, case-folded) → its key."""
+    rows = queries.bucket_rows(conn, programme_id)
+    return {**{b.name.casefold(): b.key for b in rows}, **{b.key: b.key for b in rows}}
 
 
 def _apply_figures(

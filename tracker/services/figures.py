@@ -7,7 +7,9 @@ from sqlmodel import Session
 from db.models import Figure, Hypothesis
 from db.queries import current_figures
 from tracker.domain.labels import FIGURE_KINDS
-from tracker.domain.rules import RuleError, check_figure_amount, figure_changed
+from tracker.domain.money import MoneyError, has_unit, parse_unit
+from tracker.domain.plausible import ReadOptions, judge_amount
+from tracker.domain.rules import RuleError, figure_changed
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.report import HypothesisView
 from tracker.services.context import ChangeContext
@@ -17,6 +19,15 @@ from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
 
 __all__ = ["figures_by_year", "set_figures"]
+
+
+def _unit(unit: str) -> int:
+    try:
+        return parse_unit(unit)
+    except MoneyError as error:
+        raise InvalidInput(
+            str(error), danish=f"Ukendt enhed {unit!r}: brug kr, tkr eller mio."
+        ) from None
 
 
 def figures_by_year(
@@ -42,19 +53,34 @@ def set_figures(
     *,
     note: str = "",
     expect_version: int | None = None,
+    unit: str = "mio",
+    accept_large: bool = False,
+    allow_negative: bool = False,
 ) -> tuple[HypothesisView, int]:
     """Record new amounts (kind → amount) for one hypothesis and year.
 
-    Each changed amount is a new figure record and an event; an amount equal to the
-    current one writes nothing. Returns the hypothesis and the number of changes.
+    A bare number in text is in ``unit`` (``mio``, ``tkr``, ``kr``). A figure larger
+    than the programme's whole target is refused unless ``accept_large`` (it is far
+    likelier kroner read as millions than a real figure); a negative potential or
+    realised figure unless ``allow_negative`` (a gain is positive; a negative one
+    is a loss). Each changed amount is a new figure record and an event; an amount
+    equal to the current one writes nothing. Returns the hypothesis and the number
+    of changes.
     """
     if not amounts:
         raise InvalidInput(
             "give at least one of --potential, --realised, --investment",
             danish="Angiv mindst ét tal: potentiale, realiseret eller investering.",
         )
+    factor = _unit(unit)
     programme = get_programme(session)
     assert programme.id is not None
+    options = ReadOptions(
+        unit=factor,
+        allow_negative=allow_negative,
+        accept_large=accept_large,
+        target_kr=programme.target_kr,
+    )
     check_year(year, programme.first_year, programme.target_year)
     h = find_hypothesis(session, programme.id, code, for_update=True)
     assert h.id is not None
@@ -68,10 +94,20 @@ def set_figures(
                 f"unknown figure kind {kind!r} (use {', '.join(FIGURE_KINDS)})",
                 danish=f"Ukendt slags tal {kind!r}: potentiale, realiseret eller investering.",
             )
+        kr = to_kroner(amount, kind, factor)
+        text = amount if isinstance(amount, str) else None
         try:
-            parsed[kind] = check_figure_amount(kind, to_kroner(amount, kind))
+            parsed[kind] = judge_amount(
+                kind,
+                kr,
+                text,
+                factor,
+                options,
+                in_file=False,
+                own_unit=text is not None and has_unit(text),
+            )
         except RuleError as error:
-            raise InvalidInput(str(error), danish=error.danish) from None
+            raise InvalidInput(f"--{kind}: {error}", danish=error.danish) from None
     current = figures_by_year(session, h, year, year).get(year, {})
     now = ctx.now()
     changed = 0

@@ -64,7 +64,11 @@ def find_hypothesis(
 def _bucket_id(session: Session, programme_id: int, key: str | None) -> int | None:
     if key is None or key.strip().lower() in ("", "none", "ingen"):
         return None
-    key = check_key(key)
+    names = session.exec(
+        select(Bucket.name, Bucket.key).where(Bucket.programme_id == programme_id)
+    )  # a bucket by its Danish name too, in any case (a programme has a handful)
+    by_name = {name.casefold(): bucket_key for name, bucket_key in names}
+    key = by_name.get(key.strip().casefold()) or check_key(key)
     bucket_id = session.exec(
         select(Bucket.id).where(Bucket.programme_id == programme_id, Bucket.key == key)
     ).first()

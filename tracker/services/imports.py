@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from tracker.domain.cells import DEFAULT_OPTIONS, ReadOptions
 from tracker.domain.diff import Diff
 from tracker.errors import InvalidInput
 from tracker.io.table_reader import read_table
@@ -50,8 +51,10 @@ def import_file(
     *,
     fmt: str | None = None,
     dry_run: bool = False,
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> ImportResult:
-    """Import ``path`` (see the module docstring) through ``store``'s one door.
+    """Import ``path`` (see the module docstring) through ``store``'s one door, its
+    cells read with ``options`` (unit, signs, what to let through).
 
     The file is read and checked before the transaction begins; a dry run is a
     write that the store rolls back.
@@ -70,7 +73,7 @@ def import_file(
 
     def work(session: Session) -> ImportResult:
         before = load_moment(session, now) if dry_run else None
-        summary, _touched = apply_table(session, ctx, table, file.name)
+        summary, _touched = apply_table(session, ctx, table, file.name, options)
         if before is None:
             return ImportResult(file.name, summary, dry_run=False)
         session.flush()

@@ -34,8 +34,9 @@ Amount = int | Decimal | str
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,31}$")
 
 
-def to_kroner(value: Amount, what: str = "amount") -> int:
-    """Turn an API or CLI amount into whole kroner, or raise :class:`InvalidInput`."""
+def to_kroner(value: Amount, what: str = "amount", unit: int = 1_000_000) -> int:
+    """Turn an API or CLI amount into whole kroner (a bare number in text is in
+    ``unit`` kroner), or raise :class:`InvalidInput`."""
     da = value_name(what)
     if isinstance(value, bool):
         raise InvalidInput(f"{what}: {value!r} is not an amount", danish=f"{da}: ikke et beløb.")
@@ -50,7 +51,7 @@ def to_kroner(value: Amount, what: str = "amount") -> int:
         kr = int(value)
     elif isinstance(value, str):
         try:
-            return parse_amount(value)
+            return parse_amount(value, unit)
         except MoneyError as error:
             raise InvalidInput(
                 f"{what}: {error}",
