@@ -30,8 +30,8 @@ __all__ = [
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
-#: Draws × hypotheses drawn at once: bounds the memory of a simulation (about 60
-#: bytes an element at the peak, so some 60 MB) whatever the programme's size.
+#: Draws × hypotheses drawn at once: bounds the working memory of a simulation to
+#: some tens of MB whatever the programme's size (a few dozen bytes an element).
 CHUNK_ELEMENTS = 1 << 20
 #: Cells of the grid on which a PERT distribution's CDF is tabulated (move-together
 #: case): a quantile is then within 1/2048 of the range of the exact one in the worst
@@ -53,6 +53,7 @@ class Totals:
 
     @property
     def draws(self) -> int:
+        """Number of draws."""
         return len(self.sorted_kr)
 
     def share_reaching(self, amount_kr: int) -> float:
