@@ -1,0 +1,318 @@
+"""How sure are we (hvor sikre er vi): ranges, the probability of reaching the target
+and double counting, as pure functions over plain values.
+
+Every counting hypothesis comes true with its weight as probability; when it does, its
+gain follows a Beta-PERT distribution on its range (low, likely, high), or is exactly
+its potential when it has no range. Overlaps (the same gain claimed by several
+hypotheses) are deducted when all their members come true.
+
+The expected value (forventet værdi) is exact integer arithmetic. The probabilities and
+percentiles come from a seeded Monte Carlo simulation (:mod:`tracker.domain.risk_sim`),
+in two ways: hypotheses independent of each other (the main figures), and hypotheses
+moving together (samvarierende: the widest spread). numpy is loaded only when
+:func:`compute_risk` runs, so importing the domain stays cheap.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tracker.domain.money import round_half_up
+from tracker.domain.rules import is_whole_percent
+from tracker.domain.status import Allocation, BucketFacts, weighted_amount
+
+if TYPE_CHECKING:
+    from tracker.domain.risk_sim import Simulation, Totals
+
+__all__ = [
+    "DRAWS",
+    "PERCENTS",
+    "SEED",
+    "BucketRisk",
+    "Certainty",
+    "Outlook",
+    "OverlapFacts",
+    "Risk",
+    "RiskFacts",
+    "RiskHypothesis",
+    "compute_risk",
+    "expected_amount",
+    "overlap_deduction",
+    "simulate",
+]
+
+#: Draws of the simulation unless the caller says otherwise: a probability is then
+#: good to about ±0,01 (two standard errors at 50 %: 2 × √(0,25 / 20.000) ≈ 0,007).
+DRAWS = 20_000
+#: The fixed seed: the same data give the same figures in every surface.
+SEED = 2018
+#: The probabilities (in percent) at which the amounts reached are reported.
+PERCENTS = (50, 80, 95)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskHypothesis:
+    """One counting hypothesis as the simulation sees it (target year only)."""
+
+    code: str
+    """Unique code, e.g. ``H04``."""
+    weight_pct: int
+    """Probability that it comes true, in whole percent: its weight (vægt), the
+    confidence override or else the stage weight; 0 when dropped."""
+    low_kr: int
+    """Minimum of the range (minimum), kroner."""
+    likely_kr: int
+    """Most likely gain (mest sandsynlig): the potential itself, kroner."""
+    high_kr: int
+    """Maximum of the range (maksimum), kroner; equal to low and likely without a range."""
+    bucket: str | None = None
+    """Key of the bucket it is earmarked to (øremærket pulje), if any."""
+
+    def __post_init__(self) -> None:
+        if not is_whole_percent(self.weight_pct):
+            raise ValueError(f"{self.code}: weight {self.weight_pct!r} is not a whole 0-100 %")
+        amounts = (self.low_kr, self.likely_kr, self.high_kr)
+        if not all(isinstance(a, int) and not isinstance(a, bool) for a in amounts):
+            raise ValueError(f"{self.code}: low, likely and high must be whole kroner")
+        if not self.low_kr <= self.likely_kr <= self.high_kr:
+            raise ValueError(
+                f"{self.code}: the range needs low <= likely <= high, "
+                f"got {self.low_kr}, {self.likely_kr}, {self.high_kr}"
+            )
+
+    @property
+    def has_range(self) -> bool:
+        """Whether low and high differ (else the gain is exactly the likely figure)."""
+        return self.low_kr < self.high_kr
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapFacts:
+    """An overlap (dobbelttælling): an amount that several hypotheses both claim."""
+
+    members: tuple[str, ...]
+    """Codes of the hypotheses that claim it; the first one's bucket carries the
+    deduction in earmarked mode."""
+    amount_kr: int
+    """The amount counted twice in the target year (overlap), kroner, not negative."""
+
+    def __post_init__(self) -> None:
+        if len(self.members) < 2 or len(set(self.members)) != len(self.members):
+            raise ValueError(f"overlap {self.members!r}: needs two or more distinct members")
+        if not isinstance(self.amount_kr, int) or isinstance(self.amount_kr, bool):
+            raise ValueError(f"overlap {self.members!r}: the amount must be whole kroner")
+        if self.amount_kr < 0:
+            raise ValueError(f"overlap {self.members!r}: the amount cannot be negative")
+
+
+@dataclass(frozen=True, slots=True)
+class RiskFacts:
+    """The simulation's input: the target, the counting hypotheses and their overlaps.
+
+    Only hypotheses of a benefit type that counts toward the target belong here; every
+    member of an overlap must be one of them (leave out an overlap with a member that
+    does not count: nothing is counted twice toward the target then).
+    """
+
+    target_kr: int
+    """The programme's target (mål), kroner."""
+    hypotheses: Sequence[RiskHypothesis]
+    """The counting hypotheses, each code once."""
+    overlaps: Sequence[OverlapFacts] = ()
+    """The overlaps between them."""
+    allocation: Allocation = Allocation.WATERFALL
+    """Waterfall or earmarked buckets (puljer)."""
+    buckets: Sequence[BucketFacts] = ()
+    """The buckets, in any order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Certainty:
+    """How sure, for one way of drawing: the chance of reaching a target and the
+    amounts reached with 50, 80 and 95 % probability."""
+
+    p_target: float
+    """Probability (0-1) that the total reaches the target (sandsynlighed for at nå
+    målet)."""
+    p50_kr: int
+    """The largest whole-kroner amount the total reaches with at least 50 % probability
+    (nås med 50 % sandsynlighed)."""
+    p80_kr: int
+    """The same at 80 % (nås med 80 % sandsynlighed): a low percentile of the gain."""
+    p95_kr: int
+    """The same at 95 % (nås med 95 % sandsynlighed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """Expected value and certainty of one total (the programme's, or a bucket's)."""
+
+    expected_kr: int
+    """Expected value (forventet værdi), net of overlaps, exact, kroner."""
+    independent: Certainty
+    """Hypotheses independent of each other (uafhængige): the main figures."""
+    together: Certainty
+    """Hypotheses moving together (samvarierende): the widest spread."""
+
+
+@dataclass(frozen=True, slots=True)
+class BucketRisk:
+    """How sure one bucket (pulje) is to be filled."""
+
+    key: str
+    """The bucket's key."""
+    target_kr: int
+    """The bucket's target, kroner."""
+    p_full: float
+    """Probability (0-1) that it is filled to its target (sandsynlighed for fuld
+    pulje), hypotheses independent. Waterfall: the programme's total reaches this
+    bucket's target plus those filled before it; a bucket without a target is always
+    full. Earmarked: its own total reaches its target."""
+    p_full_together: float
+    """The same with the hypotheses moving together."""
+    outlook: Outlook | None
+    """Earmarked mode: the bucket's own figures (with its share of overlaps); ``None``
+    in waterfall mode, where a bucket has no total of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """How sure are we (hvor sikre er vi): the programme's figures, per bucket too."""
+
+    gross_expected_kr: int
+    """Expected value before overlaps (brutto), kroner."""
+    overlap_expected_kr: int
+    """The weighted overlaps deducted from it (dobbelttælling), kroner."""
+    expected_kr: int
+    """Expected value (forventet værdi) net of overlaps (netto), kroner."""
+    independent: Certainty
+    """Hypotheses independent of each other (uafhængige): the main figures."""
+    together: Certainty
+    """Hypotheses moving together (samvarierende): the widest spread."""
+    buckets: tuple[BucketRisk, ...]
+    """Per bucket, in priority order."""
+    unassigned_expected_kr: int
+    """Earmarked mode: expected value of the hypotheses without an earmark (ikke
+    øremærket), net of their overlaps; 0 in waterfall mode."""
+    draws: int
+    """Number of draws (simulationer) the probabilities come from."""
+    seed: int
+    """The random generator's seed, stated beside the figures."""
+
+
+def expected_amount(h: RiskHypothesis) -> int:
+    """One hypothesis's expected gain: weight × (low + 4 × likely + high) / 6, rounded to
+    whole kroner half up (the PERT mean times the chance of coming true)."""
+    three_point = h.low_kr + 4 * h.likely_kr + h.high_kr
+    return round_half_up(Decimal(h.weight_pct * three_point) / 600)
+
+
+def overlap_deduction(overlap: OverlapFacts, weights_pct: Mapping[str, int]) -> int:
+    """What an overlap takes off the expected value: its amount × the lowest weight
+    among its members, rounded half up (the chance that all of them come true when
+    they move together)."""
+    return weighted_amount(overlap.amount_kr, min(weights_pct[m] for m in overlap.members))
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each hypothesis and overlap goes: its slot, a separate total in the draws
+    (waterfall: one, the programme's; earmarked: one per bucket, then the unassigned)."""
+
+    buckets: list[BucketFacts]
+    """The buckets in priority order (slot i is bucket i in earmarked mode)."""
+    hypothesis_slots: list[int]
+    """Each hypothesis's slot, in the order of the facts."""
+    overlap_members: list[list[int]]
+    """Each overlap's members as positions among the hypotheses."""
+    overlap_slots: list[int]
+    """Each overlap's slot: that of its first member."""
+    n_slots: int
+    """Number of slots: 1 in waterfall mode, buckets + 1 in earmarked mode."""
+
+
+def layout_of(facts: RiskFacts) -> Layout:
+    """Check the facts (each code once, overlaps among the hypotheses) and lay them out."""
+    index: dict[str, int] = {}
+    for i, h in enumerate(facts.hypotheses):
+        if h.code in index:
+            raise ValueError(f"hypothesis {h.code} is given twice")
+        index[h.code] = i
+    for o in facts.overlaps:
+        unknown = [m for m in o.members if m not in index]
+        if unknown:
+            raise ValueError(
+                f"overlap {o.members!r}: {', '.join(unknown)} not among the hypotheses"
+            )
+    buckets = sorted(facts.buckets, key=lambda b: (b.priority, b.key))
+    if facts.allocation is Allocation.WATERFALL:
+        slot_of: dict[str | None, int] = {}
+        n_slots = 1
+    else:
+        slot_of = {b.key: i for i, b in enumerate(buckets)}
+        n_slots = len(buckets) + 1
+    slots = [slot_of.get(h.bucket, n_slots - 1) for h in facts.hypotheses]
+    return Layout(
+        buckets=buckets,
+        hypothesis_slots=slots,
+        overlap_members=[[index[m] for m in o.members] for o in facts.overlaps],
+        overlap_slots=[slots[index[o.members[0]]] for o in facts.overlaps],
+        n_slots=n_slots,
+    )
+
+
+def simulate(facts: RiskFacts, *, draws: int = DRAWS, seed: int = SEED) -> "Simulation":
+    """The simulated totals behind :func:`compute_risk` (for a chart of the spread)."""
+    from tracker.domain import risk_sim
+
+    return risk_sim.simulate(facts, layout_of(facts), draws=draws, seed=seed)
+
+
+def compute_risk(facts: RiskFacts, *, draws: int = DRAWS, seed: int = SEED) -> Risk:
+    """The expected value (exact) and the simulated certainty of the programme and its
+    buckets. The same facts, draws and seed give the same figures."""
+    from tracker.domain import risk_sim
+
+    layout = layout_of(facts)
+    weights = {h.code: h.weight_pct for h in facts.hypotheses}
+    gross = [0] * layout.n_slots
+    for h, s in zip(facts.hypotheses, layout.hypothesis_slots, strict=True):
+        gross[s] += expected_amount(h)
+    deducted = [0] * layout.n_slots
+    for o, s in zip(facts.overlaps, layout.overlap_slots, strict=True):
+        deducted[s] += overlap_deduction(o, weights)
+    net = [g - d for g, d in zip(gross, deducted, strict=True)]
+    sim = risk_sim.simulate(facts, layout, draws=draws, seed=seed)
+
+    def certainty(totals: "Totals", target_kr: int) -> Certainty:
+        p50, p80, p95 = (totals.reached(p) for p in PERCENTS)
+        return Certainty(totals.share_reaching(target_kr), p50, p80, p95)
+
+    ind_total, tog_total = sim.programme()
+    earmarked = facts.allocation is Allocation.EARMARKED
+    bucket_risks = []
+    filled_before = 0
+    for i, b in enumerate(layout.buckets):
+        if earmarked:
+            ind, tog = sim.slot(i)
+            outlook = Outlook(net[i], certainty(ind, b.target_kr), certainty(tog, b.target_kr))
+            full, full_t = outlook.independent.p_target, outlook.together.p_target
+        else:
+            outlook = None
+            filled_before += max(b.target_kr, 0)
+            empty = b.target_kr <= 0
+            full = 1.0 if empty else ind_total.share_reaching(filled_before)
+            full_t = 1.0 if empty else tog_total.share_reaching(filled_before)
+        bucket_risks.append(BucketRisk(b.key, b.target_kr, full, full_t, outlook))
+    return Risk(
+        gross_expected_kr=sum(gross),
+        overlap_expected_kr=sum(deducted),
+        expected_kr=sum(net),
+        independent=certainty(ind_total, facts.target_kr),
+        together=certainty(tog_total, facts.target_kr),
+        buckets=tuple(bucket_risks),
+        unassigned_expected_kr=net[-1] if earmarked else 0,
+        draws=draws,
+        seed=seed,
+    )
