@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from tracker.domain.risk import Layout, RiskFacts, RiskHypothesis
+from tracker.domain.risk_facts import Layout, RiskFacts, RiskHypothesis
 
 __all__ = [
     "CDF_CELLS",
