@@ -31,6 +31,7 @@ __all__ = [
     "database_url",
     "default_database_path",
     "make_engine",
+    "memory_copy",
     "missing_sqlite_file",
     "read_session",
     "unwritable_sqlite_location",
@@ -178,6 +179,26 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         raise DatabaseLocationError(
             f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}"
         ) from None
+
+
+def memory_copy(engine: Engine) -> Engine:
+    """A writable in-memory copy of the SQLite database behind ``engine``, taken with
+    SQLite's backup API: a scratch for work that must be applied to be measured (a
+    dry run on a read-only file). It costs the size of the database in memory."""
+    from sqlalchemy.pool import StaticPool
+
+    target = sqlite3.connect(":memory:", check_same_thread=False)
+    source = engine.raw_connection()
+    try:
+        source.driver_connection.backup(target)  # type: ignore[union-attr]
+    except BaseException:
+        target.close()
+        raise
+    finally:
+        source.close()
+    copy = sa.create_engine("sqlite://", creator=lambda: target, poolclass=StaticPool)
+    _sqlite_setup(copy)
+    return copy
 
 
 @contextmanager

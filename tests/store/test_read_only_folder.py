@@ -94,7 +94,9 @@ def test_a_read_only_folder_reads_like_a_writable_one(
 ) -> None:
     flag = ["--read-only"] if read_only else []
     before = _digest(read_only_db)
-    for command in READS:
+    csv = writable.parent / "tal.csv"
+    csv.write_text("code;title;potential_2018\nH01;Indkøb;4,5\nH99;Ny;1\n", encoding="utf-8")
+    for command in [*READS, ["import", str(csv), "--dry-run"]]:
         expected = cli(*command, db=writable)
         assert expected.exit_code == 0, expected.output
         result = cli(*flag, *command, db=read_only_db)
