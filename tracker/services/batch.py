@@ -32,7 +32,7 @@ from tracker.io.table_reader import Table
 from tracker.services import hypotheses
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
-from tracker.services.validation import check_code, check_percent, check_text, to_stage
+from tracker.services.validation import check_text
 
 __all__ = ["ImportFailed", "ImportSummary", "apply_table"]
 
@@ -170,15 +170,18 @@ def _add_new(
 
 
 def _new_hypothesis(row: ParsedRow, buckets: dict[str, int]) -> bulk.NewHypothesis:
-    """``row``'s new hypothesis, checked as the ordinary use case checks it."""
+    """``row``'s new hypothesis, checked as the ordinary use case checks it.
+
+    The cell parser has read the code, the texts (with the use case's limits), the
+    stage, the bucket and the confidence by the same rules already; what it leaves to
+    the use case is that the title of a new hypothesis is not empty.
+    """
     attrs = row.attributes
-    confidence = attrs.get("confidence_pct")
     title = check_text(attrs["title"], "title", required=True)
-    area = check_text(attrs.get("area", ""), "area")
-    owner = check_text(attrs.get("owner", ""), "owner")
-    description = check_text(attrs.get("description", ""), "description", max_len=10_000)
-    stage = to_stage(attrs.get("stage", Stage.IDENTIFIED)).value
-    pct = None if confidence is None else check_percent(confidence, "confidence")
+    area, owner = attrs.get("area", ""), attrs.get("owner", "")
+    description = attrs.get("description", "")
+    stage = Stage(attrs.get("stage", Stage.IDENTIFIED)).value
+    pct = attrs.get("confidence_pct")
     bucket = attrs.get("bucket")
     # The event's keys in the ordinary use case's order: the values, then the bucket.
     new_value = json.dumps(
@@ -194,19 +197,7 @@ def _new_hypothesis(row: ParsedRow, buckets: dict[str, int]) -> bulk.NewHypothes
         ensure_ascii=False,
     )
     bucket_id = None if bucket is None else buckets[bucket]
-    note = check_text(row.note, "note", max_len=2000)
-    return (
-        check_code(row.code),
-        title,
-        area,
-        owner,
-        description,
-        stage,
-        bucket_id,
-        pct,
-        new_value,
-        note,
-    )
+    return (row.code, title, area, owner, description, stage, bucket_id, pct, new_value, row.note)
 
 
 def _apply_figures(
