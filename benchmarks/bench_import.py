@@ -1,20 +1,32 @@
-"""``parat import`` of a CSV with 100,000 figure cells next to a floor (aim ≤ 3×).
+"""``parat import`` of 100,000 figure cells, and of 200,000 new hypotheses, each next
+to a floor (aim ≤ 3×).
 
-The floor reads the same file with the ``csv`` module and inserts one figure row
+Figures: the floor reads the same file with the ``csv`` module and inserts one figure row
 per cell with raw ``sqlite3.executemany`` (no validation, no diffing, no events).
 The import does all of that: decoding, dialect detection, money parsing, checks of
 every cell, comparing with the current figures, figure records AND events, version
 bumps, one transaction. Both run on copies of the same database; timed in-process
 (CLI start-up excluded from both).
+
+New hypotheses (``python -m benchmarks.bench_import new [COUNT]``): the floor reads
+the same file with the ``csv`` module and writes the same rows with raw
+``sqlite3.executemany``: the hypothesis rows, their ids read back, and one
+``hypothesis.add`` event each with the same JSON. The import adds the checks of every
+cell and code, and the comparison with the stored hypotheses. Its peak memory is
+shown too: Python's own allocations (``tracemalloc``, in a run of its own) and the
+process's peak resident size.
 """
 
 import csv
+import json
+import resource
 import shutil
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -100,5 +112,126 @@ def main(hypotheses: int = 8_334) -> dict[str, float]:
     return {"floor_s": f, "import_s": i, "ratio": i / f}
 
 
+NEW_COLUMNS = ("code", "title", "area", "owner", "stage", "bucket", "confidence")
+STAGES = ("identified", "qualified", "quantified", "decided")
+BUCKETS = ("driftsbalance", "demografi", "politisk")
+
+
+def write_new_csv(path: Path, hypotheses: int) -> None:
+    """``;`` file of hypotheses that do not exist yet, every attribute given."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(NEW_COLUMNS)
+        for i in range(hypotheses):
+            writer.writerow(
+                [
+                    f"N{i + 1:06d}",
+                    f"Ny besparelse nr. {i + 1} på område {i % 97}",
+                    f"Område {i % 97}",
+                    f"Ejer {i % 53}",
+                    STAGES[i % len(STAGES)],
+                    BUCKETS[i % len(BUCKETS)],
+                    str(i % 101),
+                ]
+            )
+
+
+def floor_new(db: Path, csv_path: Path) -> None:
+    now = moment_text(datetime.now(UTC))
+    conn = sqlite3.connect(db)
+    try:
+        (programme_id,) = conn.execute("SELECT id FROM programme").fetchone()
+        buckets = dict(conn.execute("SELECT key, id FROM bucket"))
+        last = conn.execute("SELECT coalesce(max(id), 0) FROM hypothesis").fetchone()[0]
+        rows, values = [], []
+        with csv_path.open(encoding="utf-8", newline="") as f:
+            reader = csv.reader(f, delimiter=";")
+            next(reader)
+            for code, title, area, owner, stage, bucket, pct in reader:
+                confidence = int(pct)
+                rows.append(
+                    (programme_id, code, title, area, owner, "", stage, buckets[bucket], confidence)
+                )
+                new = {
+                    "title": title,
+                    "area": area,
+                    "owner": owner,
+                    "description": "",
+                    "stage": stage,
+                    "confidence_pct": confidence,
+                    "bucket": bucket,
+                }
+                values.append((code, json.dumps(new, ensure_ascii=False)))
+        with conn:
+            conn.executemany(
+                "INSERT INTO hypothesis (programme_id, code, title, area, owner, description,"
+                " stage, bucket_id, confidence_pct, version, created_at, updated_at)"
+                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{now}', '{now}')",
+                rows,
+            )
+            ids = dict(conn.execute("SELECT code, id FROM hypothesis WHERE id > ?", (last,)))
+            conn.executemany(
+                "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id,"
+                " subject, field, old_value, new_value, note)"
+                f" VALUES ({programme_id}, '{now}', 'floor', 'floor', 'hypothesis.add', ?, ?,"
+                " '', NULL, ?, '')",
+                [(ids[code], code, new_value) for code, new_value in values],
+            )
+    finally:
+        conn.close()
+
+
+def new_hypotheses(count: int = 200_000, runs: int = 3) -> dict[str, float]:
+    """Time the import of ``count`` new hypotheses against :func:`floor_new`."""
+    import tracker
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.db"
+        build(base, hypotheses=10, revisions=1)
+        csv_path = Path(tmp) / "new.csv"
+        write_new_csv(csv_path, count)
+        floors, imports = [], []
+        for run in range(runs + 1):  # the last run only measures memory
+            db = Path(tmp) / f"floor{run}.db"
+            shutil.copy(base, db)
+            if run < runs:
+                t0 = time.perf_counter()
+                floor_new(db, csv_path)
+                floors.append(time.perf_counter() - t0)
+            db = Path(tmp) / f"import{run}.db"
+            shutil.copy(base, db)
+            with tracker.open(str(db), actor="bench") as p:
+                if run == runs:
+                    tracemalloc.start()
+                t0 = time.perf_counter()
+                result = p.import_file(csv_path)
+                elapsed = time.perf_counter() - t0
+                if run == runs:
+                    _, peak = tracemalloc.get_traced_memory()
+                    tracemalloc.stop()
+                else:
+                    imports.append(elapsed)
+            assert len(result.summary.added) == count, result.summary
+    f, i = min(floors), min(imports)
+    fm, im = statistics.median(floors), statistics.median(imports)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"import of {count:,} new hypotheses, {runs} interleaved runs:")
+    for label, low, mid in (
+        ("floor (csv + raw executemany, rows+events)", f, fm),
+        ("parat import (checks, rows+events)", i, im),
+    ):
+        print(f"  {label}: min {low * 1000:6.0f} ms  median {mid * 1000:6.0f} ms")
+    print(f"  ratio {i / f:.2f}x (medians: {im / fm:.2f}x)   aim <= 3x")
+    print(f"  peak memory: Python {peak / 2**20:.0f} MiB (tracemalloc, one import),")
+    print(f"  process peak resident {rss:.0f} MiB (the whole benchmark)")
+    return {"floor_s": f, "import_s": i, "ratio": i / f, "peak_mib": peak / 2**20}
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 8_334)
+    if sys.argv[1:2] == ["new"]:
+        new_hypotheses(int(sys.argv[2]) if len(sys.argv) > 2 else 200_000)
+    elif len(sys.argv) > 1:
+        main(int(sys.argv[1]))
+    else:
+        main()
+        new_hypotheses()

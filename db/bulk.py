@@ -28,12 +28,14 @@ __all__ = [
     "FIGURE_COLUMNS",
     "Cell",
     "FigureChange",
+    "NewHypothesis",
     "bucket_keys",
     "bump_versions",
     "figure_changed_sql",
     "hypothesis_ids",
     "insert_changed_figures_sqlite",
     "insert_figure_changes",
+    "insert_hypotheses",
 ]
 
 _B = Bucket.__table__  # type: ignore[attr-defined]
@@ -52,6 +54,8 @@ def _written(table: sa.Table) -> tuple[str, ...]:
 FIGURE_COLUMNS = _written(_F)
 #: An event's columns, likewise.
 EVENT_COLUMNS = _written(_E)
+#: A hypothesis row's columns, likewise.
+HYPOTHESIS_COLUMNS = _written(_H)
 #: The checked cell of an import: what a figure record takes from the file.
 CELL_COLUMNS = ("hypothesis_id", "year", "kind", "amount_kr", "note")
 
@@ -279,3 +283,74 @@ def bump_versions(conn: Connection, ids: Sequence[int], now: datetime) -> None:
         f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}",
         [(stamp, hid) for hid in ids],
     )
+
+
+#: A new hypothesis, checked by the caller: its columns (as :data:`HYPOTHESIS_COLUMNS`
+#: names them, without ``programme_id``, ``version`` and the moments), then its event's
+#: ``new_value`` and ``note``.
+NewHypothesis = tuple[str, str, str, str, str, str, int | None, int | None, str, str]
+
+_NEW_HYPOTHESIS_COLUMNS = (
+    "code",
+    "title",
+    "area",
+    "owner",
+    "description",
+    "stage",
+    "bucket_id",
+    "confidence_pct",
+)
+
+
+def insert_hypotheses(
+    conn: Connection,
+    hypotheses: Sequence[NewHypothesis],
+    *,
+    programme_id: int,
+    now: datetime,
+    actor: str,
+    source: str,
+    action: str,
+) -> dict[str, int]:
+    """Add ``hypotheses`` (version 1, created and updated ``now``) and one ``action``
+    event each, in their order: one ``executemany`` each, the new ids read back in one
+    query. Returns code → id of the hypotheses added."""
+    if not hypotheses:
+        return {}
+    stamp = _to_db(conn, now)
+    last_id = conn.execute(sa.select(sa.func.coalesce(sa.func.max(_H.c.id), 0))).scalar_one()
+    fixed = {"programme_id": programme_id, "version": 1, "created_at": stamp, "updated_at": stamp}
+    hypothesis_values = operator.itemgetter(*HYPOTHESIS_COLUMNS)
+    rows = [
+        hypothesis_values({**fixed, **dict(zip(_NEW_HYPOTHESIS_COLUMNS, new, strict=False))})
+        for new in hypotheses
+    ]
+    _insert_many(conn, _H, HYPOTHESIS_COLUMNS, rows)
+    # Only this transaction adds these codes (they are unique per programme); ids above
+    # the last one read may also be another writer's on PostgreSQL, so match the codes.
+    query = sa.select(_H.c.code, _H.c.id).where(
+        _H.c.programme_id == programme_id, _H.c.id > last_id
+    )
+    added = {code: hid for code, hid in conn.execute(query)}
+    events = []
+    for new in hypotheses:
+        code, new_value, note = new[0], new[8], new[9]
+        events.append(
+            _event_values(
+                {
+                    "programme_id": programme_id,
+                    "at": stamp,
+                    "actor": actor,
+                    "source": source,
+                    "action": action,
+                    "hypothesis_id": added[code],
+                    "subject": code,
+                    "field": "",
+                    "old_value": None,
+                    "new_value": new_value,
+                    "note": note,
+                }
+            )
+        )
+    _insert_many(conn, _E, EVENT_COLUMNS, events)
+    return {new[0]: added[new[0]] for new in hypotheses}

@@ -5,10 +5,17 @@ driver is put in autocommit mode so that SQLAlchemy's ``begin`` event can emit t
 BEGIN itself: ``BEGIN IMMEDIATE`` for writers (a deferred transaction that reads and
 then writes fails at once with "database is locked" when another writer came first),
 plain ``BEGIN`` for readers.
+
+A read-only engine opens the file with ``mode=ro`` and sets no journal mode. WAL needs
+the ``-shm`` file beside the database; on a read-only folder or mount, where it does
+not exist and cannot be created, the file is opened ``immutable=1`` instead: SQLite
+then takes no locks and reads no ``-shm``, so such a connection does not see what a
+writer commits after it opened (nobody can write through a read-only mount anyway).
 """
 
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,8 +31,10 @@ __all__ = [
     "database_url",
     "default_database_path",
     "make_engine",
+    "memory_copy",
     "missing_sqlite_file",
     "read_session",
+    "unwritable_sqlite_location",
     "write_session",
 ]
 
@@ -64,15 +73,64 @@ def missing_sqlite_file(url: str) -> Path | None:
     return None if path.exists() else path
 
 
-def _sqlite_setup(engine: Engine) -> None:
+def unwritable_sqlite_location(url: str) -> Path | None:
+    """The existing SQLite file named by ``url``, or its folder, when this process may
+    not write it (a read-only folder or mount, an immutable file), else ``None``."""
+    try:
+        sa_url = sa.make_url(url)
+    except (sa.exc.ArgumentError, ValueError):
+        return None
+    database = sa_url.database
+    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    path = Path(database)
+    if not path.exists():
+        return None
+    # WAL writes the -wal and -shm files beside the database: the folder must be
+    # writable too.
+    for place in (path, path.parent):
+        if not os.access(place, os.W_OK):
+            return place
+    return None
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only: ``mode=ro``, plus ``immutable=1`` when
+    a WAL database cannot be read otherwise (no ``-shm`` and none can be made)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    probe = sqlite3.connect(uri, uri=True)
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        # Anything else (not a database, corrupt) is reported by the real connection.
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:
+            return f"{uri}&immutable=1"
+    finally:
+        probe.close()
+    return uri
+
+
+def _read_only_creator(path: Path) -> Callable[[], sqlite3.Connection]:
+    uri = _read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    return connect
+
+
+def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:  # a reader takes the file's journal mode as it is
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -85,8 +143,11 @@ class DatabaseLocationError(ValueError):
     """The chosen database path or URL cannot be used; the message says why."""
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """Create the engine for ``url``, creating the SQLite file's folder when needed.
+
+    ``read_only`` opens an existing SQLite file read-only (see the module docstring)
+    and creates nothing; on other engines it changes nothing here.
 
     An unreadable URL, a missing driver or a folder that cannot be created raise
     :class:`DatabaseLocationError` (the URL itself is not repeated: it may hold a
@@ -96,10 +157,16 @@ def make_engine(url: str) -> Engine:
         sa_url = sa.make_url(url)
         if sa_url.get_backend_name() == "sqlite":
             database = sa_url.database
-            if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
-            engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-            _sqlite_setup(engine)
+            on_file = bool(database) and database != ":memory:"
+            if read_only and on_file:
+                # The URL stays the file's own, for the pool and for whoever shows it.
+                creator = _read_only_creator(Path(str(database)))
+                engine = sa.create_engine(sa_url, creator=creator)
+            else:
+                if on_file:
+                    Path(str(database)).parent.mkdir(parents=True, exist_ok=True)
+                engine = sa.create_engine(sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _sqlite_setup(engine, read_only=read_only)
             return engine
         return sa.create_engine(sa_url, pool_pre_ping=True)
     except OSError as error:
@@ -112,6 +179,26 @@ def make_engine(url: str) -> Engine:
         raise DatabaseLocationError(
             f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}"
         ) from None
+
+
+def memory_copy(engine: Engine) -> Engine:
+    """A writable in-memory copy of the SQLite database behind ``engine``, taken with
+    SQLite's backup API: a scratch for work that must be applied to be measured (a
+    dry run on a read-only file). It costs the size of the database in memory."""
+    from sqlalchemy.pool import StaticPool
+
+    target = sqlite3.connect(":memory:", check_same_thread=False)
+    source = engine.raw_connection()
+    try:
+        source.driver_connection.backup(target)  # type: ignore[union-attr]
+    except BaseException:
+        target.close()
+        raise
+    finally:
+        source.close()
+    copy = sa.create_engine("sqlite://", creator=lambda: target, poolclass=StaticPool)
+    _sqlite_setup(copy)
+    return copy
 
 
 @contextmanager

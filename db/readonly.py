@@ -1,9 +1,10 @@
 """Read-only engines, for viewers (``parat --read-only``).
 
-The connection itself refuses writes: ``PRAGMA query_only`` on SQLite,
-``default_transaction_read_only`` on PostgreSQL. A write session (``parat_write``)
-is refused before it begins on PostgreSQL; on SQLite its ``BEGIN IMMEDIATE`` is
-already refused by ``query_only``. Either way nothing is written, and
+The connection itself refuses writes: a SQLite file is opened ``mode=ro`` (and
+``immutable=1`` on a read-only folder or mount, see :mod:`db.engine`) with
+``PRAGMA query_only``; PostgreSQL sets ``default_transaction_read_only``. A write
+session (``parat_write``) is refused before it begins on PostgreSQL; on SQLite its
+``BEGIN IMMEDIATE`` is already refused by ``query_only``. Either way nothing is written, and
 :mod:`tracker.services.dberrors` turns what was raised into one clear line.
 """
 
@@ -29,7 +30,7 @@ def make_read_only_engine(url: str) -> Engine:
     if missing is not None:
         # Opening would create the file: a viewer must not.
         raise ReadOnlyDatabase(f"this connection is read-only and {missing} does not exist")
-    engine = make_engine(url)
+    engine = make_engine(url, read_only=True)
 
     @event.listens_for(engine, "connect")
     def _read_only(dbapi_connection: Any, _record: Any) -> None:

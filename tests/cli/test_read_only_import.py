@@ -1,5 +1,6 @@
-"""``parat --read-only import FILE`` (and its dry run) is refused in one line and
-writes nothing, on both engines and in a whole process."""
+"""``parat --read-only import FILE`` is refused in one line and writes nothing, on
+both engines and in a whole process (its dry run, which writes nothing, is allowed:
+tests/services/test_read_only_dry_run.py)."""
 
 import os
 import subprocess
@@ -28,7 +29,7 @@ def test_read_only_import_is_one_line_and_writes_nothing(
     assert store_cli("init").exit_code == 0
     assert store_cli("hypothesis", "add", "H01", "--title", "Indkøb").exit_code == 0
     before = dump_store(store_url)
-    for extra in ([], ["--dry-run"], ["--format", "csv"]):
+    for extra in ([], ["--format", "csv"]):
         result = store_cli("import", str(figures_csv), *extra, read_only=True)
         assert (result.exit_code, result.stdout, result.stderr) == (1, "", REFUSED), extra
         assert result.exception is None or isinstance(result.exception, SystemExit)

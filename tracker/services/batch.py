@@ -2,13 +2,14 @@
 
 Every cell is read and checked first (:mod:`tracker.domain.cells`), and every problem
 is collected with its row and column; on any problem nothing is written. Then the
-changes are applied in the caller's one write transaction: attribute changes and new
-hypotheses through the ordinary use cases, figure records and their events as bulk
-inserts (:mod:`db.bulk`). Unchanged values write nothing; an empty cell leaves the
-value as it is.
+changes are applied in the caller's one write transaction: attribute changes through
+the ordinary use case; new hypotheses, figure records and their events as bulk inserts
+(:mod:`db.bulk`) that write the same rows and events as the ordinary use cases.
+Unchanged values write nothing; an empty cell leaves the value as it is.
 """
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -34,6 +35,7 @@ from tracker.io.table_reader import Table
 from tracker.services import hypotheses
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
+from tracker.services.validation import check_text
 
 __all__ = ["ImportFailed", "ImportSummary", "apply_table"]
 
@@ -42,6 +44,8 @@ _amount = parse_cell_amount
 _MAX_LISTED = 50
 #: The action of a figure's event.
 _FIGURE_SET = "figure.set"
+#: The action of a new hypothesis's event (as the ordinary use case writes it).
+_HYPOTHESIS_ADD = "hypothesis.add"
 
 
 class ImportFailed(InvalidInput):
@@ -106,23 +110,14 @@ def apply_table(
     summary = ImportSummary(rows=len(rows))
     now = ctx.now()
     touched: list[str] = []
+    new_rows: list[ParsedRow] = []  # added together, in the file's order of events
     for row in rows:
         h = existing.get(row.code)
+        if h is None:
+            new_rows.append(row)
+            continue
+        _add_new(session, ctx, prog.id, new_rows, summary, touched, filename)
         try:
-            if h is None:
-                attrs = dict(row.attributes)
-                hypotheses.add_hypothesis(
-                    session,
-                    ctx,
-                    row.code,
-                    title=attrs.pop("title"),
-                    bucket=attrs.pop("bucket", None),
-                    note=row.note,
-                    **attrs,
-                )
-                summary.added.append(row.code)
-                touched.append(row.code)
-                continue
             changes = {}
             for name, value in row.attributes.items():
                 now_value = h.bucket if name == "bucket" else getattr(h, name)
@@ -139,6 +134,7 @@ def apply_table(
         except ParatError as error:
             raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
 
+    _add_new(session, ctx, prog.id, new_rows, summary, touched, filename)
     # Those added or changed above have had their version bump in this transaction.
     known = None if touched else existing  # else new hypotheses have ids to read
     summary.figure_changes = _apply_figures(session, ctx, prog.id, rows, now, touched, known)
@@ -150,6 +146,73 @@ def _bucket_names(conn: Any, programme_id: int) -> dict[str, str]:
     """What a bucket cell may say (its key or its name, case-folded) → its key."""
     rows = queries.bucket_rows(conn, programme_id)
     return {**{b.name.casefold(): b.key for b in rows}, **{b.key: b.key for b in rows}}
+
+
+def _add_new(
+    session: Session,
+    ctx: ChangeContext,
+    programme_id: int,
+    rows: list[ParsedRow],
+    summary: ImportSummary,
+    touched: list[str],
+    filename: str,
+) -> None:
+    """Add the hypotheses of ``rows`` in bulk, with the values and the event that
+    :func:`tracker.services.hypotheses.add_hypothesis` writes; then empty ``rows``."""
+    if not rows:
+        return
+    conn = session.connection()
+    buckets = bulk.bucket_keys(conn, programme_id)
+    checked: list[bulk.NewHypothesis] = []
+    for row in rows:
+        try:
+            checked.append(_new_hypothesis(row, buckets))
+        except ParatError as error:
+            raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
+    bulk.insert_hypotheses(
+        conn,
+        checked,
+        programme_id=programme_id,
+        now=ctx.now(),
+        actor=ctx.actor,
+        source=ctx.source,
+        action=_HYPOTHESIS_ADD,
+    )
+    codes = [row.code for row in rows]
+    summary.added.extend(codes)
+    touched.extend(codes)
+    rows.clear()
+
+
+def _new_hypothesis(row: ParsedRow, buckets: dict[str, int]) -> bulk.NewHypothesis:
+    """``row``'s new hypothesis, checked as the ordinary use case checks it.
+
+    The cell parser has read the code, the texts (with the use case's limits), the
+    stage, the bucket and the confidence by the same rules already; what it leaves to
+    the use case is that the title of a new hypothesis is not empty.
+    """
+    attrs = row.attributes
+    title = check_text(attrs["title"], "title", required=True)
+    area, owner = attrs.get("area", ""), attrs.get("owner", "")
+    description = attrs.get("description", "")
+    stage = Stage(attrs.get("stage", Stage.IDENTIFIED)).value
+    pct = attrs.get("confidence_pct")
+    bucket = attrs.get("bucket")
+    # The event's keys in the ordinary use case's order: the values, then the bucket.
+    new_value = json.dumps(
+        {
+            "title": title,
+            "area": area,
+            "owner": owner,
+            "description": description,
+            "stage": stage,
+            "confidence_pct": pct,
+            "bucket": bucket,
+        },
+        ensure_ascii=False,
+    )
+    bucket_id = None if bucket is None else buckets[bucket]
+    return (row.code, title, area, owner, description, stage, bucket_id, pct, new_value, row.note)
 
 
 def _apply_figures(

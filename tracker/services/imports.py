@@ -2,24 +2,30 @@
 
 Events carry the source ``import:FILENAME``. With ``dry_run`` the changes are
 applied inside the transaction, compared with the state before (the same
-"what moved" view as ``parat diff``), and rolled back.
+"what moved" view as ``parat diff``), and rolled back. On a read-only SQLite store
+the dry run is applied to an in-memory copy of the database instead (the file is
+only read); PostgreSQL cannot apply and roll back in a read-only transaction, so
+there it is refused in one line.
 """
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session
 
+from db.engine import memory_copy
 from tracker.domain.cells import DEFAULT_OPTIONS, ReadOptions
 from tracker.domain.diff import Diff
-from tracker.errors import InvalidInput
+from tracker.errors import InvalidInput, ReadOnlyError
 from tracker.io.table_reader import read_table
 from tracker.services.batch import ImportSummary, apply_table
 from tracker.services.context import ChangeContext
+from tracker.services.dberrors import READ_ONLY
 from tracker.services.diff import compare_moments
-from tracker.services.store import Store
+from tracker.services.store import Store, translated
 from tracker.services.timetravel import load_moment
 
 __all__ = ["ImportResult", "import_file"]
@@ -88,4 +94,22 @@ def import_file(
         )
         return ImportResult(file.name, summary, dry_run=True, diff=diff)
 
+    if dry_run and store.read_only:
+        return _dry_run_on_copy(store, work)
     return store.write(work, commit=not dry_run)
+
+
+def _dry_run_on_copy(store: Store, work: Callable[[Session], ImportResult]) -> ImportResult:
+    """Run a dry run's ``work`` on an in-memory copy of a read-only SQLite store."""
+    if store.engine.dialect.name != "sqlite":
+        raise ReadOnlyError(
+            f"{READ_ONLY}: a dry run applies the import and rolls it back, which PostgreSQL "
+            "refuses in a read-only transaction; run it as a role that may write "
+            "(it changes nothing)",
+            danish="Forbindelsen er skrivebeskyttet: en prøvekørsel mod PostgreSQL kræver en "
+            "rolle, der må skrive (den ændrer intet).",
+        )
+    with translated():
+        copy = memory_copy(store.engine)
+    with Store(copy) as scratch:
+        return scratch.write(work, commit=False)

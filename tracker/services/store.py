@@ -24,7 +24,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from db.engine import database_url, make_engine, missing_sqlite_file, read_session, write_session
+from db.engine import (
+    database_url,
+    make_engine,
+    missing_sqlite_file,
+    read_session,
+    unwritable_sqlite_location,
+    write_session,
+)
 from tracker.errors import NotFound, ParatError, ReadOnlyError, UnusableDatabase
 from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
 
@@ -91,11 +98,15 @@ class _Discard(Exception):
 class Store:
     """One open database, and the only way to run work on it."""
 
-    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(
+        self, engine: Engine, *, read_only: bool = False, why: str = "opened read-only"
+    ) -> None:
         self.engine = engine
         """The engine behind the door (only tests and benchmarks reach past it)."""
         self.read_only = read_only
         """Every write is refused before it begins."""
+        self.why = why
+        """Why the store is read-only, for the line that refuses a write."""
 
     @classmethod
     def open(
@@ -111,9 +122,14 @@ class Store:
         The schema is brought up to date unless ``upgrade=False``; read-only, it must
         be up to date already. ``create=False`` refuses a SQLite file that does not
         exist with :class:`NotFound` instead of creating it (and its folders); a
-        read-only store never creates one.
+        read-only store never creates one. A SQLite file whose file or folder may not
+        be written (a read-only mount) is opened read-only, so that it can be read.
         """
         url = database_url(db)
+        why = "opened read-only"
+        blocked = None if read_only else unwritable_sqlite_location(url)
+        if blocked is not None:
+            read_only, why = True, f"{blocked} is not writable"
         missing = missing_sqlite_file(url)
         if missing is not None and read_only:
             raise ReadOnlyError(f"{READ_ONLY} and {missing} does not exist")
@@ -126,7 +142,7 @@ class Store:
                 engine = make_read_only_engine(url)
             else:
                 engine = make_engine(url)
-        store = cls(engine, read_only=read_only)
+        store = cls(engine, read_only=read_only, why=why)
         try:
             if read_only:
                 store.require_schema()
@@ -206,7 +222,7 @@ class Store:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(f"{READ_ONLY} (opened read-only); nothing was changed")
+            raise ReadOnlyError(f"{READ_ONLY} ({self.why}); nothing was changed")
 
     def _run(self, work: Callable[[Session], T], code: str, *, write: bool, commit: bool) -> T:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
