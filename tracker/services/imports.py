@@ -15,7 +15,7 @@ from sqlmodel import Session
 from tracker.domain.diff import Diff
 from tracker.errors import InvalidInput
 from tracker.io.table_reader import read_table
-from tracker.services.batch import ImportSummary, apply_table
+from tracker.services.batch import ImportSummary, apply_checked, check_table
 from tracker.services.context import ChangeContext
 from tracker.services.diff import compare_moments
 from tracker.services.store import Store
@@ -53,8 +53,11 @@ def import_file(
 ) -> ImportResult:
     """Import ``path`` (see the module docstring) through ``store``'s one door.
 
-    The file is read and checked before the transaction begins; a dry run is a
-    write that the store rolls back.
+    The file is read into a table before the transaction begins; inside
+    it, the hypotheses it names are locked before anything they hold is read, and
+    the moment of every event is read then (see
+    :func:`tracker.services.batch.check_table`). A dry run is a write that the store
+    rolls back.
     """
     file = Path(path)
     try:
@@ -65,12 +68,13 @@ def import_file(
         table = read_table(data, _format(file, fmt))
     except InvalidInput as error:
         raise InvalidInput(f"{file.name}: {error}") from None
-    now = context.now()
-    ctx = dataclasses.replace(context, source=f"import:{file.name}", clock=lambda: now)
+    ctx = dataclasses.replace(context, source=f"import:{file.name}")
 
-    def work(session: Session) -> ImportResult:
+    def work(session: Session, ctx: ChangeContext) -> ImportResult:
+        checked = check_table(session, ctx, table, file.name)
+        now = checked.moment  # read under the guard: after any writer it waited for
         before = load_moment(session, now) if dry_run else None
-        summary, _touched = apply_table(session, ctx, table, file.name)
+        summary, _touched = apply_checked(session, ctx, checked)
         if before is None:
             return ImportResult(file.name, summary, dry_run=False)
         session.flush()
@@ -85,4 +89,4 @@ def import_file(
         )
         return ImportResult(file.name, summary, dry_run=True, diff=diff)
 
-    return store.write(work, commit=not dry_run)
+    return store.change(work, ctx, commit=not dry_run)
