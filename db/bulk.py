@@ -13,7 +13,7 @@ changes (:func:`insert_figure_changes`).
 """
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -84,8 +84,8 @@ def bucket_keys(conn: Connection, programme_id: int) -> dict[str, int]:
 
 
 def hypothesis_ids(conn: Connection, programme_id: int) -> dict[str, Any]:
-    """code → a row with the hypothesis's ``id`` (and ``code``) only."""
-    query = sa.select(_H.c.id, _H.c.code).where(_H.c.programme_id == programme_id)
+    """code → a row with the hypothesis's ``id``, ``code`` and ``version`` only."""
+    query = sa.select(_H.c.id, _H.c.code, _H.c.version).where(_H.c.programme_id == programme_id)
     return {row.code: row for row in conn.execute(query)}
 
 
@@ -273,16 +273,28 @@ def insert_figure_changes(
     _insert_many(conn, _E, EVENT_COLUMNS, event_rows)
 
 
-def bump_versions(conn: Connection, ids: Sequence[int], now: datetime) -> None:
+def bump_versions(
+    conn: Connection,
+    ids: Sequence[int],
+    now: datetime,
+    *,
+    versions: Mapping[int, int] | None = None,
+) -> int:
     """A figure change is a change of its hypothesis: one version bump each, and
-    ``updated_at`` = ``now``."""
+    ``updated_at`` = ``now``. With ``versions`` (id → the version the caller read),
+    a row is bumped only from that version. Returns the number of rows bumped (fewer
+    than ``ids``: someone else's change came first)."""
     if not ids:
-        return
+        return 0
     stamp, mark = _to_db(conn, now), _mark(conn)
-    conn.exec_driver_sql(
-        f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}",
-        [(stamp, hid) for hid in ids],
-    )
+    sql = f"UPDATE hypothesis SET version = version + 1, updated_at = {mark} WHERE id = {mark}"
+    if versions is None:
+        result = conn.exec_driver_sql(sql, [(stamp, hid) for hid in ids])
+    else:
+        result = conn.exec_driver_sql(
+            f"{sql} AND version = {mark}", [(stamp, hid, versions[hid]) for hid in ids]
+        )
+    return result.rowcount
 
 
 #: A new hypothesis, checked by the caller: its columns (as :data:`HYPOTHESIS_COLUMNS`

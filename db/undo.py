@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from db.locks import lock_hypotheses
 from db.models import Event, Figure, Hypothesis
 from db.types import UTCDateTime
 
@@ -120,21 +121,6 @@ def later_change(conn: Connection, e: EventRow, *, same_subject: bool) -> EventR
 def _chunks(ids: Iterable[int]) -> list[list[int]]:
     ordered = sorted(set(ids))
     return [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
-
-
-def lock_hypotheses(conn: Connection, ids: Iterable[int]) -> None:
-    """Lock the hypotheses' rows until the commit, in id order (so two lockers never
-    wait for each other in a circle).
-
-    PostgreSQL: ``FOR NO KEY UPDATE``, the lock every writer of a hypothesis takes, so
-    a value checked under it cannot move before the commit. SQLite needs none: its
-    writers begin ``IMMEDIATE`` and so hold the whole database already.
-    """
-    if conn.dialect.name == "sqlite":
-        return
-    for chunk in _chunks(ids):
-        query = sa.select(_H.c.id).where(_H.c.id.in_(chunk)).order_by(_H.c.id)
-        conn.execute(query.with_for_update(key_share=True)).all()
 
 
 class Command(NamedTuple):

@@ -84,7 +84,7 @@ def test_undo_of_figures_only_is_a_constant_number_of_statements(
     figures = tmp_path / "kun-tal.csv"
     for hypotheses, name in ((1, "one"), (60, "sixty")):
         lines = ["code;potential_2018;realised_2017"]
-        lines += [f"H{i:04d};9{i};8" for i in range(1, hypotheses + 1)]
+        lines += [f"H{i:04d};9,{i:02d};8" for i in range(1, hypotheses + 1)]
         figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
         p.import_file(figures)
         before = rows(store_url, "SELECT version FROM hypothesis ORDER BY id")

@@ -69,7 +69,7 @@ class Parat:
 
     # -- plumbing ---------------------------------------------------------------
     def _write(self, work: Callable[[Session, ChangeContext], T], code: str = "") -> T:
-        return self.store.write(lambda session: work(session, self.context), code=code)
+        return self.store.change(work, self.context, code=code)
 
     def _read(self, work: Callable[[Session], T]) -> T:
         return self.store.read(work)

@@ -30,14 +30,21 @@ from tracker.domain.cells import (
 )
 from tracker.domain.rules import figure_changed
 from tracker.domain.stages import Stage
-from tracker.errors import InvalidInput, ParatError
+from tracker.errors import InvalidInput, ParatError, StaleVersion
 from tracker.io.table_reader import Table
-from tracker.services import hypotheses
+from tracker.services import guard, hypotheses
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
 from tracker.services.validation import check_text
 
-__all__ = ["ImportFailed", "ImportSummary", "apply_table"]
+__all__ = [
+    "CheckedTable",
+    "ImportFailed",
+    "ImportSummary",
+    "apply_checked",
+    "apply_table",
+    "check_table",
+]
 
 #: The amount parser of a cell, under the name the import's tests know it by.
 _amount = parse_cell_amount
@@ -75,18 +82,39 @@ class ImportSummary:
         return len(self.added) + self.attribute_changes + self.figure_changes
 
 
-def apply_table(
+@dataclass(slots=True)
+class CheckedTable:
+    """A table whose every cell is checked, read under the write guard."""
+
+    filename: str
+    programme_id: int
+    rows: list[ParsedRow]
+    existing: dict[str, Any]
+    """code → the hypothesis as read under the guard (a row with ``id``, ``version``)."""
+    moment: datetime
+    """The moment of the import's changes, read once the guard was held."""
+
+
+def check_table(
     session: Session,
     ctx: ChangeContext,
     table: Table,
     filename: str,
     options: ReadOptions = DEFAULT_OPTIONS,
-) -> tuple[ImportSummary, list[str]]:
-    """Check and apply ``table`` in the session's transaction, its cells read with
-    ``options`` (the programme's target bounds every figure).
+) -> CheckedTable:
+    """Check every cell of ``table`` against the store, under the write guard.
 
-    Raises :class:`ImportFailed` listing every problem (nothing is written then, as
-    the caller's transaction rolls back). Returns the summary and the codes touched.
+    The hypotheses the file names are locked (:func:`tracker.services.guard.hold`)
+    before anything they hold is read: their stages (which moves need a note), their
+    attributes and versions here, their current figures when applied. So the import
+    is computed against the state it writes over: a change committed by someone
+    else before the guard was held is seen, and is the old value of the import's
+    events (the import is re-based on it); none can be committed in between. The
+    file names no versions, so there is nothing to refuse it for; should a version
+    still move before the write, the bump refuses it (:class:`StaleVersion`).
+
+    Cells are read with ``options`` (the programme's target bounds every figure).
+    Raises :class:`ImportFailed` listing every problem.
     """
     prog = get_programme(session)
     assert prog.id is not None
@@ -95,20 +123,45 @@ def apply_table(
     header = read_header(table.columns, prog.first_year, prog.target_year, problems, options)
     conn = session.connection()
     rows = parse_rows(table.rows, header, _bucket_names(conn, prog.id), problems, options)
+    ids = bulk.hypothesis_ids(conn, prog.id)
+    moment = guard.hold(session, ctx, (ids[r.code].id for r in rows if r.code in ids))
     existing: dict[str, Any]
     if header.holds(ATTRIBUTE_COLUMNS):
         existing = {h.code: h for h in queries.hypothesis_rows(conn, prog.id)}
         stages: dict[str, Stage | None] = {code: Stage(h.stage) for code, h in existing.items()}
-    else:  # figures (and notes) only: the ids are all it needs
-        existing = bulk.hypothesis_ids(conn, prog.id)
+    else:  # figures (and notes) only: ids and versions are all it needs
+        existing = ids if conn.dialect.name == "sqlite" else bulk.hypothesis_ids(conn, prog.id)
         stages = dict.fromkeys(existing)
     check_known(rows, stages, problems)
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))
         raise ImportFailed(filename, problems)
+    return CheckedTable(filename, prog.id, rows, existing, moment)
 
+
+def apply_table(
+    session: Session,
+    ctx: ChangeContext,
+    table: Table,
+    filename: str,
+    options: ReadOptions = DEFAULT_OPTIONS,
+) -> tuple[ImportSummary, list[str]]:
+    """Check and apply ``table`` in the session's transaction (see :func:`check_table`
+    and :func:`apply_checked`)."""
+    return apply_checked(session, ctx, check_table(session, ctx, table, filename, options))
+
+
+def apply_checked(
+    session: Session, ctx: ChangeContext, checked: CheckedTable
+) -> tuple[ImportSummary, list[str]]:
+    """Apply a checked table in the session's transaction, at its moment.
+
+    Raises :class:`ImportFailed` when a use case refuses a row (nothing is written
+    then, as the caller's transaction rolls back). Returns the summary and the codes
+    touched.
+    """
+    rows, existing, filename, now = checked.rows, checked.existing, checked.filename, checked.moment
     summary = ImportSummary(rows=len(rows))
-    now = ctx.now()
     touched: list[str] = []
     new_rows: list[ParsedRow] = []  # added together, in the file's order of events
     for row in rows:
@@ -116,7 +169,7 @@ def apply_table(
         if h is None:
             new_rows.append(row)
             continue
-        _add_new(session, ctx, prog.id, new_rows, summary, touched, filename)
+        _add_new(session, ctx, checked.programme_id, new_rows, summary, touched, filename)
         try:
             changes = {}
             for name, value in row.attributes.items():
@@ -134,10 +187,12 @@ def apply_table(
         except ParatError as error:
             raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
 
-    _add_new(session, ctx, prog.id, new_rows, summary, touched, filename)
+    _add_new(session, ctx, checked.programme_id, new_rows, summary, touched, filename)
     # Those added or changed above have had their version bump in this transaction.
-    known = None if touched else existing  # else new hypotheses have ids to read
-    summary.figure_changes = _apply_figures(session, ctx, prog.id, rows, now, touched, known)
+    known = None if summary.added else existing  # else new hypotheses have ids to read
+    summary.figure_changes = _apply_figures(
+        session, ctx, checked.programme_id, rows, now, touched, existing, known
+    )
     summary.hypotheses_changed = len(touched)
     return summary, touched
 
@@ -222,12 +277,14 @@ def _apply_figures(
     rows: list[ParsedRow],
     now: datetime,
     touched: list[str],
+    guarded: dict[str, Any],
     known: dict[str, Any] | None = None,
 ) -> int:
     """Write the changed figures, one event each and one version bump per hypothesis.
 
     A figure changes when its amount differs from the record current at ``now``
-    (:func:`tracker.domain.rules.figure_changed`).
+    (:func:`tracker.domain.rules.figure_changed`). Each bump names the version read
+    under the guard (``guarded``); one that no longer holds refuses the import.
     """
     if not any(row.figures for row in rows):
         return 0
@@ -284,5 +341,7 @@ def _apply_figures(
         if hid in changed and row.code not in bumped_already:
             bumped.append(hid)
             touched.append(row.code)
-    bulk.bump_versions(conn, bumped, now)
+    versions = {h.id: h.version for h in guarded.values()}
+    if bulk.bump_versions(conn, bumped, now, versions=versions) != len(bumped):
+        raise StaleVersion("a hypothesis of the file", None, None)
     return count

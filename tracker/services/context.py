@@ -1,5 +1,6 @@
 """Who is changing things, from where, and when: stamped on every event."""
 
+import dataclasses
 import getpass
 import os
 from collections.abc import Callable
@@ -55,3 +56,29 @@ class ChangeContext:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def for_transaction(self) -> "ChangeContext":
+        """This context for one write transaction: its clock is read once, the first
+        time the moment is asked for, and gives that moment ever after.
+
+        The store's door hands this to the work (:meth:`Store.change`), so every
+        event of one command carries one moment, and the moment is read inside the
+        transaction: the guard asks for it once it holds the write locks
+        (:func:`tracker.services.guard.hold`), so moments follow commit order.
+        """
+        return dataclasses.replace(self, clock=_Once(self.clock))
+
+
+class _Once:
+    """A clock that reads ``clock`` on its first call and repeats that moment."""
+
+    __slots__ = ("_clock", "_moment")
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+        self._moment: datetime | None = None
+
+    def __call__(self) -> datetime:
+        if self._moment is None:
+            self._moment = self._clock()
+        return self._moment

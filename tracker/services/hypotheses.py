@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
+from db.locks import for_write
 from db.models import Bucket, Event, Hypothesis
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
@@ -40,18 +41,19 @@ UNSET: object = _Unset()
 def find_hypothesis(
     session: Session, programme_id: int, code: str, *, for_update: bool = False
 ) -> Hypothesis:
-    """The hypothesis with ``code``; ``for_update`` locks its row until the commit.
+    """The hypothesis with ``code``; ``for_update`` takes the write guard on it.
 
-    The lock (``FOR NO KEY UPDATE`` on PostgreSQL; SQLite's writers are serialised by
-    ``BEGIN IMMEDIATE`` already) makes a version check right when it is made: a
-    concurrent writer waits, then reads the new version and is refused as stale.
-    ``NO KEY`` leaves other transactions free to add figures that reference the row.
+    The guard's lock (:mod:`db.locks`: ``FOR NO KEY UPDATE`` on PostgreSQL; SQLite's
+    writers hold the database since ``BEGIN IMMEDIATE``) makes a version check right
+    when it is made: a concurrent writer waits, then reads the new version and is
+    refused as stale. The locked row is read afresh, even if the session held it
+    already. Read the moment of the change (``ctx.now()``) after this.
     """
     query = select(Hypothesis).where(
         Hypothesis.programme_id == programme_id, Hypothesis.code == code.strip().upper()
     )
     if for_update:
-        query = query.with_for_update(key_share=True)
+        query = for_write(query).execution_options(populate_existing=True)
     hypothesis = session.exec(query).first()
     if hypothesis is None:
         raise NotFound(

@@ -21,7 +21,7 @@ from tracker.domain.cells import DEFAULT_OPTIONS, ReadOptions
 from tracker.domain.diff import Diff
 from tracker.errors import InvalidInput, ReadOnlyError
 from tracker.io.table_reader import read_table
-from tracker.services.batch import ImportSummary, apply_table
+from tracker.services.batch import ImportSummary, apply_checked, check_table
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import READ_ONLY
 from tracker.services.diff import compare_moments
@@ -62,8 +62,11 @@ def import_file(
     """Import ``path`` (see the module docstring) through ``store``'s one door, its
     cells read with ``options`` (unit, signs, what to let through).
 
-    The file is read and checked before the transaction begins; a dry run is a
-    write that the store rolls back.
+    The file is read into a table before the transaction begins; inside
+    it, the hypotheses it names are locked before anything they hold is read, and
+    the moment of every event is read then (see
+    :func:`tracker.services.batch.check_table`). A dry run is a write that the store
+    rolls back.
     """
     file = Path(path)
     try:
@@ -74,12 +77,13 @@ def import_file(
         table = read_table(data, _format(file, fmt))
     except InvalidInput as error:
         raise InvalidInput(f"{file.name}: {error}") from None
-    now = context.now()
-    ctx = dataclasses.replace(context, source=f"import:{file.name}", clock=lambda: now)
+    ctx = dataclasses.replace(context, source=f"import:{file.name}")
 
-    def work(session: Session) -> ImportResult:
+    def work(session: Session, ctx: ChangeContext) -> ImportResult:
+        checked = check_table(session, ctx, table, file.name, options)
+        now = checked.moment  # read under the guard: after any writer it waited for
         before = load_moment(session, now) if dry_run else None
-        summary, _touched = apply_table(session, ctx, table, file.name, options)
+        summary, _touched = apply_checked(session, ctx, checked)
         if before is None:
             return ImportResult(file.name, summary, dry_run=False)
         session.flush()
@@ -95,11 +99,13 @@ def import_file(
         return ImportResult(file.name, summary, dry_run=True, diff=diff)
 
     if dry_run and store.read_only:
-        return _dry_run_on_copy(store, work)
-    return store.write(work, commit=not dry_run)
+        return _dry_run_on_copy(store, work, ctx)
+    return store.change(work, ctx, commit=not dry_run)
 
 
-def _dry_run_on_copy(store: Store, work: Callable[[Session], ImportResult]) -> ImportResult:
+def _dry_run_on_copy(
+    store: Store, work: Callable[[Session, ChangeContext], ImportResult], ctx: ChangeContext
+) -> ImportResult:
     """Run a dry run's ``work`` on an in-memory copy of a read-only SQLite store."""
     if store.engine.dialect.name != "sqlite":
         raise ReadOnlyError(
@@ -112,4 +118,4 @@ def _dry_run_on_copy(store: Store, work: Callable[[Session], ImportResult]) -> I
     with translated():
         copy = memory_copy(store.engine)
     with Store(copy) as scratch:
-        return scratch.write(work, commit=False)
+        return scratch.change(work, ctx, commit=False)

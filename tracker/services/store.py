@@ -9,7 +9,10 @@ must not depend on the caller remembering them:
 - a PostgreSQL serialization failure or deadlock re-runs the whole transaction
   after a short, jittered pause (the work re-reads what it needs, so a re-run is safe);
 - every database error is translated once, by
-  :func:`tracker.services.dberrors.user_error`, into a :class:`ParatError`.
+  :func:`tracker.services.dberrors.user_error`, into a :class:`ParatError`;
+- a change (:meth:`Store.change`) gets the moment of its transaction: one moment per
+  attempt, read inside the transaction (never before it begins), so that the events
+  of one command share it and moments follow the order of the commits.
 
 Front ends never see an engine, a session or a driver's exception.
 """
@@ -33,6 +36,7 @@ from db.engine import (
     write_session,
 )
 from tracker.errors import NotFound, ParatError, ReadOnlyError, UnusableDatabase
+from tracker.services.context import ChangeContext
 from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
 
 if TYPE_CHECKING:
@@ -219,6 +223,29 @@ class Store:
         """
         self._refuse_if_read_only()
         return self._run(work, code, write=True, commit=commit)
+
+    def change(
+        self,
+        work: Callable[[Session, ChangeContext], T],
+        context: ChangeContext,
+        *,
+        code: str = "",
+        commit: bool = True,
+    ) -> T:
+        """A write (see :meth:`write`) that changes data on behalf of ``context``.
+
+        Each attempt gives ``work`` a context whose moment is read once, inside the
+        transaction: on SQLite the transaction's first statement (``BEGIN IMMEDIATE``,
+        the write lock) has run before the work starts; on PostgreSQL the work takes
+        the guard's row locks before it asks for the moment
+        (:func:`tracker.services.guard.hold`). A re-run reads a new moment.
+        """
+
+        def attempt(session: Session) -> T:
+            session.connection()  # begins the transaction: SQLite's write lock is held
+            return work(session, context.for_transaction())
+
+        return self.write(attempt, code=code, commit=commit)
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
