@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from operator import attrgetter
 
+from tracker.domain.codes import code_key
 from tracker.domain.money import format_mio
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 
@@ -470,7 +470,7 @@ def compute_status(
         )
     total = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
     buckets, surplus, unassigned = _buckets(programme, earmarks, total)
-    statuses.sort(key=attrgetter("code"))
+    statuses.sort(key=lambda h: code_key(h.code))
     return Status(
         programme=programme,
         as_of=as_of,
