@@ -32,6 +32,7 @@ __all__ = [
     "allocate_earmarked",
     "allocate_waterfall",
     "compute_status",
+    "earmark_label",
     "weighted_amount",
 ]
 
@@ -253,6 +254,12 @@ def weighted_amount(kr: int, weight_pct: int) -> int:
     return -((-kr * weight_pct + 50) // 100)
 
 
+def earmark_label(name: str, allocation: Allocation) -> str:
+    """An earmark (øremærket pulje) as a hypothesis table shows it: in brackets under
+    the waterfall rule, where it steers no money, so nobody reads it as in use."""
+    return f"({name})" if name and allocation is Allocation.WATERFALL else name
+
+
 def allocate_waterfall(total: int, buckets: Sequence[BucketFacts]) -> tuple[list[int], int]:
     """Fill the buckets in priority order, each up to its target.
 
@@ -369,6 +376,19 @@ def _warnings(
                 None,
                 f"Puljernes mål ({format_mio(bucket_sum)}) svarer ikke til "
                 f"programmets mål ({format_mio(programme.target_kr)})",
+            )
+        )
+    earmarked = sum(1 for h in hypotheses if h.bucket and h.stage is not Stage.DROPPED)
+    if earmarked and programme.allocation is Allocation.WATERFALL:
+        # Under the waterfall rule the money fills the buckets by priority, so an
+        # earmark steers nothing; said once, so a reader does not trust it.
+        noun = "hypotese har" if earmarked == 1 else "hypoteser har"
+        warnings.append(
+            Warning(
+                "earmark-ignored",
+                None,
+                f"{earmarked} {noun} en øremærket pulje, "
+                "men vandfaldsreglen ser bort fra øremærkning",
             )
         )
     return warnings

@@ -19,7 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
-from tracker.domain.status import Allocation
+from tracker.domain.status import Allocation, earmark_label
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time, local
 from tracker.report import Report
@@ -189,6 +189,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
     p = s.programme
     years = range(p.first_year, p.target_year + 1)
     names = {b.key: b.name for b in p.buckets}
+    allocation = p.allocation
     ws = wb.add_worksheet(da.HYPOTHESES)
     y = p.target_year
     titles = [
@@ -226,7 +227,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: _Formats) -> None:
                 w_str(row, col, text, quoted_f if text.startswith(_RISKY) else text_f)
         w_str(row, 4, h.stage.label, text_f)
         if h.bucket:
-            _text(ws, row, 5, names.get(h.bucket, h.bucket), f)
+            _text(ws, row, 5, earmark_label(names.get(h.bucket, h.bucket), allocation), f)
         if stored and stored.confidence_pct is not None:
             w_num(row, 6, stored.confidence_pct, int_f)
         w_num(row, 7, h.weight_pct, int_f)
