@@ -207,6 +207,8 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
          "H05: realiseret 61,0 mio. kr. over potentialet 60,0 mio. kr. i 2018"),
         ("no-owner", "H06", "H06 har ingen ansvarlig"),
         ("stale", "H07", "H07 er ikke opdateret i 101 dage"),
+        ("earmark-ignored", None,
+         "3 hypoteser har en øremærket pulje, men vandfaldsreglen ser bort fra øremærkning"),
     ]  # fmt: skip
 
 

@@ -133,6 +133,17 @@ def _warnings(
                 f"programmets mål ({format_mio(programme.target_kr)})",
             )
         )
+    earmarked = sum(1 for h in hypotheses if h.bucket and h.stage is not Stage.DROPPED)
+    if earmarked and programme.allocation is Allocation.WATERFALL:
+        noun = "hypotese har" if earmarked == 1 else "hypoteser har"
+        warnings.append(
+            Warning(
+                "earmark-ignored",
+                None,
+                f"{earmarked} {noun} en øremærket pulje, "
+                "men vandfaldsreglen ser bort fra øremærkning",
+            )
+        )
     return warnings
 
 

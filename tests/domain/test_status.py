@@ -246,6 +246,10 @@ def test_hand_warnings(waterfall: Status) -> None:
             "H5: realiseret 41,0 mio. kr. over potentialet 40,0 mio. kr. i 2018"
         ),
         ("missing-potential", "H6"): "H6 er kvantificeret men har intet potentiale for 2018",
+        # H1, H2 and H5 carry an earmark; the dropped H4 does not count
+        ("earmark-ignored", None): (
+            "3 hypoteser har en øremærket pulje, men vandfaldsreglen ser bort fra øremærkning"
+        ),
     }
 
 

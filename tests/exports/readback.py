@@ -24,6 +24,9 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
     """The rows each summary table must hold, from the status JSON."""
     names = {b["key"]: b["name"] for b in data["buckets"]}
     weights = data["programme"]["weights"]
+    # The waterfall rule ignores earmarks: the tables show them in brackets.
+    if data["programme"]["allocation"] == "waterfall":
+        names = {key: f"({name})" for key, name in names.items()}
     return {
         "headline": [
             ["Mål", format_mio(data["totals"]["target_kr"])],

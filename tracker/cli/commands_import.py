@@ -8,6 +8,7 @@ import typer
 
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.domain.diff import ignored_earmarks
 from tracker.domain.money import parse_unit
 from tracker.domain.plausible import ReadOptions
 
@@ -92,6 +93,14 @@ def import_(
 
         if result.diff is not None:
             print_diff(result.diff)
+            earmarked = ignored_earmarks(result.diff)
+            if earmarked:
+                typer.echo(
+                    f"Warning: the file earmarks {len(earmarked)} hypotheses to a bucket "
+                    f"({', '.join(earmarked)}), but the waterfall rule ignores earmarks "
+                    "(parat programme set --allocation earmarked uses them).",
+                    err=True,
+                )
         typer.echo(f"\nDry run of {result.filename}: {counts}; nothing was written.")
     elif s.changes:
         done(f"Imported {result.filename}: {counts}.")

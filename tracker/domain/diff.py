@@ -10,9 +10,9 @@ from datetime import datetime
 
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
-from tracker.domain.status import Status
+from tracker.domain.status import Allocation, Status
 
-__all__ = ["Diff", "FigureChange", "StageMove", "total_changes"]
+__all__ = ["Diff", "FigureChange", "StageMove", "ignored_earmarks", "total_changes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +78,12 @@ def total_changes(d: Diff) -> list[tuple[str, int, int]]:
         (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
         (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),
     ]
+
+
+def ignored_earmarks(d: Diff) -> list[str]:
+    """Codes whose earmark (bucket) was set or changed between the two moments while
+    the programme follows the waterfall rule, which ignores earmarks."""
+    if d.after.programme.allocation is not Allocation.WATERFALL:
+        return []
+    was = {h.code: h.bucket for h in d.before.hypotheses}
+    return [h.code for h in d.after.hypotheses if h.bucket and was.get(h.code) != h.bucket]

@@ -8,8 +8,8 @@ hypothesis, computed once and rendered by every front end.
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from operator import attrgetter
 
+from tracker.domain.codes import code_key
 from tracker.domain.money import format_mio
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status_values import (
@@ -44,6 +44,7 @@ __all__ = [
     "allocate_earmarked",
     "allocate_waterfall",
     "compute_status",
+    "earmark_label",
     "weighted_amount",
 ]
 
@@ -60,6 +61,12 @@ def weighted_amount(kr: int, weight_pct: int) -> int:
     if kr >= 0:
         return (kr * weight_pct + 50) // 100
     return -((-kr * weight_pct + 50) // 100)
+
+
+def earmark_label(name: str, allocation: Allocation) -> str:
+    """An earmark (øremærket pulje) as a hypothesis table shows it: in brackets under
+    the waterfall rule, where it steers no money, so nobody reads it as in use."""
+    return f"({name})" if name and allocation is Allocation.WATERFALL else name
 
 
 def allocate_waterfall(total: int, buckets: Sequence[BucketFacts]) -> tuple[list[int], int]:
@@ -180,6 +187,19 @@ def _warnings(
                 f"programmets mål ({format_mio(programme.target_kr)})",
             )
         )
+    earmarked = sum(1 for h in hypotheses if h.bucket and h.stage is not Stage.DROPPED)
+    if earmarked and programme.allocation is Allocation.WATERFALL:
+        # Under the waterfall rule the money fills the buckets by priority, so an
+        # earmark steers nothing; said once, so a reader does not trust it.
+        noun = "hypotese har" if earmarked == 1 else "hypoteser har"
+        warnings.append(
+            Warning(
+                "earmark-ignored",
+                None,
+                f"{earmarked} {noun} en øremærket pulje, "
+                "men vandfaldsreglen ser bort fra øremærkning",
+            )
+        )
     return warnings
 
 
@@ -279,7 +299,7 @@ def compute_status(
         )
     total = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
     buckets, surplus, unassigned = _buckets(programme, earmarks, total)
-    statuses.sort(key=attrgetter("code"))
+    statuses.sort(key=lambda h: code_key(h.code))
     return Status(
         programme=programme,
         as_of=as_of,

@@ -115,7 +115,7 @@ class HypothesisEntry(_Model):
 class WarningRow(_Model):
     code: Literal[
         "missing-potential", "no-owner", "realised-above-potential", "stale",
-        "bucket-targets-mismatch",
+        "bucket-targets-mismatch", "earmark-ignored",
     ]  # fmt: skip
     hypothesis: str | None
     message: str

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
 from tracker.domain.stages import Stage
-from tracker.domain.status import Allocation, Status
+from tracker.domain.status import Allocation, Status, earmark_label
 from tracker.exports.danish import date, date_time, mio, mio_kr, pct, signed_mio
 from tracker.report import Report
 
@@ -242,7 +242,9 @@ def hypothesis_table(s: Status) -> Table:
                 h.area,
                 h.owner,
                 h.stage.label,
-                names.get(h.bucket, h.bucket) if h.bucket else "",
+                earmark_label(
+                    names.get(h.bucket, h.bucket) if h.bucket else "", s.programme.allocation
+                ),
                 pct(h.weight_pct),
                 mio(h.pipeline_kr),
                 mio(h.weighted_kr),

@@ -15,7 +15,7 @@ from typing import Any
 import xlsxwriter
 
 from tracker.domain import labels as da
-from tracker.domain.status import Allocation
+from tracker.domain.status import Allocation, earmark_label
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time
 from tracker.exports.xlsx_cells import (
@@ -142,6 +142,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     p = s.programme
     years = range(p.first_year, p.target_year + 1)
     names = {b.key: b.name for b in p.buckets}
+    allocation = p.allocation
     ws = wb.add_worksheet(da.HYPOTHESES)
     y = p.target_year
     titles = [
@@ -179,7 +180,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 w_str(row, col, text, quoted_f if text.startswith(RISKY) else text_f)
         w_str(row, 4, h.stage.label, text_f)
         if h.bucket:
-            write_text(ws, row, 5, names.get(h.bucket, h.bucket), f)
+            write_text(ws, row, 5, earmark_label(names.get(h.bucket, h.bucket), allocation), f)
         if stored and stored.confidence_pct is not None:
             w_num(row, 6, stored.confidence_pct, int_f)
         w_num(row, 7, h.weight_pct, int_f)

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from db import history
+from tracker.domain.codes import code_key
 from tracker.domain.diff import Diff, FigureChange, StageMove
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.stages import Stage
@@ -47,7 +48,7 @@ def compare_moments(
         min(before.programme.first_year, after.programme.first_year),
         max(before.programme.target_year, after.programme.target_year) + 1,
     )
-    for h in after.hypotheses:
+    for h in sorted(after.hypotheses, key=lambda h: code_key(h.code)):
         hid = after.ids[h.code]
         was = old.get(h.code)
         if was is None:

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from db.locks import for_write
 from db.models import Bucket, Event, Hypothesis
+from tracker.domain.codes import code_key
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.errors import AlreadyExists, InvalidInput, NotFound, StaleVersion
@@ -274,7 +275,7 @@ def list_hypotheses(
     if bucket is not None:
         assert programme.id is not None
         query = query.where(Hypothesis.bucket_id == _bucket_id(session, programme.id, bucket))
-    rows = session.exec(query.order_by(Hypothesis.code))
+    rows = sorted(session.exec(query), key=lambda h: code_key(h.code))
     # Compared in Python: SQLite's LIKE folds only ASCII ("Ældre" ≠ "ældre") and would
     # read % and _ in a name as wildcards.
     wanted = {

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker.domain import labels as da
+from tracker.domain.codes import code_key
 from tracker.domain.status import HypothesisContribution
 from tui.fmt import date, mio_short
 
@@ -47,7 +48,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", da.CODE, 6, lambda h: h.code, lambda h: h.code),
+    Column("code", da.CODE, 6, lambda h: h.code, lambda h: code_key(h.code)),
     Column("title", da.TITLE, 0, lambda h: h.title, lambda h: h.title.casefold()),
     Column("area", da.AREA, 14, lambda h: h.area, lambda h: h.area.casefold(), drop=3),
     Column("owner", da.OWNER, 15, lambda h: h.owner, lambda h: h.owner.casefold(), drop=2),
@@ -183,7 +184,7 @@ class HypothesisTable(ScrollView, can_focus=True):
     def _resort(self) -> None:
         column = next(c for c in COLUMNS if c.key == self.sort_key)
         # Stable secondary order by code keeps equal values in a predictable order.
-        ordered = sorted(self._all, key=lambda h: h.code)
+        ordered = sorted(self._all, key=lambda h: code_key(h.code))
         self._sorted = sorted(ordered, key=column.sort, reverse=self.sort_reverse)
 
     def _refilter(self, keep: str | None, narrowing: bool = False) -> None:
