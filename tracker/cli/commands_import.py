@@ -23,11 +23,20 @@ def import_(
             "--format", help="csv or json (default: from the file name).", metavar="csv|json"
         ),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="Date the changes at this moment (load an earlier meeting's state; "
+            "not before the newest change).",
+            metavar="MOMENT",
+        ),
+    ] = None,
 ) -> None:
     """Import hypotheses and figures: columns code, title, area, owner, stage, bucket,
     confidence, description, note, potential_YYYY, realised_YYYY, investment_YYYY
     (amounts in mio. kr. unless a unit). Any error: nothing is written."""
-    with state(ctx).open() as parat:
+    with state(ctx).open(at=at) as parat:
         result = parat.import_file(file, fmt=fmt, dry_run=dry_run)
     s = result.summary
     counts = (

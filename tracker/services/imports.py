@@ -18,6 +18,7 @@ from tracker.io.table_reader import read_table
 from tracker.services.batch import ImportSummary, apply_table
 from tracker.services.context import ChangeContext
 from tracker.services.diff import compare_moments
+from tracker.services.stamp import check_moment
 from tracker.services.store import Store
 from tracker.services.timetravel import load_moment
 
@@ -65,10 +66,14 @@ def import_file(
         table = read_table(data, _format(file, fmt))
     except InvalidInput as error:
         raise InvalidInput(f"{file.name}: {error}") from None
-    now = context.now()
-    ctx = dataclasses.replace(context, source=f"import:{file.name}", clock=lambda: now)
+    # One moment for every event of the file; with ``at`` it is dated then, and the
+    # real moment it is written is still one.
+    recorded = context.recorded()
+    ctx = dataclasses.replace(context, source=f"import:{file.name}", clock=lambda: recorded)
+    now = ctx.now()
 
     def work(session: Session) -> ImportResult:
+        check_moment(session, ctx)
         before = load_moment(session, now) if dry_run else None
         summary, _touched = apply_table(session, ctx, table, file.name)
         if before is None:
