@@ -8,7 +8,7 @@ runs inside the writing transaction, after its lock is held, so no write can com
 in between.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -50,8 +50,16 @@ def newest_moment(session: Session) -> datetime | None:
         conn.execute(changes).scalar_one_or_none(),
         conn.execute(sa.select(sa.func.max(snapshots.c.at))).scalar_one_or_none(),
     ]
-    known = [as_utc(m) for m in moments if m is not None]
+    known = [_stored(m) for m in moments if m is not None]
     return max(known) if known else None
+
+
+def _stored(moment: datetime | str) -> datetime:
+    # The column type reads moments back aware; a driver that hands the aggregate
+    # back raw gives the stored naive UTC (or, on SQLite, its text).
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def check_moment(session: Session, ctx: ChangeContext) -> None:
