@@ -66,8 +66,9 @@ def build(
             )
             conn.executemany(
                 "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id,"
-                " subject, field, old_value, new_value, note)"
-                " VALUES (?, ?, 'generator', 'generator', 'hypothesis.add', ?, ?, '', NULL, ?, '')",
+                " subject, field, old_value, new_value, note, recorded_at)"
+                " VALUES (?, ?, 'generator', 'generator', 'hypothesis.add', ?, ?, '', NULL, ?, '',"
+                " ?2)",
                 (
                     (programme_id, created, i + 1, f"G{i + 1:05d}", '{"stage": "identified"}')
                     for i in range(hypotheses)
@@ -77,9 +78,9 @@ def build(
             moved_at = moment_text(START + timedelta(days=REVISION_DAYS))
             conn.executemany(
                 "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id,"
-                " subject, field, old_value, new_value, note)"
+                " subject, field, old_value, new_value, note, recorded_at)"
                 " VALUES (?, ?, 'generator', 'generator', 'hypothesis.set', ?, ?, 'stage',"
-                " 'identified', ?, '')",
+                " 'identified', ?, '', ?2)",
                 (
                     (programme_id, moved_at, i + 1, f"G{i + 1:05d}", STAGES[i % len(STAGES)])
                     for i in range(hypotheses)
@@ -118,8 +119,8 @@ def build(
             )
             conn.executemany(
                 "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id,"
-                " subject, field, old_value, new_value, note)"
-                " VALUES (?, ?, 'generator', 'generator', 'figure.set', ?, ?, ?, ?, ?, '')",
+                " subject, field, old_value, new_value, note, recorded_at)"
+                " VALUES (?, ?, 'generator', 'generator', 'figure.set', ?, ?, ?, ?, ?, '', ?2)",
                 event_rows,
             )
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

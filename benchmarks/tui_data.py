@@ -133,6 +133,7 @@ def write_programme(path: Path, hypotheses: int, now: datetime, seed: int = 7) -
                     {
                         "programme_id": programme.id,
                         "at": when,
+                        "recorded_at": when,
                         "actor": "bench",
                         "source": "bench",
                         "action": "hypothesis.add",

@@ -154,6 +154,7 @@ def insert_changed_figures_sqlite(
     actor: str,
     source: str,
     action: str,
+    recorded: datetime | None = None,
 ) -> tuple[int, set[int]]:
     """SQLite: write the cells that change a figure, and an event for each.
 
@@ -196,6 +197,7 @@ def insert_changed_figures_sqlite(
         {
             "programme_id": sa.literal(programme_id),
             "at": f.c.recorded_at,
+            "recorded_at": sa.literal(recorded or now, _E.c.recorded_at.type),
             "actor": f.c.actor,
             "source": f.c.source,
             "action": sa.literal(action),
@@ -229,12 +231,14 @@ def insert_figure_changes(
     actor: str,
     source: str,
     action: str,
+    recorded: datetime | None = None,
 ) -> None:
     """Write ``changes`` (compared by the caller) as figure records and their events,
     one ``executemany`` each."""
     if not changes:
         return
     stamp = _to_db(conn, now)
+    recorded_stamp = stamp if recorded is None else _to_db(conn, recorded)
     figure_rows = []
     event_rows = []
     for hid, code, kind, year, old, kr, note in changes:
@@ -257,6 +261,7 @@ def insert_figure_changes(
                 {
                     "programme_id": programme_id,
                     "at": stamp,
+                    "recorded_at": recorded_stamp,
                     "actor": actor,
                     "source": source,
                     "action": action,

@@ -133,6 +133,7 @@ class Event(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     programme_id: int = Field(foreign_key="programme.id")
     at: datetime = Field(sa_column=_moment())
+    """The moment the change is dated (what ``--as-of`` reads)."""
     actor: str
     source: str
     action: str
@@ -142,6 +143,10 @@ class Event(SQLModel, table=True):
     old_value: str | None = None
     new_value: str | None = None
     note: str = ""
+    # Last, where migration 0004 added it: a created schema and a migrated one agree.
+    recorded_at: datetime = Field(sa_column=_moment())
+    """The real moment it was written: later than ``at`` when an earlier state was
+    loaded afterwards (``--at``)."""
 
 
 class Snapshot(SQLModel, table=True):

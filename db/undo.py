@@ -256,8 +256,8 @@ def revert_figures(
         sa.literal("undo of event #") + sa.cast(e.c.id, sa.String),
     )
     events = events.where(e.c.action == "figure.set", _changed(e)).order_by(e.c.id.desc())
-    names = [*EventRow._fields[1:]]
-    conn.execute(sa.insert(_E).from_select(names, events))
+    names = [*EventRow._fields[1:], "recorded_at"]
+    conn.execute(sa.insert(_E).from_select(names, events.add_columns(moment)))
     return int(count)
 
 

@@ -177,8 +177,9 @@ def test_history_filters(cli: Any, programme_in_steps: None) -> None:
 
 
 def test_snapshots(cli: Any, at: Any) -> None:
-    at("2018-03-12T09:00:00Z")
+    at("2018-03-12T07:00:00Z")  # the snapshot's moment must not be before the programme
     ok(cli("init"))
+    at("2018-03-12T09:00:00Z")
     ok(cli("snapshot", "add", "Møde 1", "--at", "12.03.2018 08:30"))
     listed = json.loads(ok(cli("snapshot", "list", "--json")).stdout)
     assert listed == [

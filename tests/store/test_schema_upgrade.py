@@ -257,6 +257,12 @@ def test_upgrading_from_the_first_migration_keeps_everything(store_url: str) -> 
         with engine.connect() as conn:
             assert current_revision(conn) == HEAD
             assert _counts(conn) == filled
+            # 0004: every event written before it was written at its moment.
+            moments = sa.table(
+                "event", sa.column("at", UTCDateTime()), sa.column("recorded_at", UTCDateTime())
+            )
+            both = conn.execute(sa.select(moments.c.at, moments.c.recorded_at)).all()
+            assert both == [(T1, T1), (T1, T1)]
     finally:
         engine.dispose()
 

@@ -66,8 +66,11 @@ def history(
         events = parat.history(code, since=since, actor=actor, limit=limit or None)
     if as_json:
         from tracker.cli.commands_hypothesis import event_to_dict
+        from tracker.report import iso
 
-        print_json([event_to_dict(e) for e in events])
+        print_json(
+            [{**event_to_dict(e), "recorded_at": iso(e.recorded_at or e.at)} for e in events]
+        )
         return
     if not events:
         typer.echo("Ingen ændringer.")
@@ -75,6 +78,8 @@ def history(
     for e in events:
         note = f"  – {e.note}" if e.note else ""
         when = show_moment(e.at)
+        if e.recorded_at is not None and show_moment(e.recorded_at) != when:
+            when += f" (registreret {show_moment(e.recorded_at)})"
         typer.echo(f"#{e.id:<6} {when:<16}  {e.actor}  [{e.source}]  {describe_event(e)}{note}")
     if limit and len(events) == limit:
         typer.echo(f"(the newest {limit}; --limit 0 shows all)", err=True)

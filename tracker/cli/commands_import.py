@@ -67,6 +67,15 @@ def import_(
             "--skip-column", help="Leave this column of the file out (repeatable).", metavar="NAME"
         ),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="Date the changes at this moment (load an earlier meeting's state; "
+            "not before the newest change).",
+            metavar="MOMENT",
+        ),
+    ] = None,
 ) -> None:
     """Import hypotheses and figures: columns code (Nr., Kode), title (Forslag, Titel),
     area (Område, Udvalg), owner (Ansvarlig), stage (Fase), bucket (Pulje),
@@ -81,7 +90,7 @@ def import_(
         accept_large=accept_large,
         skip_columns=frozenset(name.strip().casefold() for name in skip_column or ()),
     )
-    with state(ctx).open() as parat:
+    with state(ctx).open(at=at) as parat:
         result = parat.import_file(file, fmt=fmt, dry_run=dry_run, options=options)
     s = result.summary
     counts = (

@@ -20,9 +20,18 @@ def init(
     ] = "125",
     target_year: Annotated[int, typer.Option(help="Year of full annual effect.")] = 2018,
     first_year: Annotated[int, typer.Option(help="First year of the trajectory.")] = 2015,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="Date the changes at this moment (load an earlier meeting's state; "
+            "not before the newest change).",
+            metavar="MOMENT",
+        ),
+    ] = None,
 ) -> None:
     """Create the programme with the three buckets of the source document."""
-    with state(ctx).open(create=True) as parat:
+    with state(ctx).open(create=True, at=at) as parat:
         view = parat.create_programme(
             name=name, target=target, target_year=target_year, first_year=first_year
         )

@@ -1,4 +1,4 @@
-"""``parat snapshot add|list``: named moments such as a chief group meeting."""
+"""``parat snapshot add|list|rename|delete``: named moments such as a chief group meeting."""
 
 from typing import Annotated
 
@@ -27,6 +27,29 @@ def add(
     with state(ctx).open() as parat:
         snap = parat.add_snapshot(name, at)
     done(f"Snapshot '{snap.name}' at {show_moment(snap.at)}.")
+
+
+@app.command("rename")
+def rename(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help="The snapshot's name now.")],
+    new: Annotated[str, typer.Argument(help="Its new name.")],
+) -> None:
+    """Rename a snapshot (undo renames it back)."""
+    with state(ctx).open() as parat:
+        snap = parat.rename_snapshot(old, new)
+    done(f"Snapshot '{old.strip()}' is now '{snap.name}'.")
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The snapshot to delete.")],
+) -> None:
+    """Delete a snapshot; no change is lost (undo names the moment again)."""
+    with state(ctx).open() as parat:
+        parat.delete_snapshot(name)
+    done(f"Deleted snapshot '{name.strip()}'.")
 
 
 @app.command("list")

@@ -20,15 +20,21 @@ class CliState:
     read_only: bool = False
 
     @contextmanager
-    def open(self, *, create: bool = False) -> Iterator[Parat]:
+    def open(self, *, create: bool = False, at: str | None = None) -> Iterator[Parat]:
         """The API on the chosen database (its errors are all :class:`ParatError`).
 
         Only commands that create a programme (``init``, ``demo``) pass ``create``:
         any other command on a SQLite file that does not exist says so and creates
-        nothing (it would find no programme in a new file anyway).
+        nothing (it would find no programme in a new file anyway). ``at`` dates every
+        write at that moment (``--at``).
         """
         with open_parat(
-            self.db, actor=self.actor, source="cli", read_only=self.read_only, create=create
+            self.db,
+            actor=self.actor,
+            source="cli",
+            read_only=self.read_only,
+            create=create,
+            at=at,
         ) as parat:
             yield parat
 

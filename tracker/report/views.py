@@ -82,6 +82,9 @@ class EventView:
     old_value: str | None
     new_value: str | None
     note: str
+    recorded_at: datetime | None = None
+    """When it was written, if known: later than ``at`` for a change dated in the
+    past (``--at``)."""
 
     @classmethod
     def of(cls, row: Any) -> "EventView":
@@ -97,6 +100,7 @@ class EventView:
             old_value=row.old_value,
             new_value=row.new_value,
             note=row.note or "",
+            recorded_at=getattr(row, "recorded_at", None),
         )
 
 

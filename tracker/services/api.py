@@ -23,6 +23,7 @@ from tracker.domain.status import Allocation, Status
 from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
+from tracker.services.stamp import check_moment, explicit_moment
 from tracker.services.status import load_status
 from tracker.services.store import Store, no_database
 from tracker.services.validation import Amount
@@ -53,9 +54,12 @@ class Parat:
         actor: str | None = None,
         source: str = "api",
         clock: Callable[[], datetime] = utcnow,
+        at: datetime | str | None = None,
     ) -> None:
         self.store = store
-        self.context = ChangeContext(actor=default_actor(actor), source=source, clock=clock)
+        self.context = ChangeContext(
+            actor=default_actor(actor), source=source, clock=clock, at=explicit_moment(at)
+        )
 
     @property
     def read_only(self) -> bool:
@@ -69,7 +73,11 @@ class Parat:
 
     # -- plumbing ---------------------------------------------------------------
     def _write(self, work: Callable[[Session, ChangeContext], T], code: str = "") -> T:
-        return self.store.change(work, self.context, code=code)
+        def checked(session: Session, ctx: ChangeContext) -> T:
+            check_moment(session, ctx)
+            return work(session, ctx)
+
+        return self.store.change(checked, self.context, code=code)
 
     def _read(self, work: Callable[[Session], T]) -> T:
         return self.store.read(work)
@@ -273,6 +281,18 @@ class Parat:
         moment = as_utc(at) if isinstance(at, datetime) else at
         return self._write(lambda s, c: add_snapshot(s, c, name, moment))
 
+    def rename_snapshot(self, old: str, new: str) -> "SnapshotView":
+        """Give a snapshot another name (an event; undo renames it back)."""
+        from tracker.services.snapshots import rename_snapshot
+
+        return self._write(lambda s, c: rename_snapshot(s, c, old, new))
+
+    def delete_snapshot(self, name: str) -> None:
+        """Forget a snapshot (an event; undo names the moment again)."""
+        from tracker.services.snapshots import delete_snapshot
+
+        self._write(lambda s, c: delete_snapshot(s, c, name))
+
     def snapshots(self) -> list["SnapshotView"]:
         from tracker.services.snapshots import list_snapshots
 
@@ -365,6 +385,7 @@ def open_parat(
     upgrade: bool = True,
     read_only: bool = False,
     create: bool = True,
+    at: datetime | str | None = None,
 ) -> Iterator[Parat]:
     """Open a database (path or URL; default: ``PARAT_DATABASE_URL`` or the user's file).
 
@@ -374,6 +395,12 @@ def open_parat(
     SQLite file that does not exist with :class:`NotFound` instead of creating it
     (and its folders). A database that cannot be used raises
     :class:`UnusableDatabase`; no database error leaves untranslated.
+
+    ``at`` dates every write of this object at that moment (a datetime, or text such
+    as ``12.02.2018``) instead of now, to load the state of an earlier meeting; a
+    moment earlier than the newest change or snapshot is refused with
+    :class:`InvalidInput`, and so is one in the future.
     """
+    moment = explicit_moment(at)
     with Store.open(db, read_only=read_only, upgrade=upgrade, create=create) as store:
-        yield Parat(store, actor=actor, source=source, clock=clock)
+        yield Parat(store, actor=actor, source=source, clock=clock, at=moment)

@@ -26,20 +26,18 @@ from tracker.report import EventView
 from tracker.services import hypotheses
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
+from tracker.services.snapshots import revert_snapshots
 from tracker.services.undo_values import current_value, revert_frame
 
 __all__ = ["UNDOABLE", "UndoConflict", "audit_log", "undo"]
 
-#: Actions that have an inverse. Adding a hypothesis is undone by dropping it (it
-#: stays in the history); adding a bucket or a snapshot, or creating the programme,
-#: has no inverse.
-UNDOABLE = frozenset(
-    {"hypothesis.add", "hypothesis.set", "figure.set", "programme.set", "bucket.set"}
-)
 _ON_HYPOTHESIS = ("hypothesis.add", "hypothesis.set", "figure.set")
 _ON_FRAME = ("programme.set", "bucket.set")
+_ON_SNAPSHOT = ("snapshot.add", "snapshot.rename", "snapshot.delete")
+#: Actions that have an inverse. Adding a hypothesis is undone by dropping it (it
+#: stays in the history); adding a bucket, or creating the programme, has no inverse.
+UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT})
 _CANNOT = {
-    "snapshot.add": "adding a snapshot cannot be undone",
     "bucket.add": "adding a bucket cannot be undone",
     "programme.create": "creating the programme cannot be undone",
 }
@@ -163,8 +161,8 @@ def _check(session: Session, command: store.Command, others: list[EventRow]) -> 
             "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)"
         )
     for e in others:
-        if e.action == "hypothesis.add":
-            continue  # dropping it needs no earlier value
+        if e.action == "hypothesis.add" or e.action in _ON_SNAPSHOT:
+            continue  # no earlier value: the inverse refuses a name taken or gone
         now_value = current_value(session, e)
         if now_value != e.new_value:
             raise _conflict(session, e, now_value)
@@ -249,6 +247,7 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     first_new = _last_event_id(session)
     moved = _revert_hypotheses(session, one_moment, others)
     revert_frame(session, one_moment, [e for e in others if e.action in _ON_FRAME])
+    revert_snapshots(session, one_moment, [e for e in others if e.action in _ON_SNAPSHOT])
     conn = session.connection()
     written = store.revert_figures(
         conn, command, programme_id=programme_id, at=now, actor=ctx.actor, source=ctx.source

@@ -308,6 +308,7 @@ def _apply_figures(
             actor=ctx.actor,
             source=ctx.source,
             action=_FIGURE_SET,
+            recorded=ctx.recorded(),
         )
     else:
         prog = get_programme(session)
@@ -329,6 +330,7 @@ def _apply_figures(
             actor=ctx.actor,
             source=ctx.source,
             action=_FIGURE_SET,
+            recorded=ctx.recorded(),
         )
         count, changed = len(figure_changes), {change[0] for change in figure_changes}
     if not count:

@@ -52,9 +52,18 @@ class ChangeContext:
     source: str = "api"
     """Where it came from."""
     clock: Callable[[], datetime] = utcnow
-    """Returns the moment of the change (fixed in tests)."""
+    """Returns the real moment (fixed in tests): when a change is recorded."""
+    at: datetime | None = None
+    """An explicit moment the change is dated (``--at``: loading an earlier
+    meeting's state); ``None``: the clock's. It may not go backwards (see
+    :func:`tracker.services.stamp.check_moment`)."""
 
     def now(self) -> datetime:
+        """The moment the change is dated: ``at`` if given, else the clock's."""
+        return self.at if self.at is not None else self.clock()
+
+    def recorded(self) -> datetime:
+        """The real moment the change is written, whatever it is dated."""
         return self.clock()
 
     def for_transaction(self) -> "ChangeContext":

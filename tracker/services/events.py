@@ -28,6 +28,7 @@ def record_event(
     event = Event(
         programme_id=programme_id,
         at=at,
+        recorded_at=ctx.recorded(),
         actor=ctx.actor,
         source=ctx.source,
         action=action,

@@ -25,6 +25,7 @@ from tracker.services.batch import ImportSummary, apply_checked, check_table
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import READ_ONLY
 from tracker.services.diff import compare_moments
+from tracker.services.stamp import check_moment
 from tracker.services.store import Store, translated
 from tracker.services.timetravel import load_moment
 
@@ -80,6 +81,7 @@ def import_file(
     ctx = dataclasses.replace(context, source=f"import:{file.name}")
 
     def work(session: Session, ctx: ChangeContext) -> ImportResult:
+        check_moment(session, ctx)
         checked = check_table(session, ctx, table, file.name, options)
         now = checked.moment  # read under the guard: after any writer it waited for
         before = load_moment(session, now) if dry_run else None

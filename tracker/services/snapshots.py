@@ -7,14 +7,24 @@ from sqlmodel import Session, select
 
 from db import history
 from db.models import Snapshot
+from db.undo import EventRow
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.report.moments import show_moment
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
-from tracker.services.moments import HINT, HINT_DA, parse_moment
+from tracker.services.moments import HINT, HINT_DA, as_utc, parse_moment
 from tracker.services.programme import get_programme
 from tracker.services.validation import check_text
 
-__all__ = ["SnapshotView", "add_snapshot", "list_snapshots", "resolve_moment"]
+__all__ = [
+    "SnapshotView",
+    "add_snapshot",
+    "delete_snapshot",
+    "list_snapshots",
+    "rename_snapshot",
+    "resolve_moment",
+    "revert_snapshots",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +38,15 @@ class SnapshotView:
 
 
 def add_snapshot(
-    session: Session, ctx: ChangeContext, name: str, at: datetime | str | None = None
+    session: Session,
+    ctx: ChangeContext,
+    name: str,
+    at: datetime | str | None = None,
+    *,
+    note: str = "",
 ) -> SnapshotView:
-    """Name a moment (default: now). Names are unique; a moment in the future is refused."""
+    """Name a moment (default: now). Names are unique; a moment in the future, or
+    before the programme existed, is refused."""
     programme = get_programme(session)
     assert programme.id is not None
     name = check_text(name, "snapshot name", required=True)
@@ -43,11 +59,14 @@ def add_snapshot(
     moment = now if at is None else at
     if moment > now:
         raise InvalidInput("a snapshot cannot name a moment in the future")
-    exists = session.exec(
-        select(Snapshot.id).where(Snapshot.programme_id == programme.id, Snapshot.name == name)
-    ).first()
-    if exists is not None:
-        raise AlreadyExists(f"a snapshot named {name!r} exists already")
+    if as_utc(moment) < as_utc(programme.created_at):
+        # Every status before the programme existed would fail: there is nothing to name.
+        raise InvalidInput(
+            f"--at {show_moment(moment)} is before the programme was created "
+            f"({show_moment(programme.created_at)}): a snapshot names a moment it existed",
+            danish="Øjebliksbilledet ligger før programmet blev oprettet.",
+        )
+    _refuse_taken(session, programme.id, name)
     snap = Snapshot(
         programme_id=programme.id, name=name, at=moment, actor=ctx.actor, created_at=now
     )
@@ -60,8 +79,96 @@ def add_snapshot(
         action="snapshot.add",
         subject=name,
         new=moment.isoformat(),
+        note=note,
     )
     session.flush()
+    return _view(snap)
+
+
+def _find(session: Session, programme_id: int, name: str) -> Snapshot:
+    snap = session.exec(
+        select(Snapshot).where(Snapshot.programme_id == programme_id, Snapshot.name == name)
+    ).first()
+    if snap is None:
+        raise NotFound(
+            f"there is no snapshot named {name!r} (see `parat snapshot list`)",
+            danish=f"Der er intet øjebliksbillede med navnet {name!r}.",
+        )
+    return snap
+
+
+def _refuse_taken(session: Session, programme_id: int, name: str) -> None:
+    exists = session.exec(
+        select(Snapshot.id).where(Snapshot.programme_id == programme_id, Snapshot.name == name)
+    ).first()
+    if exists is not None:
+        raise AlreadyExists(f"a snapshot named {name!r} exists already")
+
+
+def rename_snapshot(
+    session: Session, ctx: ChangeContext, old: str, new: str, *, note: str = ""
+) -> SnapshotView:
+    """Give a snapshot another name (unique too); the moment it names stays."""
+    programme = get_programme(session)
+    assert programme.id is not None
+    snap = _find(session, programme.id, old.strip())
+    new = check_text(new, "snapshot name", required=True)
+    if new == snap.name:
+        raise InvalidInput(f"the snapshot is called {new!r} already")
+    _refuse_taken(session, programme.id, new)
+    old_name, snap.name = snap.name, new
+    session.add(snap)
+    record_event(
+        session,
+        ctx,
+        ctx.now(),
+        programme_id=programme.id,
+        action="snapshot.rename",
+        subject=new,
+        field="name",
+        old=old_name,
+        new=new,
+        note=note,
+    )
+    session.flush()
+    return _view(snap)
+
+
+def delete_snapshot(session: Session, ctx: ChangeContext, name: str, *, note: str = "") -> None:
+    """Forget a named moment; the changes it named stay (undo brings the name back)."""
+    programme = get_programme(session)
+    assert programme.id is not None
+    snap = _find(session, programme.id, name.strip())
+    record_event(
+        session,
+        ctx,
+        ctx.now(),
+        programme_id=programme.id,
+        action="snapshot.delete",
+        subject=snap.name,
+        field="at",
+        old=snap.at.isoformat(),
+        note=note,
+    )
+    session.delete(snap)
+    session.flush()
+
+
+def revert_snapshots(session: Session, ctx: ChangeContext, events: list[EventRow]) -> None:
+    """The inverse of snapshot events, for undo: delete what was added, rename back,
+    name again what was deleted (each refused if the name is taken or gone since)."""
+    for e in events:
+        note = f"undo of event #{e.id}"
+        if e.action == "snapshot.add":
+            delete_snapshot(session, ctx, e.subject, note=note)
+        elif e.action == "snapshot.rename":
+            rename_snapshot(session, ctx, e.new_value or e.subject, e.old_value or "", note=note)
+        else:
+            assert e.old_value is not None
+            add_snapshot(session, ctx, e.subject, datetime.fromisoformat(e.old_value), note=note)
+
+
+def _view(snap: Snapshot) -> SnapshotView:
     return SnapshotView(name=snap.name, at=snap.at, actor=snap.actor, created_at=snap.created_at)
 
 
