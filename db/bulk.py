@@ -328,13 +328,16 @@ def insert_hypotheses(
     actor: str,
     source: str,
     action: str,
+    recorded: datetime | None = None,
 ) -> dict[str, int]:
     """Add ``hypotheses`` (version 1, created and updated ``now``) and one ``action``
     event each, in their order: one ``executemany`` each, the new ids read back in one
-    query. Returns code → id of the hypotheses added."""
+    query; the events were really written ``recorded`` (default ``now``). Returns
+    code → id of the hypotheses added."""
     if not hypotheses:
         return {}
     stamp = _to_db(conn, now)
+    recorded_stamp = stamp if recorded is None else _to_db(conn, recorded)
     last_id = conn.execute(sa.select(sa.func.coalesce(sa.func.max(_H.c.id), 0))).scalar_one()
     fixed = {"programme_id": programme_id, "version": 1, "created_at": stamp, "updated_at": stamp}
     hypothesis_values = operator.itemgetter(*HYPOTHESIS_COLUMNS)
@@ -357,6 +360,7 @@ def insert_hypotheses(
                 {
                     "programme_id": programme_id,
                     "at": stamp,
+                    "recorded_at": recorded_stamp,
                     "actor": actor,
                     "source": source,
                     "action": action,

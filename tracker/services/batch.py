@@ -232,6 +232,7 @@ def _add_new(
         actor=ctx.actor,
         source=ctx.source,
         action=_HYPOTHESIS_ADD,
+        recorded=ctx.recorded(),
     )
     codes = [row.code for row in rows]
     summary.added.extend(codes)
