@@ -3,6 +3,7 @@
 Use :func:`open_parat` (also exported as ``tracker.open``) from scripts.
 """
 
-from tracker.services.api import Parat, open_parat
+from tracker.services.api import Parat
+from tracker.services.opening import open_parat
 
 __all__ = ["Parat", "open_parat"]

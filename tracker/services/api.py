@@ -9,8 +9,7 @@ Every method opens a short session, runs one use case in one transaction with it
 audit events, and returns plain values; nothing of the database leaks out.
 """
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from tracker.services.imports import ImportResult
     from tracker.services.snapshots import SnapshotView
 
-__all__ = ["Parat", "no_database", "open_parat"]
+__all__ = ["Parat", "no_database"]
 
 T = TypeVar("T")
 
@@ -373,34 +372,3 @@ class Parat:
         from tracker.services.changes import last_event_id
 
         return self._read(last_event_id)
-
-
-@contextmanager
-def open_parat(
-    db: "str | os.PathLike[str] | None" = None,
-    *,
-    actor: str | None = None,
-    source: str = "api",
-    clock: Callable[[], datetime] = utcnow,
-    upgrade: bool = True,
-    read_only: bool = False,
-    create: bool = True,
-    at: datetime | str | None = None,
-) -> Iterator[Parat]:
-    """Open a database (path or URL; default: ``PARAT_DATABASE_URL`` or the user's file).
-
-    The schema is brought up to date on open unless ``upgrade=False``. With
-    ``read_only`` every write is refused with :class:`ReadOnlyError` before it touches
-    the data, and the connection itself is read-only too. ``create=False`` refuses a
-    SQLite file that does not exist with :class:`NotFound` instead of creating it
-    (and its folders). A database that cannot be used raises
-    :class:`UnusableDatabase`; no database error leaves untranslated.
-
-    ``at`` dates every write of this object at that moment (a datetime, or text such
-    as ``12.02.2018``) instead of now, to load the state of an earlier meeting; a
-    moment earlier than the newest change or snapshot is refused with
-    :class:`InvalidInput`, and so is one in the future.
-    """
-    moment = explicit_moment(at)
-    with Store.open(db, read_only=read_only, upgrade=upgrade, create=create) as store:
-        yield Parat(store, actor=actor, source=source, clock=clock, at=moment)
