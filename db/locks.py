@@ -9,6 +9,14 @@ for a decision is still the value when it is written:
   leaves other transactions free to add figures and events that reference the rows.
 - SQLite: nothing more to take. Its writers begin ``IMMEDIATE`` (:mod:`db.engine`) and
   hold the whole database from their first statement.
+
+And one lock for the order of writers (:func:`hold_writers`): on SQLite the write lock
+already puts every writer in a line; on PostgreSQL a transaction-scoped advisory lock
+per schema does the same, so that two writers of *different* hypotheses are stamped in
+the order they commit (row locks alone let the one stamped later commit first, and a
+moment between their stamps would show a state that never existed) and a write dated
+``--at`` checks "not earlier than the newest change" against a newest change that
+cannot move until it commits.
 """
 
 from collections.abc import Iterable
@@ -19,9 +27,12 @@ from sqlalchemy.engine import Connection
 
 from db.models import Hypothesis
 
-__all__ = ["for_write", "lock_hypotheses"]
+__all__ = ["for_write", "hold_writers", "lock_hypotheses"]
 
 _H = Hypothesis.__table__  # type: ignore[attr-defined]
+#: The advisory lock's first key: "PARA" in ASCII; the second is the schema's hash,
+#: so programmes in different schemas of one database do not wait for each other.
+_WRITERS_KEY = 0x50415241
 #: Ids per ``IN (…)`` list: well below every engine's limit of bound parameters.
 _CHUNK = 5000
 
@@ -46,3 +57,16 @@ def lock_hypotheses(conn: Connection, ids: Iterable[int]) -> None:
     for chunk in _chunks(ids):
         query = sa.select(_H.c.id).where(_H.c.id.in_(chunk)).order_by(_H.c.id)
         conn.execute(for_write(query)).all()
+
+
+def hold_writers(conn: Connection) -> None:
+    """Wait until no other writer of this programme is between its first statement and
+    its commit, and hold that place until this transaction ends (PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` has done it already)."""
+    if conn.dialect.name == "sqlite":
+        return
+    conn.execute(
+        sa.select(
+            sa.func.pg_advisory_xact_lock(_WRITERS_KEY, sa.func.hashtext(sa.func.current_schema()))
+        )
+    ).all()

@@ -3,8 +3,9 @@ connection commits right as an undo gets going is never overwritten by it.
 
 Two connections on the same store, both engines. The second write is placed
 deterministically with an engine event on the undo's connection (no sleeps): it runs
-just before the undo's statement that takes its lock (PostgreSQL: the row lock on the
-hypothesis; SQLite: ``BEGIN IMMEDIATE``), or just after it.
+just before the undo's statement that takes its lock (PostgreSQL: the writers'
+advisory lock, before the hypothesis's row lock; SQLite: ``BEGIN IMMEDIATE``), or just
+after it.
 """
 
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ from tracker.services.store import Store
 def _takes_the_lock(engine: Engine, statement: str) -> bool:
     if engine.dialect.name == "sqlite":
         return statement.startswith("BEGIN IMMEDIATE")
-    return "FROM hypothesis" in statement and "FOR NO KEY UPDATE" in statement
+    return "pg_advisory_xact_lock" in statement
 
 
 def once_at_the_lock(engine: Engine, when: str, action: Callable[[], None]) -> list[str]:

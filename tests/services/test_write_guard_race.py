@@ -6,8 +6,8 @@ race on H01. The other write is placed deterministically with an engine event on
 import's connection, no sleeps:
 
 - *before the guard*: just before the import's first look at the hypotheses (SQLite:
-  its ``BEGIN IMMEDIATE``, the write lock; PostgreSQL: its first read of the
-  hypothesis table, before the row locks). Bo commits while the import waits; the
+  its ``BEGIN IMMEDIATE``, the write lock; PostgreSQL: its advisory lock, which
+  every writer takes first). Bo commits while the import waits; the
   import must then read bo's values and be stamped after bo.
 - *inside the guard*: just after the import has read the current figures (SQLite:
   after ``BEGIN IMMEDIATE``). Bo, on a connection that gives up at once instead of
@@ -45,7 +45,7 @@ def _set_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
 def _before_guard(engine: Engine, statement: str) -> bool:
     if engine.dialect.name == "sqlite":
         return statement.startswith("BEGIN IMMEDIATE")
-    return "FROM hypothesis" in statement
+    return "pg_advisory_xact_lock" in statement
 
 
 def _inside_guard(engine: Engine, statement: str) -> bool:
@@ -206,3 +206,35 @@ def test_b_an_import_that_waits_for_a_writer_is_stamped_after_it(
         ("decided", 5_000_000),
         ("decided", 20_000_000),
     ]
+
+
+def test_d_a_write_to_another_hypothesis_inside_an_imports_guard_waits(
+    anna: Parat, figures_csv: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row locks keep two writers of one hypothesis apart; writers of different
+    hypotheses must still be stamped in commit order, so bo's save of H02 placed
+    inside the import's transaction may not commit before it."""
+    anna.add_hypothesis("H02", title="Rengøring")
+    _set_clock(monkeypatch, T[1])
+    impatient = _impatient(store_url)
+    attempts: list[str] = []
+
+    def bo_saves() -> None:
+        try:
+            impatient.set_figure("H02", 2018, potential="3")
+            attempts.append("landed")
+        except ParatError:
+            attempts.append("waits")
+
+    try:
+        ran = once(anna.engine, "after", _inside_guard, bo_saves)
+        anna.import_file(figures_csv)
+        assert ran and attempts == ["waits"]
+        _set_clock(monkeypatch, T[2])
+        bo_saves()  # once the import has committed
+        assert attempts == ["waits", "landed"]
+    finally:
+        impatient.store.close()
+    imported, saved = figure_events(anna)[-2:]
+    assert (imported.subject, saved.subject) == ("H01", "H02"), (imported, saved)
+    assert imported.at < saved.at and imported.id < saved.id

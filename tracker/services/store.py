@@ -35,6 +35,7 @@ from db.engine import (
     unwritable_sqlite_location,
     write_session,
 )
+from db.locks import hold_writers
 from tracker.errors import NotFound, ParatError, ReadOnlyError, UnusableDatabase
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
@@ -235,14 +236,17 @@ class Store:
         """A write (see :meth:`write`) that changes data on behalf of ``context``.
 
         Each attempt gives ``work`` a context whose moment is read once, inside the
-        transaction: on SQLite the transaction's first statement (``BEGIN IMMEDIATE``,
-        the write lock) has run before the work starts; on PostgreSQL the work takes
-        the guard's row locks before it asks for the moment
-        (:func:`tracker.services.guard.hold`). A re-run reads a new moment.
+        transaction, once no other writer of the programme can commit before this one:
+        SQLite's ``BEGIN IMMEDIATE`` (the write lock) or PostgreSQL's advisory lock has
+        been taken before the work starts, and the work takes the guard's row locks
+        before it asks for the moment (:func:`tracker.services.guard.hold`). So moments
+        follow commit order across all hypotheses. A re-run reads a new moment.
         """
 
         def attempt(session: Session) -> T:
-            session.connection()  # begins the transaction: SQLite's write lock is held
+            # Begins the transaction and waits for this programme's other writers:
+            # SQLite's write lock, PostgreSQL's advisory lock (db.locks.hold_writers).
+            hold_writers(session.connection())
             return work(session, context.for_transaction())
 
         return self.write(attempt, code=code, commit=commit)
