@@ -9,7 +9,6 @@ database that holds data unless forced, and then keeps a copy of what it replace
 PostgreSQL has its own tools for this (``pg_dump``/``pg_restore``); Parat only says so.
 """
 
-import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import sqlalchemy as sa
 
 from db.engine import BUSY_TIMEOUT_MS
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.io.files import check_input_file, output_target, replace_into
 from tracker.report.moments import local_time
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
@@ -117,7 +117,9 @@ def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
     source_path = sqlite_path(url, PG_BACKUP_HINT)
     if not source_path.exists():
         raise NotFound(f"{source_path}: no such database")
-    target = target.expanduser().resolve()
+    # A link is followed (the backup goes where it points); a folder, device or pipe
+    # is refused before anything else, --force or not: it is never replaced.
+    target = output_target(target.expanduser(), label="backup").resolve()
     if target == source_path.resolve():
         raise InvalidInput("the backup file must not be the database itself")
     if target.exists() and not force:
@@ -130,7 +132,7 @@ def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
             _copy(source, partial)
         with closing(_connect(partial, read_only=True)) as copy:
             info = _describe(copy, target)
-        os.replace(partial, target)
+        replace_into(partial, target, label="backup")
     finally:
         partial.unlink(missing_ok=True)
     return info
@@ -169,10 +171,14 @@ def restore_sqlite(
     The backup is checked first. A target that holds data is only overwritten with
     ``force``, and then a copy of it is kept beside it (``….replaced-<time>.db``).
     """
-    target = sqlite_path(url, PG_RESTORE_HINT).resolve()
+    # The database file is written as any user-named output: through a link to where
+    # it points, never over a device, a pipe or a folder.
+    target = output_target(sqlite_path(url, PG_RESTORE_HINT), label="restore").resolve()
     source = source.expanduser().resolve()
     if not source.exists():
         raise NotFound(f"{source}: no such file")
+    # stat before SQLite opens it: a named pipe would wait for a writer for ever.
+    check_input_file(source, label="restore")
     if source == target:
         raise InvalidInput("the backup file is the database itself")
     with closing(_connect(source, read_only=True)) as conn:
