@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import no_traceback, ok, programme, programme_template  # noqa: F401
+from tests.cli.conftest import (  # noqa: F401
+    no_traceback,
+    ok,
+    ok_json,
+    programme,
+    programme_template,
+    refuse,
+)
 
 __all__ = ["Refused", "in_process"]
 
