@@ -172,9 +172,9 @@ def floor_new(db: Path, csv_path: Path) -> None:
             ids = dict(conn.execute("SELECT code, id FROM hypothesis WHERE id > ?", (last,)))
             conn.executemany(
                 "INSERT INTO event (programme_id, at, actor, source, action, hypothesis_id,"
-                " subject, field, old_value, new_value, note)"
+                " subject, field, old_value, new_value, note, recorded_at)"
                 f" VALUES ({programme_id}, '{now}', 'floor', 'floor', 'hypothesis.add', ?, ?,"
-                " '', NULL, ?, '')",
+                f" '', NULL, ?, '', '{now}')",
                 [(ids[code], code, new_value) for code, new_value in values],
             )
     finally:

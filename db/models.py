@@ -39,6 +39,14 @@ class Programme(SQLModel, table=True):
     allocation: str = Field(default="waterfall")
     created_at: datetime = Field(sa_column=_moment())
     updated_at: datetime = Field(sa_column=_moment())
+    # Last, where migration 0005 added them: a created schema and a migrated one agree.
+    last_year: int
+    """The last year of the trajectory (the overslagsår after the target year); the
+    target year when there are none."""
+    display_unit: str = Field(default="mio")
+    """How people see amounts by default: ``mio``, ``tkr`` or ``kr``."""
+    display_decimals: int = Field(default=1)
+    """Decimals shown by default in that unit (0–3)."""
 
 
 class StageWeight(SQLModel, table=True):

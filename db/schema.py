@@ -4,16 +4,18 @@ Importing Alembic costs as much as the rest of a CLI call: the stored revision i
 compared with :data:`HEAD` first, and Alembic is loaded only to upgrade.
 """
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-__all__ = ["HEAD", "SchemaError", "current_revision", "ensure_schema", "upgrade"]
+__all__ = ["HEAD", "SchemaError", "current_revision", "downgrade", "ensure_schema", "upgrade"]
 
 #: The newest migration's revision; a test keeps it equal to Alembic's head.
-HEAD = "0004"
+HEAD = "0005"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -45,15 +47,43 @@ def alembic_config(conn: Connection | None = None, url: str | None = None):  # t
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply the migrations up to ``revision`` in one locked transaction."""
+    """Apply the migrations up to ``revision`` in one locked transaction.
+
+    On SQLite the foreign keys are off while they run: a migration that changes a
+    column copies the table (SQLite's way), and the old copy of a table that others
+    refer to cannot be dropped while they are enforced. Every reference is checked
+    before the commit (SQLite's own procedure for such changes).
+    """
     from alembic import command
 
-    with engine.execution_options(parat_write=True).begin() as conn:
-        if conn.dialect.name == "postgresql":
-            # Two processes opening a new database at once must not both migrate.
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(7270)"))
-        _check_known(current_revision(conn))
-        command.upgrade(alembic_config(conn), revision)
+    _migrate(engine, lambda conn: command.upgrade(alembic_config(conn), revision))
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision`` (for tests of upgrades from old databases)."""
+    from alembic import command
+
+    _migrate(engine, lambda conn: command.downgrade(alembic_config(conn), revision))
+
+
+def _migrate(engine: Engine, run: Callable[[Connection], None]) -> None:
+    with engine.execution_options(parat_write=True).connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw: Any = conn.connection.driver_connection
+        if sqlite:  # outside a transaction: SQLite ignores the PRAGMA inside one
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                if not sqlite:
+                    # Two processes opening a new database at once must not both migrate.
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(7270)"))
+                _check_known(current_revision(conn))
+                run(conn)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise SchemaError("a migration left a reference to a missing row")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _check_known(revision: str | None) -> None:

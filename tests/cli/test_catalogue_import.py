@@ -151,7 +151,8 @@ def test_reductions_written_negative_are_flipped(
             ("Nr.;Forslag;2018;2019", "S01;Porto;1;1"),
             (),
             "row 1, column 2019: 2019 is outside the programme's years 2015–2018 "
-            "(leave it out with --skip-column 2019)",
+            "(widen them with `parat programme set --last-year 2019`, "
+            "or leave it out with --skip-column 2019)",
         ),
         (
             ("Nr.;Forslag;2018 (euro)", "S01;Porto;1"),

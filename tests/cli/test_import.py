@@ -197,7 +197,8 @@ def test_every_error_is_listed(
     assert lines[0] == "parat: fejl.csv: 7 errors, nothing was imported"
     assert (
         "  row 1, column potential_2019: 2019 is outside the programme's years 2015–2018 "
-        "(leave it out with --skip-column potential_2019)"
+        "(widen them with `parat programme set --last-year 2019`, "
+        "or leave it out with --skip-column potential_2019)"
     ) in lines
     assert any(line.startswith("  row 1, column potentail_2018: unknown column") for line in lines)
     assert "  row 2, column stage: moving H01 from identified to dropped needs a note " in (
@@ -223,7 +224,8 @@ def test_dry_run_shows_the_diff_and_writes_nothing(
     assert counts(store_url) == before
     assert "Siden sidst: før import → efter import af plan.csv" in out
     assert "H02 Digital post: Kvantificeret → Besluttet" in out
-    assert "H02 potentiale 2018: 3,0 mio. kr. → 3,5 mio. kr. (+0,5 mio. kr.)" in out
+    # each changed cell exactly, in kroner: the dry run checks the units
+    assert "H02 potentiale 2018: 3.000.000 kr. → 3.500.000 kr. (+500.000 kr.)" in out
     assert "Nye hypoteser: H05" in out
     assert "nothing was written" in out
     ok(store_cli("import", str(path)))

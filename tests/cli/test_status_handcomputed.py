@@ -145,6 +145,7 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
         "target_kr": 125_000_000,
         "target_year": 2018,
         "first_year": 2015,
+        "last_year": 2018,
         "allocation": "waterfall",
         "weights": {"identified": 10, "qualified": 25, "quantified": 50, "decided": 75,
                     "implemented": 90, "realised": 100, "dropped": 0},

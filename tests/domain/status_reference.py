@@ -96,7 +96,7 @@ def _warnings(
 ) -> list[Warning]:
     warnings: list[Warning] = []
     year = programme.target_year
-    years = range(programme.first_year, programme.target_year + 1)
+    years = range(programme.first_year, programme.end_year + 1)
     for h in hypotheses:
         active = h.stage is not Stage.DROPPED
         if active and h.stage.rank >= Stage.QUANTIFIED.rank and not h.potential.get(year):
@@ -158,7 +158,7 @@ def reference_status(
     figures; gap = target − weighted.
     """
     year = programme.target_year
-    years = list(range(programme.first_year, programme.target_year + 1))
+    years = list(range(programme.first_year, programme.end_year + 1))
     rows: list[tuple[HypothesisFacts, Measures]] = []
     statuses: list[HypothesisContribution] = []
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}

@@ -86,7 +86,8 @@ def test_the_header_is_checked_column_by_column() -> None:
     assert found == {"potential_2018": ("potential", 2018)}
     assert [str(p) for p in problems] == [
         "row 1, column potential_2019: 2019 is outside the programme's years 2015–2018 "
-        "(leave it out with --skip-column potential_2019)",
+        "(widen them with `parat programme set --last-year 2019`, "
+        "or leave it out with --skip-column potential_2019)",
         "row 1, column potentail_2018: unknown column (use code, title, area, owner, stage, "
         "bucket, confidence, description, note, potential_YYYY, realised_YYYY, "
         "investment_YYYY)",

@@ -196,8 +196,11 @@ FORMAT_MIO = [
     (12_250_000, "12,3 mio. kr."),  # half-even would give 12,2
     (-12_250_000, "-12,3 mio. kr."),
     (50_000, "0,1 mio. kr."),
-    (49_999, "0,0 mio. kr."),
-    (-49_999, "0,0 mio. kr."),  # never "-0,0"
+    # an amount that would round to nothing shows its first digit (never "-0,0")
+    (49_999, "0,05 mio. kr."),
+    (-49_999, "-0,05 mio. kr."),
+    (4_000, "0,004 mio. kr."),
+    (1, "0,000001 mio. kr."),
     (-50_000, "-0,1 mio. kr."),
     (1_234_567_890, "1.234,6 mio. kr."),
     (999_950_000, "1.000,0 mio. kr."),

@@ -358,6 +358,31 @@ def test_years_outside_the_programme_are_ignored() -> None:
     assert status.totals.investment_kr == 0
 
 
+def test_the_later_years_run_to_the_last_year_and_leave_the_target_year_alone() -> None:
+    h = HypothesisFacts(
+        "H1",
+        "x",
+        Stage.DECIDED,
+        owner="o",
+        potential={2018: 1_000_000, 2019: 2_000_000, 2021: 3_000_000, 2022: 9},
+        realised={2020: 500_000},
+        investment={2019: 100_000},
+    )
+    shorter = compute_status(PROGRAMME, [h], AS_OF)
+    later = compute_status(replace(PROGRAMME, last_year=2021), [h], AS_OF)
+    assert [y.year for y in later.years] == [2016, 2017, 2018, 2019, 2020, 2021]
+    by_year = {y.year: y for y in later.years}
+    assert (by_year[2019].pipeline_kr, by_year[2019].weighted_kr) == (2_000_000, 1_500_000)
+    assert (by_year[2019].investment_kr, by_year[2019].net_kr) == (100_000, 1_900_000)
+    assert by_year[2020].realised_kr == 500_000 and by_year[2021].decided_kr == 3_000_000
+    # the target-year measures are those of the programme without the later years
+    assert (later.totals.pipeline_kr, later.totals.weighted_kr) == (1_000_000, 750_000)
+    assert later.totals.gap_kr == shorter.totals.gap_kr
+    assert later.buckets == shorter.buckets
+    # investments count over every year shown
+    assert (shorter.totals.investment_kr, later.totals.investment_kr) == (0, 100_000)
+
+
 def test_gap_is_negative_when_over_fulfilled() -> None:
     h = HypothesisFacts("H1", "x", Stage.REALISED, owner="o", potential={2018: 130_000_000})
     assert _one(h).totals.gap_kr == -30_000_000
@@ -500,6 +525,7 @@ def programmes(draw: st.DrawFn) -> ProgrammeFacts:
         allocation=draw(st.sampled_from(list(Allocation))),
         weights=weights,
         buckets=buckets,
+        last_year=draw(st.sampled_from([None, 2018, 2019, 2020])),
     )
 
 
@@ -508,7 +534,7 @@ def hypothesis_lists(
     draw: st.DrawFn, nonnegative: bool = False, max_count: int = 8
 ) -> list[HypothesisFacts]:
     amounts = st.integers(min_value=0, max_value=200_000_000) if nonnegative else money
-    years = st.dictionaries(st.integers(min_value=2014, max_value=2019), amounts, max_size=4)
+    years = st.dictionaries(st.integers(min_value=2014, max_value=2021), amounts, max_size=4)
     edges = [STALE_AFTER, STALE_AFTER - timedelta(microseconds=1)]
     ages = (
         st.none()
@@ -608,9 +634,9 @@ def test_totals_are_exact_sums(programme: ProgrammeFacts, hs: list) -> None:
     assert sum(s.count for s in status.stages) == len(hs)
     assert sum(s.pipeline_kr for s in status.stages) == t.pipeline_kr
     assert sum(s.weighted_kr for s in status.stages) == t.weighted_kr
-    # the target year's row of the trajectory is the totals
-    last = status.years[-1]
-    assert last.year == programme.target_year
+    # the trajectory runs to the last year; the target year's row is the totals
+    assert [y.year for y in status.years] == list(programme.years)
+    (last,) = (y for y in status.years if y.year == programme.target_year)
     assert (last.pipeline_kr, last.weighted_kr, last.decided_kr, last.realised_kr) == (
         t.pipeline_kr,
         t.weighted_kr,

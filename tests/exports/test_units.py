@@ -16,9 +16,9 @@ from tracker.exports.templating import md_escape
 amounts = st.integers(min_value=-MAX_ABS_KR, max_value=MAX_ABS_KR)
 
 
-def test_mio_rounds_half_away_from_zero() -> None:
-    assert [mio(k) for k in (49_999, 50_000, -50_000, -49_999, 1_250_000, 0)] == [
-        "0,0", "0,1", "-0,1", "0,0", "1,3", "0,0"
+def test_mio_rounds_half_away_from_zero_and_never_hides_an_amount() -> None:
+    assert [mio(k) for k in (49_999, 50_000, -50_000, -49_999, 1_250_000, 0, 4_000)] == [
+        "0,05", "0,1", "-0,1", "-0,05", "1,3", "0,0", "0,004"
     ]  # fmt: skip
 
 

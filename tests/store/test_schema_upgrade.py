@@ -263,6 +263,11 @@ def test_upgrading_from_the_first_migration_keeps_everything(store_url: str) -> 
             )
             both = conn.execute(sa.select(moments.c.at, moments.c.recorded_at)).all()
             assert both == [(T1, T1), (T1, T1)]
+            # 0005: every programme before it ended at its target year, shown as before.
+            frame = conn.exec_driver_sql(
+                "SELECT target_year, last_year, display_unit, display_decimals FROM programme"
+            ).all()
+            assert [tuple(row) for row in frame] == [(2018, 2018, "mio", 1)]
     finally:
         engine.dispose()
 
@@ -275,6 +280,7 @@ def test_upgrading_from_the_first_migration_keeps_everything(store_url: str) -> 
             2015,
         )
         assert prog.allocation == "earmarked"
+        assert (prog.last_year, prog.display.unit, prog.display.decimals) == (2018, "mio", 1)
         assert prog.weights[Stage.DECIDED] == 80 and prog.weights[Stage.QUALIFIED] == 30
         assert [(b.key, b.target_kr, b.priority) for b in prog.buckets] == [
             ("driftsbalance", 50_000_000, 1),

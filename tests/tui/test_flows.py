@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input, Label, Select
 
 import tracker
+from tests.cli.conftest import dump
 from tracker.domain.money import format_mio
 from tracker.services import Parat
 from tui.app import ParatApp, create_app
@@ -125,6 +126,28 @@ def test_invalid_money_shows_error_and_changes_nothing(app: ParatApp, ui_parat: 
             assert type(app.screen).__name__ == "ConfirmDialog"
             await pilot.press("n")
             assert app.is_running and app.screen is screen
+
+    asyncio.run(run())
+
+
+def test_an_implausible_figure_is_refused_next_to_the_field(
+    app: ParatApp, ui_parat: Parat, demo_db: Path
+) -> None:
+    """300000 typed as mio. kr. (kroner meant) is 2.400 times the whole target: the
+    grid refuses it through the services' plausibility check, says so next to the
+    field, and writes nothing."""
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            screen = await _open_h04(pilot)
+            before = dump(demo_db)
+            await _set_input(pilot, "#fig-potential-2018", "300000")
+            error = str(screen.query_one("#figures-error", Label).render())
+            assert error.startswith("✖ 2018 Potentiale: 300.000,0 mio. kr. er mere end hele ")
+            assert "målet (125,0 mio. kr.): mente du kroner?" in error
+            assert screen.query_one("#fig-potential-2018", Input).has_class("-invalid")
+            assert dump(demo_db) == before  # no figure, no event, same version
+            assert ui_parat.hypothesis("H04").figures[2018]["potential"] == 11_000_000
 
     asyncio.run(run())
 

@@ -4,19 +4,27 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.output import mio, print_json, table
+from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff, total_changes
-from tracker.domain.money import format_mio_change
+from tracker.domain.money import Display
 
 __all__ = ["print_diff", "register"]
 
 _KIND = {kind: label.lower() for kind, label in da.KIND_LABELS.items()}
+#: Whole kroner: what the import's dry run shows each cell in, to check the units.
+_EXACT = Display("kr", 0)
 
 
-#: A change in mio. kr. with its sign: ``+0,5 mio. kr.``.
-signed = format_mio_change
+def _change(shown: Display, old: int | None, new: int | None) -> tuple[str, str, str]:
+    """Then, now and the change, with the decimals that show the change."""
+    d = shown.change_decimals(old, new)
+    return (
+        "" if old is None else shown.amount(old, d),
+        "" if new is None else shown.amount(new, d),
+        shown.change((new or 0) - (old or 0), d),
+    )
 
 
 def _when(moment: object) -> str:
@@ -27,13 +35,14 @@ def _when(moment: object) -> str:
     return show_moment(moment) if isinstance(moment, datetime) else ""
 
 
-def print_diff(d: Diff) -> None:
-    """The "Siden sidst" view for people (Danish)."""
+def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
+    """The "Siden sidst" view for people (Danish), amounts in ``shown``; with
+    ``exact_figures`` each changed figure in whole kroner (the import's dry run)."""
     typer.echo(f"{da.SINCE}: {d.since_label} → {d.until_label}\n")
     rows = total_changes(d)
     table(
         ["", da.THEN, da.NOW, da.CHANGE],
-        [(label, mio(old), mio(new), signed(new - old)) for label, old, new in rows],
+        [(label, *_change(shown, old, new)) for label, old, new in rows],
         right=(1, 2, 3),
     )
     before = {x.key: x for x in d.before.buckets}
@@ -43,10 +52,10 @@ def print_diff(d: Diff) -> None:
         [
             (
                 x.name,
-                mio(x.target_kr),
-                mio(before[x.key].weighted_kr) if x.key in before else "",
-                mio(x.weighted_kr),
-                signed(x.weighted_kr - (before[x.key].weighted_kr if x.key in before else 0)),
+                shown.amount(x.target_kr),
+                *_change(
+                    shown, before[x.key].weighted_kr if x.key in before else None, x.weighted_kr
+                ),
             )
             for x in d.after.buckets
         ],
@@ -61,12 +70,11 @@ def print_diff(d: Diff) -> None:
         typer.echo(f"  {m.code} {m.title}: {old} → {new}" + (f"  ({who})" if who else "") + note)
     typer.echo(f"\nTal ({len(d.figure_changes)})")
     for f in d.figure_changes:
-        change = (f.new_kr or 0) - (f.old_kr or 0)
+        old, new, change = _change(_EXACT if exact_figures else shown, f.old_kr, f.new_kr)
         who = ", ".join(x for x in (f.actor, _when(f.at)) if x)
         typer.echo(
             f"  {f.code} {_KIND.get(f.kind, f.kind)} {f.year}: "
-            f"{mio(f.old_kr) or '(intet)'} → {mio(f.new_kr) or '(intet)'} ({signed(change)})"
-            + (f"  {who}" if who else "")
+            f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
         )
     if d.added:
         typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
@@ -83,8 +91,11 @@ def diff(
         str | None, typer.Option("--until", help="Snapshot name or date (default: now).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    display: DisplayOption = None,
+    decimals: DecimalsOption = None,
 ) -> None:
-    """What moved between two moments: totals, buckets, stage moves, figures."""
+    """What moved between two moments: totals, buckets, stage moves, figures. Each
+    change shows with the decimals it needs to be seen."""
     with state(ctx).open() as parat:
         start = parat.resolve_moment(since)
         end = parat.resolve_moment(until) if until else None
@@ -94,7 +105,8 @@ def diff(
 
         print_json(diff_to_dict(result))
     else:
-        print_diff(result)
+        default = result.after.programme.display
+        print_diff(result, chosen_display(default, display, decimals))
 
 
 def register(app: typer.Typer) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.output import done
+from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
 
@@ -73,8 +73,13 @@ def export(
     schema: Annotated[
         bool, typer.Option("--schema", help="Print the JSON Schema of the json format.")
     ] = False,
+    display: DisplayOption = None,
+    decimals: DecimalsOption = None,
 ) -> None:
-    """Export the status summary for the chief group (text formats to stdout)."""
+    """Export the status summary for the chief group (text formats to stdout).
+
+    --display/--decimals set how md, html and pdf show amounts; the xlsx cells, the
+    csv and the json hold exact amounts whatever they say."""
     if schema:
         import json
 
@@ -100,11 +105,15 @@ def export(
                 since_label=since,
                 until_label=as_of or "",
             )
+        shown = None
+        if display is not None or decimals is not None:
+            shown = chosen_display(parat.programme().display, display, decimals)
         data = parat.export(
             fmt.value,
             as_of=moment,
             diff=diff,
             csv_dialect=(csv_dialect or CsvDialect.danish).value,
+            display=shown,
         )
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
     _emit(payload, output, f"{fmt.value} summary")

@@ -6,26 +6,42 @@ from typing import Annotated
 import typer
 
 from tracker.cli.numbers import LIMIT
-from tracker.cli.output import print_json
+from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
+from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
 
 
-def _value(field: str, value: str | None, money: bool) -> str:
-    if value is None:
-        return "(intet)"
-    if money and value.lstrip("-").isdigit():
-        from tracker.domain.money import format_mio
-
-        return format_mio(int(value), decimals=3 if int(value) % 100_000 else 1)
-    return value
+def _kroner(value: str | None) -> int | None:
+    return int(value) if value is not None and value.lstrip("-").isdigit() else None
 
 
-def describe_event(e: EventView) -> str:
-    """What an event did, in one line: ``H04 stage: quantified → decided``."""
+def _text(value: str | None) -> str:
+    return "(intet)" if value is None else value
+
+
+def _values(e: EventView, shown: Display) -> tuple[str, str]:
+    """The old and new value of ``e``; amounts with the decimals that show the change
+    (in mio. kr. at least to the thousand kroner: the log is where figures are
+    checked)."""
     money = e.action == "figure.set" or e.field in ("target_kr",)
+    old, new = _kroner(e.old_value), _kroner(e.new_value)
+    if not money or (old is None and new is None):
+        return _text(e.old_value), _text(e.new_value)
+    decimals = shown.change_decimals(old, new)
+    if shown.unit == "mio" and any(kr % 100_000 for kr in (old, new) if kr is not None):
+        decimals = max(decimals, 3)
+
+    def one(kr: int | None, text: str | None) -> str:
+        return _text(text) if kr is None else shown.amount(kr, decimals)
+
+    return one(old, e.old_value), one(new, e.new_value)
+
+
+def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
+    """What an event did, in one line: ``H04 stage: quantified → decided``."""
     if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add"):
         label = {
             "hypothesis.add": "tilføjet",
@@ -40,7 +56,7 @@ def describe_event(e: EventView) -> str:
             with contextlib.suppress(ValueError, AttributeError):
                 detail = json.loads(detail).get("title", "")
         return f"{e.subject} {label}: {detail}".rstrip(": ")
-    old, new = _value(e.field, e.old_value, money), _value(e.field, e.new_value, money)
+    old, new = _values(e, shown)
     return f"{e.subject} {e.field}: {old} → {new}"
 
 
@@ -57,6 +73,8 @@ def history(
         int, typer.Option(help="At most this many events (0 = all).", parser=LIMIT)
     ] = 200,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    display: DisplayOption = None,
+    decimals: DecimalsOption = None,
 ) -> None:
     """The audit log, newest first: who, when, from where, what, old → new, note.
 
@@ -67,6 +85,15 @@ def history(
 
     with state(ctx).open() as parat:
         events = parat.history(code, since=since, actor=actor, limit=limit or None)
+        shown = (
+            DEFAULT_DISPLAY
+            if as_json
+            else chosen_display(
+                parat.programme().display if parat.has_programme() else DEFAULT_DISPLAY,
+                display,
+                decimals,
+            )
+        )
     if as_json:
         from tracker.cli.commands_hypothesis import event_to_dict
         from tracker.report import iso
@@ -83,7 +110,9 @@ def history(
         when = show_moment(e.at)
         if e.recorded_at is not None and show_moment(e.recorded_at) != when:
             when += f" (registreret {show_moment(e.recorded_at)})"
-        typer.echo(f"#{e.id:<6} {when:<16}  {e.actor}  [{e.source}]  {describe_event(e)}{note}")
+        typer.echo(
+            f"#{e.id:<6} {when:<16}  {e.actor}  [{e.source}]  {describe_event(e, shown)}{note}"
+        )
     if limit and len(events) == limit:
         typer.echo(f"(the newest {limit}; --limit 0 shows all)", err=True)
 

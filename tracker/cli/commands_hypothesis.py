@@ -5,7 +5,15 @@ from typing import Annotated, Any
 import typer
 
 from tracker.cli.numbers import INT32_MAX, VERSION, read_whole
-from tracker.cli.output import done, mio, print_json, table
+from tracker.cli.output import (
+    DecimalsOption,
+    DisplayOption,
+    chosen_display,
+    done,
+    mio,
+    print_json,
+    table,
+)
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
@@ -225,10 +233,14 @@ def show(
     ctx: typer.Context,
     code: Code,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    display: DisplayOption = None,
+    decimals: DecimalsOption = None,
 ) -> None:
-    """Show one hypothesis with its figures by year and its history."""
+    """Show one hypothesis with its figures by year (to the last overslagsår) and its
+    history."""
     with state(ctx).open() as parat:
         detail = parat.hypothesis(code)
+        shown = chosen_display(parat.programme().display, display, decimals)
     if as_json:
         print_json(detail_to_dict(detail))
         return
@@ -247,7 +259,7 @@ def show(
     table(
         [da.YEAR, *(da.KIND_LABELS[kind] for kind in FIGURE_KINDS)],
         [
-            (year, *(mio(kinds.get(kind)) for kind in FIGURE_KINDS))
+            (year, *("" if kr is None else shown.amount(kr) for kr in map(kinds.get, FIGURE_KINDS)))
             for year, kinds in detail.figures.items()
         ],
         right=(1, 2, 3),

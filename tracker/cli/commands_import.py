@@ -101,7 +101,7 @@ def import_(
         from tracker.cli.commands_diff import print_diff
 
         if result.diff is not None:
-            print_diff(result.diff)
+            print_diff(result.diff, result.diff.after.programme.display, exact_figures=True)
             earmarked = ignored_earmarks(result.diff)
             if earmarked:
                 typer.echo(

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.numbers import INT32_MAX, YEAR, read_whole
-from tracker.cli.output import done, mio, print_json, table
+from tracker.cli.numbers import DECIMALS, INT32_MAX, YEAR, read_whole
+from tracker.cli.output import DisplayUnit, done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.errors import InvalidInput
@@ -24,7 +24,9 @@ def programme_to_dict(view: ProgrammeView) -> dict[str, object]:
         "target_kr": view.target_kr,
         "target_year": view.target_year,
         "first_year": view.first_year,
+        "last_year": view.last_year,
         "allocation": view.allocation,
+        "display": {"unit": view.display.unit, "decimals": view.display.decimals},
         "weights": {stage.value: pct for stage, pct in view.weights.items()},
         "buckets": [
             {"key": b.key, "name": b.name, "target_kr": b.target_kr, "priority": b.priority}
@@ -48,7 +50,8 @@ def show(
         return
     typer.echo(f"{view.name}")
     typer.echo(f"  Mål:        {mio(view.target_kr)} med årsvirkning i {view.target_year}")
-    typer.echo(f"  År:         {view.first_year}–{view.target_year}")
+    typer.echo(f"  År:         {view.first_year}–{view.last_year}")
+    typer.echo(f"  Visning:    {view.display.suffix}, {view.display.decimals} decimaler")
     typer.echo(f"  Fordeling:  {view.allocation}")
     typer.echo("  Vægte:      " + ", ".join(f"{s.label} {p} %" for s, p in view.weights.items()))
     typer.echo("")
@@ -92,11 +95,26 @@ def set_(
     name: Annotated[str | None, typer.Option(help="New programme name.")] = None,
     target_year: Annotated[int | None, typer.Option(help="New target year.", parser=YEAR)] = None,
     first_year: Annotated[int | None, typer.Option(help="New first year.", parser=YEAR)] = None,
+    last_year: Annotated[
+        int | None,
+        typer.Option(
+            help="New last year: keeps the overslagsår after the target year.", parser=YEAR
+        ),
+    ] = None,
+    display: Annotated[
+        DisplayUnit | None,
+        typer.Option("--display", help="Show amounts in mio, tkr or kr by default."),
+    ] = None,
+    decimals: Annotated[
+        int | None,
+        typer.Option("--decimals", help="Decimals shown by default (0–3).", parser=DECIMALS),
+    ] = None,
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
-    """Change the target, the allocation mode or stage weights."""
+    """Change the target, the years, the allocation mode, stage weights or how amounts
+    are shown."""
     weights = _weights(weight or [])
-    given = (target, allocation, name, target_year, first_year)
+    given = (target, allocation, name, target_year, first_year, last_year, display, decimals)
     if not weights and all(value is None for value in given):
         raise InvalidInput("nothing to change: give at least one option (see --help)")
     with state(ctx).open() as parat:
@@ -105,8 +123,11 @@ def set_(
             target=target,
             target_year=target_year,
             first_year=first_year,
+            last_year=last_year,
             allocation=allocation,
             weights=weights,
+            display_unit=None if display is None else display.value,
+            display_decimals=decimals,
             note=note,
         )
     done("Programme updated.")

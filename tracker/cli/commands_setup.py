@@ -25,6 +25,14 @@ def init(
     first_year: Annotated[
         int, typer.Option(help="First year of the trajectory.", parser=YEAR)
     ] = 2015,
+    last_year: Annotated[
+        int | None,
+        typer.Option(
+            help="Last year of the trajectory: the overslagsår after the target year "
+            "(default: the target year).",
+            parser=YEAR,
+        ),
+    ] = None,
     at: Annotated[
         str | None,
         typer.Option(
@@ -38,7 +46,11 @@ def init(
     """Create the programme with the three buckets of the source document."""
     with state(ctx).open(create=True, at=at) as parat:
         view = parat.create_programme(
-            name=name, target=target, target_year=target_year, first_year=first_year
+            name=name,
+            target=target,
+            target_year=target_year,
+            first_year=first_year,
+            last_year=last_year,
         )
     from tracker.domain.money import format_mio
 

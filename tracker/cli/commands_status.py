@@ -4,10 +4,9 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.output import mio, print_json, table
+from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
-from tracker.domain.money import format_mio
 from tracker.domain.status import Allocation, Status
 from tracker.report.moments import show_time
 
@@ -28,8 +27,11 @@ def status(
             metavar="SNAPSHOT|DATE",
         ),
     ] = None,
+    display: DisplayOption = None,
+    decimals: DecimalsOption = None,
 ) -> None:
-    """Show progress toward the target: totals, buckets, stages, years, warnings."""
+    """Show progress toward the target: totals, buckets, stages, years (to the last
+    overslagsår), warnings. --json is integer kroner whatever --display says."""
     with state(ctx).open() as parat:
         result = parat.status(parat.resolve_moment(as_of) if as_of else None)
     if as_json:
@@ -37,25 +39,27 @@ def status(
 
         print_json(status_to_dict(result))
     else:
-        print_status(result)
+        print_status(shown_in(result, display, decimals))
 
 
 def print_status(s: Status) -> None:
+    """The status for people, in ``s.programme.display``."""
     p, t = s.programme, s.totals
-    typer.echo(f"{p.name}: mål {format_mio(p.target_kr)} med årsvirkning i {p.target_year}")
+    amount = p.display.amount
+    typer.echo(f"{p.name}: mål {amount(p.target_kr)} med årsvirkning i {p.target_year}")
     typer.echo(f"Status pr. {show_time(s.as_of)}\n")
     table(
-        ["", "mio. kr."],
+        ["", p.display.suffix],
         [
-            (da.TARGET, mio(t.target_kr)),
-            (da.REALISED, mio(t.realised_kr)),
-            (da.DECIDED, mio(t.decided_kr)),
-            (da.WEIGHTED, mio(t.weighted_kr)),
-            (da.PIPELINE, mio(t.pipeline_kr)),
-            (da.GAP_EXPLAINED, mio(t.gap_kr)),
-            (da.INVESTMENT_TOTAL, mio(t.investment_kr)),
-            (da.BASELINE_EXPLAINED, mio(t.baseline_kr)),
-            (da.SLIPPAGE_EXPLAINED, mio(t.slippage_kr)),
+            (da.TARGET, amount(t.target_kr)),
+            (da.REALISED, amount(t.realised_kr)),
+            (da.DECIDED, amount(t.decided_kr)),
+            (da.WEIGHTED, amount(t.weighted_kr)),
+            (da.PIPELINE, amount(t.pipeline_kr)),
+            (da.GAP_EXPLAINED, amount(t.gap_kr)),
+            (da.INVESTMENT_TOTAL, amount(t.investment_kr)),
+            (da.BASELINE_EXPLAINED, amount(t.baseline_kr)),
+            (da.SLIPPAGE_EXPLAINED, amount(t.slippage_kr)),
         ],
         right=(1,),
     )
@@ -72,20 +76,20 @@ def print_status(s: Status) -> None:
             *[
                 (
                     b.name,
-                    mio(b.target_kr),
-                    mio(b.weighted_kr),
-                    mio(b.decided_kr),
-                    mio(b.realised_kr),
-                    mio(b.gap_kr),
+                    amount(b.target_kr),
+                    amount(b.weighted_kr),
+                    amount(b.decided_kr),
+                    amount(b.realised_kr),
+                    amount(b.gap_kr),
                 )
                 for b in s.buckets
             ],
             (
                 rest_label,
                 "",
-                mio(rest.weighted_kr),
-                mio(rest.decided_kr),
-                mio(rest.realised_kr),
+                amount(rest.weighted_kr),
+                amount(rest.decided_kr),
+                amount(rest.realised_kr),
                 "",
             ),
         ],
@@ -94,7 +98,7 @@ def print_status(s: Status) -> None:
     typer.echo(f"\n{da.STAGES}")
     table(
         [da.STAGE, da.COUNT, da.PIPELINE, da.WEIGHTED],
-        [(st.label, st.count, mio(st.pipeline_kr), mio(st.weighted_kr)) for st in s.stages],
+        [(st.label, st.count, amount(st.pipeline_kr), amount(st.weighted_kr)) for st in s.stages],
         right=(1, 2, 3),
     )
     typer.echo(f"\n{da.YEAR}")
@@ -103,11 +107,11 @@ def print_status(s: Status) -> None:
         [
             (
                 y.year,
-                mio(y.pipeline_kr),
-                mio(y.weighted_kr),
-                mio(y.realised_kr),
-                mio(y.investment_kr),
-                mio(y.net_kr),
+                amount(y.pipeline_kr),
+                amount(y.weighted_kr),
+                amount(y.realised_kr),
+                amount(y.investment_kr),
+                amount(y.net_kr),
             )
             for y in s.years
         ],

@@ -16,6 +16,7 @@ import typer
 
 __all__ = [
     "DATABASE_ID",
+    "DECIMALS",
     "LIMIT",
     "PRIORITY",
     "VERSION",
@@ -69,3 +70,5 @@ DATABASE_ID = WholeNumber(1, INT32_MAX)
 LIMIT = WholeNumber(0, INT32_MAX)
 #: A bucket's priority: 1 is filled first (the services' rule).
 PRIORITY = WholeNumber(1, 99)
+#: Decimals shown in the display unit.
+DECIMALS = WholeNumber(0, 3)

@@ -1,15 +1,75 @@
 """Printing for people (aligned tables, Danish amounts) and for programs (JSON)."""
 
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 
-from tracker.domain.money import format_mio
+from tracker.cli.numbers import DECIMALS
+from tracker.domain.money import Display, format_mio
+from tracker.domain.status import Status
 
-__all__ = ["done", "mio", "print_json", "table"]
+__all__ = [
+    "DecimalsOption",
+    "DisplayOption",
+    "DisplayUnit",
+    "chosen_display",
+    "done",
+    "mio",
+    "print_json",
+    "shown_in",
+    "table",
+]
+
+
+class DisplayUnit(StrEnum):
+    """The unit people see amounts in (``--display``)."""
+
+    MIO = "mio"
+    TKR = "tkr"
+    KR = "kr"
+
+
+DisplayOption = Annotated[
+    DisplayUnit | None,
+    typer.Option(
+        "--display",
+        help="Show amounts in mio (mio. kr.), tkr (t.kr.) or kr "
+        "(default: the programme's, see programme set --display).",
+    ),
+]
+DecimalsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--decimals",
+        parser=DECIMALS,
+        help="Decimals in that unit, 0-3 (default: the programme's); an amount that "
+        "would round to 0 shows the decimals it needs.",
+    ),
+]
+
+
+def chosen_display(default: Display, unit: DisplayUnit | None, decimals: int | None) -> Display:
+    """The display a command asked for, else the programme's ``default``."""
+    return Display(
+        default.unit if unit is None else unit.value,
+        default.decimals if decimals is None else decimals,
+    )
+
+
+def shown_in(status: Status, unit: DisplayUnit | None, decimals: int | None) -> Status:
+    """``status`` to be shown in the display a command asked for (the renderers and
+    printers read ``status.programme.display``)."""
+    if unit is None and decimals is None:
+        return status
+    display = chosen_display(status.programme.display, unit, decimals)
+    return dataclasses.replace(
+        status, programme=dataclasses.replace(status.programme, display=display)
+    )
 
 
 def print_json(data: Any) -> None:

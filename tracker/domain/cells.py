@@ -39,6 +39,7 @@ __all__ = [
     "parse_cell_amount",
     "parse_rows",
     "read_header",
+    "widen_years",
 ]
 
 #: The text columns and their longest value.
@@ -144,10 +145,16 @@ def _skip_hint(name: str) -> str:
     return f"leave it out with --skip-column {shown}"
 
 
+def widen_years(year: int, first_year: int) -> str:
+    """The command that makes ``year`` one of the programme's years."""
+    which = "--first-year" if year < first_year else "--last-year"
+    return f"parat programme set {which} {year}"
+
+
 def read_header(
     columns: Iterable[str],
     first_year: int,
-    target_year: int,
+    last_year: int,
     problems: list[Problem],
     options: ReadOptions = DEFAULT_OPTIONS,
 ) -> Header:
@@ -183,13 +190,14 @@ def read_header(
             header.names[name] = attribute
             continue
         assert column is not None
-        if not first_year <= column.year <= target_year:
+        if not first_year <= column.year <= last_year:
+            widen = widen_years(column.year, first_year)
             problems.append(
                 Problem(
                     1,
                     name,
-                    f"{column.year} is outside the programme's years {first_year}–{target_year} "
-                    f"({_skip_hint(name)})",
+                    f"{column.year} is outside the programme's years {first_year}–{last_year} "
+                    f"(widen them with `{widen}`, or {_skip_hint(name)})",
                 )
             )
             continue
@@ -204,13 +212,13 @@ def read_header(
 def check_columns(
     columns: Iterable[str],
     first_year: int,
-    target_year: int,
+    last_year: int,
     problems: list[Problem],
     options: ReadOptions = DEFAULT_OPTIONS,
 ) -> dict[str, tuple[str, int]]:
     """The figure columns (name → (kind, year)) of a header, with the problems of
     :func:`read_header`."""
-    header = read_header(columns, first_year, target_year, problems, options)
+    header = read_header(columns, first_year, last_year, problems, options)
     return {name: (c.kind, c.year) for name, c in header.figures.items()}
 
 

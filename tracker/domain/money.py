@@ -7,12 +7,17 @@ terminals, CSV files and copy-paste alike.
 """
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, localcontext
 
 __all__ = [
     "DECIMAL_MARK",
+    "DEFAULT_DISPLAY",
+    "DISPLAY_UNITS",
     "GROUP_MARK",
     "MAX_ABS_KR",
+    "MAX_DECIMALS",
+    "Display",
     "MoneyError",
     "format_kr",
     "format_mio",
@@ -22,6 +27,7 @@ __all__ = [
     "format_mio_number",
     "has_unit",
     "parse_amount",
+    "parse_display",
     "parse_unit",
     "round_half_up",
     "unit_name",
@@ -213,20 +219,36 @@ def _grouped(n: int) -> str:
     return f"{n:,}".replace(",", GROUP_MARK)
 
 
-def _mio(kr: int, decimals: int) -> tuple[int, str]:
-    """The sign of ``kr`` in millions rounded to ``decimals`` (0 when it rounds to
-    nothing) and its digits without a sign: ``-1_250_000, 1`` → ``(-1, "1,3")``.
+#: Decimals that show every krone, per unit's kroner: 6 in mio. kr., 3 in t.kr.
+_EXACT = {1_000_000: 6, 1_000: 3, 1: 0}
+
+
+def _units(kr: int, decimals: int, exact: int) -> int:
+    """``abs(kr)`` in the smallest shown step (``decimals`` of a unit that needs
+    ``exact`` decimals for one krone), rounded half up."""
+    if decimals > exact:
+        return abs(kr) * 10 ** (decimals - exact)
+    scale = 10 ** (exact - decimals)
+    q, r = divmod(abs(kr), scale)
+    return q + 1 if 2 * r >= scale else q
+
+
+def _scaled(kr: int, decimals: int, factor: int = 1_000_000) -> tuple[int, str]:
+    """The sign of ``kr`` in units of ``factor`` kroner rounded to ``decimals`` (0 when
+    it is 0) and its digits without a sign: ``-1_250_000, 1`` → ``(-1, "1,3")``.
 
     Integer arithmetic, halves away from zero (the rule of :func:`round_half_up`):
     exact for any amount, and cheap enough for a summary of 10,000 hypotheses.
+
+    A non-zero amount never shows as nothing: when it would round to zero, it gets
+    the decimals it needs to show its first digit (``40_000`` → ``0,04`` in mio.,
+    ``1`` → ``0,000001``); so a change is never hidden behind ``0,0``.
     """
-    if decimals <= 6:
-        scale = 10 ** (6 - decimals)
-        q, r = divmod(abs(kr), scale)
-        if 2 * r >= scale:
-            q += 1
-    else:
-        q = abs(kr) * 10 ** (decimals - 6)
+    exact = _EXACT[factor]
+    q = _units(kr, decimals, exact)
+    while not q and kr and decimals < exact:
+        decimals += 1
+        q = _units(kr, decimals, exact)
     whole, frac = divmod(q, 10**decimals)
     text = _grouped(whole)
     if decimals:
@@ -234,27 +256,121 @@ def _mio(kr: int, decimals: int) -> tuple[int, str]:
     return (0 if q == 0 else -1 if kr < 0 else 1), text
 
 
+#: Kroner per display unit, under the names that ``--display`` takes.
+DISPLAY_UNITS: dict[str, int] = {"mio": 1_000_000, "tkr": 1_000, "kr": 1}
+#: What follows an amount in each display unit.
+_SUFFIXES = {"mio": "mio. kr.", "tkr": "t.kr.", "kr": "kr."}
+#: Decimals a person may ask for (``--decimals``).
+MAX_DECIMALS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Display:
+    """How amounts are shown to people: a unit and the decimals in it (visning).
+
+    The one Danish money formatter: every amount a person reads goes through it.
+    Kroner are whole, so ``kr`` shows no decimals whatever ``decimals`` says. A
+    non-zero amount that would round to zero gets more decimals (see
+    :func:`_scaled`); :meth:`change_decimals` gives the two sides of a change the
+    decimals that tell them apart.
+    """
+
+    unit: str = "mio"
+    """``mio`` (mio. kr.), ``tkr`` (t.kr.) or ``kr``."""
+    decimals: int = 1
+    """Decimals in that unit, 0–3."""
+
+    @property
+    def factor(self) -> int:
+        """Kroner per unit."""
+        return DISPLAY_UNITS[self.unit]
+
+    @property
+    def suffix(self) -> str:
+        """The unit as written after an amount: ``mio. kr.``, ``t.kr.``, ``kr.``."""
+        return _SUFFIXES[self.unit]
+
+    def _decimals(self, decimals: int | None) -> int:
+        return 0 if self.unit == "kr" else self.decimals if decimals is None else decimals
+
+    def number(self, kr: int, decimals: int | None = None) -> str:
+        """The number alone: ``12_500_000`` → ``12,5`` (never ``-0,0``)."""
+        sign, text = _scaled(kr, self._decimals(decimals), self.factor)
+        return f"-{text}" if sign < 0 else text
+
+    def amount(self, kr: int, decimals: int | None = None) -> str:
+        """With the unit: ``12,5 mio. kr.``."""
+        return f"{self.number(kr, decimals)} {self.suffix}"
+
+    def change_number(self, kr: int, decimals: int | None = None) -> str:
+        """A change with its sign: ``+1,5``, ``-0,3``, ``0,0`` (only when it is 0)."""
+        sign, text = _scaled(kr, self._decimals(decimals), self.factor)
+        return f"+{text}" if sign > 0 else f"-{text}" if sign < 0 else text
+
+    def change(self, kr: int, decimals: int | None = None) -> str:
+        """A change with its sign and unit: ``+0,5 mio. kr.``."""
+        return f"{self.change_number(kr, decimals)} {self.suffix}"
+
+    def change_decimals(self, old: int | None, new: int | None) -> int:
+        """The decimals (at least this display's) at which a change from ``old`` to
+        ``new`` shows: the two amounts look different and the change is not nothing,
+        so that "9,5 → 9,6, Ændring 0,0" never stands for a change (``None``: no
+        amount, counted as 0 for the change)."""
+        decimals = self._decimals(None)
+        if old == new:
+            return decimals
+        exact = _EXACT[self.factor]
+        change = (new or 0) - (old or 0)
+        while decimals < exact and (
+            not _units(change, decimals, exact)
+            or (
+                old is not None
+                and new is not None
+                and self.number(old, decimals) == self.number(new, decimals)
+            )
+        ):
+            decimals += 1
+        return decimals
+
+
+#: Mio. kr. with one decimal: the display unless the programme or a command says
+#: otherwise.
+DEFAULT_DISPLAY = Display()
+
+
+def parse_display(unit: str, decimals: int | None = None) -> Display:
+    """A :class:`Display` from the options' words; :class:`MoneyError` for others."""
+    name = unit.strip().lower()
+    if name not in DISPLAY_UNITS:
+        raise MoneyError(f"unknown display unit {unit!r} (use mio, tkr or kr)")
+    if decimals is None:
+        decimals = DEFAULT_DISPLAY.decimals
+    if isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
+        raise MoneyError(
+            f"decimals must be a whole number from 0 to {MAX_DECIMALS}, not {decimals}"
+        )
+    return Display(name, decimals)
+
+
 def format_mio_number(kr: int, decimals: int = 1) -> str:
     """The number part of :func:`format_mio`: ``12500000`` → ``12,5``; never ``-0,0``."""
-    sign, text = _mio(kr, decimals)
-    return f"-{text}" if sign < 0 else text
+    return DEFAULT_DISPLAY.number(kr, decimals)
 
 
 def format_mio(kr: int, decimals: int = 1) -> str:
     """Danish display in millions: ``12500000`` → ``12,5 mio. kr.`` (rounded half up)."""
-    return f"{format_mio_number(kr, decimals)} mio. kr."
+    return DEFAULT_DISPLAY.amount(kr, decimals)
 
 
 def format_mio_change_number(kr: int) -> str:
-    """A change in millions with its sign: ``+1,5``, ``-0,3``, ``0,0`` (no sign when it
-    rounds to nothing)."""
-    sign, text = _mio(kr, 1)
-    return f"+{text}" if sign > 0 else f"-{text}" if sign < 0 else text
+    """A change in millions with its sign: ``+1,5``, ``-0,3``, ``0,0`` (no sign only
+    when it is 0: a small change shows its first digit, ``+0,002``)."""
+    return DEFAULT_DISPLAY.change_number(kr)
 
 
 def format_mio_change(kr: int) -> str:
     """A change with its sign and unit: ``+0,5 mio. kr.``."""
-    return f"{format_mio_change_number(kr)} mio. kr."
+    return DEFAULT_DISPLAY.change(kr)
 
 
 def format_mio_exact(kr: int, decimal_mark: str = DECIMAL_MARK, *, grouped: bool = True) -> str:

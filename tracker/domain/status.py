@@ -143,7 +143,7 @@ def _warnings(
 ) -> list[Warning]:
     warnings: list[Warning] = []
     year = programme.target_year
-    years = range(programme.first_year, programme.target_year + 1)
+    years = programme.years
     needs_potential = frozenset(
         s for s in Stage if s is not Stage.DROPPED and s.rank >= Stage.QUANTIFIED.rank
     )
@@ -218,7 +218,6 @@ def compute_status(
     rule-by-rule version in the tests is held equal to it on random programmes.
     """
     year = programme.target_year
-    first_year = programme.first_year
     # per stage: (counts at all, decided, weight unless a confidence overrides it)
     rules = {
         s: (
@@ -229,7 +228,9 @@ def compute_status(
         for s in Stage
     }
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
-    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in range(first_year, year + 1)}
+    # The trajectory runs past the target year to the last overslagsår; only the
+    # target year feeds the measures above it.
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in programme.years}
     earmarks: list[tuple[str | None, Measures]] = []
     earmarked = programme.allocation is Allocation.EARMARKED
     pipeline_sum = weighted_sum = decided_sum = realised_sum = 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 
 __all__ = [
@@ -65,6 +66,22 @@ class ProgrammeFacts:
     """Stage weight in whole percent."""
     buckets: Sequence[BucketFacts] = ()
     """The buckets, in any order."""
+    last_year: int | None = None
+    """The last year of the trajectory: the overslagsår after the target year (varig
+    virkning) run up to it; ``None`` is the target year."""
+    display: Display = DEFAULT_DISPLAY
+    """How people see the amounts unless a command says otherwise (visning); the
+    arithmetic does not read it."""
+
+    @property
+    def end_year(self) -> int:
+        """The last year shown: :attr:`last_year`, else the target year."""
+        return self.target_year if self.last_year is None else self.last_year
+
+    @property
+    def years(self) -> range:
+        """Every year of the trajectory, first year to :attr:`end_year`."""
+        return range(self.first_year, self.end_year + 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tracker.domain import labels as da
 from tracker.domain.status import Status
-from tracker.exports.danish import mio, mio_kr
+from tracker.exports.danish import mio
 
 __all__ = ["SERIES", "Bar", "Chart", "layout_chart"]
 
@@ -70,6 +70,7 @@ def layout_chart(status: Status, width: float = 720, height: float = 300) -> Cha
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [getattr(y, attr) for y in status.years for attr, _, _ in SERIES]
     target = status.programme.target_kr
+    shown = status.programme.display  # the gridlines stay in mio. kr.: a picture
     top_kr = max([0, target, *values])
     low_kr = min([0, *values])
     step_mio = _step((top_kr - low_kr) / 1_000_000)
@@ -104,7 +105,7 @@ def layout_chart(status: Status, width: float = 720, height: float = 300) -> Cha
                     w=bar_w * 0.9,
                     h=abs(zero_y - y_kr),
                     colour=colour,
-                    label=f"{label} {y.year}: {mio_kr(kr)}",
+                    label=f"{label} {y.year}: {shown.amount(kr)}",
                 )
             )
     return Chart(
@@ -119,6 +120,6 @@ def layout_chart(status: Status, width: float = 720, height: float = 300) -> Cha
         y_ticks=tuple(ticks),
         x_labels=tuple(x_labels),
         target_y=y_of(target) if target else None,
-        target_label=f"{da.TARGET} {mio_kr(target)}",
+        target_label=f"{da.TARGET} {shown.amount(target)}",
         legend=tuple((label, colour) for _, label, colour in SERIES),
     )

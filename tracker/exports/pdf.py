@@ -188,7 +188,7 @@ def render(report: Report) -> bytes:
 
     # The hypotheses get landscape pages: eleven columns need the width.
     doc.add_page(orientation="L")
-    heading(doc, f"{w.hypotheses} (tal for {status.programme.target_year} i mio. kr.)")
+    heading(doc, f"{w.hypotheses} (tal for {status.programme.target_year} i {v.unit})")
     table(
         doc,
         v.hypotheses,

@@ -34,6 +34,9 @@ class Programme(_Model):
     target_kr: Kroner
     target_year: int
     first_year: int
+    last_year: int = Field(
+        description="Last year of the trajectory (overslagsår after the target year)"
+    )
     allocation: Literal["waterfall", "earmarked"]
     weights: dict[StageKey, int] = Field(description="Stage weight in whole percent")
 

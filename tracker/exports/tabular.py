@@ -36,9 +36,9 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_RISKY) else text
 
 
-def header(first_year: int, target_year: int) -> list[str]:
-    """The column names for a programme's years."""
-    years = range(first_year, target_year + 1)
+def header(first_year: int, last_year: int) -> list[str]:
+    """The column names for a programme's years (to the last overslagsår)."""
+    years = range(first_year, last_year + 1)
     return [*FIELDS, *(f"{kind}_{year}" for year in years for kind in KINDS)]
 
 
@@ -46,11 +46,11 @@ def render(report: Report, dialect: str = "danish") -> str:
     """The CSV text, starting with a byte-order mark."""
     delimiter, decimal = DIALECTS[dialect]
     p = report.status.programme
-    years = range(p.first_year, p.target_year + 1)
+    years = p.years
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header(p.first_year, p.target_year))
+    writer.writerow(header(p.first_year, p.end_year))
     for h in report.status.hypotheses:
         d = report.details.get(h.code)
         stored = d.hypothesis if d else None

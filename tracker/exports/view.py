@@ -1,4 +1,5 @@
-"""The summary as people read it (Danish labels, amounts in mio. kr.), built once from a
+"""The summary as people read it (Danish labels, amounts in the programme's display
+unit: mio. kr. unless asked otherwise), built once from a
 :class:`Report` and shared by the Markdown, HTML and PDF renderers.
 
 Cells hold plain, unescaped text; each renderer escapes for its own format.
@@ -8,9 +9,10 @@ from dataclasses import dataclass, field
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
+from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
-from tracker.exports.danish import date, date_time, mio, mio_kr, pct, signed_mio
+from tracker.exports.danish import date, date_time, pct
 from tracker.report import Report
 
 __all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "Words", "summary_view"]
@@ -108,6 +110,8 @@ class SummaryView:
     """Per stage: (pipeline, weighted) as % of the largest stage pipeline, for the funnel."""
     words: Words = field(default=Words())
     """The fixed headings and notes."""
+    unit: str = "mio. kr."
+    """The unit the amounts are shown in (``mio. kr.``, ``t.kr.``, ``kr.``)."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -116,14 +120,15 @@ def _share(kr: int, target: int) -> float:
     return max(0.0, min(100.0, 100 * kr / target))
 
 
-def _headline(s: Status) -> tuple[Headline, ...]:
+def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ...]:
     t = s.totals
     hint = da.MEASURE_HINTS
     return (
-        Headline("target", da.TARGET, mio_kr(t.target_kr),
+        Headline("target", da.TARGET, shown.amount(t.target_kr),
                  f"årsvirkning i {s.programme.target_year}", 100.0),
         *(
-            Headline(key, da.MEASURE_LABELS[key], mio_kr(kr), hint[key], _share(kr, t.target_kr))
+            Headline(key, da.MEASURE_LABELS[key], shown.amount(kr), hint[key],
+                     _share(kr, t.target_kr))
             for key, kr in (("realised", t.realised_kr), ("decided", t.decided_kr),
                             ("weighted", t.weighted_kr), ("pipeline", t.pipeline_kr),
                             ("gap", t.gap_kr))
@@ -131,18 +136,18 @@ def _headline(s: Status) -> tuple[Headline, ...]:
     )  # fmt: skip
 
 
-def _buckets(s: Status) -> Table:
+def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     waterfall = s.programme.allocation is Allocation.WATERFALL
     rest_label, rest = (da.SURPLUS, s.surplus) if waterfall else (da.UNASSIGNED, s.unassigned)
     rows = [
         (
             b.name,
-            mio(b.target_kr),
-            mio(b.pipeline_kr),
-            mio(b.weighted_kr),
-            mio(b.decided_kr),
-            mio(b.realised_kr),
-            mio(b.gap_kr),
+            shown.number(b.target_kr),
+            shown.number(b.pipeline_kr),
+            shown.number(b.weighted_kr),
+            shown.number(b.decided_kr),
+            shown.number(b.realised_kr),
+            shown.number(b.gap_kr),
         )
         for b in s.buckets
     ]
@@ -150,10 +155,10 @@ def _buckets(s: Status) -> Table:
         (
             rest_label,
             "",
-            mio(rest.pipeline_kr),
-            mio(rest.weighted_kr),
-            mio(rest.decided_kr),
-            mio(rest.realised_kr),
+            shown.number(rest.pipeline_kr),
+            shown.number(rest.weighted_kr),
+            shown.number(rest.decided_kr),
+            shown.number(rest.realised_kr),
             "",
         )
     )
@@ -164,17 +169,17 @@ def _buckets(s: Status) -> Table:
         frozenset(range(1, 7)),
         footer=(
             da.TOTAL,
-            mio(sum(b.target_kr for b in s.buckets)),
-            mio(t.pipeline_kr),
-            mio(t.weighted_kr),
-            mio(t.decided_kr),
-            mio(t.realised_kr),
-            mio(t.gap_kr),
+            shown.number(sum(b.target_kr for b in s.buckets)),
+            shown.number(t.pipeline_kr),
+            shown.number(t.weighted_kr),
+            shown.number(t.decided_kr),
+            shown.number(t.realised_kr),
+            shown.number(t.gap_kr),
         ),
     )
 
 
-def _stages(s: Status) -> Table:
+def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     weights = s.programme.weights
     return Table(
         (da.STAGE, da.WEIGHT, da.COUNT, da.PIPELINE, da.WEIGHTED),
@@ -183,8 +188,8 @@ def _stages(s: Status) -> Table:
                 st.label,
                 pct(weights.get(st.stage, 0)),
                 str(st.count),
-                mio(st.pipeline_kr),
-                mio(st.weighted_kr),
+                shown.number(st.pipeline_kr),
+                shown.number(st.weighted_kr),
             )
             for st in s.stages
         ),
@@ -193,24 +198,24 @@ def _stages(s: Status) -> Table:
             da.TOTAL,
             "",
             str(sum(st.count for st in s.stages)),
-            mio(s.totals.pipeline_kr),
-            mio(s.totals.weighted_kr),
+            shown.number(s.totals.pipeline_kr),
+            shown.number(s.totals.weighted_kr),
         ),
     )
 
 
-def _years(s: Status) -> Table:
+def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     return Table(
         (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET),
         tuple(
             (
                 str(y.year),
-                mio(y.pipeline_kr),
-                mio(y.decided_kr),
-                mio(y.weighted_kr),
-                mio(y.realised_kr),
-                mio(y.investment_kr),
-                mio(y.net_kr),
+                shown.number(y.pipeline_kr),
+                shown.number(y.decided_kr),
+                shown.number(y.weighted_kr),
+                shown.number(y.realised_kr),
+                shown.number(y.investment_kr),
+                shown.number(y.net_kr),
             )
             for y in s.years
         ),
@@ -218,7 +223,7 @@ def _years(s: Status) -> Table:
     )
 
 
-def hypothesis_table(s: Status) -> Table:
+def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     """The hypotheses with their target-year figures (mio. kr.)."""
     names = {b.key: b.name for b in s.programme.buckets}
     return Table(
@@ -246,10 +251,10 @@ def hypothesis_table(s: Status) -> Table:
                     names.get(h.bucket, h.bucket) if h.bucket else "", s.programme.allocation
                 ),
                 pct(h.weight_pct),
-                mio(h.pipeline_kr),
-                mio(h.weighted_kr),
-                mio(h.decided_kr),
-                mio(h.realised_kr),
+                shown.number(h.pipeline_kr),
+                shown.number(h.weighted_kr),
+                shown.number(h.decided_kr),
+                shown.number(h.realised_kr),
             )
             for h in s.hypotheses
         ),
@@ -262,10 +267,10 @@ def hypothesis_table(s: Status) -> Table:
             "",
             "",
             "",
-            mio(s.totals.pipeline_kr),
-            mio(s.totals.weighted_kr),
-            mio(s.totals.decided_kr),
-            mio(s.totals.realised_kr),
+            shown.number(s.totals.pipeline_kr),
+            shown.number(s.totals.weighted_kr),
+            shown.number(s.totals.decided_kr),
+            shown.number(s.totals.realised_kr),
         ),
     )
 
@@ -274,7 +279,18 @@ def _stage_label(stage: Stage | None) -> str:
     return "(ny)" if stage is None else stage.label
 
 
-def diff_view(d: Diff) -> DiffView:
+def _change(shown: Display, old: int | None, new: int | None) -> tuple[str, str, str]:
+    """Then, now and the change, with the decimals that show the change (a change is
+    never hidden behind equal-looking amounts or a 0,0)."""
+    d = shown.change_decimals(old, new)
+    return (
+        "" if old is None else shown.number(old, d),
+        "" if new is None else shown.number(new, d),
+        shown.change_number((new or 0) - (old or 0), d),
+    )
+
+
+def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
     measures = (
@@ -289,9 +305,7 @@ def diff_view(d: Diff) -> DiffView:
     for x in d.after.buckets:
         old = before_buckets.get(x.key)
         old_kr = old.weighted_kr if old else 0
-        bucket_rows.append(
-            (x.name, mio(old_kr), mio(x.weighted_kr), signed_mio(x.weighted_kr - old_kr))
-        )
+        bucket_rows.append((x.name, *_change(shown, old_kr, x.weighted_kr)))
     moves = tuple(
         (
             m.code,
@@ -310,9 +324,7 @@ def diff_view(d: Diff) -> DiffView:
             c.title,
             KIND_LABELS.get(c.kind, c.kind),
             str(c.year),
-            "" if c.old_kr is None else mio(c.old_kr),
-            "" if c.new_kr is None else mio(c.new_kr),
-            signed_mio((c.new_kr or 0) - (c.old_kr or 0)),
+            *_change(shown, c.old_kr, c.new_kr),
             c.actor,
         )
         for c in d.figure_changes
@@ -323,7 +335,7 @@ def diff_view(d: Diff) -> DiffView:
         until=d.until_label or date_time(d.until),
         totals=Table(
             ("", da.THEN, da.NOW, da.CHANGE),
-            tuple((label, mio(o), mio(n), signed_mio(n - o)) for label, o, n in measures),
+            tuple((label, *_change(shown, o, n)) for label, o, n in measures),
             frozenset({1, 2, 3}),
         ),
         buckets=Table(
@@ -351,9 +363,10 @@ def _stage_bars(s: Status) -> tuple[tuple[float, float], ...]:
 
 
 def summary_view(report: Report) -> SummaryView:
-    """Build the whole summary's display text once."""
+    """Build the whole summary's display text once, amounts in the status's display."""
     s, meta = report.status, report.meta
     p, t = s.programme, s.totals
+    shown = p.display
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
     allocation_note = (
         "Puljerne fyldes i prioriteret rækkefølge op til deres mål; resten er overskud."
@@ -363,29 +376,31 @@ def summary_view(report: Report) -> SummaryView:
     gap_note = (
         "Målet er overopfyldt (vægtet over målet)."
         if t.gap_kr < 0
-        else f"Der mangler {mio_kr(t.gap_kr)} vægtet gevinst for at nå målet."
+        else f"Der mangler {shown.amount(t.gap_kr)} vægtet gevinst for at nå målet."
     )
     return SummaryView(
         title=f"Statusrapport: {p.name}",
         programme=p.name,
         status_date=date(s.as_of),
         as_of=date_time(s.as_of),
-        target_line=f"{da.TARGET}: {mio_kr(p.target_kr)} med årsvirkning i {p.target_year} "
+        target_line=f"{da.TARGET}: {shown.amount(p.target_kr)} med årsvirkning i {p.target_year} "
         f"(puljer: {mode})",
-        headline=_headline(s),
+        headline=_headline(s, shown),
         gap_note=gap_note,
-        buckets=_buckets(s),
+        buckets=_buckets(s, shown),
         allocation_note=allocation_note,
-        stages=_stages(s),
-        years=_years(s),
-        hypotheses=hypothesis_table(s),
+        stages=_stages(s, shown),
+        years=_years(s, shown),
+        hypotheses=hypothesis_table(s, shown),
         warnings=tuple((w.hypothesis or "", w.message) for w in s.warnings),
         footer=f"Udskrevet {date_time(meta.generated_at)} af {meta.generated_by} "
-        f"· Parat {meta.tool_version} · beløb i mio. kr.",
-        diff=diff_view(report.diff) if report.diff is not None else None,
+        f"· Parat {meta.tool_version} · beløb i {shown.suffix}",
+        diff=diff_view(report.diff, shown) if report.diff is not None else None,
         stage_bars=_stage_bars(s),
         bucket_progress=tuple(
             (b.name, _share(b.weighted_kr, b.target_kr), _share(b.realised_kr, b.target_kr))
             for b in s.buckets
         ),
+        unit=shown.suffix,
+        words=Words(in_mio=f"Beløb i {shown.suffix}"),
     )

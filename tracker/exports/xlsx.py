@@ -140,7 +140,7 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
 def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     s = report.status
     p = s.programme
-    years = range(p.first_year, p.target_year + 1)
+    years = p.years
     names = {b.key: b.name for b in p.buckets}
     allocation = p.allocation
     ws = wb.add_worksheet(da.HYPOTHESES)

@@ -37,6 +37,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "target_kr": p.target_kr,
             "target_year": p.target_year,
             "first_year": p.first_year,
+            "last_year": p.end_year,
             "allocation": p.allocation.value,
             "weights": {stage.value: pct for stage, pct in p.weights.items()},
         },

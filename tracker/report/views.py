@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from tracker.domain.money import Display
 from tracker.domain.stages import Stage
 
 __all__ = ["BucketView", "EventView", "HypothesisDetail", "HypothesisView", "ProgrammeView"]
@@ -32,6 +33,10 @@ class ProgrammeView:
     buckets: tuple[BucketView, ...]
     created_at: datetime
     updated_at: datetime
+    last_year: int
+    """The last year of the trajectory (the target year when there are no overslagsår)."""
+    display: Display
+    """How people see the programme's amounts unless a command says otherwise."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from tracker.domain.money import Display
 from tracker.domain.plausible import ReadOptions
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
@@ -104,8 +105,11 @@ class Parat:
         target: Amount | None = None,
         target_year: int | None = None,
         first_year: int | None = None,
+        last_year: int | None = None,
         allocation: Allocation | str | None = None,
         weights: Mapping[Stage | str, int] | None = None,
+        display_unit: str | None = None,
+        display_decimals: int | None = None,
         note: str = "",
     ) -> ProgrammeView:
         return self._write(
@@ -116,8 +120,11 @@ class Parat:
                 target=target,
                 target_year=target_year,
                 first_year=first_year,
+                last_year=last_year,
                 allocation=allocation,
                 weights=weights,
+                display_unit=display_unit,
+                display_decimals=display_decimals,
                 note=note,
             )
         )
@@ -216,7 +223,7 @@ class Parat:
             assert h.id is not None
             return HypothesisDetail(
                 hypothesis=hypotheses.hypothesis_view(s, h),
-                figures=figures.figures_by_year(s, h, prog.first_year, prog.target_year),
+                figures=figures.figures_by_year(s, h, prog.first_year, prog.last_year),
                 events=tuple(hypotheses.hypothesis_events(s, h.id, events)),
             )
 
@@ -264,11 +271,23 @@ class Parat:
         as_of: datetime | None = None,
         diff: "Diff | None" = None,
         csv_dialect: str = "danish",
+        display: Display | None = None,
     ) -> str | bytes:
-        """The status summary in one format: what ``parat export`` and the UI write."""
+        """The status summary in one format: what ``parat export`` and the UI write.
+
+        ``display`` (default: the programme's) is how the summary (md, html, pdf)
+        shows amounts; the spreadsheet's cells, the CSV and the JSON are exact."""
+        import dataclasses
+
         from tracker.exports import HISTORY_FORMATS, render
 
         report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
+        if display is not None:
+            s = report.status
+            shown = dataclasses.replace(
+                s, programme=dataclasses.replace(s.programme, display=display)
+            )
+            report = dataclasses.replace(report, status=shown)
         return render(report, fmt, csv_dialect=csv_dialect)
 
     # -- history, snapshots, time travel, import, undo ---------------------------

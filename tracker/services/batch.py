@@ -120,7 +120,7 @@ def check_table(
     assert prog.id is not None
     problems = list(table.problems)
     options = dataclasses.replace(options, target_kr=prog.target_kr)
-    header = read_header(table.columns, prog.first_year, prog.target_year, problems, options)
+    header = read_header(table.columns, prog.first_year, prog.last_year, problems, options)
     conn = session.connection()
     rows = parse_rows(table.rows, header, _bucket_names(conn, prog.id), problems, options)
     ids = bulk.hypothesis_ids(conn, prog.id)
@@ -314,7 +314,7 @@ def _apply_figures(
     else:
         prog = get_programme(session)
         current = history.current_amounts(
-            conn, first_year=prog.first_year, last_year=prog.target_year, as_of=now
+            conn, first_year=prog.first_year, last_year=prog.last_year, as_of=now
         )
         figure_changes: list[bulk.FigureChange] = []
         for row in rows:

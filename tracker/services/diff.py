@@ -46,7 +46,7 @@ def compare_moments(
     dropped: list[str] = []
     years = range(
         min(before.programme.first_year, after.programme.first_year),
-        max(before.programme.target_year, after.programme.target_year) + 1,
+        max(before.programme.end_year, after.programme.end_year) + 1,
     )
     for h in sorted(after.hypotheses, key=lambda h: code_key(h.code)):
         hid = after.ids[h.code]

@@ -81,7 +81,7 @@ def set_figures(
         accept_large=accept_large,
         target_kr=programme.target_kr,
     )
-    check_year(year, programme.first_year, programme.target_year)
+    check_year(year, programme.first_year, programme.last_year)
     h = find_hypothesis(session, programme.id, code, for_update=True)
     assert h.id is not None
     if expect_version is not None and h.version != expect_version:

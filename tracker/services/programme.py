@@ -7,7 +7,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from db import queries
 from db.models import Bucket, Programme, StageWeight
+from tracker.domain.money import DEFAULT_DISPLAY, Display, MoneyError, parse_display
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import Allocation
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
@@ -113,15 +115,48 @@ def programme_view(session: Session) -> ProgrammeView:
         buckets=tuple(BucketView(b.key, b.name, b.target_kr, b.priority) for b in buckets),
         created_at=programme.created_at,
         updated_at=programme.updated_at,
+        last_year=programme.last_year,
+        display=Display(programme.display_unit, programme.display_decimals),
     )
 
 
-def _check_years(first_year: int, target_year: int) -> None:
-    for year in (first_year, target_year):
-        if not 1900 <= year <= 2200:
+def _check_years(first_year: int, target_year: int, last_year: int) -> None:
+    for year in (first_year, target_year, last_year):
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
             raise InvalidInput(f"year {year} is not a plausible year")
     if first_year > target_year:
         raise InvalidInput(f"first year {first_year} is after the target year {target_year}")
+    if last_year < target_year:
+        raise InvalidInput(
+            f"last year {last_year} is before the target year {target_year}",
+            danish=f"Sidste år {last_year} ligger før målåret {target_year}.",
+        )
+
+
+def _check_display(unit: str | None, decimals: int | None) -> Display:
+    try:
+        return parse_display(unit or DEFAULT_DISPLAY.unit, decimals)
+    except MoneyError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def _refuse_hiding_figures(session: Session, programme: Programme, last_year: int) -> None:
+    """Refuse a last year that would hide figures standing after it: they would drop
+    out of every view without a trace (set them to 0 first, if they are wrong)."""
+    if last_year >= programme.last_year:
+        return
+    standing = queries.current_figures(
+        session.connection(), first_year=last_year + 1, last_year=programme.last_year
+    )
+    hidden = sum(1 for *_, amount in standing if amount)
+    if hidden:
+        noun = "figure" if hidden == 1 else "figures"
+        raise InvalidInput(
+            f"--last-year {last_year} would hide {hidden} {noun} for {last_year + 1}–"
+            f"{programme.last_year}: set them to 0 first, or keep the last year",
+            danish=f"Sidste år {last_year} ville skjule {hidden} tal for {last_year + 1}–"
+            f"{programme.last_year}: sæt dem til 0 først, eller behold sidste år.",
+        )
 
 
 def create_programme(
@@ -132,9 +167,11 @@ def create_programme(
     target: Amount = 125_000_000,
     target_year: int = 2018,
     first_year: int = 2015,
+    last_year: int | None = None,
     buckets: Sequence[BucketSpec] = DEFAULT_BUCKETS,
 ) -> ProgrammeView:
-    """Create the programme with its buckets and default stage weights."""
+    """Create the programme with its buckets and default stage weights; its years run
+    from ``first_year`` to ``last_year`` (default: the target year)."""
     if session.connection().dialect.name == "postgresql":
         # There is no row to lock yet: two `parat init` at once must not make two.
         session.execute(sa.text("SELECT pg_advisory_xact_lock(7271)"))
@@ -147,13 +184,15 @@ def create_programme(
     target_kr = to_kroner(target, "target")
     if target_kr <= 0:
         raise InvalidInput("target must be above 0 kr.")
-    _check_years(first_year, target_year)
+    last_year = target_year if last_year is None else last_year
+    _check_years(first_year, target_year, last_year)
     now = ctx.now()
     programme = Programme(
         name=name,
         target_kr=target_kr,
         target_year=target_year,
         first_year=first_year,
+        last_year=last_year,
         allocation=Allocation.WATERFALL.value,
         created_at=now,
         updated_at=now,
@@ -194,11 +233,18 @@ def set_programme(
     target: Amount | None = None,
     target_year: int | None = None,
     first_year: int | None = None,
+    last_year: int | None = None,
     allocation: Allocation | str | None = None,
     weights: Mapping[Stage | str, int] | None = None,
+    display_unit: str | None = None,
+    display_decimals: int | None = None,
     note: str = "",
 ) -> ProgrammeView:
-    """Change the programme's frame; one event per changed value."""
+    """Change the programme's frame; one event per changed value.
+
+    A target year moved past the last year takes the last year along (its own
+    event); a last year that would hide standing figures is refused.
+    """
     programme = get_programme(session, for_update=True)
     assert programme.id is not None
     now = ctx.now()
@@ -212,11 +258,22 @@ def set_programme(
         changes["target_kr"] = (programme.target_kr, target_kr)
     new_first = programme.first_year if first_year is None else first_year
     new_target = programme.target_year if target_year is None else target_year
-    _check_years(new_first, new_target)
+    # A target year moved past the last year takes it along.
+    new_last = max(programme.last_year, new_target) if last_year is None else last_year
+    _check_years(new_first, new_target, new_last)
+    _refuse_hiding_figures(session, programme, new_last)
     if target_year is not None:
         changes["target_year"] = (programme.target_year, target_year)
     if first_year is not None:
         changes["first_year"] = (programme.first_year, first_year)
+    changes["last_year"] = (programme.last_year, new_last)
+    if display_unit is not None or display_decimals is not None:
+        shown = _check_display(
+            display_unit or programme.display_unit,
+            programme.display_decimals if display_decimals is None else display_decimals,
+        )
+        changes["display_unit"] = (programme.display_unit, shown.unit)
+        changes["display_decimals"] = (programme.display_decimals, shown.decimals)
     if allocation is not None:
         try:
             mode = Allocation(str(allocation).strip().lower())

@@ -42,7 +42,7 @@ def _details(session: Session, as_of: datetime) -> dict[str, HypothesisDetail]:
     assert row is not None  # load_status has checked
     per_id: dict[int, dict[int, dict[str, int]]] = {}
     for hid, kind, year, amount in queries.current_figures(
-        conn, first_year=row.first_year, last_year=row.target_year, as_of=as_of
+        conn, first_year=row.first_year, last_year=row.last_year, as_of=as_of
     ):
         per_id.setdefault(hid, {}).setdefault(year, {})[kind] = amount
     return {

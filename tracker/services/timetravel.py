@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from db import history, queries
 from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.money import Display
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
     Allocation,
@@ -83,6 +84,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         "target_kr": row.target_kr,
         "target_year": row.target_year,
         "first_year": row.first_year,
+        "last_year": row.last_year,
         "allocation": row.allocation,
     }
     weights = dict(DEFAULT_WEIGHTS)
@@ -93,7 +95,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
             continue
         if fld.startswith("weight."):
             weights[Stage(fld.removeprefix("weight."))] = int(value)
-        elif fld in ("target_kr", "target_year", "first_year"):
+        elif fld in ("target_kr", "target_year", "first_year", "last_year"):
             frame[fld] = int(value)
         elif fld in frame:
             frame[fld] = value
@@ -116,6 +118,9 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         allocation=Allocation(frame["allocation"]),
         weights=weights,
         buckets=tuple(buckets),
+        last_year=frame["last_year"],
+        # How amounts are shown is today's choice, also for a past moment.
+        display=Display(row.display_unit, row.display_decimals),
     )
 
 
@@ -196,7 +201,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
         for hid, kind, year, amount, at in history.figures_at(
             conn,
             first_year=programme.first_year,
-            last_year=programme.target_year,
+            last_year=programme.end_year,
             as_of=as_of,
             with_moment=True,
         ):
@@ -208,7 +213,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
         figures = queries.figure_matrix(
             conn,
             first_year=programme.first_year,
-            last_year=programme.target_year,
+            last_year=programme.end_year,
             kinds=FIGURE_KINDS,
             as_of=as_of,
         )

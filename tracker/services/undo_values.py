@@ -74,6 +74,12 @@ def _revert_programme(
         programme.set_programme(session, ctx, target_year=int(old), note=note)
     elif field == "first_year":
         programme.set_programme(session, ctx, first_year=int(old), note=note)
+    elif field == "last_year":
+        programme.set_programme(session, ctx, last_year=int(old), note=note)
+    elif field == "display_unit":
+        programme.set_programme(session, ctx, display_unit=old, note=note)
+    elif field == "display_decimals":
+        programme.set_programme(session, ctx, display_decimals=int(old), note=note)
     elif field == "allocation":
         programme.set_programme(session, ctx, allocation=old, note=note)
     else:

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from tracker.domain.cells import widen_years
 from tracker.domain.labels import value_name
 from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
 from tracker.domain.rules import (
@@ -120,12 +121,17 @@ def check_percent(value: int, what: str) -> int:
     return value
 
 
-def check_year(year: int, first_year: int, target_year: int) -> int:
+def check_year(year: int, first_year: int, last_year: int) -> int:
+    """``year`` when it is one of the programme's years; else an error that says how
+    to widen them."""
     if isinstance(year, bool) or not isinstance(year, int):
         raise InvalidInput(f"year {year!r} is not a year", danish=f"{year!r} er ikke et år.")
-    if not first_year <= year <= target_year:
+    if not first_year <= year <= last_year:
+        option = widen_years(year, first_year)  # the import's advice too
         raise InvalidInput(
-            f"year {year} is outside the programme's years {first_year}–{target_year}",
-            danish=f"År {year} ligger uden for programmets år {first_year}–{target_year}.",
+            f"year {year} is outside the programme's years {first_year}–{last_year} "
+            f"(widen them with `{option}`)",
+            danish=f"År {year} ligger uden for programmets år {first_year}–{last_year} "
+            f"(udvid dem med `{option}`).",
         )
     return year

@@ -50,7 +50,7 @@ class DetailForm(Screen[None]):
         status = self.ui.status
         if status is None:
             return range(2015, 2019)
-        return range(status.programme.first_year, status.programme.target_year + 1)
+        return status.programme.years
 
     # -- loading -------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="detail-load")
