@@ -8,8 +8,6 @@ from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
-from tracker.domain.rules import NONE_WORDS
-from tracker.errors import InvalidInput
 from tracker.report import EventView, HypothesisDetail, HypothesisView
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
@@ -54,19 +52,6 @@ def event_to_dict(e: EventView) -> dict[str, Any]:
     }
 
 
-def _confidence(text: str | None) -> object:
-    from tracker.services.hypotheses import UNSET
-
-    if text is None:
-        return UNSET
-    cleaned = text.strip().rstrip("%").strip()
-    if not cleaned or cleaned.lower() in NONE_WORDS:
-        return None
-    if not cleaned.isdigit():
-        raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none")
-    return int(cleaned)
-
-
 @app.command("add")
 def add(
     ctx: typer.Context,
@@ -83,7 +68,9 @@ def add(
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Add a hypothesis."""
-    conf = _confidence(confidence)
+    from tracker.services.validation import to_confidence
+
+    conf = None if confidence is None else to_confidence(confidence, "--confidence")
     with state(ctx).open() as parat:
         h = parat.add_hypothesis(
             code,
@@ -92,7 +79,7 @@ def add(
             owner=owner,
             stage=stage,
             bucket=bucket,
-            confidence_pct=conf if isinstance(conf, int) else None,
+            confidence_pct=conf,
             description=description,
             note=note,
         )
@@ -124,7 +111,7 @@ def set_(
     ] = None,
 ) -> None:
     """Change a hypothesis's fields or stage."""
-    from tracker.services.hypotheses import UNSET
+    from tracker.services.validation import require_change, to_confidence
 
     changes: dict[str, Any] = {
         name: value
@@ -138,11 +125,9 @@ def set_(
         )
         if value is not None
     }
-    conf = _confidence(confidence)
-    if conf is not UNSET:
-        changes["confidence_pct"] = conf
-    if not changes:
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+    require_change({**changes, "confidence": confidence})
+    if confidence is not None:
+        changes["confidence_pct"] = to_confidence(confidence, "--confidence")
     with state(ctx).open() as parat:
         h, changed = parat.update_hypothesis(
             code, note=note, expect_version=expect_version, **changes

@@ -89,9 +89,18 @@ def set_(
 ) -> None:
     """Change the target, the allocation mode or stage weights."""
     weights = _weights(weight or [])
-    given = (target, allocation, name, target_year, first_year)
-    if not weights and all(value is None for value in given):
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+    from tracker.services.validation import require_change
+
+    require_change(
+        {
+            "target": target,
+            "allocation": allocation,
+            "name": name,
+            "target_year": target_year,
+            "first_year": first_year,
+            "weights": weights or None,
+        }
+    )
     with state(ctx).open() as parat:
         parat.set_programme(
             name=name,

@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from tracker.cli import (
     commands_backup,
+    commands_batch,
     commands_bucket,
     commands_diff,
     commands_export,
@@ -110,6 +111,7 @@ app.add_typer(commands_snapshot.app, name="snapshot")
 commands_diff.register(app)
 commands_import.register(app)
 commands_undo.register(app)
+commands_batch.register(app)
 commands_backup.register(app)
 
 

@@ -29,10 +29,12 @@ from tracker.services.validation import Amount
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterable, Iterator
 
     from tracker.domain.diff import Diff
     from tracker.report import EventView, Report
     from tracker.services.imports import ImportResult
+    from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
 
 __all__ = ["Parat", "no_database"]
@@ -359,6 +361,16 @@ class Parat:
             dry_run=dry_run,
             options=options or ReadOptions(),
         )
+
+    def batch(
+        self, lines: "Iterable[str | bytes]", *, atomic: bool = False
+    ) -> "Iterator[LineResult]":
+        """Run JSON Lines of write commands (``parat batch``), yielding each line's
+        result as it is known: each line one transaction, or with ``atomic`` the
+        whole input one (all or nothing). See :mod:`tracker.services.script`."""
+        from tracker.services.script import run_lines
+
+        return run_lines(self._write, lines, atomic=atomic)
 
     def undo(self, event_id: int | None = None) -> list["EventView"]:
         """Revert an event (default: this actor's last change) by writing its inverse."""
