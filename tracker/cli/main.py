@@ -64,6 +64,14 @@ app = typer.Typer(
 )
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from tracker.version import __version__
+
+        typer.echo(f"parat {__version__}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -88,6 +96,12 @@ def root(
             "--read-only",
             envvar="PARAT_READ_ONLY",
             help="Only read: every write is refused (for viewers).",
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print Parat's version and stop."
         ),
     ] = False,
 ) -> None:
