@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from tracker.domain.diff import Diff
     from tracker.report import EventView, Report
     from tracker.services.imports import ImportResult
+    from tracker.services.progress import Progress
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
 
@@ -258,12 +259,21 @@ class Parat:
         as_of: datetime | None = None,
         diff: "Diff | None" = None,
         csv_dialect: str = "danish",
+        progress: "Progress | None" = None,
     ) -> str | bytes:
-        """The status summary in one format: what ``parat export`` and the UI write."""
-        from tracker.exports import HISTORY_FORMATS, render
+        """The status summary in one format: what ``parat export`` and the UI write.
 
+        ``progress`` is told each step: reading the report, rendering it."""
+        from tracker.exports import HISTORY_FORMATS, render
+        from tracker.services.progress import READ, RENDER
+        from tracker.services.progress import report as tell
+
+        tell(progress, READ, 0, 2)
         report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
-        return render(report, fmt, csv_dialect=csv_dialect)
+        tell(progress, RENDER, 1, 2)
+        rendered = render(report, fmt, csv_dialect=csv_dialect)
+        tell(progress, RENDER, 2, 2)
+        return rendered
 
     # -- history, snapshots, time travel, import, undo ---------------------------
     def resolve_moment(self, text: str) -> datetime:
@@ -345,11 +355,13 @@ class Parat:
         fmt: str | None = None,
         dry_run: bool = False,
         options: ReadOptions | None = None,
+        progress: "Progress | None" = None,
     ) -> "ImportResult":
         """Import a CSV or JSON file in one transaction (all or nothing).
 
         ``dry_run`` checks and applies it, computes what would move, and rolls back;
-        ``options`` say how its amounts read (unit, signs, what to let through).
+        ``options`` say how its amounts read (unit, signs, what to let through);
+        ``progress`` is told how far it is (:mod:`tracker.services.progress`).
         """
         from tracker.services.imports import import_file
 
@@ -360,6 +372,7 @@ class Parat:
             fmt=fmt,
             dry_run=dry_run,
             options=options or ReadOptions(),
+            progress=progress,
         )
 
     def batch(

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from db.engine import BUSY_TIMEOUT_MS
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
 from tracker.report.moments import local_time
+from tracker.services.progress import COPY, Progress
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
 
@@ -105,14 +106,30 @@ def _describe(conn: sqlite3.Connection, path: Path) -> BackupInfo:
     return BackupInfo(path, revision[0], programme[0], hypotheses, events)
 
 
-def _copy(source: sqlite3.Connection, target_path: Path) -> None:
-    """Online backup of ``source`` into a new self-contained file (no -wal beside it)."""
+#: Pages copied per step when progress is shown (about 1 MB of 4 KiB pages).
+_STEP_PAGES = 256
+
+
+def _copy(source: sqlite3.Connection, target_path: Path, progress: Progress | None = None) -> None:
+    """Online backup of ``source`` into a new self-contained file (no -wal beside it).
+
+    Without ``progress`` it is one step; with it, steps of :data:`_STEP_PAGES` pages
+    (a write in between makes SQLite restart the copy, so it is still consistent)."""
     with closing(sqlite3.connect(target_path)) as target:
-        source.backup(target)
+        if progress is None:
+            source.backup(target)
+        else:
+            source.backup(
+                target,
+                pages=_STEP_PAGES,
+                progress=lambda _status, remaining, total: progress(COPY, total - remaining, total),
+            )
         target.execute("PRAGMA journal_mode = DELETE")
 
 
-def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
+def backup_sqlite(
+    url: str, target: Path, *, force: bool = False, progress: Progress | None = None
+) -> BackupInfo:
     """Copy the live database at ``url`` into ``target`` and check the copy."""
     source_path = sqlite_path(url, PG_BACKUP_HINT)
     if not source_path.exists():
@@ -127,7 +144,7 @@ def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
     partial.unlink(missing_ok=True)
     try:
         with closing(_connect(source_path, read_only=True)) as source:
-            _copy(source, partial)
+            _copy(source, partial, progress)
         with closing(_connect(partial, read_only=True)) as copy:
             info = _describe(copy, target)
         os.replace(partial, target)
