@@ -4,14 +4,24 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The exact versions (with their hashes) that `make run` and `make test` install;
+# `make lock` re-resolves it from pyproject.toml.
+LOCK   := requirements/lock.txt
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links --strip-extras --extra dev --output-file $(LOCK) pyproject.toml
 DEMO_DB := .demo/parat-demo.db
 
-.PHONY: run test check lint imports golden bench format demo-reset clean
+.PHONY: run test check lint imports golden bench format lock lock-upgrade demo-reset clean
 
-$(STAMP): pyproject.toml
+# Every package from the lock, hash-checked (pip itself too); then Parat, without
+# dependencies. `pip check` fails when pyproject.toml needs a package the lock lacks:
+# then run `make lock`.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	$(PIP) install --quiet --no-deps -e .
+	$(PIP) check
 	touch $(STAMP)
 
 ## run: the sample programme in its own SQLite file (never your own database)
@@ -44,6 +54,14 @@ lint: $(STAMP)
 ## imports: the layering contracts of [tool.importlinter] in pyproject.toml
 imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache
+
+## lock: resolve pyproject.toml into requirements/lock.txt, keeping the pins that still fit
+lock: $(STAMP)
+	$(COMPILE)
+
+## lock-upgrade: the newest versions pyproject.toml allows (review the diff, then make check)
+lock-upgrade: $(STAMP)
+	$(COMPILE) --upgrade
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -19,7 +19,7 @@ import pytest
 import tracker
 
 ROOT = Path(tracker.__file__).resolve().parent.parent
-HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic")
+HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich")
 
 PROBE = """
 import json, sys
@@ -67,6 +67,20 @@ def test_status_json_loads_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
     result, stdout = _probe("--db", db, "figure", "set", "H01", "2018", "--potential", "1")
     assert (result["code"], result["loaded"]) == (0, [])
     assert "recorded" in stdout
+
+
+@pytest.mark.slow
+def test_long_work_in_a_pipe_loads_no_progress_bar(tmp_path: Path) -> None:
+    """Import and backup draw a bar only on a terminal: in a pipe (as here)
+    Rich is not even imported."""
+    db = str(tmp_path / "demo.db")
+    _probe("--db", db, "demo", "--no-tui")
+    table = tmp_path / "tal.csv"
+    table.write_text("code;potential_2018\nH01;2\n", encoding="utf-8")
+    result, stdout = _probe("--db", db, "import", str(table))
+    assert (result["code"], result["loaded"]) == (0, []), stdout
+    result, stdout = _probe("--db", db, "backup", str(tmp_path / "kopi.db"))
+    assert (result["code"], result["loaded"]) == (0, []), stdout
 
 
 @pytest.mark.slow

@@ -17,9 +17,11 @@ def backup(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Copy the SQLite database to FILE while it is in use (online backup)."""
+    from tracker.cli.progress import progress_bar
     from tracker.services.admin import backup_database
 
-    info = backup_database(state(ctx).db, file, force=force)
+    with progress_bar(f"Backup {file.name}") as progress:
+        info = backup_database(state(ctx).db, file, force=force, progress=progress)
     done(
         f"Backed up '{info.programme}' to {info.path}: {info.hypotheses} hypotheses, "
         f"{info.events} events, schema {info.revision}; integrity ok."

@@ -8,7 +8,6 @@ from tracker.cli.numbers import PRIORITY
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
-from tracker.errors import InvalidInput
 
 __all__ = ["app"]
 
@@ -51,8 +50,11 @@ def set_(
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Change a bucket's name, target or priority (or add one with --add)."""
-    if name is None and target is None and priority is None:
-        raise InvalidInput("nothing to change: give --name, --target or --priority")
+    from tracker.services.validation import require_change
+
+    require_change(
+        {"name": name, "target": target, "priority": priority}, "--name, --target or --priority"
+    )
     with state(ctx).open() as parat:
         bucket = parat.set_bucket(
             key, name=name, target=target, priority=priority, create=add, note=note

@@ -95,7 +95,9 @@ def export(
     if fmt in BINARY and output is None:
         raise InvalidInput(f"--format {fmt.value} writes a binary file: give --output FILE")
 
-    with state(ctx).open() as parat:
+    from tracker.cli.progress import progress_bar
+
+    with state(ctx).open() as parat, progress_bar(f"Export {fmt.value}") as progress:
         moment = parat.resolve_moment(as_of) if as_of else None
         diff = None
         if since:
@@ -114,6 +116,7 @@ def export(
             diff=diff,
             csv_dialect=(csv_dialect or CsvDialect.danish).value,
             display=shown,
+            progress=progress,
         )
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
     _emit(payload, output, f"{fmt.value} summary")

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.numbers import INT32_MAX, VERSION, read_whole
+from tracker.cli.numbers import VERSION
 from tracker.cli.output import (
     DecimalsOption,
     DisplayOption,
@@ -17,8 +17,6 @@ from tracker.cli.output import (
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
-from tracker.domain.rules import NONE_WORDS
-from tracker.errors import InvalidInput
 from tracker.report import EventView, HypothesisDetail, HypothesisView
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
@@ -63,21 +61,6 @@ def event_to_dict(e: EventView) -> dict[str, Any]:
     }
 
 
-def _confidence(text: str | None) -> object:
-    from tracker.services.hypotheses import UNSET
-
-    if text is None:
-        return UNSET
-    cleaned = text.strip().rstrip("%").strip()
-    if not cleaned or cleaned.lower() in NONE_WORDS:
-        return None
-    try:
-        # The range is the services' rule (one message for every front end).
-        return read_whole(cleaned, 0, INT32_MAX)
-    except ValueError:
-        raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none") from None
-
-
 @app.command("add")
 def add(
     ctx: typer.Context,
@@ -94,7 +77,9 @@ def add(
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Add a hypothesis."""
-    conf = _confidence(confidence)
+    from tracker.services.validation import to_confidence
+
+    conf = None if confidence is None else to_confidence(confidence, "--confidence")
     with state(ctx).open() as parat:
         h = parat.add_hypothesis(
             code,
@@ -103,7 +88,7 @@ def add(
             owner=owner,
             stage=stage,
             bucket=bucket,
-            confidence_pct=conf if isinstance(conf, int) else None,
+            confidence_pct=conf,
             description=description,
             note=note,
         )
@@ -138,7 +123,7 @@ def set_(
     ] = None,
 ) -> None:
     """Change a hypothesis's fields or stage."""
-    from tracker.services.hypotheses import UNSET
+    from tracker.services.validation import require_change, to_confidence
 
     changes: dict[str, Any] = {
         name: value
@@ -152,11 +137,9 @@ def set_(
         )
         if value is not None
     }
-    conf = _confidence(confidence)
-    if conf is not UNSET:
-        changes["confidence_pct"] = conf
-    if not changes:
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+    require_change({**changes, "confidence": confidence})
+    if confidence is not None:
+        changes["confidence_pct"] = to_confidence(confidence, "--confidence")
     with state(ctx).open() as parat:
         h, changed = parat.update_hypothesis(
             code, note=note, expect_version=expect_version, **changes

@@ -90,8 +90,12 @@ def import_(
         accept_large=accept_large,
         skip_columns=frozenset(name.strip().casefold() for name in skip_column or ()),
     )
-    with state(ctx).open(at=at) as parat:
-        result = parat.import_file(file, fmt=fmt, dry_run=dry_run, options=options)
+    from tracker.cli.progress import progress_bar
+
+    with state(ctx).open(at=at) as parat, progress_bar(f"Import {file.name}") as progress:
+        result = parat.import_file(
+            file, fmt=fmt, dry_run=dry_run, options=options, progress=progress
+        )
     s = result.summary
     counts = (
         f"{s.rows} rows, {len(s.added)} hypotheses added, "

@@ -114,9 +114,21 @@ def set_(
     """Change the target, the years, the allocation mode, stage weights or how amounts
     are shown."""
     weights = _weights(weight or [])
-    given = (target, allocation, name, target_year, first_year, last_year, display, decimals)
-    if not weights and all(value is None for value in given):
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+    from tracker.services.validation import require_change
+
+    require_change(
+        {
+            "target": target,
+            "allocation": allocation,
+            "name": name,
+            "target_year": target_year,
+            "first_year": first_year,
+            "last_year": last_year,
+            "display": display,
+            "decimals": decimals,
+            "weights": weights or None,
+        }
+    )
     with state(ctx).open() as parat:
         parat.set_programme(
             name=name,

@@ -29,6 +29,7 @@ from typer.core import TyperGroup
 
 from tracker.cli import (
     commands_backup,
+    commands_batch,
     commands_bucket,
     commands_diff,
     commands_export,
@@ -153,6 +154,14 @@ app = typer.Typer(
 )
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from tracker.version import __version__
+
+        typer.echo(f"parat {__version__}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -179,6 +188,12 @@ def root(
             help="Only read: every write is refused (for viewers).",
         ),
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print Parat's version and stop."
+        ),
+    ] = False,
 ) -> None:
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
     ctx.obj = CliState(db=db, actor=actor, read_only=read_only)
@@ -200,6 +215,7 @@ app.add_typer(commands_snapshot.app, name="snapshot")
 commands_diff.register(app)
 commands_import.register(app)
 commands_undo.register(app)
+commands_batch.register(app)
 commands_backup.register(app)
 
 

@@ -20,18 +20,20 @@ class CliState:
     read_only: bool = False
 
     @contextmanager
-    def open(self, *, create: bool = False, at: str | None = None) -> Iterator[Parat]:
+    def open(
+        self, *, create: bool = False, at: str | None = None, source: str = "cli"
+    ) -> Iterator[Parat]:
         """The API on the chosen database (its errors are all :class:`ParatError`).
 
         Only commands that create a programme (``init``, ``demo``) pass ``create``:
         any other command on a SQLite file that does not exist says so and creates
         nothing (it would find no programme in a new file anyway). ``at`` dates every
-        write at that moment (``--at``).
+        write at that moment (``--at``); ``source`` is stamped on every event.
         """
         with open_parat(
             self.db,
             actor=self.actor,
-            source="cli",
+            source=source,
             read_only=self.read_only,
             create=create,
             at=at,

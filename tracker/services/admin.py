@@ -15,6 +15,7 @@ from tracker.services.store import Store, translated
 
 if TYPE_CHECKING:
     from tracker.services.backup import BackupInfo
+    from tracker.services.progress import Progress
 
 __all__ = [
     "DatabaseInfo",
@@ -53,13 +54,16 @@ def database_info(db: Target = None) -> DatabaseInfo:
         return DatabaseInfo(url=store.url, revision=store.revision(), newest=HEAD)
 
 
-def backup_database(db: Target, target: Path, *, force: bool = False) -> "BackupInfo":
-    """Copy the live SQLite database into ``target`` (see :mod:`tracker.services.backup`)."""
+def backup_database(
+    db: Target, target: Path, *, force: bool = False, progress: "Progress | None" = None
+) -> "BackupInfo":
+    """Copy the live SQLite database into ``target`` (see :mod:`tracker.services.backup`);
+    ``progress`` is told the pages copied."""
     from db.engine import database_url
     from tracker.services.backup import backup_sqlite
 
     with translated():
-        return backup_sqlite(database_url(db), target, force=force)
+        return backup_sqlite(database_url(db), target, force=force, progress=progress)
 
 
 def restore_database(db: Target, source: Path, *, force: bool = False) -> "BackupInfo":

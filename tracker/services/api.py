@@ -30,10 +30,13 @@ from tracker.services.validation import Amount
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterable, Iterator
 
     from tracker.domain.diff import Diff
     from tracker.report import EventView, Report
     from tracker.services.imports import ImportResult
+    from tracker.services.progress import Progress
+    from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
 
 __all__ = ["Parat", "no_database"]
@@ -272,15 +275,21 @@ class Parat:
         diff: "Diff | None" = None,
         csv_dialect: str = "danish",
         display: Display | None = None,
+        progress: "Progress | None" = None,
     ) -> str | bytes:
         """The status summary in one format: what ``parat export`` and the UI write.
 
         ``display`` (default: the programme's) is how the summary (md, html, pdf)
-        shows amounts; the spreadsheet's cells, the CSV and the JSON are exact."""
+        shows amounts; the spreadsheet's cells, the CSV and the JSON are exact.
+
+        ``progress`` is told each step: reading the report, rendering it."""
         import dataclasses
 
         from tracker.exports import HISTORY_FORMATS, render
+        from tracker.services.progress import READ, RENDER
+        from tracker.services.progress import report as tell
 
+        tell(progress, READ, 0, 2)
         report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
         if display is not None:
             s = report.status
@@ -288,7 +297,10 @@ class Parat:
                 s, programme=dataclasses.replace(s.programme, display=display)
             )
             report = dataclasses.replace(report, status=shown)
-        return render(report, fmt, csv_dialect=csv_dialect)
+        tell(progress, RENDER, 1, 2)
+        rendered = render(report, fmt, csv_dialect=csv_dialect)
+        tell(progress, RENDER, 2, 2)
+        return rendered
 
     # -- history, snapshots, time travel, import, undo ---------------------------
     def resolve_moment(self, text: str) -> datetime:
@@ -370,11 +382,13 @@ class Parat:
         fmt: str | None = None,
         dry_run: bool = False,
         options: ReadOptions | None = None,
+        progress: "Progress | None" = None,
     ) -> "ImportResult":
         """Import a CSV or JSON file in one transaction (all or nothing).
 
         ``dry_run`` checks and applies it, computes what would move, and rolls back;
-        ``options`` say how its amounts read (unit, signs, what to let through).
+        ``options`` say how its amounts read (unit, signs, what to let through);
+        ``progress`` is told how far it is (:mod:`tracker.services.progress`).
         """
         from tracker.services.imports import import_file
 
@@ -385,7 +399,18 @@ class Parat:
             fmt=fmt,
             dry_run=dry_run,
             options=options or ReadOptions(),
+            progress=progress,
         )
+
+    def batch(
+        self, lines: "Iterable[str | bytes]", *, atomic: bool = False
+    ) -> "Iterator[LineResult]":
+        """Run JSON Lines of write commands (``parat batch``), yielding each line's
+        result as it is known: each line one transaction, or with ``atomic`` the
+        whole input one (all or nothing). See :mod:`tracker.services.script`."""
+        from tracker.services.script import run_lines
+
+        return run_lines(self._write, lines, atomic=atomic)
 
     def undo(self, event_id: int | None = None) -> list["EventView"]:
         """Revert an event (default: this actor's last change) by writing its inverse."""

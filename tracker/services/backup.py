@@ -23,6 +23,7 @@ from db.engine import BUSY_TIMEOUT_MS
 from tracker.errors import AlreadyExists, InvalidInput, NotFound, file_error, shown_path
 from tracker.io.files import check_input_file, output_target, replace_into
 from tracker.report.moments import local_time
+from tracker.services.progress import COPY, Progress
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
 
@@ -107,14 +108,30 @@ def _describe(conn: sqlite3.Connection, path: Path) -> BackupInfo:
     return BackupInfo(path, revision[0], programme[0], hypotheses, events)
 
 
-def _copy(source: sqlite3.Connection, target_path: Path) -> None:
-    """Online backup of ``source`` into a new self-contained file (no -wal beside it)."""
+#: Pages copied per step when progress is shown (about 1 MB of 4 KiB pages).
+_STEP_PAGES = 256
+
+
+def _copy(source: sqlite3.Connection, target_path: Path, progress: Progress | None = None) -> None:
+    """Online backup of ``source`` into a new self-contained file (no -wal beside it).
+
+    Without ``progress`` it is one step; with it, steps of :data:`_STEP_PAGES` pages
+    (a write in between makes SQLite restart the copy, so it is still consistent)."""
     with closing(sqlite3.connect(target_path)) as target:
-        source.backup(target)
+        if progress is None:
+            source.backup(target)
+        else:
+            source.backup(
+                target,
+                pages=_STEP_PAGES,
+                progress=lambda _status, remaining, total: progress(COPY, total - remaining, total),
+            )
         target.execute("PRAGMA journal_mode = DELETE")
 
 
-def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
+def backup_sqlite(
+    url: str, target: Path, *, force: bool = False, progress: Progress | None = None
+) -> BackupInfo:
     """Copy the live database at ``url`` into ``target`` and check the copy.
 
     What the file system refuses about ``target`` (a folder, a folder that is a file,
@@ -124,12 +141,14 @@ def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
     if not source_path.exists():
         raise NotFound(f"{source_path}: no such database")
     try:
-        return _backup(source_path, target, force=force)
+        return _backup(source_path, target, force=force, progress=progress)
     except OSError as error:
         raise file_error(error, "the backup file", "sikkerhedskopien") from None
 
 
-def _backup(source_path: Path, target: Path, *, force: bool) -> BackupInfo:
+def _backup(
+    source_path: Path, target: Path, *, force: bool, progress: Progress | None
+) -> BackupInfo:
     # A link is followed (the backup goes where it points); a folder, device or pipe
     # is refused before anything else, --force or not: it is never replaced.
     target = output_target(target.expanduser(), label="backup").resolve()
@@ -148,7 +167,7 @@ def _backup(source_path: Path, target: Path, *, force: bool) -> BackupInfo:
         partial.unlink(missing_ok=True)
         try:
             with closing(_connect(source_path, read_only=True)) as source:
-                _copy_to_file(source, partial, target)
+                _copy_to_file(source, partial, target, progress)
             with closing(_connect(partial, read_only=True)) as copy:
                 info = _describe(copy, target)
             replace_into(partial, target, label="backup")
@@ -160,10 +179,12 @@ def _backup(source_path: Path, target: Path, *, force: bool) -> BackupInfo:
     return info
 
 
-def _copy_to_file(source: sqlite3.Connection, partial: Path, target: Path) -> None:
+def _copy_to_file(
+    source: sqlite3.Connection, partial: Path, target: Path, progress: Progress | None
+) -> None:
     """:func:`_copy`, with SQLite's errors on the new file said as the system's."""
     try:
-        _copy(source, partial)
+        _copy(source, partial, progress)
     except sqlite3.Error as error:
         code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
         if code == sqlite3.SQLITE_FULL:

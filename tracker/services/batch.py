@@ -35,6 +35,7 @@ from tracker.io.table_reader import Table
 from tracker.services import guard, hypotheses
 from tracker.services.context import ChangeContext
 from tracker.services.programme import get_programme
+from tracker.services.progress import CHECK, Progress, counted
 from tracker.services.validation import check_text
 
 __all__ = [
@@ -101,6 +102,7 @@ def check_table(
     table: Table,
     filename: str,
     options: ReadOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
 ) -> CheckedTable:
     """Check every cell of ``table`` against the store, under the write guard.
 
@@ -113,8 +115,9 @@ def check_table(
     file names no versions, so there is nothing to refuse it for; should a version
     still move before the write, the bump refuses it (:class:`StaleVersion`).
 
-    Cells are read with ``options`` (the programme's target bounds every figure).
-    Raises :class:`ImportFailed` listing every problem.
+    Cells are read with ``options`` (the programme's target bounds every figure);
+    ``progress`` is told the rows checked. Raises :class:`ImportFailed` listing every
+    problem.
     """
     prog = get_programme(session)
     assert prog.id is not None
@@ -122,7 +125,8 @@ def check_table(
     options = dataclasses.replace(options, target_kr=prog.target_kr)
     header = read_header(table.columns, prog.first_year, prog.last_year, problems, options)
     conn = session.connection()
-    rows = parse_rows(table.rows, header, _bucket_names(conn, prog.id), problems, options)
+    cells = counted(table.rows, len(table.rows), progress, CHECK)
+    rows = parse_rows(cells, header, _bucket_names(conn, prog.id), problems, options)
     ids = bulk.hypothesis_ids(conn, prog.id)
     moment = guard.hold(session, ctx, (ids[r.code].id for r in rows if r.code in ids))
     existing: dict[str, Any]

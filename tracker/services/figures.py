@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from db.models import Figure, Hypothesis
@@ -13,7 +14,7 @@ from tracker.domain.rules import RuleError, figure_changed
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.report import HypothesisView
 from tracker.services.context import ChangeContext
-from tracker.services.events import record_event
+from tracker.services.events import event_values, record_events
 from tracker.services.hypotheses import find_hypothesis, hypothesis_view, touch
 from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
@@ -110,37 +111,43 @@ def set_figures(
             raise InvalidInput(f"--{kind}: {error}", danish=error.danish) from None
     current = figures_by_year(session, h, year, year).get(year, {})
     now = ctx.now()
-    changed = 0
+    records: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
     for kind in FIGURE_KINDS:
         if kind not in parsed or not figure_changed(current.get(kind), parsed[kind]):
             continue
-        session.add(
-            Figure(
+        records.append(
+            {
+                "hypothesis_id": h.id,
+                "year": year,
+                "kind": kind,
+                "amount_kr": parsed[kind],
+                "recorded_at": now,
+                "actor": ctx.actor,
+                "source": ctx.source,
+                "note": note,
+            }
+        )
+        events.append(
+            event_values(
+                ctx,
+                now,
+                programme_id=programme.id,
+                action="figure.set",
+                subject=h.code,
                 hypothesis_id=h.id,
-                year=year,
-                kind=kind,
-                amount_kr=parsed[kind],
-                recorded_at=now,
-                actor=ctx.actor,
-                source=ctx.source,
+                field=f"{kind}.{year}",
+                old=current.get(kind),
+                new=parsed[kind],
                 note=note,
             )
         )
-        record_event(
-            session,
-            ctx,
-            now,
-            programme_id=programme.id,
-            action="figure.set",
-            subject=h.code,
-            hypothesis_id=h.id,
-            field=f"{kind}.{year}",
-            old=current.get(kind),
-            new=parsed[kind],
-            note=note,
-        )
-        changed += 1
+    changed = len(records)
     if changed:
+        # Plain inserts, no ORM object per row: append-only rows that nothing in
+        # this transaction reads back as objects.
+        session.execute(sa.insert(Figure.__table__), records)  # type: ignore[attr-defined]
+        record_events(session, events)
         touch(h, now)  # bumps the version: a figure change is a change of the hypothesis
         session.add(h)
         session.flush()

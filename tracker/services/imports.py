@@ -26,6 +26,7 @@ from tracker.services.batch import ImportSummary, apply_checked, check_table
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import READ_ONLY
 from tracker.services.diff import compare_moments
+from tracker.services.progress import READ, WRITE, Progress, report
 from tracker.services.stamp import check_moment
 from tracker.services.store import Store, translated
 from tracker.services.timetravel import load_moment
@@ -60,9 +61,11 @@ def import_file(
     fmt: str | None = None,
     dry_run: bool = False,
     options: ReadOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import ``path`` (see the module docstring) through ``store``'s one door, its
-    cells read with ``options`` (unit, signs, what to let through).
+    cells read with ``options`` (unit, signs, what to let through); ``progress`` is
+    told how far it is (reading, the rows checked, writing).
 
     The file is read into a table before the transaction begins; inside
     it, the hypotheses it names are locked before anything they hold is read, and
@@ -71,6 +74,7 @@ def import_file(
     rolls back.
     """
     file = Path(path)
+    report(progress, READ, 0, 1)
     data = read_input_file(file)  # a regular file of at most 200 MB, or one line
     try:
         table = read_table(data, _format(file, fmt))
@@ -80,9 +84,10 @@ def import_file(
 
     def work(session: Session, ctx: ChangeContext) -> ImportResult:
         check_moment(session, ctx)
-        checked = check_table(session, ctx, table, file.name, options)
+        checked = check_table(session, ctx, table, file.name, options, progress)
         now = checked.moment  # read under the guard: after any writer it waited for
         before = load_moment(session, now) if dry_run else None
+        report(progress, WRITE, 0, 1)
         summary, _touched = apply_checked(session, ctx, checked)
         if before is None:
             return ImportResult(file.name, summary, dry_run=False)

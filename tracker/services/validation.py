@@ -1,6 +1,7 @@
 """Checks on user-supplied values, shared by every service that takes them."""
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from tracker.domain.cells import widen_years
@@ -13,6 +14,7 @@ from tracker.domain.rules import (
     is_whole_percent,
     normal_code,
     normal_text,
+    parse_confidence,
 )
 from tracker.domain.stages import Stage, parse_stage
 from tracker.errors import InvalidInput
@@ -24,6 +26,8 @@ __all__ = [
     "check_percent",
     "check_text",
     "check_year",
+    "require_change",
+    "to_confidence",
     "to_kroner",
     "to_stage",
 ]
@@ -119,6 +123,30 @@ def check_percent(value: int, what: str) -> int:
             danish=f"{value_name(what)}: et helt tal fra {low} til {high}, ikke {value!r}.",
         )
     return value
+
+
+def to_confidence(value: int | str, what: str = "confidence") -> int | None:
+    """A confidence override: a whole percent, or text as a person types it
+    (``75``, ``75 %``; ``none``/``ingen``/empty: none, the stage's weight counts)."""
+    if isinstance(value, str):
+        try:
+            return parse_confidence(value)
+        except RuleError as error:
+            raise InvalidInput(
+                f"{what} {value.strip()!r}: the confidence must be a whole percent from "
+                f"{PERCENT_MIN} to {PERCENT_MAX}, or none",
+                danish=error.danish,
+            ) from None
+    return check_percent(value, "confidence")
+
+
+def require_change(given: Mapping[str, object], options: str = "at least one option") -> None:
+    """Refuse a change command that names nothing to change (every front end's line)."""
+    if all(value is None for value in given.values()):
+        raise InvalidInput(
+            f"nothing to change: give {options} (see --help)",
+            danish="Intet at ændre: angiv mindst én værdi.",
+        )
 
 
 def check_year(year: int, first_year: int, last_year: int) -> int:
