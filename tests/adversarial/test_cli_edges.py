@@ -86,7 +86,7 @@ def test_a_number_inside_an_option_is_read_the_same_way(
     args: tuple[str, ...],
 ) -> None:
     line = refuse(*args).stderr
-    assert "write STAGE=PCT" in line or "give a whole percent 0–100" in line
+    assert "write STAGE=PCT" in line or "whole percent from 0 to 100" in line
 
 
 def test_a_new_bucket_with_a_negative_priority_is_refused_by_the_api(
