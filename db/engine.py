@@ -13,6 +13,7 @@ then takes no locks and reads no ``-shm``, so such a connection does not see wha
 writer commits after it opened (nobody can write through a read-only mount anyway).
 """
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -30,6 +31,8 @@ __all__ = [
     "DatabaseLocationError",
     "database_url",
     "default_database_path",
+    "discard_new_sqlite_file",
+    "first_missing_folder",
     "make_engine",
     "memory_copy",
     "missing_sqlite_file",
@@ -50,13 +53,104 @@ def default_database_path() -> Path:
 
 
 def database_url(target: str | os.PathLike[str] | None = None) -> str:
-    """Resolve ``--db PATH|URL``, else ``PARAT_DATABASE_URL``, else the default file."""
+    """Resolve ``--db PATH|URL``, else ``PARAT_DATABASE_URL``, else the default file.
+
+    A path or URL that cannot work is refused here with :class:`DatabaseLocationError`,
+    before a driver or the file system sees it (see :func:`check_location`).
+    """
     chosen = os.fspath(target) if target is not None else os.environ.get(ENV_URL) or None
     if chosen is None:
         return f"sqlite:///{default_database_path()}"
+    if "\x00" in chosen:
+        raise DatabaseLocationError("the database path or URL contains a NUL character")
     if "://" in chosen:
+        check_location(chosen)
         return chosen
+    _check_path(chosen)
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+#: The longest name of one file or folder, and of a whole path, in bytes (Linux's
+#: NAME_MAX and PATH_MAX; most file systems of other systems allow no more).
+NAME_MAX, PATH_MAX = 255, 4096
+
+
+def _check_path(path: str) -> None:
+    if "\x00" in path:
+        raise DatabaseLocationError("the database path contains a NUL character")
+    too_long = [part for part in Path(path).parts if len(os.fsencode(part)) > NAME_MAX]
+    if too_long or len(os.fsencode(path)) >= PATH_MAX:
+        raise DatabaseLocationError(
+            f"the database path is longer than the file system allows (at most {NAME_MAX} "
+            f"bytes a name, {PATH_MAX} in all)"
+        )
+
+
+def check_location(url: str) -> None:
+    """Refuse a database URL that cannot work, in one line that does not repeat it (it
+    may hold a password): one that does not parse, a SQLite path with a NUL or too long
+    a name, a SQLite query string (the driver would silently ignore it)."""
+    try:
+        sa_url = sa.make_url(url)
+        sa_url.get_backend_name()
+    except (sa.exc.ArgumentError, ValueError) as error:
+        reason = "its host or port is malformed" if isinstance(error, ValueError) else ""
+        if not reason:
+            reason = "it is not of the form driver://user@host/database or sqlite:///PATH"
+        raise DatabaseLocationError(
+            f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}"
+        ) from None
+    if sa_url.get_backend_name() != "sqlite":
+        return
+    if sa_url.query:
+        names = ", ".join(sorted(sa_url.query))
+        raise DatabaseLocationError(
+            f"a SQLite database URL takes no query arguments here ({names}); "
+            "use --read-only to only read"
+        )
+    if sa_url.database and sa_url.database != ":memory:":
+        _check_path(sa_url.database)
+
+
+def first_missing_folder(path: Path) -> Path | None:
+    """The outermost folder on the way to ``path`` that does not exist yet (the first
+    one creating the file would make), or ``None`` when its folder exists."""
+    missing = None
+    for folder in path.parents:
+        if folder.exists():
+            break
+        missing = folder
+    return missing
+
+
+def discard_new_sqlite_file(path: Path, new_folder: Path | None = None) -> None:
+    """Remove the SQLite file ``path`` that a refused call created, with its ``-wal``,
+    ``-shm`` and ``-journal`` files and the folders it made from ``new_folder`` down,
+    unless it holds a programme (something was written to it, so it stays). Best
+    effort: whatever cannot be removed stays."""
+    try:
+        with contextlib.closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ) as conn:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+            if "programme" in tables and conn.execute("SELECT 1 FROM programme").fetchone():
+                return
+    except (sqlite3.Error, OSError, ValueError):
+        return  # not what this call created: leave it alone
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if new_folder is None:
+        return
+    folder = path.parent
+    while True:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == new_folder:
+            return
+        folder = folder.parent
 
 
 def missing_sqlite_file(url: str) -> Path | None:

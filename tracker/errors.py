@@ -11,18 +11,24 @@ or an import problem) still gets a plain Danish sentence for its kind, so the UI
 never shows English.
 """
 
+import errno
+import os
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import ClassVar
 
 __all__ = [
     "AlreadyExists",
     "ExitCode",
+    "FileProblem",
     "InvalidInput",
     "NotFound",
     "ParatError",
     "ReadOnlyError",
     "StaleVersion",
     "UnusableDatabase",
+    "file_error",
+    "shown_path",
 ]
 
 
@@ -46,8 +52,14 @@ class ParatError(Exception):
     #: The UI's line when the raiser gave no Danish one (a sentence for the kind).
     DANISH: ClassVar[str] = "Det kunne ikke lade sig gøre. Intet er ændret."
 
-    def __init__(self, message: str, *, danish: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, danish: str | None = None, details: Sequence[str] = ()
+    ) -> None:
+        super().__init__("\n".join((message, *details)))
+        self.headline = message
+        """The one line that says what went wrong."""
+        self.details: tuple[str, ...] = tuple(details)
+        """Further lines, one per item (an import's rows in error), shown under it."""
         self.danish: str = danish or self.DANISH
         """The line in Danish, for the terminal UI."""
 
@@ -105,3 +117,47 @@ class StaleVersion(ParatError):
                 "Genindlæs og prøv igen."
             )
         super().__init__(message, danish=danish)
+
+
+class FileProblem(InvalidInput):
+    """The system refused a file or folder the user named: it is a folder, its folder
+    is a file, the name is too long, no access, the disk is full, …"""
+
+    DANISH = "Filen kan ikke bruges. Intet er ændret."
+
+
+def shown_path(path: "str | os.PathLike[str] | bytes") -> str:
+    """A path for a one-line message: quoted, with line breaks and other control
+    characters escaped (a name may hold them; the message must stay one line)."""
+    text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path)
+    return repr(text)
+
+
+#: The usual reasons the system refuses a file, in Danish (its own are English).
+_WHY_DA = {
+    errno.EACCES: "ingen adgang",
+    errno.EPERM: "ingen adgang",
+    errno.ENOSPC: "disken er fuld",
+    errno.EDQUOT: "diskkvoten er brugt op",
+    errno.EROFS: "skrivebeskyttet drev",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.EISDIR: "det er en mappe",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.ENOENT: "findes ikke",
+    errno.EEXIST: "findes allerede",
+    errno.ELOOP: "for mange symbolske links",
+    errno.EFBIG: "filen bliver for stor",
+    errno.EIO: "læse- eller skrivefejl",
+}
+
+
+def file_error(error: OSError, what: str = "", what_da: str = "") -> FileProblem:
+    """The one line for an :class:`OSError` on a user's path: what it was (``what``,
+    e.g. "the backup file" / "sikkerhedskopien"), which file, and why."""
+    name = error.filename2 if error.filename2 is not None else error.filename
+    where = f" {shown_path(name)}" if name is not None else ""
+    why = error.strerror or type(error).__name__
+    why_da = _WHY_DA.get(error.errno or 0, why)
+    english = f"cannot use {what or 'the file'}{where}: {why}"
+    danish = f"Kan ikke bruge {what_da or 'filen'}{where} ({why_da}). Intet er ændret."
+    return FileProblem(english, danish=danish)

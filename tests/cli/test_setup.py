@@ -84,8 +84,9 @@ def test_second_init_is_refused(ok, refuse) -> None:
 def test_init_bad_values(refuse, db_path: Path, args: list[str], fragment: str) -> None:
     result = refuse("init", *args)
     assert fragment in result.stderr
-    # nothing was created: a later status still finds no programme
-    assert "no programme" in refuse("status").stderr
+    # nothing was created: no database file is left behind
+    assert not db_path.exists()
+    assert "there is no database at" in refuse("status").stderr
 
 
 def test_demo(ok, ok_json, db_path: Path) -> None:

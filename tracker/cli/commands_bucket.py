@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.numbers import PRIORITY
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
@@ -43,7 +44,9 @@ def set_(
     key: Annotated[str, typer.Argument(help="Bucket key, e.g. driftsbalance.")],
     name: Annotated[str | None, typer.Option(help="Danish name.")] = None,
     target: Annotated[str | None, typer.Option(help="Target (mio. kr. unless a unit).")] = None,
-    priority: Annotated[int | None, typer.Option(help="1 is filled first.")] = None,
+    priority: Annotated[
+        int | None, typer.Option(help="1 is filled first (1–99).", parser=PRIORITY)
+    ] = None,
     add: Annotated[bool, typer.Option("--add", help="Create the bucket if it is new.")] = False,
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.commands_import import UNIT_HELP, Unit
+from tracker.cli.numbers import VERSION, YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
 
@@ -17,7 +18,7 @@ app = typer.Typer(help="Figures per hypothesis and year: potential, realised, in
 def set_(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")],
-    year: Annotated[int, typer.Argument(help="The year the amounts belong to.")],
+    year: Annotated[int, typer.Argument(help="The year the amounts belong to.", parser=YEAR)],
     potential: Annotated[
         str | None,
         typer.Option(help="Gain potential, positive (mio. kr. unless a unit: 4,5 / 29 tkr)."),
@@ -27,7 +28,10 @@ def set_(
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
     expect_version: Annotated[
         int | None,
-        typer.Option(help="Refuse (exit 3) if the hypothesis is no longer at this version."),
+        typer.Option(
+            help="Refuse (exit 3) if the hypothesis is no longer at this version.",
+            parser=VERSION,
+        ),
     ] = None,
     unit: Annotated[Unit, typer.Option(help=UNIT_HELP)] = Unit.MIO,
     accept_large: Annotated[

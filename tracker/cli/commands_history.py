@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.numbers import LIMIT
 from tracker.cli.output import print_json
 from tracker.cli.state import state
 from tracker.report import EventView
@@ -52,7 +53,9 @@ def history(
     actor: Annotated[
         str | None, typer.Option("--actor", help="Only changes by this person (a filter).")
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many events (0 = all).")] = 200,
+    limit: Annotated[
+        int, typer.Option(help="At most this many events (0 = all).", parser=LIMIT)
+    ] = 200,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """The audit log, newest first: who, when, from where, what, old → new, note.

@@ -4,6 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
+from tracker.cli.numbers import INT32_MAX, VERSION, read_whole
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
@@ -62,9 +63,11 @@ def _confidence(text: str | None) -> object:
     cleaned = text.strip().rstrip("%").strip()
     if not cleaned or cleaned.lower() in NONE_WORDS:
         return None
-    if not cleaned.isdigit():
-        raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none")
-    return int(cleaned)
+    try:
+        # The range is the services' rule (one message for every front end).
+        return read_whole(cleaned, 0, INT32_MAX)
+    except ValueError:
+        raise InvalidInput(f"--confidence {text!r}: give a whole percent 0–100, or none") from None
 
 
 @app.command("add")
@@ -120,7 +123,10 @@ def set_(
     ] = "",
     expect_version: Annotated[
         int | None,
-        typer.Option(help="Refuse (exit 3) if the hypothesis is no longer at this version."),
+        typer.Option(
+            help="Refuse (exit 3) if the hypothesis is no longer at this version.",
+            parser=VERSION,
+        ),
     ] = None,
 ) -> None:
     """Change a hypothesis's fields or stage."""
@@ -159,7 +165,7 @@ def drop(
     code: Code,
     note: Annotated[str, typer.Option(help="Why it is dropped (required).")],
     expect_version: Annotated[
-        int | None, typer.Option(help="Refuse if not at this version.")
+        int | None, typer.Option(help="Refuse if not at this version.", parser=VERSION)
     ] = None,
 ) -> None:
     """Drop a hypothesis (stage 'dropped'; it stays in the history)."""

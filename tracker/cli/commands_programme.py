@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.numbers import INT32_MAX, YEAR, read_whole
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
@@ -63,9 +64,15 @@ def _weights(values: list[str]) -> dict[str, int]:
     for item in values:
         stage, sep, pct = item.partition("=")
         pct = pct.strip().rstrip("%").strip()
-        if not sep or not pct.isdigit():
-            raise InvalidInput(f"--weight {item!r}: write STAGE=PCT, for example decided=80")
-        weights[stage.strip()] = int(pct)
+        try:
+            if not sep:
+                raise ValueError(item)
+            # The range is the services' rule (one message for every front end).
+            weights[stage.strip()] = read_whole(pct, 0, INT32_MAX)
+        except ValueError:
+            raise InvalidInput(
+                f"--weight {item!r}: write STAGE=PCT, for example decided=80"
+            ) from None
     return weights
 
 
@@ -83,8 +90,8 @@ def set_(
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="New programme name.")] = None,
-    target_year: Annotated[int | None, typer.Option(help="New target year.")] = None,
-    first_year: Annotated[int | None, typer.Option(help="New first year.")] = None,
+    target_year: Annotated[int | None, typer.Option(help="New target year.", parser=YEAR)] = None,
+    first_year: Annotated[int | None, typer.Option(help="New first year.", parser=YEAR)] = None,
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Change the target, the allocation mode or stage weights."""

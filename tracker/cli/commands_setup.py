@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.numbers import YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
 
@@ -18,8 +19,12 @@ def init(
     target: Annotated[
         str, typer.Option(help="Target with annual effect, in mio. kr. unless a unit is given.")
     ] = "125",
-    target_year: Annotated[int, typer.Option(help="Year of full annual effect.")] = 2018,
-    first_year: Annotated[int, typer.Option(help="First year of the trajectory.")] = 2015,
+    target_year: Annotated[
+        int, typer.Option(help="Year of full annual effect.", parser=YEAR)
+    ] = 2018,
+    first_year: Annotated[
+        int, typer.Option(help="First year of the trajectory.", parser=YEAR)
+    ] = 2015,
     at: Annotated[
         str | None,
         typer.Option(

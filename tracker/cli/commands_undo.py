@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.numbers import DATABASE_ID
 from tracker.cli.output import done
 from tracker.cli.state import state
 
@@ -13,7 +14,8 @@ __all__ = ["register"]
 def undo(
     ctx: typer.Context,
     event_id: Annotated[
-        int | None, typer.Argument(help="The event to revert (see `parat history`).")
+        int | None,
+        typer.Argument(help="The event to revert (see `parat history`).", parser=DATABASE_ID),
     ] = None,
 ) -> None:
     """Revert an event, or by default your own last change (all that one command

@@ -1,9 +1,27 @@
 """The root command: global options, sub-command groups and error handling.
 
 Errors a user can cause end as one line on stderr and an exit code (see
-:class:`tracker.errors.ExitCode`); the data stays as it was.
+:class:`tracker.errors.ExitCode`); the data stays as it was. This is the edge where
+that is kept, whatever a command does:
+
+- a :class:`ParatError` is its line; an :class:`OSError` (a path the system refused,
+  a full disk) becomes one too, naming the file;
+- every line is one line: control characters in it (a file name with a line break)
+  are escaped;
+- an argument that is not valid text (bytes that are not UTF-8) is a usage error;
+- library warnings never reach the user's stderr (``-W``/``PYTHONWARNINGS`` still
+  show them to a developer);
+- a full or closed stdout (``> /dev/full``, ``| head -c0``) ends the run with exit 1,
+  one line for a full disk and none for a closed pipe, and no traceback, then or when
+  the interpreter exits (:func:`main`).
 """
 
+import errno
+import os
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
@@ -26,28 +44,100 @@ from tracker.cli import (
     commands_undo,
 )
 from tracker.cli.state import CliState
-from tracker.errors import ParatError
+from tracker.errors import ExitCode, ParatError, file_error
 
 __all__ = ["app", "main"]
 
+#: What a write to stdout fails with when it cannot go on: a full disk, a closed pipe.
+_STDOUT_GONE = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
-def _fail(message: str, code: int) -> None:
-    typer.echo(f"parat: {message}", err=True)
+
+def one_line(message: str) -> str:
+    """``message`` with every character that could break or hide its line escaped
+    (C0/C1 controls, DEL, line and paragraph separators, lone surrogates)."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if ord(ch) < 32
+        or 0x7F <= ord(ch) <= 0x9F
+        or ch in "\u2028\u2029"
+        or 0xD800 <= ord(ch) <= 0xDFFF
+        else ch
+        for ch in message
+    )
+
+
+def _fail(message: str, code: int, details: Sequence[str] = ()) -> None:
+    """The error's line on stderr (and its detail lines, each one line), then exit."""
+    typer.echo("\n".join((f"parat: {one_line(message)}", *map(one_line, details))), err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _no_library_warnings() -> Iterator[None]:
+    """Library warnings (SQLAlchemy's about a URL, a deprecation) are for developers:
+    shown only when they asked with ``-W`` or ``PYTHONWARNINGS``."""
+    if sys.warnoptions:
+        yield
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _stdout_failed(error: OSError) -> bool:
+    """Whether ``error`` is stdout refusing the output (no file of the user's)."""
+    return error.filename is None and error.errno in _STDOUT_GONE
+
+
+def _output_lost(error: OSError) -> int:
+    """stdout cannot take the output: a closed pipe ends quietly (the reader has what
+    it wanted), a full disk says so; exit 1 either way, and nothing more is written."""
+    _silence_stdout()
+    if error.errno != errno.EPIPE:
+        typer.echo(f"parat: cannot write the output: {error.strerror or error}", err=True)
+    return ExitCode.INVALID
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device: what is still buffered for it (and the flush
+    when the interpreter exits) then goes nowhere instead of failing again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 class ParatGroup(TyperGroup):
     """Turns user errors raised anywhere below into one line and an exit code.
 
     The services translate every database error a user can meet into a
-    :class:`ParatError`; anything else is a bug and keeps its traceback.
+    :class:`ParatError`, and what the file system refuses on a user's path surfaces
+    as an :class:`OSError` naming it; anything else is a bug and keeps its traceback.
     """
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        for arg in args:
+            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
+                # Python keeps bytes that are not UTF-8 as lone surrogates, which no
+                # database, file or terminal can take.
+                raise typer.BadParameter(f"{one_line(arg)} is not valid UTF-8 text")
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with _no_library_warnings():
+                return super().invoke(ctx)
         except ParatError as error:
-            _fail(str(error), error.exit_code)
+            _fail(error.headline, error.exit_code, error.details)
+        except OSError as error:
+            if _stdout_failed(error):
+                raise typer.Exit(_output_lost(error)) from None
+            _fail(str(file_error(error)), ExitCode.INVALID)
         return None
 
 
@@ -114,5 +204,29 @@ commands_backup.register(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Output is buffered: what a command printed last may only be written when the run
+    ends. It is flushed here, inside the error handling, so that a full stdout is
+    reported (exit 1) instead of being lost or failing at interpreter exit.
+    """
+    code: int | str | None = ExitCode.OK
+    with _no_library_warnings():
+        try:
+            app()
+        except SystemExit as done:
+            code = done.code
+        except OSError as error:
+            # Help and usage text are printed before any command runs.
+            if not _stdout_failed(error):
+                raise
+            code = _output_lost(error)
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            if not _stdout_failed(error):
+                raise
+            code = _output_lost(error)
+        except ValueError:
+            pass  # stdout is closed already
+    sys.exit(code)

@@ -191,6 +191,7 @@ VALUE_NAMES: dict[str, str] = {
     "note": "Noten",
     "name": "Navnet",
     "confidence": CONFIDENCE,
+    "actor": "Navnet på den, der ændrer",
 }
 
 

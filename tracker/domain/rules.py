@@ -128,7 +128,12 @@ def normal_text(
             f"{what} is longer than {max_len} characters", f"{da} er længere end {max_len} tegn."
         )
     allowed = "\n\r\t" if (max_len > 200 if multiline is None else multiline) else ""
-    if any((ord(c) < 32 or c in "\x7f\u2028\u2029") and c not in allowed for c in value):
+    # C0 and C1 controls, DEL, and the Unicode line and paragraph separators: each can
+    # break a line or forge one in a table, a log line or a terminal.
+    if any(
+        (ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029") and c not in allowed
+        for c in value
+    ):
         if "\n" in value or "\r" in value:
             raise RuleError(f"{what} must be one line", f"{da} skal stå på én linje.")
         raise RuleError(f"{what} contains control characters", f"{da} indeholder kontroltegn.")

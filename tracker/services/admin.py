@@ -68,8 +68,8 @@ def restore_database(db: Target, source: Path, *, force: bool = False) -> "Backu
     from db.engine import database_url
     from tracker.services.backup import restore_sqlite
 
-    url = database_url(db)
     with translated():
+        url = database_url(db)
         info = restore_sqlite(url, source, force=force)
     Store.open(url).close()
     return info

@@ -225,7 +225,7 @@ class Parat:
     # -- status -----------------------------------------------------------------
     def status(self, as_of: datetime | None = None) -> Status:
         """The whole picture for the target year, now or at a past moment."""
-        moment = as_of or self.context.now()
+        moment = self._moment(as_of)
 
         def work(s: Session) -> Status:
             if as_of is not None:
@@ -233,6 +233,14 @@ class Parat:
             return load_status(s, moment)
 
         return self._read(work)
+
+    def _moment(self, as_of: datetime | None) -> datetime:
+        """A caller's moment (checked: years 1900–2200, no ambiguous wall time), or now."""
+        if as_of is None:
+            return self.context.now()
+        from tracker.services.moments import as_utc
+
+        return as_utc(as_of)
 
     def has_programme(self) -> bool:
         return self._read(lambda s: programme.find_programme(s) is not None)
@@ -244,7 +252,7 @@ class Parat:
         """What an export renders at ``as_of`` (default now), in one transaction."""
         from tracker.services.reporting import read_report
 
-        moment = as_of or self.context.now()
+        moment = self._moment(as_of)
         return self._read(
             lambda s: read_report(s, moment, self.context, diff=diff, history=history)
         )

@@ -9,6 +9,7 @@ database that holds data unless forced, and then keeps a copy of what it replace
 PostgreSQL has its own tools for this (``pg_dump``/``pg_restore``); Parat only says so.
 """
 
+import errno
 import os
 import sqlite3
 from contextlib import closing
@@ -19,7 +20,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from db.engine import BUSY_TIMEOUT_MS
-from tracker.errors import AlreadyExists, InvalidInput, NotFound
+from tracker.errors import AlreadyExists, InvalidInput, NotFound, file_error, shown_path
 from tracker.report.moments import local_time
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
@@ -113,27 +114,67 @@ def _copy(source: sqlite3.Connection, target_path: Path) -> None:
 
 
 def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
-    """Copy the live database at ``url`` into ``target`` and check the copy."""
+    """Copy the live database at ``url`` into ``target`` and check the copy.
+
+    What the file system refuses about ``target`` (a folder, a folder that is a file,
+    too long a name, no access, a full disk) is :class:`FileProblem` naming it.
+    """
     source_path = sqlite_path(url, PG_BACKUP_HINT)
     if not source_path.exists():
         raise NotFound(f"{source_path}: no such database")
+    try:
+        return _backup(source_path, target, force=force)
+    except OSError as error:
+        raise file_error(error, "the backup file", "sikkerhedskopien") from None
+
+
+def _backup(source_path: Path, target: Path, *, force: bool) -> BackupInfo:
     target = target.expanduser().resolve()
     if target == source_path.resolve():
         raise InvalidInput("the backup file must not be the database itself")
+    if target.is_dir():
+        raise InvalidInput(
+            f"the backup file {shown_path(target)} is a folder: give a file name",
+            danish=f"Sikkerhedskopien {shown_path(target)} er en mappe: skriv et filnavn.",
+        )
     if target.exists() and not force:
-        raise AlreadyExists(f"{target} exists already; choose another name or give --force")
+        raise AlreadyExists(
+            f"{shown_path(target)} exists already; choose another name or give --force"
+        )
+    folder = next((f for f in target.parents if f.exists()), None)
+    if folder is not None and not folder.is_dir():
+        raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
     try:
-        with closing(_connect(source_path, read_only=True)) as source:
-            _copy(source, partial)
-        with closing(_connect(partial, read_only=True)) as copy:
-            info = _describe(copy, target)
-        os.replace(partial, target)
-    finally:
         partial.unlink(missing_ok=True)
+        try:
+            with closing(_connect(source_path, read_only=True)) as source:
+                _copy_to_file(source, partial, target)
+            with closing(_connect(partial, read_only=True)) as copy:
+                info = _describe(copy, target)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+    except OSError as error:
+        # The user named the backup file, not the partial one it is written through.
+        raise OSError(error.errno, error.strerror, str(target)) from None
     return info
+
+
+def _copy_to_file(source: sqlite3.Connection, partial: Path, target: Path) -> None:
+    """:func:`_copy`, with SQLite's errors on the new file said as the system's."""
+    try:
+        _copy(source, partial)
+    except sqlite3.Error as error:
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
+        if code == sqlite3.SQLITE_FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target)) from None
+        if code == sqlite3.SQLITE_CANTOPEN:
+            raise OSError(errno.EACCES, "cannot create the file", str(target)) from None
+        if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY):
+            raise OSError(errno.EIO, str(error), str(target)) from None
+        raise
 
 
 def _holds_data(path: Path) -> bool:

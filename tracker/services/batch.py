@@ -64,7 +64,7 @@ class ImportFailed(InvalidInput):
         if len(problems) > _MAX_LISTED:
             shown.append(f"  … and {len(problems) - _MAX_LISTED} more")
         count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{filename}: {count}, nothing was imported\n" + "\n".join(shown))
+        super().__init__(f"{filename}: {count}, nothing was imported", details=shown)
 
 
 @dataclass(slots=True)

@@ -26,21 +26,41 @@ def utcnow() -> datetime:
             raise InvalidInput(
                 f"PARAT_NOW {fixed!r} is not a moment (write e.g. 2018-03-12T10:00:00Z)"
             ) from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        from tracker.services.moments import check_year
+
+        return check_year(moment if moment.tzinfo else moment.replace(tzinfo=UTC), fixed)
     return datetime.now(UTC)
 
 
+#: The longest actor name: it is stamped on every event and shown in every history line.
+ACTOR_MAX_LEN = 100
+
+
 def default_actor(explicit: str | None = None) -> str:
-    """``--actor``, else ``PARAT_ACTOR``, else the operating-system user."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    from_env = os.environ.get("PARAT_ACTOR", "").strip()
-    if from_env:
-        return from_env
+    """``--actor``, else ``PARAT_ACTOR``, else the operating-system user (a blank one
+    falls through to the next): the one place an actor enters, checked like any short
+    text (one line, no C0/C1 control characters, at most :data:`ACTOR_MAX_LEN`
+    characters), so that no name can forge a line in the history. A bad name raises
+    :class:`InvalidInput` naming where it came from."""
+    if explicit is not None and explicit.strip():  # a blank --actor falls back
+        return _checked_actor(explicit, "--actor")
+    from_env = os.environ.get("PARAT_ACTOR", "")
+    if from_env.strip():
+        return _checked_actor(from_env, "PARAT_ACTOR")
     try:
-        return getpass.getuser()
-    except Exception:  # no user name in some containers
+        return _checked_actor(getpass.getuser(), "the system user name")
+    except Exception:  # no (usable) user name in some containers
         return "unknown"
+
+
+def _checked_actor(name: str, where: str) -> str:
+    from tracker.domain.rules import RuleError, normal_text
+    from tracker.errors import InvalidInput
+
+    try:
+        return normal_text(name, "actor", required=True, max_len=ACTOR_MAX_LEN, multiline=False)
+    except RuleError as error:
+        raise InvalidInput(f"{where}: {error}", danish=f"{where}: {error.danish}") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from tracker.errors import (
     ReadOnlyError,
     StaleVersion,
     UnusableDatabase,
+    file_error,
 )
 
 __all__ = ["NO_PRIVILEGE", "READ_ONLY", "is_retryable", "sqlstate", "user_error"]
@@ -79,6 +80,10 @@ def user_error(error: BaseException, code: str = "") -> ParatError | None:
             danish=f"{code or 'Værdien'} findes allerede eller er i konflikt med en "
             "anden ændring. Intet er ændret.",
         )
+    if isinstance(error, OSError):
+        # The file system refused the database's file or folder (too long a name, no
+        # access, a full disk): the line names it.
+        return file_error(error, "the database", "databasen")
     if not isinstance(error, DBAPIError):
         return None
     state = sqlstate(error)

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from tracker.services.api import Parat
-from tracker.services.context import utcnow
+from tracker.services.context import default_actor, utcnow
 from tracker.services.stamp import explicit_moment
 from tracker.services.store import Store
 
@@ -39,6 +39,9 @@ def open_parat(
     moment earlier than the newest change or snapshot is refused with
     :class:`InvalidInput`, and so is one in the future.
     """
+    # Everything that can be refused without the database is checked before it is
+    # opened: a refused call must not leave a new file behind.
     moment = explicit_moment(at)
+    who = default_actor(actor)
     with Store.open(db, read_only=read_only, upgrade=upgrade, create=create) as store:
-        yield Parat(store, actor=actor, source=source, clock=clock, at=moment)
+        yield Parat(store, actor=who, source=source, clock=clock, at=moment)

@@ -318,7 +318,7 @@ def set_bucket(
             key=key,
             name=check_text(name, "bucket name", required=True),
             target_kr=_bucket_target(target),
-            priority=priority if priority is not None else int(next_priority),
+            priority=_check_priority(priority) if priority is not None else int(next_priority),
         )
         session.add(bucket)
         record_event(
@@ -339,9 +339,7 @@ def set_bucket(
     if target is not None:
         changes["target_kr"] = (bucket.target_kr, _bucket_target(target))
     if priority is not None:
-        if isinstance(priority, bool) or not 1 <= priority <= 99:
-            raise InvalidInput(f"priority must be a whole number from 1 to 99, not {priority}")
-        changes["priority"] = (bucket.priority, priority)
+        changes["priority"] = (bucket.priority, _check_priority(priority))
     for field, (old, new) in changes.items():
         if old != new:
             setattr(bucket, field, new)
@@ -360,6 +358,13 @@ def set_bucket(
     session.add(bucket)
     session.flush()
     return BucketView(bucket.key, bucket.name, bucket.target_kr, bucket.priority)
+
+
+def _check_priority(priority: int) -> int:
+    """A bucket's priority, for a new bucket and a changed one alike."""
+    if isinstance(priority, bool) or not isinstance(priority, int) or not 1 <= priority <= 99:
+        raise InvalidInput(f"priority must be a whole number from 1 to 99, not {priority}")
+    return priority
 
 
 def _bucket_target(target: Amount) -> int:

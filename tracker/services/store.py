@@ -18,9 +18,11 @@ Front ends never see an engine, a session or a driver's exception.
 """
 
 import random
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
 
 from sqlalchemy.engine import Engine
@@ -29,6 +31,8 @@ from sqlmodel import Session
 
 from db.engine import (
     database_url,
+    discard_new_sqlite_file,
+    first_missing_folder,
     make_engine,
     missing_sqlite_file,
     read_session,
@@ -105,6 +109,7 @@ class Store:
     def __init__(
         self, engine: Engine, *, read_only: bool = False, why: str = "opened read-only"
     ) -> None:
+        self._created: tuple[Path, Path | None] | None = None
         self.engine = engine
         """The engine behind the door (only tests and benchmarks reach past it)."""
         self.read_only = read_only
@@ -128,8 +133,13 @@ class Store:
         exist with :class:`NotFound` instead of creating it (and its folders); a
         read-only store never creates one. A SQLite file whose file or folder may not
         be written (a read-only mount) is opened read-only, so that it can be read.
+
+        A SQLite file this call creates is removed again when the call fails (the
+        store is left by an exception) and it holds no programme: a refused call
+        leaves no trace (see :meth:`__exit__`).
         """
-        url = database_url(db)
+        with translated():
+            url = database_url(db)
         why = "opened read-only"
         blocked = None if read_only else unwritable_sqlite_location(url)
         if blocked is not None:
@@ -139,6 +149,7 @@ class Store:
             raise ReadOnlyError(f"{READ_ONLY} and {missing} does not exist")
         if missing is not None and not create:
             raise no_database(missing)
+        new_folder = None if missing is None else first_missing_folder(missing)
         with translated():
             if read_only:
                 from db.readonly import make_read_only_engine
@@ -147,13 +158,15 @@ class Store:
             else:
                 engine = make_engine(url)
         store = cls(engine, read_only=read_only, why=why)
+        if missing is not None:
+            store._created = (missing, new_folder)
         try:
             if read_only:
                 store.require_schema()
             elif upgrade:
                 store.ensure_schema()
         except BaseException:
-            store.close()
+            store.__exit__(*sys.exc_info())
             raise
         return store
 
@@ -164,8 +177,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
         self.close()
+        if exc_type is not None and self._created is not None:
+            discard_new_sqlite_file(*self._created)
 
     @property
     def url(self) -> str:
