@@ -116,7 +116,7 @@ def _emit(payload: bytes, output: Path | None, what: str) -> None:
         stream.write(payload)
         stream.flush()
         return
-    from tracker.exports.files import write_atomic
+    from tracker.io.files import write_atomic
 
     write_atomic(output, payload)
     done(f"Wrote the {what} to {output}")

@@ -2,22 +2,30 @@
 
 CSV as Danish Excel and others save it: ``;`` or ``,`` (or tab) as separator,
 detected from the header line; UTF-8 with or without BOM, UTF-16 with BOM, else
-cp1252. A text cell that an exporter neutralised against formula injection (a ``'``
-before ``= + - @``, tab or CR, or before a ``'`` of the text itself) gets exactly that
-one ``'`` removed, as ``tracker.exports.tabular`` writes it.
+cp1252 (for a file without a single UTF-8 letter). A text cell that an exporter
+neutralised against formula injection (a ``'`` before ``= + - @``, tab or CR, or
+before a ``'`` of the text itself) gets exactly that one ``'`` removed, as
+``tracker.exports.tabular`` writes it.
 
-JSON: a list of objects, or ``{"hypotheses": [...]}``; values are text, numbers or
-null (null = empty cell). Row numbers count the header as row 1 in CSV, and the
-objects from 1 in JSON.
+A quote that opens a cell and is never closed (or a quoted cell with text after its
+closing quote) is a problem of the row where that cell began: read leniently, it
+would swallow every later row into one cell. Quoted cells over several lines are
+read as ever.
+
+JSON (:mod:`tracker.io.json_table`): a list of objects, or ``{"hypotheses": [...]}``;
+values are text, numbers or null (null = empty cell). Row numbers count the header
+as row 1 in CSV, and the objects from 1 in JSON. The bytes are decoded by
+:mod:`tracker.io.encoding` (one encoding per file).
 """
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 
 from tracker.domain.cells import Problem
 from tracker.errors import InvalidInput
+from tracker.io.encoding import decode
+from tracker.io.json_table import read_json
 
 __all__ = ["Problem", "Table", "read_table", "unescape_cell"]
 
@@ -45,33 +53,50 @@ def unescape_cell(text: str) -> str:
     return text.strip()
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
-
-
 def _delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
+def _broken_quote(error: csv.Error, row: int, start: int, end: int) -> Problem:
+    """The problem of a record the strict reader gave up on: it began on line
+    ``start`` and the reader stopped on line ``end``."""
+    if "end of data" in str(error):
+        # Without strict mode this record swallowed every later row into one cell.
+        return Problem(
+            row,
+            "",
+            f"the quote that opens a cell on line {start} is never closed "
+            '(a quote inside a cell is written twice: "")',
+        )
+    if "expected after" in str(error):
+        lines = f"line {start}" if start == end else f"lines {start}–{end}"
+        return Problem(
+            row,
+            "",
+            f"a quoted cell ({lines}) has text after its closing quote "
+            '(a quote inside a cell is written twice: "")',
+        )
+    return Problem(row, "", f"unreadable CSV: {error}")
+
+
 def _read_csv(text: str) -> Table:
     problems: list[Problem] = []
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    # strict: a quote left open is an error, not a cell that runs to the end of the
+    # file; quoted cells over several lines read as ever.
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=True
+    )
     rows: list[tuple[int, dict[str, str]]] = []
     columns: tuple[str, ...] = ()
     number = 0
+    line = 0  # the last line of the last record read
     try:
         for record in reader:
             number += 1
+            line = reader.line_num
             if number == 1:
                 columns = tuple(unescape_cell(c).lower() for c in record)
                 continue
@@ -92,62 +117,28 @@ def _read_csv(text: str) -> Table:
             }
             rows.append((number, cells))
     except csv.Error as error:
-        problems.append(Problem(number + 1, "", f"unreadable CSV: {error}"))
+        problems.append(_broken_quote(error, number + 1, line + 1, reader.line_num))
     return Table(columns, rows, problems)
 
 
-def _json_cell(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (bool, dict, list)):
-        raise ValueError("must be text or a number")
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
 def _read_json(text: str) -> Table:
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        raise InvalidInput(f"not valid JSON: {error}") from None
-    if isinstance(data, dict) and "hypotheses" in data:
-        data = data["hypotheses"]
-    if not isinstance(data, list):
-        raise InvalidInput('JSON must be a list of objects (or {"hypotheses": [...]})')
-    problems: list[Problem] = []
-    rows: list[tuple[int, dict[str, str]]] = []
-    columns: dict[str, None] = {}
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            problems.append(Problem(number, "", "is not an object"))
-            continue
-        cells: dict[str, str] = {}
-        for key, value in item.items():
-            name = str(key).strip().lower()
-            columns.setdefault(name)
-            try:
-                cell = _json_cell(value)
-            except ValueError as error:
-                problems.append(Problem(number, name, str(error)))
-                continue
-            if cell is not None and cell.strip():
-                cells[name] = unescape_cell(cell)
-        if cells:
-            rows.append((number, cells))
-    return Table(tuple(columns), rows, problems)
+    rows, columns, problems = read_json(text, unescape_cell)
+    return Table(columns, rows, problems)
 
 
 def read_table(data: bytes, fmt: str) -> Table:
     """Parse ``data`` as ``csv`` or ``json`` (see the module docstring)."""
-    try:
-        text = _decode(data)
-    except UnicodeDecodeError:
-        raise InvalidInput("the file is neither UTF-8 nor cp1252 text") from None
+    text = decode(data)
     if "\x00" in text:
-        raise InvalidInput("the file holds NUL characters: it is not a text file")
+        raise InvalidInput(
+            "the file holds NUL characters: it is not a text file",
+            danish="Filen indeholder NUL-tegn: den er ikke en tekstfil.",
+        )
     if fmt == "json":
         return _read_json(text)
     if fmt != "csv":
-        raise InvalidInput(f"unknown format {fmt!r} (use csv or json)")
+        raise InvalidInput(
+            f"unknown format {fmt!r} (use csv or json)",
+            danish=f"Ukendt format {fmt!r} (brug csv eller json).",
+        )
     return _read_csv(text)

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from db.engine import BUSY_TIMEOUT_MS
 from tracker.errors import AlreadyExists, InvalidInput, NotFound, file_error, shown_path
+from tracker.io.files import check_input_file, output_target, replace_into
 from tracker.report.moments import local_time
 
 __all__ = ["BackupInfo", "backup_sqlite", "restore_sqlite", "sqlite_path"]
@@ -129,7 +130,9 @@ def backup_sqlite(url: str, target: Path, *, force: bool = False) -> BackupInfo:
 
 
 def _backup(source_path: Path, target: Path, *, force: bool) -> BackupInfo:
-    target = target.expanduser().resolve()
+    # A link is followed (the backup goes where it points); a folder, device or pipe
+    # is refused before anything else, --force or not: it is never replaced.
+    target = output_target(target.expanduser(), label="backup").resolve()
     if target == source_path.resolve():
         raise InvalidInput("the backup file must not be the database itself")
     if target.is_dir():
@@ -153,7 +156,7 @@ def _backup(source_path: Path, target: Path, *, force: bool) -> BackupInfo:
                 _copy_to_file(source, partial, target)
             with closing(_connect(partial, read_only=True)) as copy:
                 info = _describe(copy, target)
-            os.replace(partial, target)
+            replace_into(partial, target, label="backup")
         finally:
             partial.unlink(missing_ok=True)
     except OSError as error:
@@ -210,10 +213,14 @@ def restore_sqlite(
     The backup is checked first. A target that holds data is only overwritten with
     ``force``, and then a copy of it is kept beside it (``….replaced-<time>.db``).
     """
-    target = sqlite_path(url, PG_RESTORE_HINT).resolve()
+    # The database file is written as any user-named output: through a link to where
+    # it points, never over a device, a pipe or a folder.
+    target = output_target(sqlite_path(url, PG_RESTORE_HINT), label="restore").resolve()
     source = source.expanduser().resolve()
     if not source.exists():
         raise NotFound(f"{source}: no such file")
+    # stat before SQLite opens it: a named pipe would wait for a writer for ever.
+    check_input_file(source, label="restore")
     if source == target:
         raise InvalidInput("the backup file is the database itself")
     with closing(_connect(source, read_only=True)) as conn:

@@ -20,6 +20,7 @@ from db.engine import memory_copy
 from tracker.domain.cells import DEFAULT_OPTIONS, ReadOptions
 from tracker.domain.diff import Diff
 from tracker.errors import InvalidInput, ReadOnlyError
+from tracker.io.files import read_input_file
 from tracker.io.table_reader import read_table
 from tracker.services.batch import ImportSummary, apply_checked, check_table
 from tracker.services.context import ChangeContext
@@ -70,14 +71,11 @@ def import_file(
     rolls back.
     """
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"cannot read {file}: {error.strerror or error}") from None
+    data = read_input_file(file)  # a regular file of at most 200 MB, or one line
     try:
         table = read_table(data, _format(file, fmt))
     except InvalidInput as error:
-        raise InvalidInput(f"{file.name}: {error}") from None
+        raise InvalidInput(f"{file.name}: {error}", danish=f"{file.name}: {error.danish}") from None
     ctx = dataclasses.replace(context, source=f"import:{file.name}")
 
     def work(session: Session, ctx: ChangeContext) -> ImportResult:

@@ -42,7 +42,7 @@ def default_name(fmt: str, day: date) -> str:
 def export_file(parat: Parat, fmt: str, path: Path, *, as_of: datetime | None) -> None:
     """Write the status at ``as_of`` (``None``: now) as ``fmt`` to ``path``, whole or
     not at all. Blocking: call it from a worker."""
-    from tracker.exports.files import write_atomic
+    from tracker.io.files import write_atomic
 
     data = parat.export(fmt, as_of=as_of)
     write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"), label="Fil")
