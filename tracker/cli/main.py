@@ -25,9 +25,10 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+
 # Typer's own Click (see PITFALLS: not the installed one); Typer exports only BadParameter.
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
 from tracker.cli import (
     commands_backup,
