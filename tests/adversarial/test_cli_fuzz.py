@@ -347,8 +347,9 @@ def call(runner: CliRunner, argv: list[str], fifo: Path) -> Outcome:
             sys.stderr.flush()
         stdout = streams[0].getvalue().decode("utf-8", "backslashreplace")
         stderr = streams[1].getvalue().decode("utf-8", "backslashreplace")
-    if stuck and exception is None:
-        exception = Hang(f"stuck on the FIFO until freed after {HANG_SECONDS} s")
+    if stuck:  # whatever it ended in once freed, it would have waited for ever
+        trace = f"{trace}stuck on the FIFO until freed after {HANG_SECONDS} s"
+        exception = Hang(trace)
     return Outcome(code, stdout, stderr, exception, trace)
 
 
