@@ -133,9 +133,9 @@ class ParatGroup(TyperGroup):
     as an :class:`OSError` naming it; anything else is a bug and keeps its traceback.
     """
 
-    def make_context(  # type: ignore[override]
+    def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
-    ) -> typer.Context:
+    ) -> Any:  # Typer's own Click Context (typer.Context is its subclass)
         """The root's own options are parsed here (``parat --nope``, a bad ``--db``)."""
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
