@@ -55,11 +55,10 @@ def refuse(cli: Callable[..., Any], db_path: Path) -> Refuse:
         result = cli(*args)
         assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
         no_traceback(result)
-        if code != 2:  # usage errors are Click's own multi-line text
-            lines = result.stderr.splitlines()
-            assert len(lines) == 1, result.stderr
-            assert lines[0].startswith("parat: ")
-            assert result.stdout == ""
+        lines = result.stderr.splitlines()  # usage errors (2) are one line too
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("parat: ")
+        assert result.stdout == ""
         if before is not None:
             assert dump(db_path) == before
         return result

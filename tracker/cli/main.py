@@ -25,6 +25,9 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
+
+# Typer's own Click (see PITFALLS: not the installed one); Typer exports only BadParameter.
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from tracker.cli import (
@@ -71,6 +74,16 @@ def _fail(message: str, code: int, details: Sequence[str] = ()) -> None:
     """The error's line on stderr (and its detail lines, each one line), then exit."""
     typer.echo("\n".join((f"parat: {one_line(message)}", *map(one_line, details))), err=True)
     raise typer.Exit(code)
+
+
+def _usage_failed(error: UsageError) -> None:
+    """A usage error (exit 2) as one line, like every other refusal, with the command's
+    help to turn to; Click's own text is four lines (usage, hint, blank, error).
+    ``parat figure`` without its sub-command, asked for help, shows the help."""
+    if isinstance(error, NoArgsIsHelpError):
+        raise error
+    where = error.ctx.command_path if error.ctx is not None else "parat"
+    _fail(f"{error.format_message().rstrip('.')} (see: {where} --help)", error.exit_code)
 
 
 @contextmanager
@@ -121,6 +134,16 @@ class ParatGroup(TyperGroup):
     as an :class:`OSError` naming it; anything else is a bug and keeps its traceback.
     """
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:  # Typer's own Click Context (typer.Context is its subclass)
+        """The root's own options are parsed here (``parat --nope``, a bad ``--db``)."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as error:
+            _usage_failed(error)
+            raise  # not reached: _usage_failed exits
+
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         for arg in args:
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
@@ -133,6 +156,8 @@ class ParatGroup(TyperGroup):
         try:
             with _no_library_warnings():
                 return super().invoke(ctx)
+        except UsageError as error:  # a sub-command's arguments, parsed in there
+            _usage_failed(error)
         except ParatError as error:
             _fail(error.headline, error.exit_code, error.details)
         except OSError as error:
