@@ -32,6 +32,7 @@ __all__ = [
     "database_url",
     "default_database_path",
     "discard_new_sqlite_file",
+    "existing_sqlite_file",
     "first_missing_folder",
     "make_engine",
     "memory_copy",
@@ -151,6 +152,25 @@ def discard_new_sqlite_file(path: Path, new_folder: Path | None = None) -> None:
         if folder == new_folder:
             return
         folder = folder.parent
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (``None``: in memory, not SQLite, or malformed)."""
+    try:
+        sa_url = sa.make_url(url)
+    except (sa.exc.ArgumentError, ValueError):
+        return None  # make_engine says what is wrong with it
+    database = sa_url.database
+    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def existing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file ``url`` names when something exists under that name (a file,
+    or a folder, a pipe… that the caller should refuse), else ``None``."""
+    path = _sqlite_file(url)
+    return path if path is not None and (path.exists() or path.is_symlink()) else None
 
 
 def missing_sqlite_file(url: str) -> Path | None:

@@ -140,10 +140,22 @@ def backup_sqlite(
     source_path = sqlite_path(url, PG_BACKUP_HINT)
     if not source_path.exists():
         raise NotFound(f"{source_path}: no such database")
+    # A folder or a named pipe given as the database: SQLite would fail deep inside
+    # its copy (or wait for a writer for ever).
+    check_input_file(source_path, label="--db")
     try:
         return _backup(source_path, target, force=force, progress=progress)
     except OSError as error:
         raise file_error(error, "the backup file", "sikkerhedskopien") from None
+    except sqlite3.DatabaseError as error:
+        raise _not_a_database(source_path, error) from None
+
+
+def _not_a_database(path: Path, error: sqlite3.Error) -> InvalidInput:
+    return InvalidInput(
+        f"{shown_path(path)} cannot be read as a Parat database ({error})",
+        danish=f"{shown_path(path)} kan ikke læses som en Parat-database ({error}).",
+    )
 
 
 def _backup(
@@ -253,9 +265,16 @@ def restore_sqlite(
         with closing(_connect(target, read_only=True)) as current:
             _copy(current, replaced)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with (
-        closing(_connect(source, read_only=True)) as src,
-        closing(_connect(target, read_only=False)) as dst,
-    ):
-        src.backup(dst)
+    try:
+        with (
+            closing(_connect(source, read_only=True)) as src,
+            closing(_connect(target, read_only=False)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.OperationalError as error:
+        # A read-only folder or mount, a full disk: said of the file the user names.
+        raise InvalidInput(
+            f"cannot write the database {shown_path(target)}: {error}",
+            danish=f"Databasen {shown_path(target)} kan ikke skrives: {error}.",
+        ) from None
     return BackupInfo(target, info.revision, info.programme, info.hypotheses, info.events, replaced)

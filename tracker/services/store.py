@@ -32,6 +32,7 @@ from sqlmodel import Session
 from db.engine import (
     database_url,
     discard_new_sqlite_file,
+    existing_sqlite_file,
     first_missing_folder,
     make_engine,
     missing_sqlite_file,
@@ -41,6 +42,7 @@ from db.engine import (
 )
 from db.locks import hold_writers
 from tracker.errors import NotFound, ParatError, ReadOnlyError, UnusableDatabase
+from tracker.io.files import check_input_file
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
 
@@ -141,6 +143,11 @@ class Store:
         """
         with translated():
             url = database_url(db)
+        existing = existing_sqlite_file(url)
+        if existing is not None:
+            # A folder or a named pipe: SQLite would fail with "disk I/O error" (or,
+            # read-only, wait for a writer for ever).
+            check_input_file(existing, label="--db")
         why = "opened read-only"
         blocked = None if read_only else unwritable_sqlite_location(url)
         if blocked is not None:
