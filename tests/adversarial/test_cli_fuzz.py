@@ -368,6 +368,19 @@ def _stderr_problem(command: str, stderr: str) -> str:
     return ""
 
 
+def _batch_problem(out: Outcome) -> str:
+    """Why ``parat batch``'s stdout is not one result per line with the exit code the
+    worst line's ('' if it is): its refused lines are results, not a stderr line."""
+    try:
+        results = [json.loads(line) for line in out.stdout.splitlines()]
+    except ValueError:
+        return "stdout is not JSON Lines"
+    if not all(isinstance(r, dict) and {"line", "ok"} <= r.keys() for r in results):
+        return "a result without line and ok"
+    worst = max((r.get("exit", 0) for r in results), default=0)
+    return "" if worst == out.code else f"exit {out.code}, worst line {worst}"
+
+
 def check(tally: Tally, spec: CommandSpec, argv: list[str], out: Outcome, changed: bool) -> None:
     command = spec.label
     shown = " ".join(repr(a) if not a.isprintable() or " " in a or not a else a for a in argv)
@@ -384,6 +397,13 @@ def check(tally: Tally, spec: CommandSpec, argv: list[str], out: Outcome, change
     if "Traceback" in out.stderr or "Traceback" in out.stdout:
         tally.find(command, "traceback", "", example)
     if out.code == 0:
+        return
+    if spec.path[:1] == ("batch",) and not out.stderr and out.stdout:
+        problem = _batch_problem(out)
+        if problem:
+            tally.find(command, "batch results", problem, example)
+        if changed and "--atomic" in argv:
+            tally.find(command, "database changed by a refused atomic batch", "", example)
         return
     problem = _stderr_problem(spec.path[0] if spec.path else "", out.stderr)
     if problem:

@@ -15,6 +15,7 @@ import typer
 
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
+from tracker.io.files import check_input_file
 
 __all__ = ["register"]
 
@@ -42,6 +43,9 @@ def batch(
     if file is None:
         stream = typer.get_binary_stream("stdin")
     else:
+        # A named pipe or a device is refused before it is opened (it could wait
+        # for a writer for ever, or never end); standard input streams as it comes.
+        check_input_file(file, label="batch")
         try:
             stream = file.open("rb")
         except OSError as error:

@@ -211,6 +211,14 @@ def _copy_to_file(
 def _holds_data(path: Path) -> bool:
     if not path.exists() or path.stat().st_size == 0:
         return False
+    try:
+        return _holds_parat_data(path)
+    except sqlite3.DatabaseError as error:
+        # Not a database at all: never replaced, whatever --force says.
+        raise _not_a_database(path, error) from None
+
+
+def _holds_parat_data(path: Path) -> bool:
     with closing(_connect(path, read_only=True)) as conn:
         tables = _tables(conn)
         if not tables:
@@ -244,11 +252,11 @@ def restore_sqlite(
     # The database file is written as any user-named output: through a link to where
     # it points, never over a device, a pipe or a folder.
     target = output_target(sqlite_path(url, PG_RESTORE_HINT), label="restore").resolve()
-    source = source.expanduser().resolve()
-    if not source.exists():
+    source = source.expanduser()
+    if not source.exists():  # a loop of links too
         raise NotFound(f"{source}: no such file")
     # stat before SQLite opens it: a named pipe would wait for a writer for ever.
-    check_input_file(source, label="restore")
+    source = check_input_file(source, label="restore").resolve()
     if source == target:
         raise InvalidInput("the backup file is the database itself")
     with closing(_connect(source, read_only=True)) as conn:

@@ -439,6 +439,8 @@ def _run_atomic(
             malformed[number] = error
     if malformed:
         return _all_refused(lines, malformed)
+    if not forms:
+        return []  # nothing to write: not even a read-only store refuses that
     done: list[LineResult] = []
     current: list[int] = []
 
