@@ -106,7 +106,7 @@ def diff(
         print_json(diff_to_dict(result))
     else:
         default = result.after.programme.display
-        print_diff(result, chosen_display(default, display, decimals))
+        print_diff(result, chosen_display(default, *state(ctx).display(display, decimals)))
 
 
 def register(app: typer.Typer) -> None:

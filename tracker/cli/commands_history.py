@@ -90,8 +90,7 @@ def history(
             if as_json
             else chosen_display(
                 parat.programme().display if parat.has_programme() else DEFAULT_DISPLAY,
-                display,
-                decimals,
+                *state(ctx).display(display, decimals),
             )
         )
     if as_json:

@@ -223,7 +223,7 @@ def show(
     history."""
     with state(ctx).open() as parat:
         detail = parat.hypothesis(code)
-        shown = chosen_display(parat.programme().display, display, decimals)
+        shown = chosen_display(parat.programme().display, *state(ctx).display(display, decimals))
     if as_json:
         print_json(detail_to_dict(detail))
         return

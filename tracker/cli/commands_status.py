@@ -39,7 +39,7 @@ def status(
 
         print_json(status_to_dict(result))
     else:
-        print_status(shown_in(result, display, decimals))
+        print_status(shown_in(result, *state(ctx).display(display, decimals)))
 
 
 def print_status(s: Status) -> None:

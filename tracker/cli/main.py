@@ -31,6 +31,7 @@ from tracker.cli import (
     commands_backup,
     commands_batch,
     commands_bucket,
+    commands_config,
     commands_diff,
     commands_export,
     commands_figure,
@@ -170,14 +171,17 @@ def root(
         typer.Option(
             "--db",
             help="Database file or URL (sqlite:///…, postgresql+psycopg://…). "
-            "Default: $PARAT_DATABASE_URL, else parat.db in your data folder.",
+            "Default: $PARAT_DATABASE_URL, else the configuration file's, else parat.db "
+            "in your data folder.",
             metavar="PATH|URL",
         ),
     ] = None,
     actor: Annotated[
         str | None,
         typer.Option(
-            "--actor", help="Name stamped on changes (default: $PARAT_ACTOR, else your user)."
+            "--actor",
+            help="Name stamped on changes (default: $PARAT_ACTOR, else the configuration "
+            "file's, else your user).",
         ),
     ] = None,
     read_only: Annotated[
@@ -196,7 +200,7 @@ def root(
     ] = False,
 ) -> None:
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
-    ctx.obj = CliState(db=db, actor=actor, read_only=read_only)
+    ctx.obj = CliState(db_flag=db, actor_flag=actor, read_only=read_only)
     if ctx.invoked_subcommand is None:
         commands_tui.open_tui(ctx)
 
@@ -210,6 +214,7 @@ app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")
 app.add_typer(commands_figure.app, name="figure")
 app.add_typer(commands_setup.db_app, name="db")
+app.add_typer(commands_config.app, name="config")
 commands_history.register(app)
 app.add_typer(commands_snapshot.app, name="snapshot")
 commands_diff.register(app)
