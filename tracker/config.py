@@ -161,7 +161,7 @@ def _keys(value: str) -> str:
     """A key string as Textual writes it: keys separated by commas, no spaces."""
     keys = [key.strip() for key in value.split(",")]
     if any(not key or " " in key for key in keys):
-        raise ValueError(f"{value!r} is not a list of keys (write e.g. \"ctrl+q\" or \"q,f10\")")
+        raise ValueError(f'{value!r} is not a list of keys (write e.g. "ctrl+q" or "q,f10")')
     return ",".join(keys)
 
 
@@ -191,7 +191,7 @@ def _file_model() -> Any:
         language: Literal["da", "en"] | None = None
         display: Display = Display()
         ui: Ui = Ui()
-        keymap: dict[str, Annotated[text, AfterValidator(_keys)]] = {}
+        keymap: dict[str, Annotated[text, AfterValidator(_keys)]] = Field(default_factory=dict)
 
     return ConfigFile
 

@@ -21,6 +21,7 @@ __all__ = ["bindings_by_id", "checked_keymap", "checked_theme", "keys_shown"]
 
 
 def _subclasses(cls: type) -> Iterator[type]:
+    sub: type
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)

@@ -47,9 +47,12 @@ Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller 
 |---|---|
 | {hypotheses.search} | Søg (kode, titel, område, ansvarlig) – filtrerer mens du skriver |
 | {hypotheses.clear} | Fra søgefeltet tilbage til tabellen; ellers ryd søgning og filtre |
-| {table.up} / {table.down} / {table.pageup} / {table.pagedown} / {table.first} / {table.last} | Flyt markøren |
+| {table.up} / {table.down} | Flyt markøren op / ned |
+| {table.pageup} / {table.pagedown} | En side op / ned |
+| {table.first} / {table.last} | Første / sidste hypotese |
 | {table.open} eller dobbeltklik | Åbn hypotesen |
-| {table.sort} / {table.reverse} | Sortér efter næste kolonne / vend rækkefølgen (eller klik på en kolonneoverskrift) |
+| {table.sort} | Sortér efter næste kolonne (eller klik på en kolonneoverskrift) |
+| {table.reverse} | Vend rækkefølgen |
 | {hypotheses.drop} | Forkast den markerede hypotese (kræver en begrundelse) |
 
 ## Hypotese (detaljer)
