@@ -10,6 +10,7 @@ screen names its keys by binding id and asks :func:`keys_shown` for them.
 import importlib
 import pkgutil
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -30,9 +31,8 @@ def _subclasses(cls: type) -> Iterator[type]:
 def bindings_by_id() -> dict[str, Binding]:
     """Every binding of the UI by its id. Imports every module of ``tui`` (screens are
     otherwise loaded when first shown), so it runs only for a keymap or the help."""
-    import tui
-
-    for module in pkgutil.walk_packages(tui.__path__, "tui."):
+    here = str(Path(__file__).parent)  # the tui package (not imported: no cycle)
+    for module in pkgutil.walk_packages([here], "tui."):
         importlib.import_module(module.name)
     found: dict[str, Binding] = {}
     for cls in _subclasses(DOMNode):

@@ -201,6 +201,10 @@ def root(
 ) -> None:
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
     ctx.obj = CliState(db_flag=db, actor_flag=actor, read_only=read_only)
+    # The language setting (--lang > PARAT_LANG > file > "da") is read but not yet
+    # applied here: the translations apply it with one call in this place, e.g.
+    # ``set_language(ctx.obj.settings["language"])`` (a ``--lang`` flag goes into
+    # ``CliState.flags["language"]``).
     if ctx.invoked_subcommand is None:
         commands_tui.open_tui(ctx)
 
