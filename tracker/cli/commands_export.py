@@ -108,8 +108,9 @@ def export(
                 until_label=as_of or "",
             )
         shown = None
-        if display is not None or decimals is not None:
-            shown = chosen_display(parat.programme().display, display, decimals)
+        unit, places = state(ctx).display(display, decimals)
+        if unit is not None or places is not None:
+            shown = chosen_display(parat.programme().display, unit, places)
         data = parat.export(
             fmt.value,
             as_of=moment,
