@@ -6,16 +6,27 @@ Cells hold plain, unescaped text; each renderer escapes for its own format.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime, time
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
-from tracker.exports.danish import date, date_time, pct
+from tracker.exports.danish import date, date_time, local, pct
 from tracker.report import Report
+from tracker.report.moments import show_moment
 
-__all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "Words", "summary_view"]
+__all__ = [
+    "KIND_LABELS",
+    "DiffView",
+    "Headline",
+    "SummaryView",
+    "Table",
+    "Words",
+    "since_heading",
+    "summary_view",
+]
 
 KIND_LABELS = da.KIND_LABELS
 
@@ -49,6 +60,9 @@ class DiffView:
 
     since: str
     until: str
+    heading: str
+    """``Siden Chefgruppemøde 1 (12.02.2018 kl. 10:00) til 12.03.2018``: the moments
+    compared, each as its own time (never the export's)."""
     totals: Table
     buckets: Table
     stage_moves: Table
@@ -290,6 +304,34 @@ def _change(shown: Display, old: int | None, new: int | None) -> tuple[str, str,
     )
 
 
+#: The label of a moment that is "now" rather than one the user named.
+NOW_LABELS = frozenset({"", "nu", "now"})
+
+
+def _when(moment: datetime) -> str:
+    """``12.02.2018 kl. 10:00``, or ``12.02.2018`` for the end of a day (a date)."""
+    return date(moment) if local(moment).time() == time.max else date_time(moment)
+
+
+def _side(label: str, moment: datetime, *, now: bool = False) -> str:
+    """One moment of the heading: a snapshot's name with its own time; a date or
+    time as itself; "now" as today's date."""
+    label = label.strip()
+    if label.lower() in NOW_LABELS:
+        return date(moment) if now else _when(moment)
+    if label in (show_moment(moment), date(moment), date_time(moment)):
+        return _when(moment)
+    return f"{label} ({_when(moment)})"
+
+
+def since_heading(d: Diff) -> str:
+    """``Siden Chefgruppemøde 1 (12.02.2018 kl. 10:00) til 12.03.2018``.
+
+    The first moment is named by its label (a snapshot's name) and its own time; the
+    second is today's date when it is now, or the ``--until`` moment as the first."""
+    return f"Siden {_side(d.since_label, d.since)} til {_side(d.until_label, d.until, now=True)}"
+
+
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
@@ -333,6 +375,7 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     return DiffView(
         since=d.since_label or date_time(d.since),
         until=d.until_label or date_time(d.until),
+        heading=since_heading(d),
         totals=Table(
             ("", da.THEN, da.NOW, da.CHANGE),
             tuple((label, *_change(shown, o, n)) for label, o, n in measures),

@@ -265,11 +265,12 @@ def render(report: Report) -> bytes:
         }
     )
     f = Formats(wb)
+    if report.diff is not None:
+        # What the meeting starts with: the first sheet, the one that opens.
+        since_sheet(wb, report, f)
     _overview(wb, report, f)
     _hypotheses(wb, report, f)
     _years(wb, report, f)
     history_sheet(wb, report, f)
-    if report.diff is not None:
-        since_sheet(wb, report, f)
     wb.close()
     return out.getvalue()

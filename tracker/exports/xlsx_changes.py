@@ -4,7 +4,7 @@ import xlsxwriter
 
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
-from tracker.exports.danish import date_time
+from tracker.exports.view import since_heading
 from tracker.exports.xlsx_cells import FIGURE_FIELDS, Formats, naive, write_header, write_text
 from tracker.report import Report
 
@@ -86,9 +86,7 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 8, 15)
-    since = d.since_label or date_time(d.since)
-    until = d.until_label or date_time(d.until)
-    ws.write_string(0, 0, f"{da.SINCE}: {since} – {until}", f.section)
+    ws.write_string(0, 0, since_heading(d), f.section)
     row = 2
     write_header(ws, row, ("", da.THEN, da.NOW, da.CHANGE), (1, 2, 3), f)
     b, a = d.before.totals, d.after.totals
