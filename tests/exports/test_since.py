@@ -116,6 +116,10 @@ def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     change = next(r for r in rows if r[0] == "H01" and r[2] == "Potentiale")
     assert change[3:7] == (2018, 4_500_000, 5_500_000, 1_000_000)
+    # the dropped hypotheses with code and title (the title as of the later moment)
+    dropped = [r[:2] for r in rows[[r[0] for r in rows].index("Forkastede hypoteser") + 2 :]]
+    title = next(h.title for h in report.diff.after.hypotheses if h.code == "H05")
+    assert dropped == [("H05", title)]
     note = next(c for row in sheet.iter_rows() for c in row if c.value == "=Budgetlagt i 2016")
     assert note.data_type == "s" and note.quotePrefix
     # the Historik sheet holds only the log after the first moment

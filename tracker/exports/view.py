@@ -10,6 +10,7 @@ from datetime import datetime, time
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
+from tracker.domain.groups import by_area
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
@@ -40,6 +41,8 @@ class Table:
     numeric: frozenset[int] = frozenset()
     footer: tuple[str, ...] | None = None
     """A totals row, shown emphasised."""
+    subtotals: frozenset[int] = frozenset()
+    """Indices of the rows that are a group's subtotal (shown emphasised)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,27 +237,33 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             for y in s.years
         ),
         frozenset(range(1, 7)),
+        footer=(
+            da.TOTAL,
+            *(
+                shown.number(sum(getattr(y, attr) for y in s.years))
+                for attr in (
+                    "pipeline_kr",
+                    "decided_kr",
+                    "weighted_kr",
+                    "realised_kr",
+                    "investment_kr",
+                    "net_kr",
+                )
+            ),
+        ),
     )
 
 
 def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
-    """The hypotheses with their target-year figures (mio. kr.)."""
+    """The hypotheses with their target-year figures, grouped by area (område): each
+    area's hypotheses, then its subtotal row; the programme's total as the footer.
+    A single area has no subtotal (it would repeat the total)."""
     names = {b.key: b.name for b in s.programme.buckets}
-    return Table(
-        (
-            da.CODE,
-            da.TITLE,
-            da.AREA,
-            da.OWNER,
-            da.STAGE,
-            da.BUCKET,
-            da.WEIGHT,
-            da.PIPELINE,
-            da.WEIGHTED,
-            da.DECIDED,
-            da.REALISED,
-        ),
-        tuple(
+    groups = by_area(s.hypotheses)
+    rows: list[tuple[str, ...]] = []
+    subtotals: set[int] = set()
+    for g in groups:
+        rows.extend(
             (
                 h.code,
                 h.title,
@@ -270,8 +279,40 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 shown.number(h.decided_kr),
                 shown.number(h.realised_kr),
             )
-            for h in s.hypotheses
+            for h in g.hypotheses
+        )
+        if len(groups) > 1:
+            subtotals.add(len(rows))
+            rows.append(
+                (
+                    "",
+                    f"{da.TOTAL} {g.area}",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    shown.number(g.pipeline_kr),
+                    shown.number(g.weighted_kr),
+                    shown.number(g.decided_kr),
+                    shown.number(g.realised_kr),
+                )
+            )
+    return Table(
+        (
+            da.CODE,
+            da.TITLE,
+            da.AREA,
+            da.OWNER,
+            da.STAGE,
+            da.BUCKET,
+            da.WEIGHT,
+            da.PIPELINE,
+            da.WEIGHTED,
+            da.DECIDED,
+            da.REALISED,
         ),
+        tuple(rows),
         frozenset(range(6, 11)),
         footer=(
             da.TOTAL,
@@ -286,6 +327,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             shown.number(s.totals.decided_kr),
             shown.number(s.totals.realised_kr),
         ),
+        subtotals=frozenset(subtotals),
     )
 
 
@@ -385,6 +427,18 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
             (f"{da.BUCKET} ({da.WEIGHTED.lower()})", da.THEN, da.NOW, da.CHANGE),
             tuple(bucket_rows),
             frozenset({1, 2, 3}),
+            footer=(
+                da.TOTAL,
+                *_change(
+                    shown,
+                    sum(
+                        before_buckets[x.key].weighted_kr
+                        for x in d.after.buckets
+                        if x.key in before_buckets
+                    ),
+                    sum(x.weighted_kr for x in d.after.buckets),
+                ),
+            ),
         ),
         stage_moves=Table((da.CODE, da.TITLE, "Fra", "Til", "Dato", da.WHO, da.NOTE), moves),
         figure_changes=Table(
