@@ -104,8 +104,9 @@ def export(
             diff = parat.diff(
                 parat.resolve_moment(since),
                 moment,
-                since_label=since,
-                until_label=as_of or "",
+                # a snapshot by its name (the heading adds its time), a date as itself
+                since_label=parat.moment_label(since),
+                until_label=parat.moment_label(as_of) if as_of else "nu",
             )
         shown = None
         unit, places = state(ctx).display(display, decimals)
