@@ -22,7 +22,10 @@ FIXED_NOW = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's database, actor or locale."""
+    """No test reads the developer's database, actor, configuration or locale."""
+    for name in ("PARAT_CONFIG", "PARAT_LANG", "PARAT_DISPLAY", "PARAT_DECIMALS", "PARAT_THEME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("PARAT_DATABASE_URL", raising=False)
     monkeypatch.delenv("PARAT_READ_ONLY", raising=False)
     monkeypatch.setenv("PARAT_ACTOR", "tester")

@@ -8,7 +8,7 @@ with its dialog or screen. Database calls run in thread workers through
 :class:`tracker.Parat` (a short session per call); widgets change on the UI thread.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -19,6 +19,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 import tracker
+from tracker.config import Settings
 from tracker.domain.status import HypothesisContribution, Status
 from tracker.errors import NotFound, ParatError
 from tracker.services import Parat
@@ -27,6 +28,7 @@ from tui.access import error_text, past_detail_message, write_block
 from tui.commands import HypothesisCommands, app_commands
 from tui.dialogs.confirm import ask_create_programme, ask_quit
 from tui.dialogs.new_hypothesis import ask_new_hypothesis
+from tui.keymap import checked_keymap, checked_theme
 from tui.messages import DataChanged, StatusLoaded
 from tui.screens import hypotheses_screen, since_screen
 from tui.screens.dashboard import DashboardScreen
@@ -80,9 +82,22 @@ class ParatApp(App[None]):
     """How the moment shown is named ("01.03.2018", a snapshot) while the UI shows the
     past; ``None`` while it shows now. Set together with ``status``."""
 
-    def __init__(self, parat: Parat, *, poll_seconds: float | None = 5.0) -> None:
+    def __init__(
+        self,
+        parat: Parat,
+        *,
+        poll_seconds: float | None = 5.0,
+        keymap: Mapping[str, str] | None = None,
+        theme: str | None = None,
+    ) -> None:
         freeze_long_lived_objects()  # first: before Textual builds anything
         super().__init__()
+        self.keymap_in_force: dict[str, str] = dict(keymap or {})
+        """The configured keys by binding id (the help screen shows them)."""
+        if self.keymap_in_force:
+            self.set_keymap(self.keymap_in_force)
+        if theme is not None:
+            self.theme = theme
         self.parat = parat
         self.read_only = bool(getattr(parat, "read_only", False))
         """Opened read-only: every edit is refused with a clear message."""
@@ -284,15 +299,31 @@ class ParatApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def create_app(parat: Parat, *, poll_seconds: float | None = 5.0) -> ParatApp:
+def create_app(
+    parat: Parat,
+    *,
+    poll_seconds: float | None = 5.0,
+    keymap: Mapping[str, str] | None = None,
+    theme: str | None = None,
+) -> ParatApp:
     """The app over an open :class:`tracker.Parat` (its source should be ``tui``).
     Every ``poll_seconds`` it checks whether anything changed and reloads (``None``:
-    only on ``r`` and after its own edits)."""
-    return ParatApp(parat, poll_seconds=poll_seconds)
+    only on ``r`` and after its own edits). ``keymap`` maps binding ids to keys
+    (``{"app.quit": "ctrl+q"}``); ``theme`` is a Textual theme's name."""
+    return ParatApp(parat, poll_seconds=poll_seconds, keymap=keymap, theme=theme)
 
 
-def run(db: str | None = None, actor: str | None = None, *, read_only: bool = False) -> None:
+def run(
+    db: str | None = None,
+    actor: str | None = None,
+    *,
+    read_only: bool = False,
+    settings: Settings | None = None,
+) -> None:
     """Open the database (upgrading its schema when needed, unless ``read_only``) and
-    run the app; read-only, every edit is refused with a clear message."""
+    run the app; read-only, every edit is refused with a clear message. ``settings``
+    gives the keymap and the theme; both are checked before the database is opened."""
+    keymap = checked_keymap(settings) if settings is not None else {}
+    theme = checked_theme(settings) if settings is not None else None
     with tracker.open(db, actor=actor, source="tui", read_only=read_only) as parat:
-        create_app(parat).run()
+        create_app(parat, keymap=keymap, theme=theme).run()

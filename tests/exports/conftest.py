@@ -44,6 +44,7 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "Genforhandling af 'leasing' og \"forsikring\"", "--owner", "Mette Holm")),
     (EARLIER, ("figure", "set", "H05", "2017", "--potential", "1")),
     (EARLIER, ("figure", "set", "H05", "2018", "--potential", "2,5")),
+    ("2018-02-12T09:00:00+00:00", ("snapshot", "add", "Chefgruppemøde 1")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided")),
     ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--potential", "5,5")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
@@ -57,6 +58,9 @@ CASES: dict[str, tuple[str, ...]] = {
     "hypotheses.csv": ("-f", "csv"),
     "hypotheses-excel-us.csv": ("-f", "csv", "--csv-dialect", "excel-us"),
     "status.json": ("-f", "json"),
+    # the meeting pack: what moved since the last meeting's snapshot, first
+    "summary-since.md": ("-f", "md", "--since", "Chefgruppemøde 1"),
+    "summary-since.html": ("-f", "html", "--since", "Chefgruppemøde 1"),
 }
 
 

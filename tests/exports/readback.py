@@ -51,13 +51,43 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
              n(y["realised_kr"]), n(y["investment_kr"]), n(y["net_kr"])]
             for y in data["years"]
         ],
-        "hypotheses": [
-            [h["code"], h["title"], h["area"], h["owner"], STAGE_LABELS[h["stage"]],
-             names.get(h["bucket"], "") if h["bucket"] else "", f"{h['weight_pct']} %",
-             n(h["pipeline_kr"]), n(h["weighted_kr"]), n(h["decided_kr"]), n(h["realised_kr"])]
-            for h in data["hypotheses"]
-        ],
+        "hypotheses": _grouped_hypotheses(data, names),
+        "hypotheses_total": [n(data["totals"][k]) for k in
+                             ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")],
+        "years_total": ["I alt", *(n(sum(y[k] for y in data["years"])) for k in
+                        ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr",
+                         "investment_kr", "net_kr"))],
     }  # fmt: skip
+
+
+# Danish alphabetical order: æ, ø, å after z.
+_DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+def _grouped_hypotheses(data: dict[str, Any], names: dict[str, str]) -> list[list[str]]:
+    """The hypothesis rows grouped by area (Danish order, no area last), each area
+    followed by its subtotal row (when there is more than one area): sums of the
+    JSON's own per-hypothesis kroner."""
+    areas: dict[str, list[dict[str, Any]]] = {}
+    for h in data["hypotheses"]:
+        areas.setdefault(h["area"].strip(), []).append(h)
+    order = sorted(areas, key=lambda a: (a == "", a.casefold().translate(_DANISH)))
+    rows: list[list[str]] = []
+    for area in order:
+        for h in areas[area]:
+            rows.append(
+                [h["code"], h["title"], h["area"], h["owner"], STAGE_LABELS[h["stage"]],
+                 names.get(h["bucket"], "") if h["bucket"] else "", f"{h['weight_pct']} %",
+                 n(h["pipeline_kr"]), n(h["weighted_kr"]), n(h["decided_kr"]),
+                 n(h["realised_kr"])]
+            )  # fmt: skip
+        if len(areas) > 1:
+            sums = [
+                n(sum(h[k] for h in areas[area]))
+                for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+            ]
+            rows.append(["", f"I alt {area or '(uden område)'}", "", "", "", "", "", *sums])
+    return rows
 
 
 class _Tables(HTMLParser):

@@ -18,10 +18,10 @@ import pytest
          "parat: --csv-dialect applies only to --format csv\n"),
         (("-f", "md", "--since", "Møde i går"),
          "parat: unknown snapshot or date 'Møde i går': write a snapshot name, a date "
-         "(2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00) (there are no snapshots yet)\n"),
+         "(2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00) (snapshots: Chefgruppemøde 1)\n"),
         (("-f", "json", "--as-of", "12-03-2018"),
          "parat: unknown snapshot or date '12-03-2018': write a snapshot name, a date "
-         "(2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00) (there are no snapshots yet)\n"),
+         "(2018-03-12 or 12.03.2018) or a time (2018-03-12T10:00) (snapshots: Chefgruppemøde 1)\n"),
         (("-f", "csv", "-o", "/no/such/folder/x.csv"),
          "parat: --output: the folder '/no/such/folder' does not exist\n"),
     ],

@@ -62,9 +62,11 @@ def test_markdown_tables_hold_the_status_figures(programme: Any) -> None:
     assert [row[:2] for row in headline[1:]] == want["headline"]
     assert buckets[1:-2] == want["buckets"]
     assert stages[1:-1] == want["stages"]
-    assert years[1:] == want["years"]
+    assert years[1:-1] == want["years"]
+    assert years[-1] == want["years_total"]
     got = [[_unescape_md(c) for c in row] for row in hypotheses[1:-1]]
     assert got == want["hypotheses"]
+    assert hypotheses[-1][7:] == want["hypotheses_total"]
     total = status["totals"]
     assert buckets[-1][2:6] == [
         n(total[k]) for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
@@ -79,8 +81,10 @@ def test_html_tables_hold_the_status_figures(programme: Any) -> None:
     buckets, stages, years, hypotheses = page.tables[:4]
     assert [row[:7] for row in buckets[1:-2]] == want["buckets"]
     assert [row[:5] for row in stages[1:-1]] == want["stages"]
-    assert years[1:] == want["years"]
+    assert years[1:-1] == want["years"]
+    assert years[-1] == want["years_total"]
     assert hypotheses[1:-1] == want["hypotheses"]
+    assert hypotheses[-1][7:] == want["hypotheses_total"]
 
 
 def test_csv_figures_read_back_to_the_status(programme: Any) -> None:
@@ -160,7 +164,27 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
         assert r[f"Realiseret {year} (mio. kr.)"] == h["realised_kr"]
         assert r["Investering i alt (mio. kr.)"] == h["investment_kr"]
         assert r["Version"] == h["version"]
-    years = list(book["År"].iter_rows(values_only=True))[1:]
+    *years, years_total = list(book["År"].iter_rows(values_only=True))[1:]
+    assert list(years_total) == ["I alt", *(
+        sum(y[k] for y in status["years"])
+        for k in ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "investment_kr",
+                  "net_kr")
+    )]  # fmt: skip
+    # the hypotheses grouped by area: each area's subtotal row, then the programme's total
+    areas: dict[str, list[Any]] = {}
+    for h in status["hypotheses"]:
+        areas.setdefault(h["area"] or "(uden område)", []).append(h)
+    amounts = (f"Pipeline {year} (mio. kr.)", f"Vægtet {year} (mio. kr.)",
+               f"Besluttet {year} (mio. kr.)", f"Realiseret {year} (mio. kr.)",
+               "Investering i alt (mio. kr.)")  # fmt: skip
+    keys = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "investment_kr")
+    labelled = {r[1]: dict(zip(header, r, strict=True)) for r in sheet[1:] if not r[0]}
+    for area, members in areas.items():
+        sub = labelled[f"I alt {area}"]
+        assert [sub[a] for a in amounts] == [sum(h[k] for h in members) for k in keys], area
+    grand = dict(zip(header, sheet[-1], strict=True))
+    assert grand["Kode"] == "I alt"
+    assert [grand[a] for a in amounts] == [status["totals"][k] for k in keys]
     assert [list(r) for r in years] == [
         [
             y["year"],
@@ -197,7 +221,11 @@ def test_pdf_text_holds_the_status_figures(programme: Any, tmp_path: Path) -> No
         assert " ".join(row) in lines
     for row in want["years"]:
         assert " ".join(row) in lines
+    assert " ".join(want["years_total"]) in lines
     for row in want["hypotheses"]:
+        if not row[0]:  # an area's subtotal: "I alt <område>" then its amounts
+            assert any(line.endswith(" ".join(row[7:])) for line in lines), row
+            continue
         # a wrapped title or bucket spreads a row over a few lines of extracted text
         start = next(i for i, line in enumerate(lines) if line.startswith(row[0] + " "))
         assert " ".join(lines[start : start + 5]).find(" ".join(row[6:])) > 0, row

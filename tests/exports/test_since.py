@@ -28,7 +28,7 @@ def diff(hard_db: Path) -> Diff:
         since=SINCE,
         until=UNTIL,
         since_label="Chefgruppemøde 1. februar",
-        until_label="12.03.2018",
+        until_label="nu",
         before=before,
         after=after,
         stage_moves=(
@@ -55,9 +55,12 @@ def report(hard_db: Path, diff: Diff) -> Any:
 
 def test_markdown_and_html_show_what_moved(report: Any) -> None:
     md = render(report, "md")
-    assert "## Siden sidst (Chefgruppemøde 1. februar – 12.03.2018)" in md
+    # first, and named by the snapshot's own time, not the export's
+    assert "## Siden Chefgruppemøde 1. februar (01.02.2018 kl. 13:00) til 12.03.2018" in md
+    assert md.index("## Siden Chefgruppemøde") < md.index("## Overblik")
     tables = md_tables(md)
-    totals = tables[5]
+    totals = tables[0]
+    assert totals[0] == ["", "Før", "Nu", "Ændring"]
     weighted = next(r for r in totals if r[0] == "Vægtet")
     before, after = report.diff.before.totals, report.diff.after.totals
     change = after.weighted_kr - before.weighted_kr
@@ -77,7 +80,17 @@ def test_markdown_and_html_show_what_moved(report: Any) -> None:
     assert ["H05", "<b>Genforhandling</b>", "Identificeret", "Forkastet"] in [
         row[:4] for table in parsed.tables for row in table
     ]
-    assert "Siden sidst: Chefgruppemøde 1. februar – 12.03.2018" in html
+    heading = "<h2>Siden Chefgruppemøde 1. februar (01.02.2018 kl. 13:00) til 12.03.2018</h2>"
+    assert heading in html
+    assert html.index('<section id="siden-sidst">') < html.index('<section id="overblik">')
+
+
+def pdf_first_page(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(data)).pages[0].extract_text()
 
 
 def _n(kr: int) -> str:
@@ -87,16 +100,26 @@ def _n(kr: int) -> str:
 
 
 def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
-    text = pdf_text(render(report, "pdf"))
-    assert "Siden sidst: Chefgruppemøde 1. februar – 12.03.2018" in text
+    pdf = render(report, "pdf")
+    text = pdf_text(pdf)
+    first = pdf_first_page(pdf)
+    heading = "Siden Chefgruppemøde 1. februar (01.02.2018 kl. 13:00) til 12.03.2018"
+    assert heading in first and first.index(heading) < first.index("Overblik")
     assert "Faseskift" in text and "Ændrede tal" in text and "=Budgetlagt i 2016" in text
 
     book = xlsx_book(render(report, "xlsx"))
-    assert book.sheetnames == ["Overblik", "Hypoteser", "År", "Historik", "Siden sidst"]
+    # the first sheet, the one the workbook opens on
+    assert book.sheetnames == ["Siden sidst", "Overblik", "Hypoteser", "År", "Historik"]
+    assert book.active.title == "Siden sidst"
     sheet = book["Siden sidst"]
+    assert sheet["A1"].value == heading
     rows = list(sheet.iter_rows(values_only=True))
     change = next(r for r in rows if r[0] == "H01" and r[2] == "Potentiale")
     assert change[3:7] == (2018, 4_500_000, 5_500_000, 1_000_000)
+    # the dropped hypotheses with code and title (the title as of the later moment)
+    dropped = [r[:2] for r in rows[[r[0] for r in rows].index("Forkastede hypoteser") + 2 :]]
+    title = next(h.title for h in report.diff.after.hypotheses if h.code == "H05")
+    assert dropped == [("H05", title)]
     note = next(c for row in sheet.iter_rows() for c in row if c.value == "=Budgetlagt i 2016")
     assert note.data_type == "s" and note.quotePrefix
     # the Historik sheet holds only the log after the first moment
@@ -118,5 +141,26 @@ def test_export_takes_a_status_and_a_diff(diff: Diff) -> None:
         assert isinstance(export_status(diff.after, fmt, diff=diff), str)
     for fmt in ("pdf", "xlsx"):
         assert isinstance(export_status(diff.after, fmt, diff=diff), bytes)
-    assert "Siden sidst" in export_status(diff.after, "md", diff=diff)
-    assert "Siden sidst" not in export_status(diff.after, "md")
+    assert "## Siden Chefgruppemøde 1. februar" in export_status(diff.after, "md", diff=diff)
+    assert "## Siden " not in export_status(diff.after, "md")
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (("--since", "Chefgruppemøde 1"),
+         "Siden Chefgruppemøde 1 (12.02.2018 kl. 10:00) til 12.03.2018"),
+        (("--since", "2018-02-12"), "Siden 12.02.2018 til 12.03.2018"),
+        (("--since", "Chefgruppemøde 1", "--as-of", "2018-03-01"),
+         "Siden Chefgruppemøde 1 (12.02.2018 kl. 10:00) til 01.03.2018"),
+        (("--since", "2018-02-01T10:00", "--as-of", "Chefgruppemøde 1"),
+         "Siden 01.02.2018 kl. 10:00 til Chefgruppemøde 1 (12.02.2018 kl. 10:00)"),
+    ],
+)  # fmt: skip
+def test_the_heading_names_the_moments_compared(
+    args: tuple[str, ...], heading: str, run_export: Any
+) -> None:
+    """A snapshot by its name and its own time, a date as itself, now as today: never
+    the moment the export was made (the fixed clock is 12.03.2018 10:00)."""
+    md = run_export("-f", "md", *args).stdout
+    assert f"## {heading}\n" in md

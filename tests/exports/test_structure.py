@@ -45,13 +45,26 @@ def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str
     assert moment.strftime("%d.%m.%Y %H:%M") == "15.01.2018 10:00"  # Danish time
     years = book["År"]
     assert years.freeze_panes == "B2"
-    assert [c.value for c in years["A"][1:]] == [2015, 2016, 2017, 2018]
+    assert [c.value for c in years["A"][1:]] == [2015, 2016, 2017, 2018, "I alt"]
     history = book["Historik"]
     assert history.freeze_panes == "A2"
     log = list(history.iter_rows(2, values_only=True))
     assert log[0][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
     set_55 = next(r for r in log if r[5] == "Potentiale 2018" and r[4] == "H01" and r[7])
     assert (set_55[6], set_55[7]) == (4_500_000, 5_500_000)
+
+    # for people: Danish actions and sources, Copenhagen times, never the log's codes
+    snapshot = next(r for r in log if r[4] == "Chefgruppemøde 1")
+    assert snapshot[2:4] == ("Kommandolinje", "Øjebliksbillede navngivet")
+    # 12.02.2018 09:00 UTC is 10:00 in Copenhagen, in the moment and in the value
+    assert snapshot[0].strftime("%d.%m.%Y %H:%M") == snapshot[7].strftime("%d.%m.%Y %H:%M")
+    assert snapshot[7].strftime("%d.%m.%Y %H:%M") == "12.02.2018 10:00"
+    created = next(r for r in log if r[3] == "Program oprettet")
+    assert created[0].strftime("%H:%M") == "10:00"  # 09:00 UTC
+    cells = [c for r in log for c in r if isinstance(c, str)]
+    for raw in ("snapshot.add", "programme.create", "hypothesis.set", "figure.set", "cli"):
+        assert raw not in cells, raw
+    assert not any(c.endswith(("Z", "+00:00")) and c[:4].isdigit() for c in cells)
 
 
 def test_xlsx_has_a_native_trajectory_chart(xlsx_data: bytes) -> None:

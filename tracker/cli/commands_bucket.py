@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.completion import complete_buckets
 from tracker.cli.numbers import PRIORITY
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
@@ -40,7 +41,10 @@ def list_(
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="Bucket key, e.g. driftsbalance.")],
+    key: Annotated[
+        str,
+        typer.Argument(help="Bucket key, e.g. driftsbalance.", autocompletion=complete_buckets),
+    ],
     name: Annotated[str | None, typer.Option(help="Danish name.")] = None,
     target: Annotated[str | None, typer.Option(help="Target (mio. kr. unless a unit).")] = None,
     priority: Annotated[

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
@@ -85,7 +86,12 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
 def diff(
     ctx: typer.Context,
     since: Annotated[
-        str, typer.Option("--since", help="Snapshot name or date (2018-03-12 = end of that day).")
+        str,
+        typer.Option(
+            "--since",
+            help="Snapshot name or date (2018-03-12 = end of that day).",
+            autocompletion=complete_snapshots,
+        ),
     ],
     until: Annotated[
         str | None, typer.Option("--until", help="Snapshot name or date (default: now).")
@@ -106,7 +112,7 @@ def diff(
         print_json(diff_to_dict(result))
     else:
         default = result.after.programme.display
-        print_diff(result, chosen_display(default, display, decimals))
+        print_diff(result, chosen_display(default, *state(ctx).display(display, decimals)))
 
 
 def register(app: typer.Typer) -> None:

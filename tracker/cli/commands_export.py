@@ -104,12 +104,14 @@ def export(
             diff = parat.diff(
                 parat.resolve_moment(since),
                 moment,
-                since_label=since,
-                until_label=as_of or "",
+                # a snapshot by its name (the heading adds its time), a date as itself
+                since_label=parat.moment_label(since),
+                until_label=parat.moment_label(as_of) if as_of else "nu",
             )
         shown = None
-        if display is not None or decimals is not None:
-            shown = chosen_display(parat.programme().display, display, decimals)
+        unit, places = state(ctx).display(display, decimals)
+        if unit is not None or places is not None:
+            shown = chosen_display(parat.programme().display, unit, places)
         data = parat.export(
             fmt.value,
             as_of=moment,

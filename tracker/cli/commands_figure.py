@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.commands_import import UNIT_HELP, Unit
+from tracker.cli.completion import complete_codes
 from tracker.cli.numbers import VERSION, YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
@@ -17,7 +18,9 @@ app = typer.Typer(help="Figures per hypothesis and year: potential, realised, in
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")],
+    code: Annotated[
+        str, typer.Argument(help="Hypothesis code, e.g. H04.", autocompletion=complete_codes)
+    ],
     year: Annotated[int, typer.Argument(help="The year the amounts belong to.", parser=YEAR)],
     potential: Annotated[
         str | None,

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.completion import complete_codes, complete_snapshots
 from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
@@ -62,9 +63,17 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
 
 def history(
     ctx: typer.Context,
-    code: Annotated[str | None, typer.Argument(help="Only this hypothesis, e.g. H04.")] = None,
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Only this hypothesis, e.g. H04.", autocompletion=complete_codes),
+    ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only after this snapshot or date.")
+        str | None,
+        typer.Option(
+            "--since",
+            help="Only after this snapshot or date.",
+            autocompletion=complete_snapshots,
+        ),
     ] = None,
     actor: Annotated[
         str | None, typer.Option("--actor", help="Only changes by this person (a filter).")
@@ -90,8 +99,7 @@ def history(
             if as_json
             else chosen_display(
                 parat.programme().display if parat.has_programme() else DEFAULT_DISPLAY,
-                display,
-                decimals,
+                *state(ctx).display(display, decimals),
             )
         )
     if as_json:

@@ -4,6 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
+from tracker.cli.completion import complete_buckets, complete_codes, complete_stages
 from tracker.cli.numbers import VERSION
 from tracker.cli.output import (
     DecimalsOption,
@@ -23,7 +24,9 @@ __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
 
 app = typer.Typer(help="The hypotheses (initiatives) of the programme.")
 
-Code = Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")]
+Code = Annotated[
+    str, typer.Argument(help="Hypothesis code, e.g. H04.", autocompletion=complete_codes)
+]
 
 
 def hypothesis_to_dict(h: HypothesisView) -> dict[str, Any]:
@@ -68,8 +71,13 @@ def add(
     title: Annotated[str, typer.Option(help="Short title.")],
     area: Annotated[str, typer.Option(help="Area (område).")] = "",
     owner: Annotated[str, typer.Option(help="Owner (ansvarlig).")] = "",
-    stage: Annotated[str, typer.Option(help="Stage key or Danish label.")] = "identified",
-    bucket: Annotated[str | None, typer.Option(help="Earmark to a bucket key.")] = None,
+    stage: Annotated[
+        str, typer.Option(help="Stage key or Danish label.", autocompletion=complete_stages)
+    ] = "identified",
+    bucket: Annotated[
+        str | None,
+        typer.Option(help="Earmark to a bucket key.", autocompletion=complete_buckets),
+    ] = None,
     confidence: Annotated[
         str | None, typer.Option(help="Confidence override in percent (0–100).")
     ] = None,
@@ -102,9 +110,17 @@ def set_(
     title: Annotated[str | None, typer.Option(help="Short title.")] = None,
     area: Annotated[str | None, typer.Option(help="Area (område).")] = None,
     owner: Annotated[str | None, typer.Option(help="Owner (ansvarlig).")] = None,
-    stage: Annotated[str | None, typer.Option(help="Stage key or Danish label.")] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(help="Stage key or Danish label.", autocompletion=complete_stages),
+    ] = None,
     bucket: Annotated[
-        str | None, typer.Option(help="Earmark to a bucket key, or 'none'.", metavar="KEY|none")
+        str | None,
+        typer.Option(
+            help="Earmark to a bucket key, or 'none'.",
+            metavar="KEY|none",
+            autocompletion=complete_buckets,
+        ),
     ] = None,
     confidence: Annotated[
         str | None,
@@ -168,10 +184,15 @@ def drop(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    stage: Annotated[str | None, typer.Option(help="Only this stage.")] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="Only this stage.", autocompletion=complete_stages)
+    ] = None,
     area: Annotated[str | None, typer.Option(help="Only this area.")] = None,
     owner: Annotated[str | None, typer.Option(help="Only this owner.")] = None,
-    bucket: Annotated[str | None, typer.Option(help="Only earmarked to this bucket.")] = None,
+    bucket: Annotated[
+        str | None,
+        typer.Option(help="Only earmarked to this bucket.", autocompletion=complete_buckets),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """List hypotheses, optionally filtered."""
@@ -223,7 +244,7 @@ def show(
     history."""
     with state(ctx).open() as parat:
         detail = parat.hypothesis(code)
-        shown = chosen_display(parat.programme().display, display, decimals)
+        shown = chosen_display(parat.programme().display, *state(ctx).display(display, decimals))
     if as_json:
         print_json(detail_to_dict(detail))
         return

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import done, print_json, table
 from tracker.cli.state import state
 
@@ -32,7 +33,10 @@ def add(
 @app.command("rename")
 def rename(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help="The snapshot's name now.")],
+    old: Annotated[
+        str,
+        typer.Argument(help="The snapshot's name now.", autocompletion=complete_snapshots),
+    ],
     new: Annotated[str, typer.Argument(help="Its new name.")],
 ) -> None:
     """Rename a snapshot (undo renames it back)."""
@@ -44,7 +48,10 @@ def rename(
 @app.command("delete")
 def delete(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The snapshot to delete.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="The snapshot to delete.", autocompletion=complete_snapshots),
+    ],
 ) -> None:
     """Delete a snapshot; no change is lost (undo names the moment again)."""
     with state(ctx).open() as parat:

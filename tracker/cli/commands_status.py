@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
@@ -25,6 +26,7 @@ def status(
             help="The programme as it stood then: a snapshot name or a date "
             "(2018-03-12 = the end of that day).",
             metavar="SNAPSHOT|DATE",
+            autocompletion=complete_snapshots,
         ),
     ] = None,
     display: DisplayOption = None,
@@ -39,7 +41,7 @@ def status(
 
         print_json(status_to_dict(result))
     else:
-        print_status(shown_in(result, display, decimals))
+        print_status(shown_in(result, *state(ctx).display(display, decimals)))
 
 
 def print_status(s: Status) -> None:

@@ -27,7 +27,7 @@ def open_tui(ctx: typer.Context, *, help_without_terminal: bool = True) -> None:
     from tui.app import run
 
     chosen = state(ctx)
-    run(chosen.db, chosen.actor, read_only=chosen.read_only)
+    run(chosen.db, chosen.actor, read_only=chosen.read_only, settings=chosen.settings)
 
 
 def tui(ctx: typer.Context) -> None:

@@ -39,7 +39,7 @@ DisplayOption = Annotated[
     typer.Option(
         "--display",
         help="Show amounts in mio (mio. kr.), tkr (t.kr.) or kr "
-        "(default: the programme's, see programme set --display).",
+        "(default: the configuration's, else the programme's: programme set --display).",
     ),
 ]
 DecimalsOption = Annotated[
@@ -47,21 +47,23 @@ DecimalsOption = Annotated[
     typer.Option(
         "--decimals",
         parser=DECIMALS,
-        help="Decimals in that unit, 0-3 (default: the programme's); an amount that "
+        help="Decimals in that unit, 0-3 (default: the configuration's, else the "
+        "programme's); an amount that "
         "would round to 0 shows the decimals it needs.",
     ),
 ]
 
 
-def chosen_display(default: Display, unit: DisplayUnit | None, decimals: int | None) -> Display:
-    """The display a command asked for, else the programme's ``default``."""
+def chosen_display(default: Display, unit: str | None, decimals: int | None) -> Display:
+    """The display a command asked for (``--display``, else the configured one: see
+    ``CliState.display``), else the programme's ``default``."""
     return Display(
-        default.unit if unit is None else unit.value,
+        default.unit if unit is None else str(unit),
         default.decimals if decimals is None else decimals,
     )
 
 
-def shown_in(status: Status, unit: DisplayUnit | None, decimals: int | None) -> Status:
+def shown_in(status: Status, unit: str | None, decimals: int | None) -> Status:
     """``status`` to be shown in the display a command asked for (the renderers and
     printers read ``status.programme.display``)."""
     if unit is None and decimals is None:

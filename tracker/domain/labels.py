@@ -6,6 +6,7 @@ labels live with the stages (:mod:`tracker.domain.stages`).
 """
 
 __all__ = [
+    "ACTION_LABELS",
     "ADDED",
     "AMOUNT",
     "AREA",
@@ -43,8 +44,10 @@ __all__ = [
     "PIPELINE",
     "POTENTIAL",
     "REALISED",
+    "SETTING_LABELS",
     "SINCE",
     "SLIPPAGE_EXPLAINED",
+    "SOURCE_LABELS",
     "STAGE",
     "STAGES",
     "STAGE_MOVES",
@@ -62,6 +65,8 @@ __all__ = [
     "WEIGHTED_NOTE",
     "WHO",
     "YEAR",
+    "action_label",
+    "source_label",
     "value_name",
 ]
 
@@ -198,3 +203,55 @@ VALUE_NAMES: dict[str, str] = {
 def value_name(what: str) -> str:
     """``title`` → ``Titel`` (the name itself when there is no Danish one)."""
     return VALUE_NAMES.get(what, what)
+
+
+# -- The audit log for people (the spreadsheet's Historik sheet) -------------------
+#: An event's action → what happened, in Danish.
+ACTION_LABELS: dict[str, str] = {
+    "programme.create": "Program oprettet",
+    "programme.set": "Program ændret",
+    "bucket.add": "Pulje oprettet",
+    "bucket.set": "Pulje ændret",
+    "hypothesis.add": "Hypotese oprettet",
+    "hypothesis.set": "Hypotese ændret",
+    "hypothesis.drop": "Hypotese forkastet",
+    "figure.set": "Tal ændret",
+    "snapshot.add": "Øjebliksbillede navngivet",
+    "snapshot.rename": "Øjebliksbillede omdøbt",
+    "snapshot.delete": "Øjebliksbillede slettet",
+}
+
+#: Where a change was made → its Danish name (``import:<file>`` is "Import af <file>").
+SOURCE_LABELS: dict[str, str] = {
+    "cli": "Kommandolinje",
+    "tui": "Skærmbillede",
+    "batch": "Batch",
+    "api": "Python-API",
+    "demo": "Eksempeldata",
+}
+
+#: The programme's and buckets' fields in the log, besides the hypotheses' ones.
+SETTING_LABELS: dict[str, str] = {
+    "name": "Navn",
+    "target_kr": "Mål",
+    "target_year": "Målår",
+    "first_year": "Første år",
+    "last_year": "Sidste år",
+    "display_unit": "Visningsenhed",
+    "display_decimals": "Decimaler",
+    "allocation": "Fordeling",
+    "priority": "Prioritet",
+}
+
+
+def action_label(action: str) -> str:
+    """``snapshot.add`` → ``Øjebliksbillede navngivet`` (the action itself if unknown)."""
+    return ACTION_LABELS.get(action, action)
+
+
+def source_label(source: str) -> str:
+    """``cli`` → ``Kommandolinje``; ``import:plan.csv`` → ``Import af plan.csv``."""
+    kind, _, detail = source.partition(":")
+    if kind == "import":
+        return f"Import af {detail}" if detail else "Import"
+    return SOURCE_LABELS.get(source, source)

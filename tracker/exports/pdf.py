@@ -141,6 +141,38 @@ def _list(doc: Document, items: Sequence[str]) -> None:
         doc.set_xy(doc.l_margin, y + line_h * len(lines))
 
 
+def _since(doc: Document, v: SummaryView) -> None:
+    """ "Siden sidst": what the meeting starts with, so it comes first."""
+    d, w = v.diff, v.words
+    assert d is not None
+    heading(doc, d.heading)
+    table(doc, d.totals, (45, 30, 30, 30))
+    doc.ln(3)
+    table(doc, d.buckets, (45, 30, 30, 30))
+    heading(doc, w.stage_moves, space_needed=15)
+    if d.stage_moves.rows:
+        table(doc, d.stage_moves, (11, 50, 21, 21, 17, 22, 38), size=7, wrap=frozenset({1, 6}))
+    else:
+        _list(doc, [w.no_stage_moves])
+    heading(doc, w.figure_changes, space_needed=15)
+    if d.figure_changes.rows:
+        table(
+            doc,
+            d.figure_changes,
+            (11, 52, 19, 10, 17, 17, 17, 37),
+            size=7,
+            wrap=frozenset({1}),
+        )
+    else:
+        _list(doc, [w.no_figure_changes])
+    if d.added:
+        heading(doc, w.added, space_needed=15)
+        _list(doc, d.added)
+    if d.dropped:
+        heading(doc, w.dropped, space_needed=15)
+        _list(doc, d.dropped)
+
+
 def render(report: Report) -> bytes:
     """Render the summary as PDF bytes."""
     v = summary_view(report)
@@ -169,6 +201,9 @@ def render(report: Report) -> bytes:
     doc.set_line_width(0.8)
     doc.line(doc.l_margin, doc.get_y() + 1, doc.w - doc.r_margin, doc.get_y() + 1)
     doc.ln(4)
+
+    if v.diff is not None:
+        _since(doc, v)
 
     heading(doc, w.overview)
     _cards(doc, v, status.totals.gap_kr < 0)
@@ -199,35 +234,5 @@ def render(report: Report) -> bytes:
 
     heading(doc, w.warnings, space_needed=15)
     _list(doc, [message for _, message in v.warnings] or [w.no_warnings])
-
-    if v.diff is not None:
-        d = v.diff
-        doc.add_page(orientation="P")
-        heading(doc, f"{w.since}: {d.since} – {d.until}")
-        table(doc, d.totals, (45, 30, 30, 30))
-        doc.ln(3)
-        table(doc, d.buckets, (45, 30, 30, 30))
-        heading(doc, w.stage_moves, space_needed=15)
-        if d.stage_moves.rows:
-            table(doc, d.stage_moves, (11, 50, 21, 21, 17, 22, 38), size=7, wrap=frozenset({1, 6}))
-        else:
-            _list(doc, [w.no_stage_moves])
-        heading(doc, w.figure_changes, space_needed=15)
-        if d.figure_changes.rows:
-            table(
-                doc,
-                d.figure_changes,
-                (11, 52, 19, 10, 17, 17, 17, 37),
-                size=7,
-                wrap=frozenset({1}),
-            )
-        else:
-            _list(doc, [w.no_figure_changes])
-        if d.added:
-            heading(doc, w.added, space_needed=15)
-            _list(doc, d.added)
-        if d.dropped:
-            heading(doc, w.dropped, space_needed=15)
-            _list(doc, d.dropped)
 
     return bytes(doc.output())

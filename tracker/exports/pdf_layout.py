@@ -222,7 +222,10 @@ def table(
         doc.add_page(same=True)
     header()
     for n, cells in enumerate(table.rows):
-        row(cells, n % 2 == 1)
+        if n in table.subtotals:
+            row(cells, False, bold=True)
+        else:
+            row(cells, n % 2 == 1)
     if table.footer:
         doc.set_draw_color(*INK)
         doc.set_line_width(0.4)

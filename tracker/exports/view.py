@@ -6,16 +6,28 @@ Cells hold plain, unescaped text; each renderer escapes for its own format.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime, time
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
+from tracker.domain.groups import by_area
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
-from tracker.exports.danish import date, date_time, pct
+from tracker.exports.danish import date, date_time, local, pct
 from tracker.report import Report
+from tracker.report.moments import show_moment
 
-__all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "Words", "summary_view"]
+__all__ = [
+    "KIND_LABELS",
+    "DiffView",
+    "Headline",
+    "SummaryView",
+    "Table",
+    "Words",
+    "since_heading",
+    "summary_view",
+]
 
 KIND_LABELS = da.KIND_LABELS
 
@@ -29,6 +41,8 @@ class Table:
     numeric: frozenset[int] = frozenset()
     footer: tuple[str, ...] | None = None
     """A totals row, shown emphasised."""
+    subtotals: frozenset[int] = frozenset()
+    """Indices of the rows that are a group's subtotal (shown emphasised)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +63,9 @@ class DiffView:
 
     since: str
     until: str
+    heading: str
+    """``Siden Chefgruppemøde 1 (12.02.2018 kl. 10:00) til 12.03.2018``: the moments
+    compared, each as its own time (never the export's)."""
     totals: Table
     buckets: Table
     stage_moves: Table
@@ -220,27 +237,33 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             for y in s.years
         ),
         frozenset(range(1, 7)),
+        footer=(
+            da.TOTAL,
+            *(
+                shown.number(sum(getattr(y, attr) for y in s.years))
+                for attr in (
+                    "pipeline_kr",
+                    "decided_kr",
+                    "weighted_kr",
+                    "realised_kr",
+                    "investment_kr",
+                    "net_kr",
+                )
+            ),
+        ),
     )
 
 
 def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
-    """The hypotheses with their target-year figures (mio. kr.)."""
+    """The hypotheses with their target-year figures, grouped by area (område): each
+    area's hypotheses, then its subtotal row; the programme's total as the footer.
+    A single area has no subtotal (it would repeat the total)."""
     names = {b.key: b.name for b in s.programme.buckets}
-    return Table(
-        (
-            da.CODE,
-            da.TITLE,
-            da.AREA,
-            da.OWNER,
-            da.STAGE,
-            da.BUCKET,
-            da.WEIGHT,
-            da.PIPELINE,
-            da.WEIGHTED,
-            da.DECIDED,
-            da.REALISED,
-        ),
-        tuple(
+    groups = by_area(s.hypotheses)
+    rows: list[tuple[str, ...]] = []
+    subtotals: set[int] = set()
+    for g in groups:
+        rows.extend(
             (
                 h.code,
                 h.title,
@@ -256,8 +279,40 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 shown.number(h.decided_kr),
                 shown.number(h.realised_kr),
             )
-            for h in s.hypotheses
+            for h in g.hypotheses
+        )
+        if len(groups) > 1:
+            subtotals.add(len(rows))
+            rows.append(
+                (
+                    "",
+                    f"{da.TOTAL} {g.area}",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    shown.number(g.pipeline_kr),
+                    shown.number(g.weighted_kr),
+                    shown.number(g.decided_kr),
+                    shown.number(g.realised_kr),
+                )
+            )
+    return Table(
+        (
+            da.CODE,
+            da.TITLE,
+            da.AREA,
+            da.OWNER,
+            da.STAGE,
+            da.BUCKET,
+            da.WEIGHT,
+            da.PIPELINE,
+            da.WEIGHTED,
+            da.DECIDED,
+            da.REALISED,
         ),
+        tuple(rows),
         frozenset(range(6, 11)),
         footer=(
             da.TOTAL,
@@ -272,6 +327,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             shown.number(s.totals.decided_kr),
             shown.number(s.totals.realised_kr),
         ),
+        subtotals=frozenset(subtotals),
     )
 
 
@@ -288,6 +344,34 @@ def _change(shown: Display, old: int | None, new: int | None) -> tuple[str, str,
         "" if new is None else shown.number(new, d),
         shown.change_number((new or 0) - (old or 0), d),
     )
+
+
+#: The label of a moment that is "now" rather than one the user named.
+NOW_LABELS = frozenset({"", "nu", "now"})
+
+
+def _when(moment: datetime) -> str:
+    """``12.02.2018 kl. 10:00``, or ``12.02.2018`` for the end of a day (a date)."""
+    return date(moment) if local(moment).time() == time.max else date_time(moment)
+
+
+def _side(label: str, moment: datetime, *, now: bool = False) -> str:
+    """One moment of the heading: a snapshot's name with its own time; a date or
+    time as itself; "now" as today's date."""
+    label = label.strip()
+    if label.lower() in NOW_LABELS:
+        return date(moment) if now else _when(moment)
+    if label in (show_moment(moment), date(moment), date_time(moment)):
+        return _when(moment)
+    return f"{label} ({_when(moment)})"
+
+
+def since_heading(d: Diff) -> str:
+    """``Siden Chefgruppemøde 1 (12.02.2018 kl. 10:00) til 12.03.2018``.
+
+    The first moment is named by its label (a snapshot's name) and its own time; the
+    second is today's date when it is now, or the ``--until`` moment as the first."""
+    return f"Siden {_side(d.since_label, d.since)} til {_side(d.until_label, d.until, now=True)}"
 
 
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
@@ -333,6 +417,7 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     return DiffView(
         since=d.since_label or date_time(d.since),
         until=d.until_label or date_time(d.until),
+        heading=since_heading(d),
         totals=Table(
             ("", da.THEN, da.NOW, da.CHANGE),
             tuple((label, *_change(shown, o, n)) for label, o, n in measures),
@@ -342,6 +427,18 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
             (f"{da.BUCKET} ({da.WEIGHTED.lower()})", da.THEN, da.NOW, da.CHANGE),
             tuple(bucket_rows),
             frozenset({1, 2, 3}),
+            footer=(
+                da.TOTAL,
+                *_change(
+                    shown,
+                    sum(
+                        before_buckets[x.key].weighted_kr
+                        for x in d.after.buckets
+                        if x.key in before_buckets
+                    ),
+                    sum(x.weighted_kr for x in d.after.buckets),
+                ),
+            ),
         ),
         stage_moves=Table((da.CODE, da.TITLE, "Fra", "Til", "Dato", da.WHO, da.NOTE), moves),
         figure_changes=Table(

@@ -15,6 +15,7 @@ from typing import Any
 import xlsxwriter
 
 from tracker.domain import labels as da
+from tracker.domain.groups import by_area
 from tracker.domain.status import Allocation, earmark_label
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time
@@ -168,41 +169,70 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(15, 15, 40)
     ws.set_column(first_year_col, len(titles) - 1, 12, f.mio_table)
     ws.freeze_panes(1, 2)
+    ws.outline_settings(True, False, True, False)  # the +/- of the areas above their rows
     w_str, w_num = ws.write_string, ws.write_number
     text_f, quoted_f, mio_f, int_f = f.text, f.text_quoted, f.mio_table, f.int
+    amount_cols = [*range(8, 13), *range(first_year_col, len(titles))]
+    groups = by_area(s.hypotheses)
+    grouped = len(groups) > 1
+    total = dict.fromkeys(amount_cols, 0)
     row = 0
-    for h in s.hypotheses:
-        row += 1
-        d = report.details.get(h.code)
-        stored, figures = (d.hypothesis, d.figures) if d else (None, {})
-        for col, text in ((0, h.code), (1, h.title), (2, h.area), (3, h.owner)):
-            if text:
-                w_str(row, col, text, quoted_f if text.startswith(RISKY) else text_f)
-        w_str(row, 4, h.stage.label, text_f)
-        if h.bucket:
-            write_text(ws, row, 5, earmark_label(names.get(h.bucket, h.bucket), allocation), f)
-        if stored and stored.confidence_pct is not None:
-            w_num(row, 6, stored.confidence_pct, int_f)
-        w_num(row, 7, h.weight_pct, int_f)
-        w_num(row, 8, h.pipeline_kr, mio_f)
-        w_num(row, 9, h.weighted_kr, mio_f)
-        w_num(row, 10, h.decided_kr, mio_f)
-        w_num(row, 11, h.realised_kr, mio_f)
-        w_num(row, 12, h.investment_kr, mio_f)
-        w_num(row, 13, h.version, int_f)
-        if h.updated_at is not None:
-            ws.write_datetime(row, 14, naive(h.updated_at), f.moment)
-        if stored and stored.description:
-            write_text(ws, row, 15, stored.description, f)
-        col = first_year_col
-        for year in years:
-            kinds = figures.get(year, {})
-            for kind in ("potential", "realised", "investment"):
-                kr = kinds.get(kind)
-                if kr is not None:
-                    w_num(row, col, kr, mio_f)
-                col += 1
-    ws.autofilter(0, 0, max(row, 1), len(titles) - 1)
+    for g in groups:
+        sums = dict.fromkeys(amount_cols, 0)
+        for h in g.hypotheses:
+            row += 1
+            if grouped:
+                ws.set_row(row, None, None, {"level": 1})
+            d = report.details.get(h.code)
+            stored, figures = (d.hypothesis, d.figures) if d else (None, {})
+            for col, text in ((0, h.code), (1, h.title), (2, h.area), (3, h.owner)):
+                if text:
+                    w_str(row, col, text, quoted_f if text.startswith(RISKY) else text_f)
+            w_str(row, 4, h.stage.label, text_f)
+            if h.bucket:
+                label = earmark_label(names.get(h.bucket, h.bucket), allocation)
+                write_text(ws, row, 5, label, f)
+            if stored and stored.confidence_pct is not None:
+                w_num(row, 6, stored.confidence_pct, int_f)
+            w_num(row, 7, h.weight_pct, int_f)
+            amounts = {8: h.pipeline_kr, 9: h.weighted_kr, 10: h.decided_kr,
+                       11: h.realised_kr, 12: h.investment_kr}  # fmt: skip
+            w_num(row, 13, h.version, int_f)
+            if h.updated_at is not None:
+                ws.write_datetime(row, 14, naive(h.updated_at), f.moment)
+            if stored and stored.description:
+                write_text(ws, row, 15, stored.description, f)
+            col = first_year_col
+            for year in years:
+                kinds = figures.get(year, {})
+                for kind in ("potential", "realised", "investment"):
+                    kr = kinds.get(kind)
+                    if kr is not None:
+                        amounts[col] = kr
+                    col += 1
+            for col, kr in amounts.items():
+                w_num(row, col, kr, mio_f)
+                sums[col] += kr
+        for col, kr in sums.items():
+            total[col] += kr
+        if grouped:
+            # Numbers, not SUBTOTAL formulas: the workbook holds no formula at all
+            # (tests/exports/test_injection.py), so nothing in it ever calculates.
+            row += 1
+            ws.write_string(row, 1, f"{da.TOTAL} {g.area}", f.subtotal_text)
+            for col in range(2, 8):
+                ws.write_blank(row, col, None, f.subtotal_text)
+            for col, kr in sums.items():
+                ws.write_number(row, col, kr, f.subtotal_mio)
+    last = row
+    ws.autofilter(0, 0, max(last, 1), len(titles) - 1)
+    row += 1
+    ws.write_string(row, 0, da.TOTAL, f.total_text)
+    ws.write_string(row, 1, f"{len(s.hypotheses)} hypoteser", f.total_text)
+    for col in range(2, 8):
+        ws.write_blank(row, col, None, f.total_text)
+    for col in amount_cols:
+        ws.write_number(row, col, total[col], f.total_mio)
 
 
 def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
@@ -220,6 +250,9 @@ def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         for col, attr in enumerate(attrs, start=1):
             ws.write_number(i, col, getattr(y, attr), f.mio_table)
     last = len(s.years)
+    ws.write_string(last + 1, 0, da.TOTAL, f.total_text)
+    for col, attr in enumerate(attrs, start=1):
+        ws.write_number(last + 1, col, sum(getattr(y, attr) for y in s.years), f.total_mio)
     chart = wb.add_chart({"type": "column"})
     for attr, label, colour in SERIES:
         col = 1 + attrs.index(attr)
@@ -240,7 +273,7 @@ def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     chart.set_x_axis({"name": da.YEAR})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 360})
-    ws.insert_chart(last + 3, 0, chart)
+    ws.insert_chart(last + 4, 0, chart)
 
 
 WORKBOOK_OPTIONS: dict[str, Any] = {
@@ -265,11 +298,12 @@ def render(report: Report) -> bytes:
         }
     )
     f = Formats(wb)
+    if report.diff is not None:
+        # What the meeting starts with: the first sheet, the one that opens.
+        since_sheet(wb, report, f)
     _overview(wb, report, f)
     _hypotheses(wb, report, f)
     _years(wb, report, f)
     history_sheet(wb, report, f)
-    if report.diff is not None:
-        since_sheet(wb, report, f)
     wb.close()
     return out.getvalue()

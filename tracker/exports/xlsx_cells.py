@@ -50,6 +50,9 @@ class Formats:
         self.total_mio = wb.add_format({**base, "bold": True, "top": 2,
                                         "num_format": MIO_TABLE_FORMAT})  # fmt: skip
         self.total_int = wb.add_format({**base, "bold": True, "top": 2, "num_format": "0"})
+        self.subtotal_text = wb.add_format({**base, "bold": True, "top": 1})
+        self.subtotal_mio = wb.add_format({**base, "bold": True, "top": 1,
+                                           "num_format": MIO_TABLE_FORMAT})  # fmt: skip
         self.int = wb.add_format({**base, "num_format": "0"})
         self.moment = wb.add_format({**base, "num_format": "dd.mm.yyyy hh:mm",
                                      "align": "left"})  # fmt: skip

@@ -1,32 +1,54 @@
 """The spreadsheet's sheets of what moved: Historik (the audit log) and Siden sidst."""
 
+import re
+from datetime import datetime
+
 import xlsxwriter
 
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
-from tracker.exports.danish import date_time
+from tracker.exports.view import since_heading
 from tracker.exports.xlsx_cells import FIGURE_FIELDS, Formats, naive, write_header, write_text
 from tracker.report import Report
 
 __all__ = ["history_sheet", "since_sheet"]
 
 
-_ACTIONS = {
-    "hypothesis.add": "Hypotese oprettet",
-    "hypothesis.set": "Hypotese ændret",
-    "figure.set": "Tal ændret",
-}
 _STAGE_LABELS = {stage.value: stage.label for stage in Stage}
+_ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
+#: Fields whose values are kroner (shown in mio. kr.), besides the figures.
+_AMOUNT_FIELDS = frozenset({"target_kr"})
+#: Actions whose values are moments (ISO in the log, Copenhagen time in the sheet).
+_MOMENT_ACTIONS = frozenset({"snapshot.add", "snapshot.delete"})
+_UNDO = re.compile(r"undo of event #(\d+)")
 
 
-def _field_label(field: str) -> str:
-    """``potential.2018`` → ``Potentiale 2018``; ``stage`` → ``fase``; others as stored."""
-    kind, _, year = field.partition(".")
-    if kind in da.KIND_LABELS and year.isdigit():
-        return f"{da.KIND_LABELS[kind]} {year}"
+def _field_label(field: str, action: str = "") -> str:
+    """``potential.2018`` → ``Potentiale 2018``; ``stage`` → ``Fase``;
+    ``weight.decided`` → ``Vægt Besluttet``; a programme's ``target_kr`` → ``Mål``."""
+    kind, _, rest = field.partition(".")
+    if kind in da.KIND_LABELS and rest.isdigit():
+        return f"{da.KIND_LABELS[kind]} {rest}"
+    if kind == "weight" and rest in _STAGE_LABELS:
+        return f"{da.WEIGHT} {_STAGE_LABELS[rest]}"
     if field == "confidence_pct":
         return f"{da.CONFIDENCE} %"
+    if action.startswith(("programme.", "bucket.")) and field in da.SETTING_LABELS:
+        return da.SETTING_LABELS[field]
     return da.FIELD_LABELS.get(field, field)
+
+
+def _note(note: str) -> str:
+    """The log's own English notes in Danish (a user's note is kept as written)."""
+    return _UNDO.sub(r"Fortryder hændelse #\1", note)
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
@@ -45,7 +67,7 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     write_header(ws, 0, titles, (), f)
     ws.set_column(0, 0, 17)
     ws.set_column(1, 2, 16)
-    ws.set_column(3, 3, 16)
+    ws.set_column(3, 3, 24)
     ws.set_column(4, 4, 10)
     ws.set_column(5, 5, 16)
     ws.set_column(6, 7, 22)
@@ -55,19 +77,32 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     for e in report.history:
         row += 1
         ws.write_datetime(row, 0, naive(e.at), f.moment)
-        action = _ACTIONS.get(e.action, e.action)
-        for col, text in ((1, e.actor), (2, e.source), (3, action), (4, e.subject),
-                          (5, _field_label(e.field)), (8, e.note)):  # fmt: skip
+        texts = (
+            (1, e.actor),
+            (2, da.source_label(e.source)),
+            (3, da.action_label(e.action)),
+            (4, e.subject),
+            (5, _field_label(e.field, e.action)),
+            (8, _note(e.note)),
+        )
+        for col, text in texts:
             if text:
                 write_text(ws, row, col, text, f)
-        amount = any(e.field.startswith(prefix) for prefix in FIGURE_FIELDS)
+        amount = any(e.field.startswith(prefix) for prefix in FIGURE_FIELDS) or (
+            e.field in _AMOUNT_FIELDS
+        )
         for col, value in ((6, e.old_value), (7, e.new_value)):
             if value is None:
                 continue
-            if amount and value.lstrip("-").isdigit():
+            moment = _moment(value) if e.action in _MOMENT_ACTIONS else None
+            if moment is not None:
+                ws.write_datetime(row, col, naive(moment), f.moment)
+            elif amount and value.lstrip("-").isdigit():
                 ws.write_number(row, col, int(value), f.mio)
             elif e.field == "stage" and value in _STAGE_LABELS:
                 ws.write_string(row, col, _STAGE_LABELS[value], f.text)
+            elif e.field == "allocation" and value in _ALLOCATIONS:
+                ws.write_string(row, col, _ALLOCATIONS[value], f.text)
             else:
                 write_text(ws, row, col, value, f)
     if row:
@@ -86,9 +121,7 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 8, 15)
-    since = d.since_label or date_time(d.since)
-    until = d.until_label or date_time(d.until)
-    ws.write_string(0, 0, f"{da.SINCE}: {since} – {until}", f.section)
+    ws.write_string(0, 0, since_heading(d), f.section)
     row = 2
     write_header(ws, row, ("", da.THEN, da.NOW, da.CHANGE), (1, 2, 3), f)
     b, a = d.before.totals, d.after.totals
@@ -135,13 +168,18 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             ws.write_number(row, 5, c.new_kr, f.mio)
         ws.write_number(row, 6, (c.new_kr or 0) - (c.old_kr or 0), f.mio)
         write_text(ws, row, 7, c.actor, f)
-    for title, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
+    titles = {h.code: h.title for h in d.after.hypotheses}
+    for heading, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
         if codes:
             row += 2
-            ws.write_string(row, 0, title, f.section)
+            ws.write_string(row, 0, heading, f.section)
+            row += 1
+            write_header(ws, row, (da.CODE, da.TITLE), (), f)
             for code in codes:
                 row += 1
                 write_text(ws, row, 0, code, f)
+                if titles.get(code):
+                    write_text(ws, row, 1, titles[code], f)
     ws.freeze_panes(1, 0)
 
 

@@ -311,6 +311,12 @@ class Parat:
 
         return self._read(lambda s: resolve_moment(s, text))
 
+    def moment_label(self, text: str) -> str:
+        """How a report names the moment typed as ``text``: the snapshot's name when
+        it names one, else ``""`` (a date or time is shown as itself, in Danish)."""
+        name = text.strip()
+        return name if any(s.name == name for s in self.snapshots()) else ""
+
     def add_snapshot(self, name: str, at: datetime | str | None = None) -> "SnapshotView":
         """Name a moment (default: now) to compare against later."""
         from tracker.services.moments import as_utc

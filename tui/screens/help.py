@@ -1,62 +1,70 @@
-"""Hjælp: the keys of every screen and the money input rules."""
+"""Hjælp: the keys of every screen (those in force: the configured keymap) and the money
+input rules."""
 
+import re
+from collections.abc import Mapping
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-__all__ = ["HELP", "HelpScreen"]
+__all__ = ["HELP", "HelpScreen", "help_text"]
 
+#: The help, with each key named by its binding's id (``{app.quit}``), filled in with the
+#: keys in force by :func:`help_text`.
 HELP = """\
 # Parat – hjælp
 
 ## Overalt
 | Tast | Handling |
 |---|---|
-| `1` / `2` / `3` | Overblik / Hypoteser / Siden sidst |
+| {app.overblik} / {app.hypoteser} / {app.siden} | Overblik / Hypoteser / Siden sidst |
 | `ctrl+p` | Kommandopaletten: gå til en hypotese, skift fase, ny hypotese, eksportér … |
-| `a` | Vis status pr. et øjebliksbillede eller en dato (kun visning) |
-| `Esc` | Tilbage til nu (på Overblik og Siden sidst, når du ser fortiden) |
-| `n` | Ny hypotese |
-| `r` | Genindlæs tallene fra databasen |
-| `?` eller `F1` | Denne hjælp |
-| `q` | Afslut |
+| {app.as_of} | Vis status pr. et øjebliksbillede eller en dato (kun visning) |
+| {app.now} | Tilbage til nu (på Overblik og Siden sidst, når du ser fortiden) |
+| {app.new} | Ny hypotese |
+| {app.reload} | Genindlæs tallene fra databasen |
+| {app.help} | Denne hjælp |
+| {app.quit} | Afslut |
 
 ## Overblik
 | Tast | Handling |
 |---|---|
-| `e` | Eksportér status (md, html, pdf, xlsx, csv, json) til en fil |
+| {dashboard.export} | Eksportér status (md, html, pdf, xlsx, csv, json) til en fil |
 
 ## Siden sidst
 Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller en dato.
 
 | Tast | Handling |
 |---|---|
-| `/` | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
+| {since.date} | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
 
 ## Hypoteser
 | Tast | Handling |
 |---|---|
-| `/` | Søg (kode, titel, område, ansvarlig) – filtrerer mens du skriver |
-| `Esc` | Fra søgefeltet tilbage til tabellen; ellers ryd søgning og filtre |
-| `↑` `↓` `PgUp` `PgDn` `g` `G` | Flyt markøren |
-| `Enter` eller dobbeltklik | Åbn hypotesen |
-| `s` / `S` | Sortér efter næste kolonne / vend rækkefølgen (eller klik på en kolonneoverskrift) |
-| `d` | Forkast den markerede hypotese (kræver en begrundelse) |
+| {hypotheses.search} | Søg (kode, titel, område, ansvarlig) – filtrerer mens du skriver |
+| {hypotheses.clear} | Fra søgefeltet tilbage til tabellen; ellers ryd søgning og filtre |
+| {table.up} / {table.down} | Flyt markøren op / ned |
+| {table.pageup} / {table.pagedown} | En side op / ned |
+| {table.first} / {table.last} | Første / sidste hypotese |
+| {table.open} eller dobbeltklik | Åbn hypotesen |
+| {table.sort} | Sortér efter næste kolonne (eller klik på en kolonneoverskrift) |
+| {table.reverse} | Vend rækkefølgen |
+| {hypotheses.drop} | Forkast den markerede hypotese (kræver en begrundelse) |
 
 ## Hypotese (detaljer)
 | Tast | Handling |
 |---|---|
 | `Tab` / `shift+Tab` | Næste / forrige felt |
-| `f` / `t` | Til felterne / til tallene (målårets potentiale) |
+| {detail.fields} / {detail.figures} | Til felterne / til tallene (målårets potentiale) |
 | `↑` `↓` i tallene | Samme slags tal et år før / efter |
 | `Enter` | Gem feltet |
-| `ctrl+s` | Gem alle ændrede felter |
-| `d` | Forkast hypotesen (kræver en begrundelse) |
-| `Esc` | Tilbage til tabellen (spørger, hvis noget ikke er gemt) |
+| {detail.save} | Gem alle ændrede felter |
+| {detail.drop} | Forkast hypotesen (kræver en begrundelse) |
+| {detail.back} | Tilbage til tabellen (spørger, hvis noget ikke er gemt) |
 
 Et fasetrin **tilbage** eller til **Forkastet** kræver en begrundelse; Parat spørger.
 
@@ -71,6 +79,22 @@ vælger at **genindlæse** (din ændring droppes) eller at **overskrive** bevids
 """
 
 
+_KEY = re.compile(r"\{([a-z-]+\.[a-z_-]+)\}")
+
+
+def help_text(app: App[object], keymap: Mapping[str, str]) -> str:
+    """:data:`HELP` with the keys in force (``keymap`` over the bindings' own keys)."""
+    from tui.keymap import bindings_by_id, keys_shown
+
+    bindings = bindings_by_id()
+
+    def keys(match: re.Match[str]) -> str:
+        shown = keys_shown(app, bindings[match[1]], keymap)
+        return " eller ".join(f"`{key}`" for key in shown)
+
+    return _KEY.sub(keys, HELP)
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys and the rules, closed with Escape, ``q`` or ``?``."""
 
@@ -80,4 +104,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
-            yield Markdown(HELP)
+            yield Markdown(help_text(self.app, getattr(self.app, "keymap_in_force", {})))
