@@ -16,6 +16,7 @@ import typer
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
+from tracker.i18n import _
 
 __all__ = ["register"]
 
@@ -131,7 +132,7 @@ def _emit(payload: bytes, output: Path | None, what: str) -> None:
     from tracker.io.files import write_atomic
 
     write_atomic(output, payload)
-    done(f"Wrote the {what} to {output}")
+    done(_("Wrote the {what} to {output}").format(what=_(what), output=output))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from tracker.cli.commands_import import UNIT_HELP, Unit
 from tracker.cli.numbers import VERSION, YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.i18n import _, ngettext
 
 __all__ = ["app"]
 
@@ -71,6 +72,16 @@ def set_(
             allow_negative=allow_negative,
         )
     if changed:
-        done(f"{h.code} {year}: {changed} figure(s) recorded, now version {h.version}.")
+        done(
+            ngettext(
+                "{code} {year}: {n} figure recorded, now version {version}.",
+                "{code} {year}: {n} figures recorded, now version {version}.",
+                changed,
+            ).format(code=h.code, year=year, n=changed, version=h.version)
+        )
     elif amounts:
-        done(f"{h.code} {year}: the figures were already so; nothing changed.")
+        done(
+            _("{code} {year}: the figures were already so; nothing changed.").format(
+                code=h.code, year=year
+            )
+        )

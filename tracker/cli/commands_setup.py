@@ -7,6 +7,7 @@ import typer
 from tracker.cli.numbers import YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.i18n import _
 
 __all__ = ["db_app", "register"]
 
@@ -55,8 +56,12 @@ def init(
     from tracker.domain.money import format_mio
 
     done(
-        f"Created '{view.name}': {format_mio(view.target_kr)} in {view.target_year}, "
-        f"{len(view.buckets)} buckets."
+        _("Created '{name}': {target} in {year}, {buckets} buckets.").format(
+            name=view.name,
+            target=format_mio(view.target_kr),
+            year=view.target_year,
+            buckets=len(view.buckets),
+        )
     )
 
 
@@ -73,7 +78,7 @@ def demo(
                 "this database already holds a programme; choose an empty one with --db"
             )
         parat.write_demo()
-    done("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses.")
+    done(_("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses."))
     if not no_tui:
         from tracker.cli.commands_tui import open_tui
 
@@ -90,7 +95,7 @@ def upgrade(ctx: typer.Context) -> None:
     from tracker.services.admin import upgrade_database
 
     revision = upgrade_database(state(ctx).db)
-    done(f"Database is at schema revision {revision}.")
+    done(_("Database is at schema revision {revision}.").format(revision=revision))
 
 
 @db_app.command("info")
@@ -100,7 +105,9 @@ def info(ctx: typer.Context) -> None:
 
     about = database_info(state(ctx).db)
     typer.echo(
-        f"database: {about.url}\nschema:   {about.revision or 'empty'} (newest {about.newest})"
+        _("database: {url}\nschema:   {revision} (newest {newest})").format(
+            url=about.url, revision=about.revision or _("empty"), newest=about.newest
+        )
     )
 
 

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
+from typer import _click as typer_click
 from typer.core import TyperGroup
 
 from tracker.cli import (
@@ -45,7 +46,9 @@ from tracker.cli import (
     commands_undo,
 )
 from tracker.cli.state import CliState
+from tracker.cli.translate import prepare_tree, translated_usage_error
 from tracker.errors import ExitCode, ParatError, file_error
+from tracker.i18n import LANGUAGES, _, danish, set_language
 
 __all__ = ["app", "main"]
 
@@ -95,7 +98,8 @@ def _output_lost(error: OSError) -> int:
     it wanted), a full disk says so; exit 1 either way, and nothing more is written."""
     _silence_stdout()
     if error.errno != errno.EPIPE:
-        typer.echo(f"parat: cannot write the output: {error.strerror or error}", err=True)
+        why = error.strerror or error
+        typer.echo(_("parat: cannot write the output: {why}").format(why=why), err=True)
     return ExitCode.INVALID
 
 
@@ -121,24 +125,36 @@ class ParatGroup(TyperGroup):
     as an :class:`OSError` naming it; anything else is a bug and keeps its traceback.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        prepare_tree(self)
+
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         for arg in args:
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
                 # Python keeps bytes that are not UTF-8 as lone surrogates, which no
                 # database, file or terminal can take.
-                raise typer.BadParameter(f"{one_line(arg)} is not valid UTF-8 text")
-        return super().parse_args(ctx, args)
+                raise typer.BadParameter(
+                    _("{text} is not valid UTF-8 text").format(text=one_line(arg))
+                )
+        try:
+            return super().parse_args(ctx, args)
+        except typer_click.exceptions.UsageError as error:
+            raise translated_usage_error(error) from None
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             with _no_library_warnings():
                 return super().invoke(ctx)
+        except typer_click.exceptions.UsageError as error:
+            raise translated_usage_error(error) from None
         except ParatError as error:
-            _fail(error.headline, error.exit_code, error.details)
+            _fail(error.danish if danish() else error.headline, error.exit_code, error.details)
         except OSError as error:
             if _stdout_failed(error):
                 raise typer.Exit(_output_lost(error)) from None
-            _fail(str(file_error(error)), ExitCode.INVALID)
+            problem = file_error(error)
+            _fail(problem.danish if danish() else str(problem), ExitCode.INVALID)
         return None
 
 
@@ -160,6 +176,18 @@ def _version(shown: bool) -> None:
 
         typer.echo(f"parat {__version__}")
         raise typer.Exit()
+
+
+def _language(value: str | None) -> str | None:
+    """Speak the language asked for from here on (eager: before help is shown)."""
+    if value is not None:
+        value = value.strip().lower()
+        if value not in LANGUAGES:
+            raise typer.BadParameter(
+                _("{value!r} is not a language Parat speaks (use da or en)").format(value=value)
+            )
+    set_language(value)
+    return value
 
 
 @app.callback(invoke_without_command=True)
@@ -188,6 +216,17 @@ def root(
             help="Only read: every write is refused (for viewers).",
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="PARAT_LANG",
+            help="Language of the messages and help: da or en (default: $PARAT_LANG, else da).",
+            metavar="da|en",
+            callback=_language,
+            is_eager=True,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
