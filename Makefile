@@ -77,10 +77,10 @@ lock-upgrade: $(STAMP)
 i18n: $(STAMP)
 	$(BABEL) extract --mapping-file babel.cfg --keywords _ --keywords N_ \
 		--keywords ngettext:1,2 --no-location --sort-output --project parat \
-		--copyright-holder "Parat" --msgid-bugs-address "" --omit-header \
+		--copyright-holder "Parat" \
 		--output-file $(LOCALE)/parat.pot .
 	$(BABEL) update --domain parat --input-file $(LOCALE)/parat.pot \
-		--output-dir $(LOCALE) --no-fuzzy-matching --omit-header --ignore-obsolete
+		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
 	$(BABEL) compile --domain parat --directory $(LOCALE) --statistics
 
 format: $(STAMP)

@@ -22,7 +22,12 @@ FIXED_NOW = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's database, actor or locale."""
+    """No test reads the developer's database, actor or locale.
+
+    The suites written before Parat spoke Danish assert its English lines: they run
+    in English, explicitly; tests of the Danish default unset PARAT_LANG themselves
+    (tests/cli/test_languages.py)."""
+    monkeypatch.setenv("PARAT_LANG", "en")
     monkeypatch.delenv("PARAT_DATABASE_URL", raising=False)
     monkeypatch.delenv("PARAT_READ_ONLY", raising=False)
     monkeypatch.setenv("PARAT_ACTOR", "tester")

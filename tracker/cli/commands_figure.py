@@ -74,8 +74,8 @@ def set_(
     if changed:
         done(
             ngettext(
-                "{code} {year}: {n} figure recorded, now version {version}.",
-                "{code} {year}: {n} figures recorded, now version {version}.",
+                "{code} {year}: {n} figure(s) recorded, now version {version}.",
+                "{code} {year}: {n} figure(s) recorded, now version {version}.",
                 changed,
             ).format(code=h.code, year=year, n=changed, version=h.version)
         )

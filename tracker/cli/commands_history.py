@@ -5,16 +5,15 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.event_labels import field_label, source_label, stage_label
 from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
-from tracker.domain import labels as da
 from tracker.domain.money import DEFAULT_DISPLAY, Display
-from tracker.domain.stages import Stage
 from tracker.i18n import _, danish
 from tracker.report import EventView
 
-__all__ = ["describe_event", "field_label", "register", "source_label", "stage_label"]
+__all__ = ["describe_event", "register"]
 
 
 def _kroner(value: str | None) -> int | None:
@@ -65,53 +64,6 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
             old, new = (stage_label(v) for v in (old, new))
         return f"{e.subject} {field_label(e.field)}: {old} → {new}"
     return f"{e.subject} {e.field}: {old} → {new}"
-
-
-def stage_label(value: str) -> str:
-    try:
-        return Stage(value).label
-    except ValueError:
-        return value
-
-
-#: Where a change came from (the event's ``source``), as a Danish reader says it.
-SOURCE_LABELS: dict[str, str] = {
-    "cli": "kommandolinje",
-    "tui": "skærmbillede",
-    "batch": "batch",
-    "import": "import",
-    "undo": "fortryd",
-}
-
-
-def source_label(source: str) -> str:
-    """The event's source as the reader sees it (the stable key in JSON and English)."""
-    return SOURCE_LABELS.get(source, source) if danish() else source
-
-
-def field_label(field: str) -> str:
-    """``stage`` → ``Fase``, ``potential.2018`` → ``Potentiale 2018`` (Danish only)."""
-    name, _dot, year = field.partition(".")
-    label = da.FIELD_LABELS.get(name) or da.KIND_LABELS.get(name) or _OTHER_FIELDS.get(name)
-    if label is None:
-        return field
-    if name == "weight" and year:
-        return f"{label} {stage_label(year).lower()}"
-    return f"{label} {year}" if year else label
-
-
-_OTHER_FIELDS = {
-    "name": "Navn",
-    "at": "Tidspunkt",
-    "target_kr": da.TARGET,
-    "target_year": "Målår",
-    "first_year": "Første år",
-    "last_year": "Sidste år",
-    "weight": da.WEIGHT,
-    "allocation": "Fordeling",
-    "priority": "Prioritet",
-    "display": "Visning",
-}
 
 
 def history(

@@ -152,8 +152,8 @@ def set_(
     if changed:
         done(
             ngettext(
-                "Updated {code}: {n} change, now version {version}.",
-                "Updated {code}: {n} changes, now version {version}.",
+                "Updated {code}: {n} change(s), now version {version}.",
+                "Updated {code}: {n} change(s), now version {version}.",
                 changed,
             ).format(code=h.code, n=changed, version=h.version)
         )
@@ -263,7 +263,7 @@ def show(
         right=(1, 2, 3),
     )
     typer.echo("\nHistorik")
-    from tracker.cli.commands_history import field_label, source_label, stage_label
+    from tracker.cli.event_labels import field_label, source_label, stage_label
     from tracker.report.moments import show_time
 
     for e in detail.events:

@@ -75,7 +75,8 @@ def demo(
             from tracker.errors import AlreadyExists
 
             raise AlreadyExists(
-                "this database already holds a programme; choose an empty one with --db"
+                "this database already holds a programme; choose an empty one with --db",
+                danish="Databasen har allerede et program. Vælg en tom database med --db.",
             )
         parat.write_demo()
     done(_("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses."))
@@ -91,7 +92,10 @@ def upgrade(ctx: typer.Context) -> None:
     if state(ctx).read_only:
         from tracker.errors import ReadOnlyError
 
-        raise ReadOnlyError("this connection is read-only (--read-only); nothing was changed")
+        raise ReadOnlyError(
+            "this connection is read-only (--read-only); nothing was changed",
+            danish="Forbindelsen er skrivebeskyttet (--read-only). Intet er ændret.",
+        )
     from tracker.services.admin import upgrade_database
 
     revision = upgrade_database(state(ctx).db)

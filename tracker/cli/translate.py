@@ -2,9 +2,8 @@
 
 Help texts are English where they are declared (``help=…``, the docstrings); they are
 translated when a help page or a usage line is shown, never at start-up, so a command
-that only prints JSON never reads the catalogue. :func:`extract_help` is the Babel
-extractor that puts every help text of the command tree into the catalogue (see
-``babel.cfg``), so the catalogue cannot miss one.
+that only prints JSON never reads the catalogue (:mod:`tracker.cli.help_catalogue`
+puts every help text of the tree into the catalogue).
 
 Typer's vendored Click writes its usage errors as fixed English sentences; they are
 recognised here and said again in Danish (:func:`translated_usage_error`).
@@ -14,7 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
-import typer
 from typer import _click
 from typer.core import TyperGroup
 
@@ -22,7 +20,6 @@ from tracker.i18n import N_, _, current_language
 
 __all__ = [
     "ParatContext",
-    "extract_help",
     "prepare_tree",
     "translated_usage_error",
     "walk",
@@ -52,7 +49,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Missing command\.", N_("Missing command.")),
         (r"Missing argument '(?P<name>.+)'\.", N_("Missing argument '{name}'.")),
         (r"Missing option '(?P<name>.+)'\.", N_("Missing option '{name}'.")),
-        (r"Got unexpected extra arguments? \((?P<args>.*)\)",
+        (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)",
             N_("Got unexpected extra argument(s) ({args})")),
         (r"Option '(?P<name>.+)' requires an argument\.",
             N_("Option '{name}' requires an argument.")),
@@ -236,27 +233,3 @@ def help_texts(root: _click.Command) -> Iterator[str]:
         for param in command.params:
             if getattr(param, "help", None):
                 yield param.help  # type: ignore[attr-defined]
-
-
-def extract_help(
-    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[tuple[int, str | None, str, list[str]]]:
-    """Babel extractor (``babel.cfg``): the help texts of the real command tree."""
-    from tracker.cli.main import app
-
-    root = typer.main.get_command(app)
-    seen = set()
-    for text in help_texts(root):
-        if text not in seen:
-            seen.add(text)
-            yield 0, None, text, ["help text of the CLI"]
-
-
-def extract_help_and_code(
-    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[tuple[int, str | None, Any, list[str]]]:
-    """Babel extractor for ``main.py``: its marked strings, then the tree's help texts."""
-    from babel.messages.extract import extract_python
-
-    yield from extract_python(fileobj, keywords, comment_tags, options)
-    yield from extract_help(fileobj, keywords, comment_tags, options)
