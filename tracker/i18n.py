@@ -10,9 +10,11 @@ The catalogue is read on the first string translated, not at import: a command t
 prints only JSON never opens it.
 """
 
-import gettext as _gettext
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -30,10 +32,10 @@ LANGUAGES: tuple[str, ...] = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 ENV_VAR = "PARAT_LANG"
 DOMAIN = "parat"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 
 _chosen: str | None = None
-_catalogues: dict[str, _gettext.NullTranslations] = {}
+_catalogues: dict[str, "NullTranslations"] = {}
 
 
 def set_language(language: str | None) -> None:
@@ -58,12 +60,14 @@ def danish() -> bool:
     return current_language() == "da"
 
 
-def _catalogue(language: str) -> _gettext.NullTranslations:
+def _catalogue(language: str) -> "NullTranslations":
     catalogue = _catalogues.get(language)
     if catalogue is None:
+        import gettext
+
         # fallback: a checkout whose catalogues are not compiled yet speaks English
         # (``make i18n`` or the install step compiles them; a test fails on it).
-        catalogue = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+        catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
         _catalogues[language] = catalogue
     return catalogue
 

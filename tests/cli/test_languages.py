@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from tracker.cli import app
 from tracker.i18n import LOCALE_DIR
 
-PO = LOCALE_DIR / "da" / "LC_MESSAGES" / "parat.po"
+PO = Path(LOCALE_DIR) / "da" / "LC_MESSAGES" / "parat.po"
 
 
 def _catalogue() -> list[tuple[str, str]]:
@@ -185,7 +185,7 @@ def test_a_language_parat_does_not_speak_is_a_usage_error(
     monkeypatch.setenv("PARAT_LANG", "fr")
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 2
-    assert "'fr' is not a language Parat speaks" in result.stderr
+    assert "'fr' er ikke et sprog, Parat taler (brug da eller en)" in result.stderr
 
 
 def test_the_real_parat_speaks_danish_without_flag_or_environment(tmp_path: Path) -> None:

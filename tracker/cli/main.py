@@ -129,6 +129,12 @@ class ParatGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         prepare_tree(self)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Each run starts from $PARAT_LANG (else Danish): `--lang` is read while the
+        # arguments are parsed, and `parat --help` may be shown before it is.
+        set_language(None)
+        return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         for arg in args:
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):

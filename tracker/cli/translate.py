@@ -11,6 +11,7 @@ recognised here and said again in Danish (:func:`translated_usage_error`).
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import IO, Any
 
 from typer import _click
@@ -37,9 +38,7 @@ OWN_TEXT = (
 )
 
 #: Click's usage errors (as they are formatted) → the catalogue's sentence for them.
-USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), message)
-    for pattern, message in (
+USAGE_ERRORS: tuple[tuple[str, str], ...] = (
         (r"No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)",
             N_("No such option: {name} (did you mean {options}?)")),
         (r"No such option: (?P<name>.+)", N_("No such option: {name}")),
@@ -60,26 +59,28 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Invalid value for (?P<name>'[^']+'(?: / '[^']+')*): (?P<why>.*)",
             N_("Invalid value for {name}: {why}")),
         (r"Invalid value: (?P<why>.*)", N_("Invalid value: {why}")),
-    )
 )  # fmt: skip
 
 #: The reasons inside "Invalid value for …: <reason>" that Click/Typer write.
-VALUE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), message)
-    for pattern, message in (
+VALUE_REASONS: tuple[tuple[str, str], ...] = (
         (r"(?P<value>'.*') is not one of (?P<choices>.+)\.",
             N_("{value} is not one of {choices}.")),
         (r"(?P<value>'.*') is not a valid integer\.", N_("{value} is not a whole number.")),
         (r"Value (?P<value>'.*') is not a valid (?P<what>\w+)\.",
             N_("{value} is not a valid value.")),
-    )
 )  # fmt: skip
 
 #: Typer's notes in brackets after an option's help.
-_EXTRA = re.compile(r"\[(?P<items>[^\[\]]*)\]$")
+_EXTRA = r"\[(?P<items>[^\[\]]*)\]$"
 N_("default: {default}")
 N_("required")
 N_("env var: {var}")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Patterns are compiled when a usage error or help page needs them, not at start-up."""
+    return re.compile(pattern, re.DOTALL)
 
 
 def _say(template: str, match: re.Match[str]) -> str:
@@ -88,7 +89,7 @@ def _say(template: str, match: re.Match[str]) -> str:
 
 def _reason(text: str) -> str:
     for pattern, template in VALUE_REASONS:
-        if match := pattern.fullmatch(text):
+        if match := _compiled(pattern).fullmatch(text):
             return _say(template, match)
     return text  # Parat's own parsers write theirs in the chosen language already
 
@@ -96,7 +97,7 @@ def _reason(text: str) -> str:
 def usage_message(message: str) -> str:
     """A usage error's sentence in the chosen language (as it was when unknown)."""
     for pattern, template in USAGE_ERRORS:
-        if match := pattern.fullmatch(message):
+        if match := _compiled(pattern).fullmatch(message):
             parts = match.groupdict()
             if "why" in parts:
                 parts["why"] = _reason(parts["why"])
@@ -148,21 +149,21 @@ class ParatFormatter(_click.HelpFormatter):
 
 
 _NOTES = (
-    (re.compile(r"default: (?P<default>.*)"), "default: {default}"),
-    (re.compile(r"env var: (?P<var>.*)"), "env var: {var}"),
-    (re.compile(r"required"), "required"),
+    (r"default: (?P<default>.*)", "default: {default}"),
+    (r"env var: (?P<var>.*)", "env var: {var}"),
+    (r"required", "required"),
 )
 
 
 def _notes(text: str) -> str:
     """Typer's ``[default: …; required]`` after an option's help, translated."""
-    match = _EXTRA.search(text)
+    match = _compiled(_EXTRA).search(text)
     if match is None or current_language() == "en":
         return text
     items = []
     for item in match["items"].split("; "):
         for pattern, template in _NOTES:
-            if found := pattern.fullmatch(item):
+            if found := _compiled(pattern).fullmatch(item):
                 item = _say(template, found)
                 break
         items.append(item)
