@@ -12,7 +12,13 @@ COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit
 	--no-emit-find-links --strip-extras --extra dev --output-file $(LOCK) pyproject.toml
 DEMO_DB := .demo/parat-demo.db
 
-.PHONY: run test check lint imports golden bench format lock lock-upgrade demo-reset clean
+.PHONY: run test check lint imports golden bench format lock lock-upgrade demo-reset clean i18n
+
+# The translations: tracker/locale/<lang>/LC_MESSAGES/parat.po are the sources (kept
+# in git); the compiled .mo files are built here, at install, never committed.
+LOCALE := tracker/locale
+BABEL  := $(BIN)/pybabel
+MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/parat.po))
 
 # Every package from the lock, hash-checked (pip itself too); then Parat, without
 # dependencies. `pip check` fails when pyproject.toml needs a package the lock lacks:
@@ -22,15 +28,19 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(PIP) install --quiet --require-hashes -r $(LOCK)
 	$(PIP) install --quiet --no-deps -e .
 	$(PIP) check
+	$(BABEL) compile --domain parat --directory $(LOCALE)
 	touch $(STAMP)
 
+$(LOCALE)/%/LC_MESSAGES/parat.mo: $(LOCALE)/%/LC_MESSAGES/parat.po | $(STAMP)
+	$(BABEL) compile --domain parat --input-file $< --output-file $@
+
 ## run: the sample programme in its own SQLite file (never your own database)
-run: $(STAMP)
+run: $(STAMP) $(MO)
 	@test -f $(DEMO_DB) || $(BIN)/parat --db $(DEMO_DB) demo --no-tui
 	$(BIN)/parat --db $(DEMO_DB)
 
 ## test: the whole suite
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest
 
 ## check: what CI runs: lint (ruff, formatting, mypy), the import contracts, the tests
@@ -62,6 +72,16 @@ lock: $(STAMP)
 ## lock-upgrade: the newest versions pyproject.toml allows (review the diff, then make check)
 lock-upgrade: $(STAMP)
 	$(COMPILE) --upgrade
+
+## i18n: extract the English strings, update the catalogues (then translate), compile
+i18n: $(STAMP)
+	$(BABEL) extract --mapping-file babel.cfg --keywords _ --keywords N_ \
+		--keywords ngettext:1,2 --no-location --sort-output --project parat \
+		--copyright-holder "Parat" \
+		--output-file $(LOCALE)/parat.pot .
+	$(BABEL) update --domain parat --input-file $(LOCALE)/parat.pot \
+		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
+	$(BABEL) compile --domain parat --directory $(LOCALE) --statistics
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -22,10 +22,15 @@ FIXED_NOW = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's database, actor, configuration or locale."""
-    for name in ("PARAT_CONFIG", "PARAT_LANG", "PARAT_DISPLAY", "PARAT_DECIMALS", "PARAT_THEME"):
+    """No test reads the developer's database, actor, configuration or locale.
+
+    The suites written before Parat spoke Danish assert its English lines: they run
+    in English, explicitly; tests of the Danish default unset PARAT_LANG themselves
+    (tests/cli/test_languages.py)."""
+    for name in ("PARAT_CONFIG", "PARAT_DISPLAY", "PARAT_DECIMALS", "PARAT_THEME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("PARAT_LANG", "en")
     monkeypatch.delenv("PARAT_DATABASE_URL", raising=False)
     monkeypatch.delenv("PARAT_READ_ONLY", raising=False)
     monkeypatch.setenv("PARAT_ACTOR", "tester")

@@ -106,6 +106,7 @@ def programme_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as env:
         env.delenv("PARAT_DATABASE_URL", raising=False)
         env.setenv("PARAT_ACTOR", "tester")
+        env.setenv("PARAT_LANG", "en")
         env.setenv("PARAT_NOW", FIXED_NOW.isoformat())
         for call in PROGRAMME_CALLS:
             result = runner.invoke(app, ["--db", str(path), *call])

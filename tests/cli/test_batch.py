@@ -185,7 +185,7 @@ def test_a_file_argument_and_an_unreadable_file(bcli, tmp_path: Path) -> None:
     assert (result.exit_code, json.loads(result.stdout)["ok"]) == (0, True)
     result = _run(bcli, "", args=(str(tmp_path / "missing.jsonl"),))
     assert result.exit_code == 1
-    assert result.stderr.startswith("parat: cannot read ")
+    assert result.stderr.startswith("parat: batch: cannot read ")
     assert result.stdout == ""
 
 

@@ -36,6 +36,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_flag_beats_environment_beats_file_beats_default(
     runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("PARAT_LANG", raising=False)  # the suite runs in English
     toml = str(project / "parat.toml")
     got = show(runner)
     assert got["database"] == {
@@ -94,6 +95,7 @@ def test_parat_config_points_at_the_user_file(
 def test_the_user_config_folder_is_read(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("PARAT_LANG", raising=False)  # the suite runs in English
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "xdg-config" / "parat"  # XDG_CONFIG_HOME (tests/conftest.py)
     folder.mkdir(parents=True)

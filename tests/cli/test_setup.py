@@ -217,7 +217,7 @@ def test_status_json_is_only_json(ok) -> None:
     ("target", "fragment"),
     [
         ("{tmp}/a-file/x.db", "cannot create the database folder"),
-        ("{tmp}", "database error: unable to open database file"),
+        ("{tmp}", "is a folder, not a regular file"),
         ("{tmp}/not-a-db.txt", "database error: file is not a database"),
         ("foo://bar", "cannot use this database URL"),
         ("postgresql+psycopg://anna:hemmelig@host:port/x", "cannot use this database URL"),

@@ -7,6 +7,7 @@ import typer
 
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.i18n import _
 
 __all__ = ["register"]
 
@@ -23,8 +24,16 @@ def backup(
     with progress_bar(f"Backup {file.name}") as progress:
         info = backup_database(state(ctx).db, file, force=force, progress=progress)
     done(
-        f"Backed up '{info.programme}' to {info.path}: {info.hypotheses} hypotheses, "
-        f"{info.events} events, schema {info.revision}; integrity ok."
+        _(
+            "Backed up '{programme}' to {path}: {hypotheses} hypotheses, {events} events, "
+            "schema {revision}; integrity ok."
+        ).format(
+            programme=info.programme,
+            path=info.path,
+            hypotheses=info.hypotheses,
+            events=info.events,
+            revision=info.revision,
+        )
     )
 
 
@@ -46,10 +55,18 @@ def restore(
         raise ReadOnlyError(f"{READ_ONLY} (--read-only); nothing was restored")
     info = restore_database(cli.db, file, force=force)
     if info.replaced is not None:
-        done(f"Kept a copy of the replaced database in {info.replaced}.")
+        done(_("Kept a copy of the replaced database in {path}.").format(path=info.replaced))
     done(
-        f"Restored '{info.programme}' from {file} into {info.path}: "
-        f"{info.hypotheses} hypotheses, {info.events} events."
+        _(
+            "Restored '{programme}' from {file} into {path}: {hypotheses} hypotheses, "
+            "{events} events."
+        ).format(
+            programme=info.programme,
+            file=file,
+            path=info.path,
+            hypotheses=info.hypotheses,
+            events=info.events,
+        )
     )
 
 

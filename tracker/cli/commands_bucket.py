@@ -9,6 +9,7 @@ from tracker.cli.numbers import PRIORITY
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
+from tracker.i18n import _
 
 __all__ = ["app"]
 
@@ -64,5 +65,7 @@ def set_(
             key, name=name, target=target, priority=priority, create=add, note=note
         )
     done(
-        f"Bucket {bucket.key}: {bucket.name}, {mio(bucket.target_kr)}, priority {bucket.priority}."
+        _("Bucket {key}: {name}, {target}, priority {priority}.").format(
+            key=bucket.key, name=bucket.name, target=mio(bucket.target_kr), priority=bucket.priority
+        )
     )

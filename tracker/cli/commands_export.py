@@ -16,6 +16,7 @@ import typer
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done
 from tracker.cli.state import state
 from tracker.errors import InvalidInput
+from tracker.i18n import _
 
 __all__ = ["register"]
 
@@ -86,14 +87,23 @@ def export(
         from tracker.exports import json_schema
 
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-        _emit(text.encode(), output, "JSON Schema")
+        _emit(text.encode(), output, _("the JSON Schema"))
         return
     if fmt is None:
-        raise InvalidInput("give --format md|html|pdf|xlsx|csv|json (or --schema)")
+        raise InvalidInput(
+            "give --format md|html|pdf|xlsx|csv|json (or --schema)",
+            danish="Angiv --format md|html|pdf|xlsx|csv|json (eller --schema).",
+        )
     if csv_dialect is not None and fmt is not ExportFormat.csv:
-        raise InvalidInput("--csv-dialect applies only to --format csv")
+        raise InvalidInput(
+            "--csv-dialect applies only to --format csv",
+            danish="--csv-dialect gælder kun for --format csv.",
+        )
     if fmt in BINARY and output is None:
-        raise InvalidInput(f"--format {fmt.value} writes a binary file: give --output FILE")
+        raise InvalidInput(
+            f"--format {fmt.value} writes a binary file: give --output FILE",
+            danish=f"--format {fmt.value} skriver en binær fil: angiv --output FIL.",
+        )
 
     from tracker.cli.progress import progress_bar
 
@@ -121,7 +131,7 @@ def export(
             progress=progress,
         )
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
-    _emit(payload, output, f"{fmt.value} summary")
+    _emit(payload, output, _("the {format} summary").format(format=fmt.value))
 
 
 def _emit(payload: bytes, output: Path | None, what: str) -> None:
@@ -133,7 +143,7 @@ def _emit(payload: bytes, output: Path | None, what: str) -> None:
     from tracker.io.files import write_atomic
 
     write_atomic(output, payload)
-    done(f"Wrote the {what} to {output}")
+    done(_("Wrote {what} to {output}").format(what=what, output=output))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from tracker.cli.completion import complete_codes
 from tracker.cli.numbers import VERSION, YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.i18n import _, ngettext
 
 __all__ = ["app"]
 
@@ -74,6 +75,16 @@ def set_(
             allow_negative=allow_negative,
         )
     if changed:
-        done(f"{h.code} {year}: {changed} figure(s) recorded, now version {h.version}.")
+        done(
+            ngettext(
+                "{code} {year}: {n} figure(s) recorded, now version {version}.",
+                "{code} {year}: {n} figure(s) recorded, now version {version}.",
+                changed,
+            ).format(code=h.code, year=year, n=changed, version=h.version)
+        )
     elif amounts:
-        done(f"{h.code} {year}: the figures were already so; nothing changed.")
+        done(
+            _("{code} {year}: the figures were already so; nothing changed.").format(
+                code=h.code, year=year
+            )
+        )

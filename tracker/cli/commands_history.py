@@ -6,10 +6,12 @@ from typing import Annotated
 import typer
 
 from tracker.cli.completion import complete_codes, complete_snapshots
+from tracker.cli.event_labels import field_label, source_label, stage_label
 from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
 from tracker.domain.money import DEFAULT_DISPLAY, Display
+from tracker.i18n import _, danish
 from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
@@ -58,6 +60,10 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
                 detail = json.loads(detail).get("title", "")
         return f"{e.subject} {label}: {detail}".rstrip(": ")
     old, new = _values(e, shown)
+    if danish() and e.field is not None:
+        if e.field == "stage":
+            old, new = (stage_label(v) for v in (old, new))
+        return f"{e.subject} {field_label(e.field)}: {old} → {new}"
     return f"{e.subject} {e.field}: {old} → {new}"
 
 
@@ -118,11 +124,12 @@ def history(
         when = show_moment(e.at)
         if e.recorded_at is not None and show_moment(e.recorded_at) != when:
             when += f" (registreret {show_moment(e.recorded_at)})"
+        source = source_label(e.source)
         typer.echo(
-            f"#{e.id:<6} {when:<16}  {e.actor}  [{e.source}]  {describe_event(e, shown)}{note}"
+            f"#{e.id:<6} {when:<16}  {e.actor}  [{source}]  {describe_event(e, shown)}{note}"
         )
     if limit and len(events) == limit:
-        typer.echo(f"(the newest {limit}; --limit 0 shows all)", err=True)
+        typer.echo(_("(the newest {limit}; --limit 0 shows all)").format(limit=limit), err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ from tracker.cli.output import (
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
+from tracker.i18n import _, danish, ngettext
 from tracker.report import EventView, HypothesisDetail, HypothesisView
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
@@ -100,7 +101,11 @@ def add(
             description=description,
             note=note,
         )
-    done(f"Added {h.code} '{h.title}' ({h.stage.label}), version {h.version}.")
+    done(
+        _("Added {code} '{title}' ({stage}), version {version}.").format(
+            code=h.code, title=h.title, stage=h.stage.label, version=h.version
+        )
+    )
 
 
 @app.command("set")
@@ -161,9 +166,19 @@ def set_(
             code, note=note, expect_version=expect_version, **changes
         )
     if changed:
-        done(f"Updated {h.code}: {changed} change(s), now version {h.version}.")
+        done(
+            ngettext(
+                "Updated {code}: {n} change(s), now version {version}.",
+                "Updated {code}: {n} change(s), now version {version}.",
+                changed,
+            ).format(code=h.code, n=changed, version=h.version)
+        )
     else:
-        done(f"{h.code} already had these values; nothing changed (version {h.version}).")
+        done(
+            _("{code} already had these values; nothing changed (version {version}).").format(
+                code=h.code, version=h.version
+            )
+        )
 
 
 @app.command("drop")
@@ -178,7 +193,7 @@ def drop(
     """Drop a hypothesis (stage 'dropped'; it stays in the history)."""
     with state(ctx).open() as parat:
         h = parat.set_stage(code, "dropped", note=note, expect_version=expect_version)
-    done(f"Dropped {h.code}, version {h.version}.")
+    done(_("Dropped {code}, version {version}.").format(code=h.code, version=h.version))
 
 
 @app.command("list")
@@ -269,10 +284,19 @@ def show(
         right=(1, 2, 3),
     )
     typer.echo("\nHistorik")
+    from tracker.cli.event_labels import field_label, source_label, stage_label
     from tracker.report.moments import show_time
 
     for e in detail.events:
         when = show_time(e.at)
-        what = e.action if not e.field else f"{e.field}: {e.old_value} → {e.new_value}"
+        if not e.field:
+            what = e.action
+        elif danish():
+            old, new = e.old_value or "(intet)", e.new_value or "(intet)"
+            if e.field == "stage":
+                old, new = stage_label(old), stage_label(new)
+            what = f"{field_label(e.field)}: {old} → {new}"
+        else:
+            what = f"{e.field}: {e.old_value} → {e.new_value}"
         note = f"  ({e.note})" if e.note else ""
-        typer.echo(f"  {when}  {e.actor} [{e.source}]  {what}{note}")
+        typer.echo(f"  {when}  {e.actor} [{source_label(e.source)}]  {what}{note}")

@@ -11,6 +11,7 @@ from tracker.cli.state import state
 from tracker.domain.diff import ignored_earmarks
 from tracker.domain.money import parse_unit
 from tracker.domain.plausible import ReadOptions
+from tracker.i18n import _
 
 __all__ = ["Unit", "register"]
 
@@ -97,9 +98,14 @@ def import_(
             file, fmt=fmt, dry_run=dry_run, options=options, progress=progress
         )
     s = result.summary
-    counts = (
-        f"{s.rows} rows, {len(s.added)} hypotheses added, "
-        f"{s.attribute_changes} attribute changes, {s.figure_changes} figure changes"
+    counts = _(
+        "{rows} rows, {added} hypotheses added, {attributes} attribute changes, "
+        "{figures} figure changes"
+    ).format(
+        rows=s.rows,
+        added=len(s.added),
+        attributes=s.attribute_changes,
+        figures=s.figure_changes,
     )
     if result.dry_run:
         from tracker.cli.commands_diff import print_diff
@@ -109,16 +115,27 @@ def import_(
             earmarked = ignored_earmarks(result.diff)
             if earmarked:
                 typer.echo(
-                    f"Warning: the file earmarks {len(earmarked)} hypotheses to a bucket "
-                    f"({', '.join(earmarked)}), but the waterfall rule ignores earmarks "
-                    "(parat programme set --allocation earmarked uses them).",
+                    _(
+                        "Warning: the file earmarks {n} hypotheses to a bucket ({codes}), "
+                        "but the waterfall rule ignores earmarks "
+                        "(parat programme set --allocation earmarked uses them)."
+                    ).format(n=len(earmarked), codes=", ".join(earmarked)),
                     err=True,
                 )
-        typer.echo(f"\nDry run of {result.filename}: {counts}; nothing was written.")
+        typer.echo(
+            "\n"
+            + _("Dry run of {file}: {counts}; nothing was written.").format(
+                file=result.filename, counts=counts
+            )
+        )
     elif s.changes:
-        done(f"Imported {result.filename}: {counts}.")
+        done(_("Imported {file}: {counts}.").format(file=result.filename, counts=counts))
     else:
-        done(f"Imported {result.filename}: {s.rows} rows, nothing changed.")
+        done(
+            _("Imported {file}: {rows} rows, nothing changed.").format(
+                file=result.filename, rows=s.rows
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

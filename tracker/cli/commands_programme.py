@@ -9,6 +9,7 @@ from tracker.cli.output import DisplayUnit, done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.errors import InvalidInput
+from tracker.i18n import _
 from tracker.report import ProgrammeView
 
 __all__ = ["app", "programme_to_dict"]
@@ -142,4 +143,4 @@ def set_(
             display_decimals=decimals,
             note=note,
         )
-    done("Programme updated.")
+    done(_("Programme updated."))

@@ -7,6 +7,7 @@ import typer
 from tracker.cli.numbers import YEAR
 from tracker.cli.output import done
 from tracker.cli.state import state
+from tracker.i18n import _
 
 __all__ = ["db_app", "register"]
 
@@ -55,8 +56,12 @@ def init(
     from tracker.domain.money import format_mio
 
     done(
-        f"Created '{view.name}': {format_mio(view.target_kr)} in {view.target_year}, "
-        f"{len(view.buckets)} buckets."
+        _("Created '{name}': {target} in {year}, {buckets} buckets.").format(
+            name=view.name,
+            target=format_mio(view.target_kr),
+            year=view.target_year,
+            buckets=len(view.buckets),
+        )
     )
 
 
@@ -70,10 +75,11 @@ def demo(
             from tracker.errors import AlreadyExists
 
             raise AlreadyExists(
-                "this database already holds a programme; choose an empty one with --db"
+                "this database already holds a programme; choose an empty one with --db",
+                danish="Databasen har allerede et program. Vælg en tom database med --db.",
             )
         parat.write_demo()
-    done("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses.")
+    done(_("Wrote the sample programme 'Parat til fremtiden' with 16 sample hypotheses."))
     if not no_tui:
         from tracker.cli.commands_tui import open_tui
 
@@ -86,11 +92,14 @@ def upgrade(ctx: typer.Context) -> None:
     if state(ctx).read_only:
         from tracker.errors import ReadOnlyError
 
-        raise ReadOnlyError("this connection is read-only (--read-only); nothing was changed")
+        raise ReadOnlyError(
+            "this connection is read-only (--read-only); nothing was changed",
+            danish="Forbindelsen er skrivebeskyttet (--read-only). Intet er ændret.",
+        )
     from tracker.services.admin import upgrade_database
 
     revision = upgrade_database(state(ctx).db)
-    done(f"Database is at schema revision {revision}.")
+    done(_("Database is at schema revision {revision}.").format(revision=revision))
 
 
 @db_app.command("info")
@@ -100,7 +109,9 @@ def info(ctx: typer.Context) -> None:
 
     about = database_info(state(ctx).db)
     typer.echo(
-        f"database: {about.url}\nschema:   {about.revision or 'empty'} (newest {about.newest})"
+        _("database: {url}\nschema:   {revision} (newest {newest})").format(
+            url=about.url, revision=about.revision or _("empty"), newest=about.newest
+        )
     )
 
 

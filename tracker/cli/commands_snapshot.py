@@ -7,6 +7,7 @@ import typer
 from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import done, print_json, table
 from tracker.cli.state import state
+from tracker.i18n import _
 
 __all__ = ["app"]
 
@@ -27,7 +28,7 @@ def add(
 
     with state(ctx).open() as parat:
         snap = parat.add_snapshot(name, at)
-    done(f"Snapshot '{snap.name}' at {show_moment(snap.at)}.")
+    done(_("Snapshot '{name}' at {at}.").format(name=snap.name, at=show_moment(snap.at)))
 
 
 @app.command("rename")
@@ -42,7 +43,7 @@ def rename(
     """Rename a snapshot (undo renames it back)."""
     with state(ctx).open() as parat:
         snap = parat.rename_snapshot(old, new)
-    done(f"Snapshot '{old.strip()}' is now '{snap.name}'.")
+    done(_("Snapshot '{old}' is now '{new}'.").format(old=old.strip(), new=snap.name))
 
 
 @app.command("delete")
@@ -56,7 +57,7 @@ def delete(
     """Delete a snapshot; no change is lost (undo names the moment again)."""
     with state(ctx).open() as parat:
         parat.delete_snapshot(name)
-    done(f"Deleted snapshot '{name.strip()}'.")
+    done(_("Deleted snapshot '{name}'.").format(name=name.strip()))
 
 
 @app.command("list")

@@ -9,6 +9,7 @@ from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.status import Allocation, Status
+from tracker.i18n import danish
 from tracker.report.moments import show_time
 
 __all__ = ["print_status", "register"]
@@ -122,7 +123,9 @@ def print_status(s: Status) -> None:
     if s.warnings:
         typer.echo(f"\n{da.WARNINGS} ({len(s.warnings)})")
         for w in s.warnings:
-            typer.echo(f"  [{w.code}] {w.message}")
+            # The stable code is for programs (it stays in --json); Danish readers
+            # get the sentence alone.
+            typer.echo(f"  {w.message}" if danish() else f"  [{w.code}] {w.message}")
 
 
 def register(app: typer.Typer) -> None:

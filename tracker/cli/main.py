@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
+from typer import _click as typer_click
 
 # Typer's own Click (see PITFALLS: not the installed one); Typer exports only BadParameter.
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
@@ -49,7 +50,9 @@ from tracker.cli import (
     commands_undo,
 )
 from tracker.cli.state import CliState
+from tracker.cli.translate import prepare_tree, translated_usage_error
 from tracker.errors import ExitCode, ParatError, file_error
+from tracker.i18n import LANGUAGES, _, danish, set_language
 
 __all__ = ["app", "main"]
 
@@ -83,8 +86,12 @@ def _usage_failed(error: UsageError) -> None:
     ``parat figure`` without its sub-command, asked for help, shows the help."""
     if isinstance(error, NoArgsIsHelpError):
         raise error
+    from tracker.cli.translate import usage_message
+
     where = error.ctx.command_path if error.ctx is not None else "parat"
-    _fail(f"{error.format_message().rstrip('.')} (see: {where} --help)", error.exit_code)
+    message = usage_message(error.format_message()).rstrip(".")
+    _fail(_("{message} (see: {command} --help)").format(message=message, command=where),
+          error.exit_code)  # fmt: skip
 
 
 @contextmanager
@@ -109,7 +116,8 @@ def _output_lost(error: OSError) -> int:
     it wanted), a full disk says so; exit 1 either way, and nothing more is written."""
     _silence_stdout()
     if error.errno != errno.EPIPE:
-        typer.echo(f"parat: cannot write the output: {error.strerror or error}", err=True)
+        why = error.strerror or error
+        typer.echo(_("parat: cannot write the output: {why}").format(why=why), err=True)
     return ExitCode.INVALID
 
 
@@ -145,13 +153,28 @@ class ParatGroup(TyperGroup):
             _usage_failed(error)
             raise  # not reached: _usage_failed exits
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        prepare_tree(self)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Each run starts from $PARAT_LANG (else Danish): `--lang` is read while the
+        # arguments are parsed, and `parat --help` may be shown before it is.
+        set_language(None)
+        return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         for arg in args:
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
                 # Python keeps bytes that are not UTF-8 as lone surrogates, which no
                 # database, file or terminal can take.
-                raise typer.BadParameter(f"{one_line(arg)} is not valid UTF-8 text")
-        return super().parse_args(ctx, args)
+                raise typer.BadParameter(
+                    _("{text} is not valid UTF-8 text").format(text=one_line(arg))
+                )
+        try:
+            return super().parse_args(ctx, args)
+        except typer_click.exceptions.UsageError as error:
+            raise translated_usage_error(error) from None
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -160,11 +183,12 @@ class ParatGroup(TyperGroup):
         except UsageError as error:  # a sub-command's arguments, parsed in there
             _usage_failed(error)
         except ParatError as error:
-            _fail(error.headline, error.exit_code, error.details)
+            _fail(error.danish if danish() else error.headline, error.exit_code, error.details)
         except OSError as error:
             if _stdout_failed(error):
                 raise typer.Exit(_output_lost(error)) from None
-            _fail(str(file_error(error)), ExitCode.INVALID)
+            problem = file_error(error)
+            _fail(problem.danish if danish() else str(problem), ExitCode.INVALID)
         return None
 
 
@@ -186,6 +210,18 @@ def _version(shown: bool) -> None:
 
         typer.echo(f"parat {__version__}")
         raise typer.Exit()
+
+
+def _language(value: str | None) -> str | None:
+    """Speak the language asked for from here on (eager: before help is shown)."""
+    if value is not None:
+        value = value.strip().lower()
+        if value not in LANGUAGES:
+            raise typer.BadParameter(
+                _("{value!r} is not a language Parat speaks (use da or en)").format(value=value)
+            )
+    set_language(value)
+    return value
 
 
 @app.callback(invoke_without_command=True)
@@ -217,6 +253,16 @@ def root(
             help="Only read: every write is refused (for viewers).",
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages and help: da or en (default: $PARAT_LANG, else da).",
+            metavar="da|en",
+            callback=_language,
+            is_eager=True,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -225,11 +271,12 @@ def root(
     ] = False,
 ) -> None:
     """Global options come before the command: parat [--db …] [--actor …] COMMAND …"""
-    ctx.obj = CliState(db_flag=db, actor_flag=actor, read_only=read_only)
-    # The language setting (--lang > PARAT_LANG > file > "da") is read but not yet
-    # applied here: the translations apply it with one call in this place, e.g.
-    # ``set_language(ctx.obj.settings["language"])`` (a ``--lang`` flag goes into
-    # ``CliState.flags["language"]``).
+    flags: dict[str, object] = {} if lang is None else {"language": lang}
+    ctx.obj = CliState(db_flag=db, actor_flag=actor, read_only=read_only, flags=flags)
+    if lang is None:
+        # --lang and $PARAT_LANG were applied as they were read; else the
+        # configuration file's language (default Danish) from here on.
+        set_language(ctx.obj.settings["language"])
     if ctx.invoked_subcommand is None:
         commands_tui.open_tui(ctx)
 

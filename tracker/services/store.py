@@ -96,7 +96,10 @@ def _migrating() -> Iterator[None]:
 
 def no_database(path: "os.PathLike[str] | str") -> NotFound:
     """The error for a command that needs a database where there is none."""
-    return NotFound(f"there is no database at {path}: create one with `parat init` or `parat demo`")
+    return NotFound(
+        f"there is no database at {path}: create one with `parat init` or `parat demo`",
+        danish=f"Der er ingen database i {path}. Opret en med `parat init` eller `parat demo`.",
+    )
 
 
 class _Discard(Exception):

@@ -180,13 +180,18 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
     conn = session.connection()
     row = queries.programme_row(conn)
     if row is None:
-        raise NotFound("no programme in this database yet: run `parat init` or `parat demo`")
+        raise NotFound(
+            "no programme in this database yet: run `parat init` or `parat demo`",
+            danish="Databasen har endnu intet program. Kør `parat init` eller `parat demo`.",
+        )
     if row.created_at > as_of:
         from tracker.report.moments import show_moment
 
         raise NotFound(
             f"the programme did not exist yet at {show_moment(as_of)} "
-            f"(it was created {show_moment(row.created_at)})"
+            f"(it was created {show_moment(row.created_at)})",
+            danish=f"Programmet fandtes ikke endnu pr. {show_moment(as_of)} "
+            f"(det blev oprettet {show_moment(row.created_at)}).",
         )
     later = history.attribute_events_after(conn, as_of)
     programme = _programme_at(conn, row, as_of, later)
