@@ -52,7 +52,7 @@ def test_an_unknown_type_names_the_known_keys(text: str) -> None:
 def test_counting_types_are_parsed_and_written_in_the_tables_order() -> None:
     assert parse_counting("undgaaet, Kontant") == {T.KONTANT, T.UNDGAAET}
     assert counting_text(parse_counting("kvalitativ,kontant")) == "kontant,kvalitativ"
-    assert DEFAULT_COUNTING == {T.KONTANT}
+    assert {T.KONTANT} == DEFAULT_COUNTING
     with pytest.raises(ValueError, match="at least one"):
         parse_counting(" , ")
 
@@ -74,7 +74,9 @@ def test_a_non_counting_hypothesis_changes_no_measure_and_is_shown_beside() -> N
     both = compute_status(PROGRAMME, [*cash, freed, avoided], AS_OF)
     for name in ("totals", "buckets", "surplus", "unassigned", "stages", "years"):
         assert getattr(both, name) == getattr(alone, name)
-    assert [(o.benefit_type, o.count, o.pipeline_kr, o.weighted_kr) for o in both.other_benefits] == [
+    assert [
+        (o.benefit_type, o.count, o.pipeline_kr, o.weighted_kr) for o in both.other_benefits
+    ] == [
         (T.UNDGAAET, 1, 3_000_001, 1_500_001),  # 50 % rounded half up
         (T.FRIGJORT_TID, 1, 4_000_000, 3_000_000),
         (T.KVALITATIV, 0, 0, 0),
@@ -111,9 +113,7 @@ def test_mixed_types_equal_the_plain_computation_and_the_counting_part(
     hs = [dataclasses.replace(h, benefit_type=data.draw(types)) for h in hs]
     status = compute_status(programme, hs, AS_OF)
     assert status == reference_status(programme, hs, AS_OF)
-    only_counting = compute_status(
-        programme, [h for h in hs if h.benefit_type in counting], AS_OF
-    )
+    only_counting = compute_status(programme, [h for h in hs if h.benefit_type in counting], AS_OF)
     assert status.totals == only_counting.totals
     assert status.buckets == only_counting.buckets
     assert status.years == only_counting.years

@@ -56,6 +56,13 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
              names.get(h["bucket"], "") if h["bucket"] else "", f"{h['weight_pct']} %",
              n(h["pipeline_kr"]), n(h["weighted_kr"]), n(h["decided_kr"]), n(h["realised_kr"])]
             for h in data["hypotheses"]
+            if h["counts"]  # the others are under "Øvrige gevinster"
+        ],
+        "other_benefits": [
+            [o["label"], str(o["count"]), n(o["pipeline_kr"]), n(o["weighted_kr"]),
+             ", ".join(h["code"] for h in data["hypotheses"] if h["benefit_type"] == o["type"])]
+            for o in data["other_benefits"]
+            if o["count"]
         ],
     }  # fmt: skip
 

@@ -24,6 +24,11 @@ __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
 app = typer.Typer(help="The hypotheses (initiatives) of the programme.")
 
 Code = Annotated[str, typer.Argument(help="Hypothesis code, e.g. H04.")]
+TypeOption = typer.Option(
+    "--type",
+    help="Benefit type (gevinsttype): kontant, undgaaet, frigjort_tid, kvalitativ "
+    "(or the Danish label).",
+)
 
 
 def hypothesis_to_dict(h: HypothesisView) -> dict[str, Any]:
@@ -38,6 +43,7 @@ def hypothesis_to_dict(h: HypothesisView) -> dict[str, Any]:
         "stage": h.stage.value,
         "bucket": h.bucket,
         "confidence_pct": h.confidence_pct,
+        "benefit_type": h.benefit_type.value,
         "version": h.version,
         "created_at": iso(h.created_at),
         "updated_at": iso(h.updated_at),
@@ -74,6 +80,7 @@ def add(
         str | None, typer.Option(help="Confidence override in percent (0–100).")
     ] = None,
     description: Annotated[str, typer.Option(help="Longer description.")] = "",
+    benefit_type: Annotated[str, TypeOption] = "kontant",
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Add a hypothesis."""
@@ -90,6 +97,7 @@ def add(
             bucket=bucket,
             confidence_pct=conf,
             description=description,
+            benefit_type=benefit_type,
             note=note,
         )
     done(f"Added {h.code} '{h.title}' ({h.stage.label}), version {h.version}.")
@@ -111,6 +119,7 @@ def set_(
         typer.Option(help="Confidence override in percent, or 'none'.", metavar="PCT|none"),
     ] = None,
     description: Annotated[str | None, typer.Option(help="Longer description.")] = None,
+    benefit_type: Annotated[str | None, TypeOption] = None,
     note: Annotated[
         str, typer.Option(help="Why; required for a move backward or to dropped.")
     ] = "",
@@ -134,6 +143,7 @@ def set_(
             ("stage", stage),
             ("bucket", bucket),
             ("description", description),
+            ("benefit_type", benefit_type),
         )
         if value is not None
     }
@@ -232,6 +242,7 @@ def show(
     typer.echo(f"  Område:     {h.area}")
     typer.echo(f"  Ansvarlig:  {h.owner or '(ingen)'}")
     typer.echo(f"  Fase:       {h.stage.label} ({h.stage.value})")
+    typer.echo(f"  Gevinst:    {h.benefit_type.label} ({h.benefit_type.value})")
     typer.echo(f"  Pulje:      {h.bucket or '(ingen)'}")
     conf = "(fasens vægt)" if h.confidence_pct is None else f"{h.confidence_pct} %"
     typer.echo(f"  Sikkerhed:  {conf}")

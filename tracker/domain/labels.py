@@ -10,6 +10,7 @@ __all__ = [
     "AMOUNT",
     "AREA",
     "BASELINE_EXPLAINED",
+    "BENEFIT_TYPE",
     "BUCKET",
     "BUCKETS",
     "CHANGE",
@@ -38,6 +39,7 @@ __all__ = [
     "NO_FIGURE_CHANGES",
     "NO_STAGE_MOVES",
     "NO_WARNINGS",
+    "OTHER_BENEFITS",
     "OVERVIEW",
     "OWNER",
     "PIPELINE",
@@ -166,6 +168,9 @@ FIGURE_CHANGES = "Ændrede tal"
 NO_FIGURE_CHANGES = "Ingen ændrede tal."
 ADDED = "Nye hypoteser"
 DROPPED = "Forkastede hypoteser"
+OTHER_BENEFITS = "Øvrige gevinster (tæller ikke med i målet)"
+"""The gains of the benefit types that do not count toward the target."""
+BENEFIT_TYPE = "Gevinsttype"
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {
@@ -176,6 +181,7 @@ FIELD_LABELS: dict[str, str] = {
     "stage": STAGE,
     "bucket": BUCKET,
     "confidence_pct": CONFIDENCE,
+    "benefit_type": BENEFIT_TYPE,
 }
 
 #: A checked value's name as the subject of a Danish error line ("Titel må ikke være

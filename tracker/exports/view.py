@@ -14,6 +14,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
 from tracker.exports.danish import date, date_time, pct
 from tracker.report import Report
+from tracker.report.others import other_benefit_rows
 
 __all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "Words", "summary_view"]
 
@@ -82,6 +83,7 @@ class Words:
     """The heading of the buckets' progress bars."""
     stage_bars: str = f"{da.PIPELINE} / {da.WEIGHTED.lower()}"
     """The heading of the stages' funnel bars."""
+    other_benefits: str = da.OTHER_BENEFITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,9 @@ class SummaryView:
     """The fixed headings and notes."""
     unit: str = "mio. kr."
     """The unit the amounts are shown in (``mio. kr.``, ``t.kr.``, ``kr.``)."""
+    other_benefits: Table | None = None
+    """Øvrige gevinster: per benefit type that does not count toward the target (and
+    that some hypothesis has); ``None`` when every hypothesis counts."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -257,11 +262,12 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 shown.number(h.realised_kr),
             )
             for h in s.hypotheses
+            if h.counts
         ),
         frozenset(range(6, 11)),
         footer=(
             da.TOTAL,
-            f"{len(s.hypotheses)} hypoteser",
+            f"{sum(1 for h in s.hypotheses if h.counts)} hypoteser",
             "",
             "",
             "",
@@ -403,4 +409,16 @@ def summary_view(report: Report) -> SummaryView:
         ),
         unit=shown.suffix,
         words=Words(in_mio=f"Beløb i {shown.suffix}"),
+        other_benefits=_other_benefits(s, shown),
+    )
+
+
+def _other_benefits(s: Status, shown: Display) -> Table | None:
+    rows = other_benefit_rows(s, shown.number)
+    if not rows:
+        return None
+    return Table(
+        (da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES),
+        tuple(rows),
+        frozenset({1, 2, 3}),
     )

@@ -150,6 +150,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         f"{da.WEIGHT} %", f"{da.PIPELINE} {y} (mio. kr.)", f"{da.WEIGHTED} {y} (mio. kr.)",
         f"{da.DECIDED} {y} (mio. kr.)", f"{da.REALISED} {y} (mio. kr.)",
         f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version", "Sidst ændret", da.DESCRIPTION,
+        da.BENEFIT_TYPE,
     ]  # fmt: skip
     first_year_col = len(titles)
     for year in years:
@@ -166,6 +167,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(13, 13, 8)
     ws.set_column(14, 14, 16)
     ws.set_column(15, 15, 40)
+    ws.set_column(16, 16, 24)
     ws.set_column(first_year_col, len(titles) - 1, 12, f.mio_table)
     ws.freeze_panes(1, 2)
     w_str, w_num = ws.write_string, ws.write_number
@@ -194,6 +196,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             ws.write_datetime(row, 14, naive(h.updated_at), f.moment)
         if stored and stored.description:
             write_text(ws, row, 15, stored.description, f)
+        w_str(row, 16, h.benefit_type.label, text_f)
         col = first_year_col
         for year in years:
             kinds = figures.get(year, {})

@@ -20,6 +20,7 @@ from typing import Any
 from sqlmodel import Session
 
 from db import history, queries
+from tracker.domain.benefits import BenefitType, parse_counting
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import Display
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
@@ -35,7 +36,8 @@ __all__ = ["Moment", "load_moment"]
 
 _DECIDED = frozenset(s.value for s in DECIDED_STAGES)
 _NO_FIGURES: Mapping[int, int] = MappingProxyType({})  # shared by the many without any
-_STAGES = {s.value: s for s in Stage}  # a dict lookup: ``Stage(value)`` costs 10 µs
+_STAGES = {s.value: s for s in Stage}
+_BENEFITS = {t.value: t for t in BenefitType}  # a dict lookup: ``Stage(value)`` costs 10 µs
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         "first_year": row.first_year,
         "last_year": row.last_year,
         "allocation": row.allocation,
+        "counting_types": row.counting_types,
     }
     weights = dict(DEFAULT_WEIGHTS)
     for stage, pct in queries.stage_weights(conn, row.id).items():
@@ -119,6 +122,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         weights=weights,
         buckets=tuple(buckets),
         last_year=frame["last_year"],
+        counting_types=parse_counting(frame["counting_types"]),
         # How amounts are shown is today's choice, also for a past moment.
         display=Display(row.display_unit, row.display_decimals),
     )
@@ -155,6 +159,7 @@ def _attributes_at(
         "stage": h.stage,
         "bucket": h.bucket,
         "confidence_pct": h.confidence_pct,
+        "benefit_type": h.benefit_type,
     }
     for fld in values:
         value = old.get(("hypothesis.set", h.id, fld), _MISSING)
@@ -247,6 +252,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
                 kinds.get("realised", _NO_FIGURES),
                 kinds.get("investment", _NO_FIGURES),
                 baselines.get(h.id),
+                _BENEFITS[h.benefit_type if a is None else a["benefit_type"]],
             )
         )
     return Moment(
