@@ -17,6 +17,7 @@ from tracker.cli.output import (
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.report import EventView, HypothesisDetail, HypothesisView
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
@@ -214,7 +215,10 @@ def detail_to_dict(d: HypothesisDetail) -> dict[str, Any]:
     return {
         **hypothesis_to_dict(d.hypothesis),
         "figures": [
-            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in FIGURE_KINDS}}
+            {
+                "year": year,
+                **{f"{kind}_kr": kinds.get(kind) for kind in (*FIGURE_KINDS, *RANGE_KINDS)},
+            }
             for year, kinds in d.figures.items()
         ],
         "events": [event_to_dict(e) for e in d.events],

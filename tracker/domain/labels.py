@@ -44,6 +44,7 @@ __all__ = [
     "OWNER",
     "PIPELINE",
     "POTENTIAL",
+    "RANGE_LABELS",
     "REALISED",
     "SINCE",
     "SLIPPAGE_EXPLAINED",
@@ -114,6 +115,8 @@ KIND_LABELS: dict[str, str] = {
 }
 #: The kinds of figure a hypothesis has per year.
 FIGURE_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
+#: The figures of a potential's range (trepunktsestimat) → their labels.
+RANGE_LABELS: dict[str, str] = {"low": "Minimum", "high": "Maksimum"}
 
 #: Measure key → what it is, in a few words (the hint beside a headline figure).
 MEASURE_HINTS: dict[str, str] = {

@@ -122,6 +122,11 @@ class HypothesisFacts:
     ``None`` while it has never been decided."""
     benefit_type: BenefitType = BenefitType.KONTANT
     """The kind of gain (gevinsttype)."""
+    low: Mapping[int, int] = field(default_factory=dict)
+    """Minimum of the potential's range per year (minimum), kroner; absent: the potential."""
+    high: Mapping[int, int] = field(default_factory=dict)
+    """Maksimum of the potential's range per year (maksimum), kroner; absent: the
+    potential."""
 
 
 @dataclass(frozen=True, slots=True)

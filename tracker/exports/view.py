@@ -18,7 +18,7 @@ from tracker.report.others import other_benefit_rows
 
 __all__ = ["KIND_LABELS", "DiffView", "Headline", "SummaryView", "Table", "Words", "summary_view"]
 
-KIND_LABELS = da.KIND_LABELS
+KIND_LABELS = {**da.KIND_LABELS, **da.RANGE_LABELS}
 
 
 @dataclass(frozen=True, slots=True)

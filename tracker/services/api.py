@@ -170,6 +170,8 @@ class Parat:
         potential: Amount | None = None,
         realised: Amount | None = None,
         investment: Amount | None = None,
+        low: Amount | None = None,
+        high: Amount | None = None,
         note: str = "",
         expect_version: int | None = None,
         unit: str = "mio",
@@ -186,6 +188,8 @@ class Parat:
                 ("potential", potential),
                 ("realised", realised),
                 ("investment", investment),
+                ("low", low),
+                ("high", high),
             )
             if value is not None
         }

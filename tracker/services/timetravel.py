@@ -23,6 +23,7 @@ from db import history, queries
 from tracker.domain.benefits import BenefitType, parse_counting
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import Display
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
     Allocation,
@@ -219,7 +220,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
             conn,
             first_year=programme.first_year,
             last_year=programme.end_year,
-            kinds=FIGURE_KINDS,
+            kinds=(*FIGURE_KINDS, *RANGE_KINDS),
             as_of=as_of,
         )
     last_set = history.last_attribute_change(conn, as_of) if changed_later else {}
@@ -253,6 +254,8 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
                 kinds.get("investment", _NO_FIGURES),
                 baselines.get(h.id),
                 _BENEFITS[h.benefit_type if a is None else a["benefit_type"]],
+                kinds.get("low", _NO_FIGURES),
+                kinds.get("high", _NO_FIGURES),
             )
         )
     return Moment(
