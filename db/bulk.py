@@ -305,7 +305,7 @@ def bump_versions(
 #: A new hypothesis, checked by the caller: its columns (as :data:`HYPOTHESIS_COLUMNS`
 #: names them, without ``programme_id``, ``version`` and the moments), then its event's
 #: ``new_value`` and ``note``.
-NewHypothesis = tuple[str, str, str, str, str, str, int | None, int | None, str, str]
+NewHypothesis = tuple[str, str, str, str, str, str, int | None, int | None, str, str, str]
 
 _NEW_HYPOTHESIS_COLUMNS = (
     "code",
@@ -316,6 +316,7 @@ _NEW_HYPOTHESIS_COLUMNS = (
     "stage",
     "bucket_id",
     "confidence_pct",
+    "benefit_type",
 )
 
 
@@ -354,7 +355,7 @@ def insert_hypotheses(
     added = {code: hid for code, hid in conn.execute(query)}
     events = []
     for new in hypotheses:
-        code, new_value, note = new[0], new[8], new[9]
+        code, new_value, note = new[0], new[9], new[10]
         events.append(
             _event_values(
                 {

@@ -47,6 +47,9 @@ class Programme(SQLModel, table=True):
     """How people see amounts by default: ``mio``, ``tkr`` or ``kr``."""
     display_decimals: int = Field(default=1)
     """Decimals shown by default in that unit (0–3)."""
+    # Last, where migration 0006 added it.
+    counting_types: str = Field(default="kontant")
+    """The benefit types that count toward the target, keys comma-separated."""
 
 
 class StageWeight(SQLModel, table=True):
@@ -94,6 +97,9 @@ class Hypothesis(SQLModel, table=True):
     version: int = Field(default=None, sa_column=HYPOTHESIS_VERSION)
     created_at: datetime = Field(sa_column=_moment())
     updated_at: datetime = Field(sa_column=_moment())
+    # Last, where migration 0006 added it: a created schema and a migrated one agree.
+    benefit_type: str = Field(default="kontant")
+    """The kind of gain (gevinsttype), a key of ``BenefitType``."""
 
 
 class Figure(SQLModel, table=True):

@@ -59,6 +59,7 @@ class HypothesisRow(NamedTuple):
     version: int
     created_at: datetime
     updated_at: datetime
+    benefit_type: str
 
 
 def hypothesis_rows(
@@ -86,6 +87,7 @@ def hypothesis_rows(
             h.c.version,
             h.c.created_at,
             h.c.updated_at,
+            h.c.benefit_type,
         )
         .select_from(h.outerjoin(b, h.c.bucket_id == b.c.id))
         .where(h.c.programme_id == programme_id)

@@ -17,7 +17,14 @@ def test_figure_set_records_and_bumps_version(programme, ok, ok_json, db_path: P
                 "--investment", "4.500 kr", "--note", "Indmeldt af området")  # fmt: skip
     assert result.stdout.strip() == "H02 2017: 3 figure(s) recorded, now version 2."
     assert _figures(ok_json, "H02") == [
-        {"year": 2017, "potential_kr": 29_000, "realised_kr": 10_000, "investment_kr": 4_500}
+        {
+            "year": 2017,
+            "potential_kr": 29_000,
+            "realised_kr": 10_000,
+            "investment_kr": 4_500,
+            "low_kr": None,
+            "high_kr": None,
+        }
     ]
     # a second change of one kind: a new record, the old one kept (append-only)
     result = ok("figure", "set", "H02", "2017", "--potential", "30 tkr")
@@ -62,7 +69,14 @@ def test_figure_set_to_zero_after_a_value_is_recorded(programme, ok, ok_json) ->
 def test_figure_set_accepts_the_money_table(programme, ok, ok_json, text: str, kroner: int) -> None:
     ok("figure", "set", "H02", "2016", "--potential", text, "--allow-negative")
     assert _figures(ok_json, "H02") == [
-        {"year": 2016, "potential_kr": kroner, "realised_kr": None, "investment_kr": None}
+        {
+            "year": 2016,
+            "potential_kr": kroner,
+            "realised_kr": None,
+            "investment_kr": None,
+            "low_kr": None,
+            "high_kr": None,
+        }
     ]
 
 

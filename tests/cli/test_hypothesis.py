@@ -13,6 +13,7 @@ HYPOTHESIS_KEYS = {
     "stage",
     "bucket",
     "confidence_pct",
+    "benefit_type",
     "version",
     "created_at",
     "updated_at",
@@ -46,6 +47,7 @@ def test_add_with_every_option(ok, ok_json, db_path: Path) -> None:
         "stage": "quantified",
         "bucket": "demografi",
         "confidence_pct": 40,
+        "benefit_type": "kontant",
         "version": 1,
         "created_at": "2018-03-12T09:00:00Z",
         "updated_at": "2018-03-12T09:00:00Z",
@@ -240,9 +242,9 @@ def test_show_text_and_json(programme, ok, ok_json) -> None:
     h = ok_json("hypothesis", "show", "H01", "--json")
     assert h["figures"] == [
         {"year": 2017, "potential_kr": 2_000_000, "realised_kr": 1_500_000,
-         "investment_kr": None},
+         "investment_kr": None, "low_kr": None, "high_kr": None},
         {"year": 2018, "potential_kr": 4_500_000, "realised_kr": None,
-         "investment_kr": 500_000},
+         "investment_kr": 500_000, "low_kr": None, "high_kr": None},
     ]  # fmt: skip
     # newest first
     assert [e["id"] for e in h["events"]] == sorted((e["id"] for e in h["events"]), reverse=True)

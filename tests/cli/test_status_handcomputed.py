@@ -149,6 +149,7 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
         "allocation": "waterfall",
         "weights": {"identified": 10, "qualified": 25, "quantified": 50, "decided": 75,
                     "implemented": 90, "realised": 100, "dropped": 0},
+        "counting_types": ["kontant"],
     }  # fmt: skip
     assert s["totals"] == {
         "target_kr": 125_000_000,

@@ -8,6 +8,7 @@ imported by the application.
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from tracker.domain.benefits import BenefitType
 from tracker.domain.money import format_mio
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
@@ -17,6 +18,7 @@ from tracker.domain.status import (
     HypothesisContribution,
     HypothesisFacts,
     Measures,
+    OtherBenefit,
     ProgrammeFacts,
     StageStatus,
     Status,
@@ -167,9 +169,38 @@ def reference_status(
     total_investment = 0
     total_baseline = 0
     total_slippage = 0
+    others = {t: [0, 0, 0] for t in BenefitType if t not in programme.counting_types}
     for h in hypotheses:
         weight = _weight(h, programme.weights)
         m = _measures(h, year, weight)
+        counts = h.benefit_type in programme.counting_types
+        if not counts:
+            others[h.benefit_type][0] += 1
+            others[h.benefit_type][1] += m.pipeline_kr
+            others[h.benefit_type][2] += m.weighted_kr
+            statuses.append(
+                HypothesisContribution(
+                    code=h.code,
+                    title=h.title,
+                    area=h.area,
+                    owner=h.owner,
+                    stage=h.stage,
+                    bucket=h.bucket,
+                    weight_pct=weight,
+                    pipeline_kr=m.pipeline_kr,
+                    weighted_kr=m.weighted_kr,
+                    decided_kr=m.decided_kr,
+                    realised_kr=m.realised_kr,
+                    investment_kr=sum(kr for y, kr in h.investment.items() if y in year_sums),
+                    version=h.version,
+                    updated_at=h.updated_at,
+                    baseline_kr=h.baseline_kr,
+                    slippage_kr=None if h.baseline_kr is None else m.pipeline_kr - h.baseline_kr,
+                    benefit_type=h.benefit_type,
+                    counts=False,
+                )
+            )
+            continue
         rows.append((h, m))
         total = total + m
         investment = sum(kr for y, kr in h.investment.items() if y in year_sums)
@@ -210,6 +241,7 @@ def reference_status(
                 updated_at=h.updated_at,
                 baseline_kr=h.baseline_kr,
                 slippage_kr=slippage,
+                benefit_type=h.benefit_type,
             )
         )
     buckets, surplus, unassigned = _buckets(programme, rows, total)
@@ -236,4 +268,5 @@ def reference_status(
         ),
         hypotheses=tuple(sorted(statuses, key=lambda s: s.code)),
         warnings=tuple(_warnings(programme, hypotheses, as_of)),
+        other_benefits=tuple(OtherBenefit(t, c, p, w) for t, (c, p, w) in others.items()),
     )

@@ -57,6 +57,12 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
         "years_total": ["I alt", *(n(sum(y[k] for y in data["years"])) for k in
                         ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr",
                          "investment_kr", "net_kr"))],
+        "other_benefits": [
+            [o["label"], str(o["count"]), n(o["pipeline_kr"]), n(o["weighted_kr"]),
+             ", ".join(h["code"] for h in data["hypotheses"] if h["benefit_type"] == o["type"])]
+            for o in data["other_benefits"]
+            if o["count"]
+        ],
     }  # fmt: skip
 
 
@@ -70,7 +76,8 @@ def _grouped_hypotheses(data: dict[str, Any], names: dict[str, str]) -> list[lis
     JSON's own per-hypothesis kroner."""
     areas: dict[str, list[dict[str, Any]]] = {}
     for h in data["hypotheses"]:
-        areas.setdefault(h["area"].strip(), []).append(h)
+        if h["counts"]:  # the others are under "Øvrige gevinster"
+            areas.setdefault(h["area"].strip(), []).append(h)
     order = sorted(areas, key=lambda a: (a == "", a.casefold().translate(_DANISH)))
     rows: list[list[str]] = []
     for area in order:

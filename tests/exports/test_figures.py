@@ -85,6 +85,34 @@ def test_html_tables_hold_the_status_figures(programme: Any) -> None:
     assert years[-1] == want["years_total"]
     assert hypotheses[1:-1] == want["hypotheses"]
     assert hypotheses[-1][7:] == want["hypotheses_total"]
+    others = [t for t in page.tables if t[0][0] == "Gevinsttype"]
+    assert [t[1:] for t in others] == ([want["other_benefits"]] if want["other_benefits"] else [])
+
+
+def test_other_benefits_are_beside_the_target_in_the_summaries(hard_db: Path, cli: Any) -> None:
+    """The hard programme's H06 (frigjort tid, besluttet, 3 mio.) counts in no total and
+    shows under "Øvrige gevinster", with its code."""
+    status = json.loads(cli("status", "--json", db=hard_db).stdout)
+    (h06,) = (h for h in status["hypotheses"] if h["code"] == "H06")
+    assert (h06["benefit_type"], h06["counts"], h06["weighted_kr"]) == (
+        "frigjort_tid",
+        False,
+        2_250_000,
+    )
+    assert [o for o in status["other_benefits"] if o["count"]] == [
+        {
+            "type": "frigjort_tid",
+            "label": "Frigjort tid / kapacitet",
+            "count": 1,
+            "pipeline_kr": 3_000_000,
+            "weighted_kr": 2_250_000,
+        }
+    ]
+    md = cli("export", "-f", "md", db=hard_db).stdout
+    section = md.split("## Øvrige gevinster (tæller ikke med i målet)")[1]
+    assert md_tables(section)[0][1] == ["Frigjort tid / kapacitet", "1", "3,0", "2,3", "H06"]
+    text = cli("status", db=hard_db).stdout
+    assert "Øvrige gevinster (tæller ikke med i målet)" in text
 
 
 def test_csv_figures_read_back_to_the_status(programme: Any) -> None:
@@ -110,11 +138,12 @@ def test_csv_figures_read_back_to_the_status(programme: Any) -> None:
             assert r["stage"] == h["stage"]
             assert (r["bucket"] or None) == h["bucket"]
             assert r["title"].removeprefix("'") == h["title"]
+            assert r["benefit_type"] == h["benefit_type"]
         for y in status["years"]:
             potential = sum(
                 kr(rows[h["code"]][f"potential_{y['year']}"])
                 for h in status["hypotheses"]
-                if h["stage"] != "dropped"
+                if h["stage"] != "dropped" and h["counts"]
             )
             assert potential == y["pipeline_kr"]
             assert (

@@ -123,5 +123,5 @@ def test_the_sqlite_fast_path_writes_what_the_generic_path_writes(tmp_path: Path
         ("H02", "potential.2018", "3000000", "3500000"),
         ("H02", "investment.2016", "200000", "0"),
     ]
-    versions = {h[2]: h[-3] for h in fast["hypothesis"]}
+    versions = {h[2]: h[-4] for h in fast["hypothesis"]}  # version, created, updated, type
     assert versions == {"H01": 3, "H02": 4}

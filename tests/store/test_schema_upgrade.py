@@ -268,6 +268,11 @@ def test_upgrading_from_the_first_migration_keeps_everything(store_url: str) -> 
                 "SELECT target_year, last_year, display_unit, display_decimals FROM programme"
             ).all()
             assert [tuple(row) for row in frame] == [(2018, 2018, "mio", 1)]
+            # 0006: every gain before it counted as cash, and only cash counted.
+            kinds = conn.exec_driver_sql("SELECT benefit_type FROM hypothesis").all()
+            assert [row[0] for row in kinds] == ["kontant"] * 3
+            counts = conn.exec_driver_sql("SELECT counting_types FROM programme").scalar()
+            assert counts == "kontant"
     finally:
         engine.dispose()
 

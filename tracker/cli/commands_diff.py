@@ -13,7 +13,7 @@ from tracker.domain.money import Display
 
 __all__ = ["print_diff", "register"]
 
-_KIND = {kind: label.lower() for kind, label in da.KIND_LABELS.items()}
+_KIND = {kind: label.lower() for kind, label in {**da.KIND_LABELS, **da.RANGE_LABELS}.items()}
 #: Whole kroner: what the import's dry run shows each cell in, to check the units.
 _EXACT = Display("kr", 0)
 

@@ -29,6 +29,12 @@ def set_(
     ] = None,
     realised: Annotated[str | None, typer.Option(help="Realised gain.")] = None,
     investment: Annotated[str | None, typer.Option(help="One-off investment.")] = None,
+    low: Annotated[
+        str | None, typer.Option(help="Minimum of the potential's range (needs a potential).")
+    ] = None,
+    high: Annotated[
+        str | None, typer.Option(help="Maksimum of the potential's range (needs a potential).")
+    ] = None,
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
     expect_version: Annotated[
         int | None,
@@ -58,6 +64,8 @@ def set_(
             ("potential", potential),
             ("realised", realised),
             ("investment", investment),
+            ("low", low),
+            ("high", high),
         )
         if value is not None
     }
@@ -68,6 +76,8 @@ def set_(
             potential=potential,
             realised=realised,
             investment=investment,
+            low=low,
+            high=high,
             note=note,
             expect_version=expect_version,
             unit=unit.value,

@@ -18,6 +18,7 @@ from tracker.cli.output import (
 from tracker.cli.state import state
 from tracker.domain import labels as da
 from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.i18n import _, danish, ngettext
 from tracker.report import EventView, HypothesisDetail, HypothesisView
 
@@ -28,6 +29,11 @@ app = typer.Typer(help="The hypotheses (initiatives) of the programme.")
 Code = Annotated[
     str, typer.Argument(help="Hypothesis code, e.g. H04.", autocompletion=complete_codes)
 ]
+TypeOption = typer.Option(
+    "--type",
+    help="Benefit type (gevinsttype): kontant, undgaaet, frigjort_tid, kvalitativ "
+    "(or the Danish label).",
+)
 
 
 def hypothesis_to_dict(h: HypothesisView) -> dict[str, Any]:
@@ -42,6 +48,7 @@ def hypothesis_to_dict(h: HypothesisView) -> dict[str, Any]:
         "stage": h.stage.value,
         "bucket": h.bucket,
         "confidence_pct": h.confidence_pct,
+        "benefit_type": h.benefit_type.value,
         "version": h.version,
         "created_at": iso(h.created_at),
         "updated_at": iso(h.updated_at),
@@ -83,6 +90,7 @@ def add(
         str | None, typer.Option(help="Confidence override in percent (0–100).")
     ] = None,
     description: Annotated[str, typer.Option(help="Longer description.")] = "",
+    benefit_type: Annotated[str, TypeOption] = "kontant",
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Add a hypothesis."""
@@ -99,6 +107,7 @@ def add(
             bucket=bucket,
             confidence_pct=conf,
             description=description,
+            benefit_type=benefit_type,
             note=note,
         )
     done(
@@ -132,6 +141,7 @@ def set_(
         typer.Option(help="Confidence override in percent, or 'none'.", metavar="PCT|none"),
     ] = None,
     description: Annotated[str | None, typer.Option(help="Longer description.")] = None,
+    benefit_type: Annotated[str | None, TypeOption] = None,
     note: Annotated[
         str, typer.Option(help="Why; required for a move backward or to dropped.")
     ] = "",
@@ -155,6 +165,7 @@ def set_(
             ("stage", stage),
             ("bucket", bucket),
             ("description", description),
+            ("benefit_type", benefit_type),
         )
         if value is not None
     }
@@ -240,7 +251,10 @@ def detail_to_dict(d: HypothesisDetail) -> dict[str, Any]:
     return {
         **hypothesis_to_dict(d.hypothesis),
         "figures": [
-            {"year": year, **{f"{kind}_kr": kinds.get(kind) for kind in FIGURE_KINDS}}
+            {
+                "year": year,
+                **{f"{kind}_kr": kinds.get(kind) for kind in (*FIGURE_KINDS, *RANGE_KINDS)},
+            }
             for year, kinds in d.figures.items()
         ],
         "events": [event_to_dict(e) for e in d.events],
@@ -268,6 +282,7 @@ def show(
     typer.echo(f"  Område:     {h.area}")
     typer.echo(f"  Ansvarlig:  {h.owner or '(ingen)'}")
     typer.echo(f"  Fase:       {h.stage.label} ({h.stage.value})")
+    typer.echo(f"  Gevinst:    {h.benefit_type.label} ({h.benefit_type.value})")
     typer.echo(f"  Pulje:      {h.bucket or '(ingen)'}")
     conf = "(fasens vægt)" if h.confidence_pct is None else f"{h.confidence_pct} %"
     typer.echo(f"  Sikkerhed:  {conf}")

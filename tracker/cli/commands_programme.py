@@ -8,6 +8,7 @@ from tracker.cli.numbers import DECIMALS, INT32_MAX, YEAR, read_whole
 from tracker.cli.output import DisplayUnit, done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
+from tracker.domain.benefits import BenefitType
 from tracker.errors import InvalidInput
 from tracker.i18n import _
 from tracker.report import ProgrammeView
@@ -28,6 +29,7 @@ def programme_to_dict(view: ProgrammeView) -> dict[str, object]:
         "last_year": view.last_year,
         "allocation": view.allocation,
         "display": {"unit": view.display.unit, "decimals": view.display.decimals},
+        "counting_types": [t.value for t in BenefitType if t in view.counting_types],
         "weights": {stage.value: pct for stage, pct in view.weights.items()},
         "buckets": [
             {"key": b.key, "name": b.name, "target_kr": b.target_kr, "priority": b.priority}
@@ -54,6 +56,8 @@ def show(
     typer.echo(f"  År:         {view.first_year}–{view.last_year}")
     typer.echo(f"  Visning:    {view.display.suffix}, {view.display.decimals} decimaler")
     typer.echo(f"  Fordeling:  {view.allocation}")
+    counting = ", ".join(t.label for t in BenefitType if t in view.counting_types)
+    typer.echo(f"  Tæller med: {counting}")
     typer.echo("  Vægte:      " + ", ".join(f"{s.label} {p} %" for s, p in view.weights.items()))
     typer.echo("")
     table(
@@ -110,10 +114,18 @@ def set_(
         int | None,
         typer.Option("--decimals", help="Decimals shown by default (0–3).", parser=DECIMALS),
     ] = None,
+    counts: Annotated[
+        str | None,
+        typer.Option(
+            "--counts",
+            help="Benefit types that count toward the target, e.g. kontant,undgaaet.",
+            metavar="TYPE[,TYPE…]",
+        ),
+    ] = None,
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
-    """Change the target, the years, the allocation mode, stage weights or how amounts
-    are shown."""
+    """Change the target, the years, the allocation mode, stage weights, the benefit
+    types that count or how amounts are shown."""
     weights = _weights(weight or [])
     from tracker.services.validation import require_change
 
@@ -128,6 +140,7 @@ def set_(
             "display": display,
             "decimals": decimals,
             "weights": weights or None,
+            "counts": counts,
         }
     )
     with state(ctx).open() as parat:
@@ -141,6 +154,7 @@ def set_(
             weights=weights,
             display_unit=None if display is None else display.value,
             display_decimals=decimals,
+            counting_types=counts,
             note=note,
         )
     done(_("Programme updated."))

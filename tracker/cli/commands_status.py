@@ -11,6 +11,7 @@ from tracker.domain import labels as da
 from tracker.domain.status import Allocation, Status
 from tracker.i18n import danish
 from tracker.report.moments import show_time
+from tracker.report.others import other_benefit_rows
 
 __all__ = ["print_status", "register"]
 
@@ -120,12 +121,26 @@ def print_status(s: Status) -> None:
         ],
         right=(1, 2, 3, 4, 5),
     )
+    print_other_benefits(s)
     if s.warnings:
         typer.echo(f"\n{da.WARNINGS} ({len(s.warnings)})")
         for w in s.warnings:
             # The stable code is for programs (it stays in --json); Danish readers
             # get the sentence alone.
             typer.echo(f"  {w.message}" if danish() else f"  [{w.code}] {w.message}")
+
+
+def print_other_benefits(s: Status) -> None:
+    """The non-counting benefit types beside the measures, when any hypothesis has one."""
+    rows = other_benefit_rows(s)
+    if not rows:
+        return
+    typer.echo(f"\n{da.OTHER_BENEFITS}")
+    table(
+        [da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES],
+        rows,
+        right=(1, 2, 3),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import InvalidOperation
 from typing import Any
 
+from tracker.domain.benefits import to_benefit_type
 from tracker.domain.headings import FigureColumn, Header, attribute_name, figure_heading
 from tracker.domain.money import MAX_ABS_KR, MoneyError, has_unit, parse_amount
 from tracker.domain.plausible import DEFAULT_OPTIONS, ReadOptions, judge_amount
@@ -45,11 +46,20 @@ __all__ = [
 #: The text columns and their longest value.
 TEXT_COLUMNS = {"title": 200, "area": 200, "owner": 200, "description": 10_000, "note": 2000}
 #: The columns that change a hypothesis's attributes (a file without them holds figures).
-ATTRIBUTE_COLUMNS = ("title", "area", "owner", "description", "stage", "bucket", "confidence")
+ATTRIBUTE_COLUMNS = (
+    "title",
+    "area",
+    "owner",
+    "description",
+    "stage",
+    "bucket",
+    "confidence",
+    "benefit_type",
+)
 _KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS})
 _COLUMN_HINT = (
     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
-    "description, note, potential_YYYY, realised_YYYY, investment_YYYY)"
+    "benefit_type, description, note, potential_YYYY, realised_YYYY, investment_YYYY)"
 )
 #: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
 _SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
@@ -248,6 +258,8 @@ def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str])
         row.attributes["bucket"] = _bucket(text, buckets)
     elif name == "confidence":
         row.attributes["confidence_pct"] = parse_confidence(text)
+    elif name == "benefit_type":
+        row.attributes["benefit_type"] = to_benefit_type(text)
 
 
 def parse_rows(

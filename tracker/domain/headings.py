@@ -24,6 +24,7 @@ ATTRIBUTE_NAMES: dict[str, str] = {
     **dict.fromkeys(("description", "beskrivelse"), "description"),
     **dict.fromkeys(("note", "bemærkning"), "note"),
     **dict.fromkeys(("confidence", "sikkerhed"), "confidence"),
+    **dict.fromkeys(("benefit_type", "benefit type", "gevinsttype"), "benefit_type"),
 }
 #: A figure kind's word in a heading (case-folded) → the kind.
 _KIND_WORDS: dict[str, str] = {

@@ -11,6 +11,7 @@ __all__ = [
     "AMOUNT",
     "AREA",
     "BASELINE_EXPLAINED",
+    "BENEFIT_TYPE",
     "BUCKET",
     "BUCKETS",
     "CHANGE",
@@ -39,10 +40,12 @@ __all__ = [
     "NO_FIGURE_CHANGES",
     "NO_STAGE_MOVES",
     "NO_WARNINGS",
+    "OTHER_BENEFITS",
     "OVERVIEW",
     "OWNER",
     "PIPELINE",
     "POTENTIAL",
+    "RANGE_LABELS",
     "REALISED",
     "SETTING_LABELS",
     "SINCE",
@@ -117,6 +120,8 @@ KIND_LABELS: dict[str, str] = {
 }
 #: The kinds of figure a hypothesis has per year.
 FIGURE_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
+#: The figures of a potential's range (trepunktsestimat) → their labels.
+RANGE_LABELS: dict[str, str] = {"low": "Minimum", "high": "Maksimum"}
 
 #: Measure key → what it is, in a few words (the hint beside a headline figure).
 MEASURE_HINTS: dict[str, str] = {
@@ -171,6 +176,9 @@ FIGURE_CHANGES = "Ændrede tal"
 NO_FIGURE_CHANGES = "Ingen ændrede tal."
 ADDED = "Nye hypoteser"
 DROPPED = "Forkastede hypoteser"
+OTHER_BENEFITS = "Øvrige gevinster (tæller ikke med i målet)"
+"""The gains of the benefit types that do not count toward the target."""
+BENEFIT_TYPE = "Gevinsttype"
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {
@@ -181,6 +189,7 @@ FIELD_LABELS: dict[str, str] = {
     "stage": STAGE,
     "bucket": BUCKET,
     "confidence_pct": CONFIDENCE,
+    "benefit_type": BENEFIT_TYPE,
 }
 
 #: A checked value's name as the subject of a Danish error line ("Titel må ikke være

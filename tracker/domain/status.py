@@ -9,6 +9,7 @@ hypothesis, computed once and rendered by every front end.
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
+from tracker.domain.benefits import BenefitType
 from tracker.domain.codes import code_key
 from tracker.domain.money import format_mio
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
@@ -19,6 +20,7 @@ from tracker.domain.status_values import (
     HypothesisContribution,
     HypothesisFacts,
     Measures,
+    OtherBenefit,
     ProgrammeFacts,
     StageStatus,
     Status,
@@ -35,6 +37,7 @@ __all__ = [
     "HypothesisContribution",
     "HypothesisFacts",
     "Measures",
+    "OtherBenefit",
     "ProgrammeFacts",
     "StageStatus",
     "Status",
@@ -211,7 +214,9 @@ def compute_status(
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
     realised is the target-year realised figure. Totals are sums of those rounded
-    figures; gap = target − weighted.
+    figures; gap = target − weighted. Only hypotheses of a counting benefit type
+    (gevinsttype) enter the totals, buckets, stages and years; the others are summed
+    per type beside them (``other_benefits``).
 
     The loop runs once per hypothesis for the whole status (10,000 hypotheses on
     screen at start-up), so it keeps running sums in plain integers; a plain
@@ -236,6 +241,9 @@ def compute_status(
     pipeline_sum = weighted_sum = decided_sum = realised_sum = 0
     total_investment = total_baseline = total_slippage = 0
     statuses: list[HypothesisContribution] = []
+    counting = programme.counting_types
+    # per non-counting type: [hypotheses, pipeline, weighted]
+    others: dict[BenefitType, list[int]] = {t: [0, 0, 0] for t in BenefitType if t not in counting}
     for h in hypotheses:
         active, decided, weight = rules[h.stage]
         if active and h.confidence_pct is not None:
@@ -244,6 +252,35 @@ def compute_status(
         weighted = weighted_amount(pipeline, weight)
         decided_kr = pipeline if decided else 0
         realised = h.realised.get(year, 0)
+        if h.benefit_type not in counting:
+            # Shown beside the target, never in it: no measure, bucket, stage or year.
+            other = others[h.benefit_type]
+            other[0] += 1
+            other[1] += pipeline
+            other[2] += weighted
+            statuses.append(
+                HypothesisContribution(
+                    h.code,
+                    h.title,
+                    h.area,
+                    h.owner,
+                    h.stage,
+                    h.bucket,
+                    weight,
+                    pipeline,
+                    weighted,
+                    decided_kr,
+                    realised,
+                    sum(kr for y, kr in h.investment.items() if y in year_sums),
+                    h.version,
+                    h.updated_at,
+                    h.baseline_kr,
+                    None if h.baseline_kr is None else pipeline - h.baseline_kr,
+                    h.benefit_type,
+                    False,
+                )
+            )
+            continue
         pipeline_sum += pipeline
         weighted_sum += weighted
         decided_sum += decided_kr
@@ -296,6 +333,7 @@ def compute_status(
                 h.updated_at,
                 h.baseline_kr,
                 slippage,
+                h.benefit_type,
             )
         )
     total = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
@@ -324,4 +362,5 @@ def compute_status(
         ),
         hypotheses=tuple(statuses),
         warnings=tuple(_warnings(programme, hypotheses, as_of)),
+        other_benefits=tuple(OtherBenefit(t, c, p, w) for t, (c, p, w) in others.items()),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from tracker.domain.benefits import DEFAULT_COUNTING, BenefitType
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 
@@ -18,6 +19,7 @@ __all__ = [
     "HypothesisContribution",
     "HypothesisFacts",
     "Measures",
+    "OtherBenefit",
     "ProgrammeFacts",
     "StageStatus",
     "Status",
@@ -72,6 +74,9 @@ class ProgrammeFacts:
     display: Display = DEFAULT_DISPLAY
     """How people see the amounts unless a command says otherwise (visning); the
     arithmetic does not read it."""
+    counting_types: frozenset[BenefitType] = DEFAULT_COUNTING
+    """The benefit types that count toward the target (tæller med i målet); the
+    others are shown beside it."""
 
     @property
     def end_year(self) -> int:
@@ -115,6 +120,13 @@ class HypothesisFacts:
     baseline_kr: int | None = None
     """Target-year potential when the hypothesis first reached decided (or later);
     ``None`` while it has never been decided."""
+    benefit_type: BenefitType = BenefitType.KONTANT
+    """The kind of gain (gevinsttype)."""
+    low: Mapping[int, int] = field(default_factory=dict)
+    """Minimum of the potential's range per year (minimum), kroner; absent: the potential."""
+    high: Mapping[int, int] = field(default_factory=dict)
+    """Maksimum of the potential's range per year (maksimum), kroner; absent: the
+    potential."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +172,11 @@ class HypothesisContribution:
     slippage_kr: int | None = None
     """Pipeline − baseline (skred): negative when a decided gain erodes; ``None``
     without a baseline."""
+    benefit_type: BenefitType = BenefitType.KONTANT
+    """The kind of gain (gevinsttype)."""
+    counts: bool = True
+    """Whether its type counts toward the target: only then is it in the totals,
+    buckets, stages and years."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +237,21 @@ class Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherBenefit:
+    """The gains of one benefit type that does not count toward the target (øvrige
+    gevinster), shown beside the measures."""
+
+    benefit_type: BenefitType
+    """The type."""
+    count: int
+    """Hypotheses of that type (dropped ones included)."""
+    pipeline_kr: int
+    """Their target-year potential, dropped ones 0, kroner."""
+    weighted_kr: int
+    """Their weighted potential (each rounded half up), kroner."""
+
+
+@dataclass(frozen=True, slots=True)
 class Warning:
     """A data-quality warning with a stable code."""
 
@@ -244,3 +276,5 @@ class Status:
     years: tuple[YearStatus, ...]
     hypotheses: tuple[HypothesisContribution, ...]
     warnings: tuple[Warning, ...]
+    other_benefits: tuple[OtherBenefit, ...] = ()
+    """Per benefit type that does not count toward the target, in the types' order."""

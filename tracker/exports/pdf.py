@@ -231,6 +231,9 @@ def render(report: Report) -> bytes:
         size=7,
         wrap=frozenset({1, 2, 3, 5}),
     )
+    if v.other_benefits is not None:
+        heading(doc, f"{w.other_benefits} ({v.unit})", space_needed=25)
+        table(doc, v.other_benefits, (70, 14, 24, 24, 135), size=7, wrap=frozenset({4}))
 
     heading(doc, w.warnings, space_needed=15)
     _list(doc, [message for _, message in v.warnings] or [w.no_warnings])

@@ -15,6 +15,7 @@ StageKey = Literal[
     "identified", "qualified", "quantified", "decided", "implemented", "realised", "dropped"
 ]
 Kroner = int
+BenefitKey = Literal["kontant", "undgaaet", "frigjort_tid", "kvalitativ"]
 
 
 class _Model(BaseModel):
@@ -39,6 +40,9 @@ class Programme(_Model):
     )
     allocation: Literal["waterfall", "earmarked"]
     weights: dict[StageKey, int] = Field(description="Stage weight in whole percent")
+    counting_types: list[BenefitKey] = Field(
+        description="Benefit types that count toward the target (the measures are over them)"
+    )
 
 
 class Totals(_Model):
@@ -113,6 +117,21 @@ class HypothesisEntry(_Model):
     slippage_kr: Kroner | None = Field(description="pipeline − baseline; null without one")
     version: int
     updated_at: str | None
+    benefit_type: BenefitKey = Field(description="The kind of gain (gevinsttype)")
+    counts: bool = Field(
+        description="Whether its type counts toward the target (else it is in no total)"
+    )
+
+
+class OtherBenefit(_Model):
+    """One entry of ``other_benefits``: a benefit type that does not count toward the
+    target (øvrige gevinster), summed beside the measures."""
+
+    type: BenefitKey
+    label: str = Field(description="The type's Danish label")
+    count: int = Field(description="Hypotheses of this type")
+    pipeline_kr: Kroner = Field(description="Their target-year potential (dropped: 0)")
+    weighted_kr: Kroner = Field(description="Their weighted potential")
 
 
 class WarningRow(_Model):
@@ -205,6 +224,9 @@ class ExportDocument(_Model):
     stages: list[StageRow]
     years: list[Year]
     hypotheses: list[HypothesisEntry]
+    other_benefits: list[OtherBenefit] = Field(
+        description="Per benefit type that does not count toward the target"
+    )
     warnings: list[WarningRow]
     diff: DiffSection | None = None
 

@@ -1,7 +1,8 @@
 """The hypotheses as CSV, one row per hypothesis with its figures per year, in the
 column layout that ``parat import`` reads back.
 
-Columns: ``code;title;area;owner;stage;bucket;confidence;description`` and, per year
+Columns: ``code;title;area;owner;stage;bucket;confidence;benefit_type;description``
+and, per year
 of the programme, ``potential_YYYY;realised_YYYY;investment_YYYY``. Amounts are in
 mio. kr. (a bare number is mio. kr. to the importer) with every decimal needed to be
 exact to the krone (``4,5``, ``0,029``, ``1,234567``); an empty cell means no figure.
@@ -24,7 +25,17 @@ from tracker.report import Report
 __all__ = ["DIALECTS", "FIELDS", "KINDS", "header", "neutralise", "render"]
 
 #: The text columns before the per-year figures.
-FIELDS = ("code", "title", "area", "owner", "stage", "bucket", "confidence", "description")
+FIELDS = (
+    "code",
+    "title",
+    "area",
+    "owner",
+    "stage",
+    "bucket",
+    "confidence",
+    "benefit_type",
+    "description",
+)
 KINDS = FIGURE_KINDS
 #: dialect → (delimiter, decimal separator)
 DIALECTS = {"danish": (";", ","), "excel-us": (",", ".")}
@@ -64,6 +75,7 @@ def render(report: Report, dialect: str = "danish") -> str:
             h.stage.value,
             neutralise(h.bucket or ""),
             "" if confidence is None else str(confidence),
+            h.benefit_type.value,
             neutralise(stored.description if stored else ""),
         ]
         for year in years:

@@ -17,6 +17,7 @@ from tracker.domain.status import Allocation, Status, earmark_label
 from tracker.exports.danish import date, date_time, local, pct
 from tracker.report import Report
 from tracker.report.moments import show_moment
+from tracker.report.others import other_benefit_rows
 
 __all__ = [
     "KIND_LABELS",
@@ -29,7 +30,7 @@ __all__ = [
     "summary_view",
 ]
 
-KIND_LABELS = da.KIND_LABELS
+KIND_LABELS = {**da.KIND_LABELS, **da.RANGE_LABELS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Words:
     """The heading of the buckets' progress bars."""
     stage_bars: str = f"{da.PIPELINE} / {da.WEIGHTED.lower()}"
     """The heading of the stages' funnel bars."""
+    other_benefits: str = da.OTHER_BENEFITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,9 @@ class SummaryView:
     """The fixed headings and notes."""
     unit: str = "mio. kr."
     """The unit the amounts are shown in (``mio. kr.``, ``t.kr.``, ``kr.``)."""
+    other_benefits: Table | None = None
+    """Øvrige gevinster: per benefit type that does not count toward the target (and
+    that some hypothesis has); ``None`` when every hypothesis counts."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -259,7 +264,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     area's hypotheses, then its subtotal row; the programme's total as the footer.
     A single area has no subtotal (it would repeat the total)."""
     names = {b.key: b.name for b in s.programme.buckets}
-    groups = by_area(s.hypotheses)
+    groups = by_area([h for h in s.hypotheses if h.counts])
     rows: list[tuple[str, ...]] = []
     subtotals: set[int] = set()
     for g in groups:
@@ -316,7 +321,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
         frozenset(range(6, 11)),
         footer=(
             da.TOTAL,
-            f"{len(s.hypotheses)} hypoteser",
+            f"{sum(1 for h in s.hypotheses if h.counts)} hypoteser",
             "",
             "",
             "",
@@ -500,4 +505,16 @@ def summary_view(report: Report) -> SummaryView:
         ),
         unit=shown.suffix,
         words=Words(in_mio=f"Beløb i {shown.suffix}"),
+        other_benefits=_other_benefits(s, shown),
+    )
+
+
+def _other_benefits(s: Status, shown: Display) -> Table | None:
+    rows = other_benefit_rows(s, shown.number)
+    if not rows:
+        return None
+    return Table(
+        (da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES),
+        tuple(rows),
+        frozenset({1, 2, 3}),
     )

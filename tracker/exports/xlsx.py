@@ -151,6 +151,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         f"{da.WEIGHT} %", f"{da.PIPELINE} {y} (mio. kr.)", f"{da.WEIGHTED} {y} (mio. kr.)",
         f"{da.DECIDED} {y} (mio. kr.)", f"{da.REALISED} {y} (mio. kr.)",
         f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version", "Sidst ændret", da.DESCRIPTION,
+        da.BENEFIT_TYPE,
     ]  # fmt: skip
     first_year_col = len(titles)
     for year in years:
@@ -167,6 +168,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(13, 13, 8)
     ws.set_column(14, 14, 16)
     ws.set_column(15, 15, 40)
+    ws.set_column(16, 16, 24)
     ws.set_column(first_year_col, len(titles) - 1, 12, f.mio_table)
     ws.freeze_panes(1, 2)
     ws.outline_settings(True, False, True, False)  # the +/- of the areas above their rows
@@ -202,6 +204,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 ws.write_datetime(row, 14, naive(h.updated_at), f.moment)
             if stored and stored.description:
                 write_text(ws, row, 15, stored.description, f)
+            w_str(row, 16, h.benefit_type.label, text_f)
             col = first_year_col
             for year in years:
                 kinds = figures.get(year, {})
@@ -212,7 +215,8 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                     col += 1
             for col, kr in amounts.items():
                 w_num(row, col, kr, mio_f)
-                sums[col] += kr
+                if h.counts:  # the totals are the target's: counting types only
+                    sums[col] += kr
         for col, kr in sums.items():
             total[col] += kr
         if grouped:
@@ -228,7 +232,8 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.autofilter(0, 0, max(last, 1), len(titles) - 1)
     row += 1
     ws.write_string(row, 0, da.TOTAL, f.total_text)
-    ws.write_string(row, 1, f"{len(s.hypotheses)} hypoteser", f.total_text)
+    counted = sum(1 for h in s.hypotheses if h.counts)
+    ws.write_string(row, 1, f"{counted} hypoteser", f.total_text)
     for col in range(2, 8):
         ws.write_blank(row, col, None, f.total_text)
     for col in amount_cols:

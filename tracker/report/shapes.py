@@ -10,6 +10,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from tracker.domain.benefits import BenefitType
 from tracker.domain.diff import Diff
 from tracker.domain.status import Measures, Status
 
@@ -40,6 +41,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "last_year": p.end_year,
             "allocation": p.allocation.value,
             "weights": {stage.value: pct for stage, pct in p.weights.items()},
+            "counting_types": [t.value for t in BenefitType if t in p.counting_types],
         },
         "totals": asdict(status.totals),
         "buckets": [asdict(b) for b in status.buckets],
@@ -74,8 +76,20 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "updated_at": iso(h.updated_at),
                 "baseline_kr": h.baseline_kr,
                 "slippage_kr": h.slippage_kr,
+                "benefit_type": h.benefit_type.value,
+                "counts": h.counts,
             }
             for h in status.hypotheses
+        ],
+        "other_benefits": [
+            {
+                "type": o.benefit_type.value,
+                "label": o.benefit_type.label,
+                "count": o.count,
+                "pipeline_kr": o.pipeline_kr,
+                "weighted_kr": o.weighted_kr,
+            }
+            for o in status.other_benefits
         ],
         "warnings": [asdict(w) for w in status.warnings],
     }

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from tracker.domain.benefits import DEFAULT_COUNTING, BenefitType
 from tracker.domain.money import Display
 from tracker.domain.stages import Stage
 
@@ -37,6 +38,8 @@ class ProgrammeView:
     """The last year of the trajectory (the target year when there are no overslagsår)."""
     display: Display
     """How people see the programme's amounts unless a command says otherwise."""
+    counting_types: frozenset[BenefitType] = DEFAULT_COUNTING
+    """The benefit types that count toward the target."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,8 @@ class HypothesisView:
     version: int
     created_at: datetime
     updated_at: datetime
+    benefit_type: BenefitType = BenefitType.KONTANT
+    """The kind of gain (gevinsttype)."""
 
     @classmethod
     def of(cls, row: Any) -> "HypothesisView":
@@ -70,6 +75,7 @@ class HypothesisView:
             version=row.version,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            benefit_type=BenefitType(row.benefit_type),
         )
 
 

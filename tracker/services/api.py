@@ -9,7 +9,7 @@ Every method opens a short session, runs one use case in one transaction with it
 audit events, and returns plain values; nothing of the database leaks out.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -113,6 +113,7 @@ class Parat:
         weights: Mapping[Stage | str, int] | None = None,
         display_unit: str | None = None,
         display_decimals: int | None = None,
+        counting_types: str | Sequence[str] | None = None,
         note: str = "",
     ) -> ProgrammeView:
         return self._write(
@@ -128,6 +129,7 @@ class Parat:
                 weights=weights,
                 display_unit=display_unit,
                 display_decimals=display_decimals,
+                counting_types=counting_types,
                 note=note,
             )
         )
@@ -145,7 +147,8 @@ class Parat:
         )
 
     def update_hypothesis(self, code: str, **kwargs: Any) -> tuple[HypothesisView, int]:
-        """Change fields (title, area, owner, description, stage, bucket, confidence_pct).
+        """Change fields (title, area, owner, description, stage, bucket, confidence_pct,
+        benefit_type).
 
         Returns the hypothesis and how many values changed.
         """
@@ -167,6 +170,8 @@ class Parat:
         potential: Amount | None = None,
         realised: Amount | None = None,
         investment: Amount | None = None,
+        low: Amount | None = None,
+        high: Amount | None = None,
         note: str = "",
         expect_version: int | None = None,
         unit: str = "mio",
@@ -183,6 +188,8 @@ class Parat:
                 ("potential", potential),
                 ("realised", realised),
                 ("investment", investment),
+                ("low", low),
+                ("high", high),
             )
             if value is not None
         }

@@ -17,6 +17,7 @@ from typing import Any
 from sqlmodel import Session
 
 from db import bulk, history, queries
+from tracker.domain.benefits import BenefitType
 from tracker.domain.cells import (
     ATTRIBUTE_COLUMNS,
     DEFAULT_OPTIONS,
@@ -258,6 +259,7 @@ def _new_hypothesis(row: ParsedRow, buckets: dict[str, int]) -> bulk.NewHypothes
     stage = Stage(attrs.get("stage", Stage.IDENTIFIED)).value
     pct = attrs.get("confidence_pct")
     bucket = attrs.get("bucket")
+    benefit = BenefitType(attrs.get("benefit_type", BenefitType.KONTANT)).value
     # The event's keys in the ordinary use case's order: the values, then the bucket.
     new_value = json.dumps(
         {
@@ -267,12 +269,25 @@ def _new_hypothesis(row: ParsedRow, buckets: dict[str, int]) -> bulk.NewHypothes
             "description": description,
             "stage": stage,
             "confidence_pct": pct,
+            "benefit_type": benefit,
             "bucket": bucket,
         },
         ensure_ascii=False,
     )
     bucket_id = None if bucket is None else buckets[bucket]
-    return (row.code, title, area, owner, description, stage, bucket_id, pct, new_value, row.note)
+    return (
+        row.code,
+        title,
+        area,
+        owner,
+        description,
+        stage,
+        bucket_id,
+        pct,
+        benefit,
+        new_value,
+        row.note,
+    )
 
 
 def _apply_figures(

@@ -14,6 +14,7 @@ from db import history
 from tracker.domain.codes import code_key
 from tracker.domain.diff import Diff, FigureChange, StageMove
 from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.stages import Stage
 from tracker.domain.status import compute_status
 from tracker.errors import InvalidInput
@@ -60,7 +61,7 @@ def compare_moments(
             )
             if was is not None and h.stage is Stage.DROPPED:
                 dropped.append(h.code)
-        for kind in FIGURE_KINDS:
+        for kind in (*FIGURE_KINDS, *RANGE_KINDS):
             now_values = getattr(h, kind)
             then_values = getattr(was, kind) if was else {}
             for year in years:

@@ -10,6 +10,7 @@ from db.queries import current_figures
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, has_unit, parse_unit
 from tracker.domain.plausible import ReadOptions, judge_amount
+from tracker.domain.ranges import RANGE_KINDS, check_range
 from tracker.domain.rules import RuleError, figure_changed
 from tracker.errors import InvalidInput, StaleVersion
 from tracker.report import HypothesisView
@@ -20,6 +21,9 @@ from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
 
 __all__ = ["figures_by_year", "set_figures"]
+
+#: Every kind a figure may be recorded as: the three of every table, then a range.
+_KINDS = (*FIGURE_KINDS, *RANGE_KINDS)
 
 
 def _unit(unit: str) -> int:
@@ -70,7 +74,7 @@ def set_figures(
     """
     if not amounts:
         raise InvalidInput(
-            "give at least one of --potential, --realised, --investment",
+            "give at least one of --potential, --realised, --investment, --low, --high",
             danish="Angiv mindst ét tal: potentiale, realiseret eller investering.",
         )
     factor = _unit(unit)
@@ -90,9 +94,9 @@ def set_figures(
     note = check_text(note, "note", max_len=2000)
     parsed: dict[str, int] = {}
     for kind, amount in amounts.items():
-        if kind not in FIGURE_KINDS:
+        if kind not in _KINDS:
             raise InvalidInput(
-                f"unknown figure kind {kind!r} (use {', '.join(FIGURE_KINDS)})",
+                f"unknown figure kind {kind!r} (use {', '.join(_KINDS)})",
                 danish=f"Ukendt slags tal {kind!r}: potentiale, realiseret eller investering.",
             )
         kr = to_kroner(amount, kind, factor)
@@ -110,10 +114,16 @@ def set_figures(
         except RuleError as error:
             raise InvalidInput(f"--{kind}: {error}", danish=error.danish) from None
     current = figures_by_year(session, h, year, year).get(year, {})
+    after = {**current, **parsed}
+    if any(kind in parsed for kind in ("potential", *RANGE_KINDS)):
+        try:
+            check_range(after.get("potential"), after.get("low"), after.get("high"))
+        except RuleError as error:
+            raise InvalidInput(f"{h.code} {year}: {error}", danish=error.danish) from None
     now = ctx.now()
     records: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
-    for kind in FIGURE_KINDS:
+    for kind in _KINDS:
         if kind not in parsed or not figure_changed(current.get(kind), parsed[kind]):
             continue
         records.append(

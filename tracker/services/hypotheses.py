@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from db.locks import for_write
 from db.models import Bucket, Event, Hypothesis
+from tracker.domain.benefits import BenefitType
 from tracker.domain.codes import code_key
 from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
@@ -16,7 +17,14 @@ from tracker.report import EventView, HypothesisView
 from tracker.services.context import ChangeContext
 from tracker.services.events import record_event
 from tracker.services.programme import get_programme
-from tracker.services.validation import check_code, check_key, check_percent, check_text, to_stage
+from tracker.services.validation import (
+    check_benefit_type,
+    check_code,
+    check_key,
+    check_percent,
+    check_text,
+    to_stage,
+)
 
 __all__ = [
     "UNSET",
@@ -108,6 +116,7 @@ def hypothesis_view(session: Session, h: Hypothesis) -> HypothesisView:
         version=h.version,
         created_at=h.created_at,
         updated_at=h.updated_at,
+        benefit_type=BenefitType(h.benefit_type),
     )
 
 
@@ -123,6 +132,7 @@ def add_hypothesis(
     bucket: str | None = None,
     confidence_pct: int | None = None,
     description: str = "",
+    benefit_type: BenefitType | str = BenefitType.KONTANT,
     note: str = "",
 ) -> HypothesisView:
     """Add a hypothesis; its event carries every initial value."""
@@ -147,6 +157,7 @@ def add_hypothesis(
         "confidence_pct": None
         if confidence_pct is None
         else check_percent(confidence_pct, "confidence"),
+        "benefit_type": check_benefit_type(benefit_type).value,
     }
     bucket_id = _bucket_id(session, programme.id, bucket)
     now = ctx.now()
@@ -187,6 +198,7 @@ def update_hypothesis(
     stage: Stage | str | object = UNSET,
     bucket: str | object | None = UNSET,
     confidence_pct: int | object | None = UNSET,
+    benefit_type: BenefitType | str | object = UNSET,
     note: str = "",
     expect_version: int | None = None,
 ) -> tuple[HypothesisView, int]:
@@ -224,6 +236,8 @@ def update_hypothesis(
         new["confidence_pct"] = (
             None if confidence_pct is None else check_percent(confidence_pct, "confidence")  # type: ignore[arg-type]
         )
+    if benefit_type is not UNSET:
+        new["benefit_type"] = check_benefit_type(benefit_type).value  # type: ignore[arg-type]
     if bucket is not UNSET:
         new["bucket_id"] = _bucket_id(session, programme.id, bucket)  # type: ignore[arg-type]
     now = ctx.now()

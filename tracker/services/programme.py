@@ -1,6 +1,6 @@
 """Use cases on the programme's frame: create it, change target, weights and buckets."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from db import queries
 from db.models import Bucket, Programme, StageWeight
+from tracker.domain.benefits import counting_text, parse_counting
 from tracker.domain.money import DEFAULT_DISPLAY, Display, MoneyError, parse_display
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import Allocation
@@ -117,6 +118,7 @@ def programme_view(session: Session) -> ProgrammeView:
         updated_at=programme.updated_at,
         last_year=programme.last_year,
         display=Display(programme.display_unit, programme.display_decimals),
+        counting_types=parse_counting(programme.counting_types),
     )
 
 
@@ -238,6 +240,7 @@ def set_programme(
     weights: Mapping[Stage | str, int] | None = None,
     display_unit: str | None = None,
     display_decimals: int | None = None,
+    counting_types: str | Iterable[str] | None = None,
     note: str = "",
 ) -> ProgrammeView:
     """Change the programme's frame; one event per changed value.
@@ -274,6 +277,12 @@ def set_programme(
         )
         changes["display_unit"] = (programme.display_unit, shown.unit)
         changes["display_decimals"] = (programme.display_decimals, shown.decimals)
+    if counting_types is not None:
+        try:
+            counting = counting_text(parse_counting(counting_types))
+        except ValueError as e:
+            raise InvalidInput(str(e)) from None
+        changes["counting_types"] = (programme.counting_types, counting)
     if allocation is not None:
         try:
             mode = Allocation(str(allocation).strip().lower())

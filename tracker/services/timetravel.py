@@ -20,8 +20,10 @@ from typing import Any
 from sqlmodel import Session
 
 from db import history, queries
+from tracker.domain.benefits import BenefitType, parse_counting
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import Display
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
     Allocation,
@@ -35,7 +37,8 @@ __all__ = ["Moment", "load_moment"]
 
 _DECIDED = frozenset(s.value for s in DECIDED_STAGES)
 _NO_FIGURES: Mapping[int, int] = MappingProxyType({})  # shared by the many without any
-_STAGES = {s.value: s for s in Stage}  # a dict lookup: ``Stage(value)`` costs 10 µs
+_STAGES = {s.value: s for s in Stage}
+_BENEFITS = {t.value: t for t in BenefitType}  # a dict lookup: ``Stage(value)`` costs 10 µs
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         "first_year": row.first_year,
         "last_year": row.last_year,
         "allocation": row.allocation,
+        "counting_types": row.counting_types,
     }
     weights = dict(DEFAULT_WEIGHTS)
     for stage, pct in queries.stage_weights(conn, row.id).items():
@@ -119,6 +123,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         weights=weights,
         buckets=tuple(buckets),
         last_year=frame["last_year"],
+        counting_types=parse_counting(frame["counting_types"]),
         # How amounts are shown is today's choice, also for a past moment.
         display=Display(row.display_unit, row.display_decimals),
     )
@@ -155,6 +160,7 @@ def _attributes_at(
         "stage": h.stage,
         "bucket": h.bucket,
         "confidence_pct": h.confidence_pct,
+        "benefit_type": h.benefit_type,
     }
     for fld in values:
         value = old.get(("hypothesis.set", h.id, fld), _MISSING)
@@ -219,7 +225,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
             conn,
             first_year=programme.first_year,
             last_year=programme.end_year,
-            kinds=FIGURE_KINDS,
+            kinds=(*FIGURE_KINDS, *RANGE_KINDS),
             as_of=as_of,
         )
     last_set = history.last_attribute_change(conn, as_of) if changed_later else {}
@@ -252,6 +258,9 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
                 kinds.get("realised", _NO_FIGURES),
                 kinds.get("investment", _NO_FIGURES),
                 baselines.get(h.id),
+                _BENEFITS[h.benefit_type if a is None else a["benefit_type"]],
+                kinds.get("low", _NO_FIGURES),
+                kinds.get("high", _NO_FIGURES),
             )
         )
     return Moment(

@@ -80,6 +80,8 @@ def _revert_programme(
         programme.set_programme(session, ctx, display_unit=old, note=note)
     elif field == "display_decimals":
         programme.set_programme(session, ctx, display_decimals=int(old), note=note)
+    elif field == "counting_types":
+        programme.set_programme(session, ctx, counting_types=old, note=note)
     elif field == "allocation":
         programme.set_programme(session, ctx, allocation=old, note=note)
     else:

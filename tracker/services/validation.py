@@ -4,6 +4,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from tracker.domain.benefits import BenefitType, to_benefit_type
 from tracker.domain.cells import widen_years
 from tracker.domain.labels import value_name
 from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
@@ -21,6 +22,7 @@ from tracker.errors import InvalidInput
 
 __all__ = [
     "Amount",
+    "check_benefit_type",
     "check_code",
     "check_key",
     "check_percent",
@@ -78,6 +80,17 @@ def to_stage(value: Stage | str) -> Stage:
         known = ", ".join(s.label for s in Stage)
         raise InvalidInput(
             str(error), danish=f"Ukendt fase {value!r}: vælg en af {known}."
+        ) from None
+
+
+def check_benefit_type(value: BenefitType | str) -> BenefitType:
+    """A benefit type (gevinsttype) from its key or Danish label."""
+    try:
+        return to_benefit_type(value)
+    except ValueError as error:
+        known = ", ".join(t.value for t in BenefitType)
+        raise InvalidInput(
+            str(error), danish=f"Ukendt gevinsttype {str(value).strip()!r}: vælg en af {known}."
         ) from None
 
 

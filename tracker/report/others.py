@@ -1,0 +1,33 @@
+"""The gains that do not count toward the target (øvrige gevinster) as rows of display
+text, shared by ``parat status`` and the exports, so both show the same thing."""
+
+from collections.abc import Callable
+
+from tracker.domain.status import Status
+
+__all__ = ["other_benefit_rows"]
+
+
+def other_benefit_rows(
+    s: Status, amount: Callable[[int], str] | None = None
+) -> list[tuple[str, str, str, str, str]]:
+    """Per non-counting benefit type that some hypothesis has: (label, count, pipeline,
+    weighted, the hypotheses' codes); empty when every hypothesis counts.
+
+    ``amount`` formats kroner (default: the programme's display, with its unit)."""
+    shown = amount or s.programme.display.amount
+    codes: dict[str, list[str]] = {}
+    for h in s.hypotheses:
+        if not h.counts:
+            codes.setdefault(h.benefit_type.value, []).append(h.code)
+    return [
+        (
+            o.benefit_type.label,
+            str(o.count),
+            shown(o.pipeline_kr),
+            shown(o.weighted_kr),
+            ", ".join(codes.get(o.benefit_type.value, [])),
+        )
+        for o in s.other_benefits
+        if o.count
+    ]
