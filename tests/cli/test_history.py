@@ -148,7 +148,7 @@ def test_diff_between_two_steps(cli: Any, programme_in_steps: None) -> None:
 
     # From the first step, H02 is new, and the text view says so in Danish.
     text = ok(cli("diff", "--since", "2018-01-05")).stdout
-    assert "Siden sidst: 2018-01-05 → nu" in text
+    assert "Siden sidst: 05.01.2018 → nu" in text
     assert "H01 Indkøb og e-handel: Identificeret → Besluttet" in text
     assert "Nye hypoteser: H02" in text
     assert "H01 potentiale 2018: 10,0 mio. kr. → 9,0 mio. kr. (-1,0 mio. kr.)" in text

@@ -105,7 +105,13 @@ def diff(
     with state(ctx).open() as parat:
         start = parat.resolve_moment(since)
         end = parat.resolve_moment(until) if until else None
-        result = parat.diff(start, end, since_label=since, until_label=until or "nu")
+        # The export's labels: a snapshot by its name, a date by the moment it means.
+        result = parat.diff(
+            start,
+            end,
+            since_label=parat.moment_label(since),
+            until_label=parat.moment_label(until) if until else "nu",
+        )
     if as_json:
         from tracker.report import diff_to_dict
 
