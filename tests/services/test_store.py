@@ -174,7 +174,7 @@ def test_unusable_databases_are_one_parat_error_from_the_python_api(tmp_path: Pa
     (tmp_path / "a-file").write_text("a file, not a folder")
     cases = {
         str(text): "database error: file is not a database",
-        str(tmp_path): "database error: unable to open database file",
+        str(tmp_path): "is a folder, not a regular file",
         str(tmp_path / "a-file" / "x.db"): "cannot create the database folder",
         "foo://bar": "cannot use this database URL",
     }

@@ -41,7 +41,13 @@ from db.engine import (
     write_session,
 )
 from db.locks import hold_writers
-from tracker.errors import NotFound, ParatError, ReadOnlyError, UnusableDatabase
+from tracker.errors import (
+    InvalidInput,
+    NotFound,
+    ParatError,
+    ReadOnlyError,
+    UnusableDatabase,
+)
 from tracker.io.files import check_input_file
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
@@ -150,7 +156,10 @@ class Store:
         if existing is not None:
             # A folder or a named pipe: SQLite would fail with "disk I/O error" (or,
             # read-only, wait for a writer for ever).
-            check_input_file(existing, label="--db")
+            try:
+                check_input_file(existing, label="--db")
+            except InvalidInput as error:
+                raise UnusableDatabase(error.headline, danish=error.danish) from None
         why = "opened read-only"
         blocked = None if read_only else unwritable_sqlite_location(url)
         if blocked is not None:
