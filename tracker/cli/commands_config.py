@@ -11,8 +11,7 @@ from tracker.config import DEFAULT_MEANS, Setting
 __all__ = ["app"]
 
 app = typer.Typer(
-    help="The configuration: flags > environment > parat.toml / config.toml > defaults.",
-    no_args_is_help=True,
+    help="The configuration: flags > environment > parat.toml / config.toml > defaults."
 )
 
 
