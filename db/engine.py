@@ -176,29 +176,15 @@ def existing_sqlite_file(url: str) -> Path | None:
 def missing_sqlite_file(url: str) -> Path | None:
     """The SQLite file ``url`` names when it does not exist yet (opening would create
     it), else ``None`` (it exists, is in memory, or the URL is not SQLite)."""
-    try:
-        sa_url = sa.make_url(url)
-    except (sa.exc.ArgumentError, ValueError):
-        return None  # make_engine says what is wrong with it
-    database = sa_url.database
-    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return None
-    path = Path(database)
-    return None if path.exists() else path
+    path = _sqlite_file(url)
+    return None if path is None or path.exists() else path
 
 
 def unwritable_sqlite_location(url: str) -> Path | None:
     """The existing SQLite file named by ``url``, or its folder, when this process may
     not write it (a read-only folder or mount, an immutable file), else ``None``."""
-    try:
-        sa_url = sa.make_url(url)
-    except (sa.exc.ArgumentError, ValueError):
-        return None
-    database = sa_url.database
-    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return None
-    path = Path(database)
-    if not path.exists():
+    path = _sqlite_file(url)
+    if path is None or not path.exists():
         return None
     # WAL writes the -wal and -shm files beside the database: the folder must be
     # writable too.
