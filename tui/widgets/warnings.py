@@ -18,7 +18,7 @@ MAX_SHOWN = 30
 
 
 def warnings_text(status: Status | None) -> Text:
-    """Each warning with its code; a summary by kind first when there are many."""
+    """Each warning as its sentence; a summary by kind first when there are many."""
     if status is None:
         return Text("Indlæser …", style="dim")
     warnings = status.warnings
@@ -36,8 +36,7 @@ def warnings_text(status: Status | None) -> Text:
         if i:
             out.append("\n")
         out.append("▲ ", style="bold #ffaf00")
-        out.append(w.message)
-        out.append(f"  [{w.code}]", style="dim")
+        out.append(w.message)  # a Danish sentence; the stable code is JSON's
     if len(warnings) > MAX_SHOWN:
         out.append(f"\n… og {count(len(warnings) - MAX_SHOWN)} flere", style="dim")
     return out
