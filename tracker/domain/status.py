@@ -206,6 +206,41 @@ def _warnings(
     return warnings
 
 
+def _contribution(
+    h: HypothesisFacts,
+    weight: int,
+    pipeline: int,
+    weighted: int,
+    decided_kr: int,
+    realised: int,
+    investment: int,
+    *,
+    counts: bool = False,
+) -> HypothesisContribution:
+    """One hypothesis's row of the status: its figures as computed, beside its facts."""
+    slippage = None if h.baseline_kr is None else pipeline - h.baseline_kr
+    return HypothesisContribution(
+        h.code,
+        h.title,
+        h.area,
+        h.owner,
+        h.stage,
+        h.bucket,
+        weight,
+        pipeline,
+        weighted,
+        decided_kr,
+        realised,
+        investment,
+        h.version,
+        h.updated_at,
+        h.baseline_kr,
+        slippage,
+        h.benefit_type,
+        counts,
+    )
+
+
 def compute_status(
     programme: ProgrammeFacts, hypotheses: Sequence[HypothesisFacts], as_of: datetime
 ) -> Status:
@@ -258,27 +293,9 @@ def compute_status(
             other[0] += 1
             other[1] += pipeline
             other[2] += weighted
+            investment = sum(kr for y, kr in h.investment.items() if y in year_sums)
             statuses.append(
-                HypothesisContribution(
-                    h.code,
-                    h.title,
-                    h.area,
-                    h.owner,
-                    h.stage,
-                    h.bucket,
-                    weight,
-                    pipeline,
-                    weighted,
-                    decided_kr,
-                    realised,
-                    sum(kr for y, kr in h.investment.items() if y in year_sums),
-                    h.version,
-                    h.updated_at,
-                    h.baseline_kr,
-                    None if h.baseline_kr is None else pipeline - h.baseline_kr,
-                    h.benefit_type,
-                    False,
-                )
+                _contribution(h, weight, pipeline, weighted, decided_kr, realised, investment)
             )
             continue
         pipeline_sum += pipeline
@@ -315,27 +332,10 @@ def compute_status(
             slippage = pipeline - h.baseline_kr
             total_baseline += h.baseline_kr
             total_slippage += slippage
-        statuses.append(
-            HypothesisContribution(
-                h.code,
-                h.title,
-                h.area,
-                h.owner,
-                h.stage,
-                h.bucket,
-                weight,
-                pipeline,
-                weighted,
-                decided_kr,
-                realised,
-                investment,
-                h.version,
-                h.updated_at,
-                h.baseline_kr,
-                slippage,
-                h.benefit_type,
-            )
+        contribution = _contribution(
+            h, weight, pipeline, weighted, decided_kr, realised, investment, counts=True
         )
+        statuses.append(contribution)
     total = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
     buckets, surplus, unassigned = _buckets(programme, earmarks, total)
     statuses.sort(key=lambda h: code_key(h.code))
