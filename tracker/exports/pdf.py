@@ -21,21 +21,30 @@ from tracker.exports.pdf_layout import (
     MUTED,
     Document,
     heading,
+    keep_together,
     note,
     rgb,
     table,
+    table_height,
     wrap_words,
 )
-from tracker.exports.view import SummaryView, summary_view
+from tracker.exports.view import SummaryView, Table, summary_view
 from tracker.report import Report
 
 __all__ = ["render"]
 
+#: The headline cards: two rows of three (mm).
+_CARD_H, _CARD_GAP = 19.0, 4.0
+CARDS_HEIGHT = 2 * _CARD_H + _CARD_GAP + 2
+#: The trajectory chart in the chart's own units; A4's text width scales it to mm.
+_CHART_W, _CHART_H = 720, 240
+CHART_HEIGHT = _CHART_H * 180 / _CHART_W + 2
+
 
 def _cards(doc: Document, v: SummaryView, gap_over: bool) -> None:
-    cols, gap = 3, 4.0
+    cols, gap, h = 3, _CARD_GAP, _CARD_H
     full = doc.w - doc.l_margin - doc.r_margin
-    w, h = (full - gap * (cols - 1)) / cols, 22.0
+    w = (full - gap * (cols - 1)) / cols
     y_start = doc.get_y()
     for i, item in enumerate(v.headline):
         x = doc.l_margin + (i % cols) * (w + gap)
@@ -44,34 +53,34 @@ def _cards(doc: Document, v: SummaryView, gap_over: bool) -> None:
         doc.set_draw_color(*LINE)
         doc.set_line_width(0.2)
         doc.rect(x, y, w, h, style="DF")
-        doc.set_xy(x + 3, y + 2.5)
+        doc.set_xy(x + 3, y + 2)
         doc.set_font(FONT, "", 7)
         doc.set_text_color(*MUTED)
         doc.cell(w - 6, 3.5, item.label.upper())
-        doc.set_xy(x + 3, y + 6.5)
+        doc.set_xy(x + 3, y + 5.5)
         doc.set_font(FONT, "B", 14)
         colour = INK
         if item.key == "gap":
             colour = GOOD if gap_over else BAD
         doc.set_text_color(*colour)
         doc.cell(w - 6, 7, item.value)
-        doc.set_xy(x + 3, y + 13.5)
+        doc.set_xy(x + 3, y + 11.8)
         doc.set_font(FONT, "", 6.5)
         doc.set_text_color(*MUTED)
         doc.cell(w - 6, 3.5, item.hint)
         bar_w = w - 6
         doc.set_fill_color(227, 233, 239)
-        doc.rect(x + 3, y + 18, bar_w, 1.6, style="F")
+        doc.rect(x + 3, y + 15.6, bar_w, 1.6, style="F")
         fill = {"realised": GOOD, "gap": BAD}.get(item.key, ACCENT)
         doc.set_fill_color(*fill)
         if item.share_pct > 0:
-            doc.rect(x + 3, y + 18, bar_w * item.share_pct / 100, 1.6, style="F")
+            doc.rect(x + 3, y + 15.6, bar_w * item.share_pct / 100, 1.6, style="F")
     doc.set_xy(doc.l_margin, y_start + 2 * h + gap + 2)
 
 
 def _chart(doc: Document, report: Report) -> None:
     full = doc.w - doc.l_margin - doc.r_margin
-    c = layout_chart(report.status, width=720, height=300)
+    c = layout_chart(report.status, width=_CHART_W, height=_CHART_H)
     scale = full / c.width
     height = c.height * scale
     if doc.get_y() + height > doc.h - doc.b_margin:
@@ -137,55 +146,87 @@ def _list(doc: Document, items: Sequence[str]) -> None:
         y = doc.get_y()
         doc.put(doc.l_margin, y, indent, line_h, "•")
         for k, line in enumerate(lines):
-            doc.put(doc.l_margin + indent, y + k * line_h, width, line_h, line)
+            doc.put_fitted(doc.l_margin + indent, y + k * line_h, width, line_h, line)
         doc.set_xy(doc.l_margin, y + line_h * len(lines))
 
 
-def _since(doc: Document, v: SummaryView) -> None:
-    """ "Siden sidst": what the meeting starts with, so it comes first."""
+def _paragraph(doc: Document, label: str, items: Sequence[str]) -> None:
+    """``Nye hypoteser: H17 Samordnet befordring; H18 …`` as one wrapped paragraph."""
+    doc.set_font(FONT, "", 8)
+    doc.set_text_color(*INK)
+    line_h, width = 4.2, doc.w - doc.l_margin - doc.r_margin
+    lines = wrap_words(doc, f"{label}: {'; '.join(items)}.", width, max_lines=50)
+    keep_together(doc, line_h * min(len(lines), 3) + 2)
+    doc.ln(1)
+    for line in lines:
+        if doc.get_y() + line_h > doc.h - doc.b_margin:
+            doc.add_page(same=True)
+        doc.put_fitted(doc.l_margin, doc.get_y(), width, line_h, line)
+        doc.set_y(doc.get_y() + line_h)
+
+
+#: How much of "Siden sidst" may follow the trajectory instead of coming first, so
+#: that the status still fits the first two pages: nothing, the changed figures
+#: (with the new and dropped hypotheses), or the stage moves as well.
+_DEFER_NOTHING, _DEFER_FIGURES, _DEFER_MOVES = 0, 1, 2
+#: The stage moves' columns: code, title, from, to, date, who, note.
+_MOVE_WIDTHS = (10, 56, 20, 20, 16, 20, 38)
+_CHANGE_WIDTHS = (10, 60, 19, 10, 16, 16, 17, 32)
+
+
+def _since_summary(doc: Document, v: SummaryView, defer: int) -> None:
+    """ "Siden sidst": what the meeting starts with, so it comes first: the totals and
+    the buckets then and now, side by side, and what moved (unless deferred)."""
     d, w = v.diff, v.words
     assert d is not None
-    heading(doc, d.heading)
-    table(doc, d.totals, (45, 30, 30, 30))
-    doc.ln(3)
-    table(doc, d.buckets, (45, 30, 30, 30))
-    heading(doc, w.stage_moves, space_needed=15)
+    heading(doc, d.heading, space_needed=60)
+    widths = (39, 16, 16, 16)
+    high = max(table_height(doc, t, widths) for t in (d.totals, d.buckets))
+    keep_together(doc, high)
+    top = doc.get_y()
+    table(doc, d.totals, widths)
+    below = doc.get_y()
+    doc.set_y(top)
+    table(doc, d.buckets, widths, left=doc.w - doc.r_margin - sum(widths))
+    doc.set_y(max(below, doc.get_y()))
+    if defer:
+        parts = (
+            w.figure_changes
+            if defer == _DEFER_FIGURES
+            else f"{w.stage_moves}, {w.figure_changes.lower()}"
+        )
+        note(doc, f"{parts}: se efter {w.trajectory.lower()}.")
+    if defer < _DEFER_MOVES:
+        _stage_moves(doc, v)
+    if defer < _DEFER_FIGURES:
+        _figure_changes(doc, v)
+
+
+def _stage_moves(doc: Document, v: SummaryView, title: str = "") -> None:
+    d, w = v.diff, v.words
+    assert d is not None
+    heading(doc, title or w.stage_moves, space_needed=20)
     if d.stage_moves.rows:
-        table(doc, d.stage_moves, (11, 50, 21, 21, 17, 22, 38), size=7, wrap=frozenset({1, 6}))
+        table(doc, d.stage_moves, _MOVE_WIDTHS, size=7, wrap=frozenset({1, 5, 6}))
     else:
         _list(doc, [w.no_stage_moves])
-    heading(doc, w.figure_changes, space_needed=15)
+
+
+def _figure_changes(doc: Document, v: SummaryView, title: str = "") -> None:
+    d, w = v.diff, v.words
+    assert d is not None
+    heading(doc, title or w.figure_changes, space_needed=20)
     if d.figure_changes.rows:
-        table(
-            doc,
-            d.figure_changes,
-            (11, 52, 19, 10, 17, 17, 17, 37),
-            size=7,
-            wrap=frozenset({1}),
-        )
+        table(doc, d.figure_changes, _CHANGE_WIDTHS, size=7, wrap=frozenset({1, 7}))
     else:
         _list(doc, [w.no_figure_changes])
     if d.added:
-        heading(doc, w.added, space_needed=15)
-        _list(doc, d.added)
+        _paragraph(doc, w.added, d.added)
     if d.dropped:
-        heading(doc, w.dropped, space_needed=15)
-        _list(doc, d.dropped)
+        _paragraph(doc, w.dropped, d.dropped)
 
 
-def render(report: Report) -> bytes:
-    """Render the summary as PDF bytes."""
-    v = summary_view(report)
-    w = v.words
-    status, meta = report.status, report.meta
-    doc = Document(v.footer)
-    doc.set_title(f"{v.title} – status pr. {v.status_date}")
-    doc.set_author(meta.generated_by)
-    doc.set_creator(f"Parat {meta.tool_version}")
-    doc.set_lang("da")
-    doc.set_creation_date(meta.generated_at)
-    doc.add_page()
-
+def _title(doc: Document, v: SummaryView) -> None:
     doc.set_font(FONT, "", 7.5)
     doc.set_text_color(*MUTED)
     doc.cell(0, 4, "STATUSRAPPORT TIL CHEFGRUPPEN", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -202,38 +243,104 @@ def render(report: Report) -> bytes:
     doc.line(doc.l_margin, doc.get_y() + 1, doc.w - doc.r_margin, doc.get_y() + 1)
     doc.ln(4)
 
-    if v.diff is not None:
-        _since(doc, v)
 
-    heading(doc, w.overview)
-    _cards(doc, v, status.totals.gap_kr < 0)
+#: Each block's columns (mm; the text width of A4 portrait is 180).
+_BUCKET_WIDTHS = (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5)
+_STAGE_WIDTHS = (50, 20, 20, 30, 30)
+_YEAR_WIDTHS = (18, 27, 27, 27, 27, 27, 27)
+
+
+def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
+    """What the meeting reads first: "Siden sidst", the headline, buckets, stages and
+    the trajectory. Each block is kept whole on a page."""
+    w = v.words
+    _title(doc, v)
+    if v.diff is not None:
+        _since_summary(doc, v, defer)
+    heading(doc, w.overview, space_needed=CARDS_HEIGHT + 20)
+    _cards(doc, v, report.status.totals.gap_kr < 0)
     note(doc, v.gap_note)
 
-    heading(doc, w.buckets)
-    table(doc, v.buckets, (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5))
+    heading(doc, w.buckets, space_needed=table_height(doc, v.buckets, _BUCKET_WIDTHS) + 6)
+    table(doc, v.buckets, _BUCKET_WIDTHS)
     note(doc, f"{v.allocation_note} {w.in_mio}")
 
-    heading(doc, w.stages)
-    table(doc, v.stages, (50, 20, 20, 30, 30))
+    heading(doc, w.stages, space_needed=table_height(doc, v.stages, _STAGE_WIDTHS))
+    table(doc, v.stages, _STAGE_WIDTHS)
 
-    heading(doc, w.trajectory, space_needed=90)
+    years = table_height(doc, v.years, _YEAR_WIDTHS)
+    heading(doc, w.trajectory, space_needed=CHART_HEIGHT + years + 6)
     _chart(doc, report)
-    table(doc, v.years, (18, 27, 27, 27, 27, 27, 27))
+    table(doc, v.years, _YEAR_WIDTHS)
     note(doc, f"{w.net_note} {w.in_mio}")
 
-    # The hypotheses get landscape pages: eleven columns need the width.
-    doc.add_page(orientation="L")
-    heading(doc, f"{w.hypotheses} (tal for {status.programme.target_year} i {v.unit})")
+
+def _hypotheses(doc: Document, v: SummaryView, target_year: int) -> None:
+    """The hypotheses on portrait pages: the area column gives way to the grouping
+    (each area's subtotal row names it), or to the heading when there is one area."""
+    w, t = v.words, v.hypotheses
+    areas = {row[2].strip() for n, row in enumerate(t.rows) if n not in t.subtotals}
+    title = f"{w.hypotheses} (tal for {target_year} i {v.unit})"
+    if not t.subtotals and len(areas) == 1 and (area := areas.pop()):
+        title = f"{w.hypotheses}, {area} (tal for {target_year} i {v.unit})"
+    heading(doc, title, space_needed=40)
     table(
         doc,
-        v.hypotheses,
-        (12, 66, 28, 30, 21, 32, 11, 16.5, 16.5, 16.5, 17.5),
+        _without_column(t, 2),
+        (9, 40, 22, 21, 22, 10, 14, 14, 14, 14),
         size=7,
-        wrap=frozenset({1, 2, 3, 5}),
+        wrap=frozenset({1, 2, 4}),
+        max_lines=8,
     )
+
+
+def _without_column(t: Table, index: int) -> Table:
+    def cut(cells: tuple[str, ...]) -> tuple[str, ...]:
+        return cells[:index] + cells[index + 1 :]
+
+    return Table(
+        cut(t.headers),
+        tuple(cut(r) for r in t.rows),
+        frozenset(i - (i > index) for i in t.numeric if i != index),
+        footer=None if t.footer is None else cut(t.footer),
+        subtotals=t.subtotals,
+    )
+
+
+def _document(report: Report, v: SummaryView) -> Document:
+    meta = report.meta
+    doc = Document(v.footer)
+    doc.set_title(f"{v.title} – status pr. {v.status_date}")
+    doc.set_author(meta.generated_by)
+    doc.set_creator(f"Parat {meta.tool_version}")
+    doc.set_lang("da")
+    doc.set_creation_date(meta.generated_at)
+    doc.add_page()
+    return doc
+
+
+def render(report: Report) -> bytes:
+    """Render the summary as PDF bytes: A4 portrait, the meeting's first reading on
+    the first two pages where it can be (a long "Siden sidst" lends its detail tables
+    to the pages after the trajectory), then the hypotheses and the warnings."""
+    v = summary_view(report)
+    w = v.words
+    levels = (_DEFER_NOTHING, _DEFER_FIGURES, _DEFER_MOVES) if v.diff else (_DEFER_NOTHING,)
+    for defer in levels:
+        doc = _document(report, v)
+        _front(doc, report, v, defer)
+        if doc.page_no() <= 2:
+            break
+    if v.diff is not None and defer:
+        since = f"{w.since}: "
+        if defer == _DEFER_MOVES:
+            _stage_moves(doc, v, since + w.stage_moves)
+        _figure_changes(doc, v, since + w.figure_changes)
+
+    _hypotheses(doc, v, report.status.programme.target_year)
     if v.other_benefits is not None:
         heading(doc, f"{w.other_benefits} ({v.unit})", space_needed=25)
-        table(doc, v.other_benefits, (70, 14, 24, 24, 135), size=7, wrap=frozenset({4}))
+        table(doc, v.other_benefits, (50, 12, 20, 20, 78), size=7, wrap=frozenset({4}))
 
     heading(doc, w.warnings, space_needed=15)
     _list(doc, [message for _, message in v.warnings] or [w.no_warnings])

@@ -25,9 +25,11 @@ __all__ = [
     "Document",
     "fit",
     "heading",
+    "keep_together",
     "note",
     "rgb",
     "table",
+    "table_height",
     "wrap_words",
 ]
 
@@ -39,6 +41,10 @@ LINE = (217, 224, 231)
 BAND = (244, 247, 250)
 GOOD = (46, 139, 87)
 BAD = (192, 57, 43)
+#: The padding inside a table cell, left and right (mm).
+PAD = 1.2
+#: The smallest share of its size that a too-wide word or amount is drawn at.
+SMALLEST = 0.6
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -99,9 +105,29 @@ class Document(FPDF):
             x += (w - self.width_of(text)) / 2
         self.text(x, y + h / 2 + 0.3 * self.font_size, text)
 
+    def put_fitted(
+        self, x: float, y: float, w: float, h: float, text: str, align: str = "L"
+    ) -> None:
+        """:meth:`put`, drawn smaller when ``text`` is wider than ``w``: an amount or a
+        long word is never cut. Below :data:`SMALLEST` of the size it is shortened
+        with "…" instead (a token no column can hold, such as a long link)."""
+        wide = self.width_of(text)
+        if wide <= w or w <= 0:
+            self.put(x, y, w, h, text, align)
+            return
+        size = self.font_size_pt
+        self.set_font_size(max(size * w / wide, size * SMALLEST))
+        self.put(x, y, w, h, fit(self, text, w), align)
+        self.set_font_size(size)
+
 
 def wrap_words(doc: Document, text: str, width: float, max_lines: int = 3) -> list[str]:
-    """Word-wrap ``text`` into at most ``max_lines`` lines (the last ends in … if cut)."""
+    """Word-wrap ``text`` into at most ``max_lines`` lines, breaking only between words.
+
+    A word is never split: one wider than ``width`` gets a line of its own, which
+    :meth:`Document.put_fitted` then draws a little smaller. Text cut off after
+    ``max_lines`` ends the last line in "…" after its last whole word.
+    """
     if not text or doc.width_of(text) <= width:
         return [text]
     lines: list[str] = []
@@ -117,20 +143,13 @@ def wrap_words(doc: Document, text: str, width: float, max_lines: int = 3) -> li
         if current:
             lines.append(current)
         current, current_w = word, ww
-        while current_w > width and len(current) > 1:  # a word longer than the cell
-            cut = len(current)
-            while cut > 1 and doc.width_of(current[:cut]) > width:
-                cut -= 1
-            lines.append(current[:cut])
-            current = current[cut:]
-            current_w = doc.width_of(current)
     if current:
         lines.append(current)
     if len(lines) > max_lines:
-        last = lines[max_lines - 1]
-        while last and doc.width_of(last + "…") > width:
-            last = last[:-1]
-        lines = [*lines[: max_lines - 1], last + "…"]
+        words = lines[max_lines - 1].split()
+        while len(words) > 1 and doc.width_of(" ".join(words) + " …") > width:
+            words.pop()
+        lines = [*lines[: max_lines - 1], " ".join(words) + " …"]
     return lines
 
 
@@ -153,6 +172,47 @@ def note(doc: Document, text: str) -> None:
     doc.multi_cell(0, 4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+def row_lines(
+    doc: Document,
+    cells: Sequence[str],
+    widths: Sequence[float],
+    wrap: frozenset[int],
+    max_lines: int,
+) -> list[list[str]]:
+    """Each cell's lines: wrapped at words in the ``wrap`` columns, else one line."""
+    return [
+        wrap_words(doc, cell, w - 2 * PAD, max_lines) if i in wrap else [cell]
+        for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
+    ]
+
+
+def table_height(
+    doc: Document,
+    table: Table,
+    widths: Sequence[float],
+    *,
+    size: float = 8,
+    wrap: frozenset[int] = frozenset(),
+    max_lines: int = 6,
+) -> float:
+    """The height :func:`table` takes for ``table`` on one page (to keep it whole)."""
+    line_h = size * 0.48
+    height = line_h + 2 + 1.5
+    rows = [*table.rows, *([table.footer] if table.footer else [])]
+    for n, cells in enumerate(rows):
+        bold = n in table.subtotals or (table.footer is not None and n == len(rows) - 1)
+        doc.set_font(FONT, "B" if bold else "", size)
+        lines = row_lines(doc, cells, widths, wrap, max_lines)
+        height += max(len(x) for x in lines) * line_h + 1.6
+    return height
+
+
+def keep_together(doc: Document, height: float) -> None:
+    """Start a new page unless ``height`` fits below the current position."""
+    if doc.get_y() + height > doc.h - doc.b_margin:
+        doc.add_page(same=True)
+
+
 def table(
     doc: Document,
     table: Table,
@@ -160,34 +220,34 @@ def table(
     *,
     size: float = 8,
     wrap: frozenset[int] = frozenset(),
+    max_lines: int = 6,
+    left: float | None = None,
 ) -> None:
-    """Draw a table; header repeated on each new page; ``wrap`` columns wrap words."""
+    """Draw a table at ``left`` (the margin unless given); the header is repeated on
+    each new page; ``wrap`` columns wrap at words; a word or an amount wider than its
+    column is drawn smaller, never cut."""
     line_h = size * 0.48
-    pad = 1.2
+    x0 = doc.l_margin if left is None else left
+    full = sum(widths)
 
     def header() -> None:
         doc.set_font(FONT, "B", size - 0.5)
         doc.set_text_color(*MUTED)
-        y0, x = doc.get_y(), doc.l_margin
+        y0, x = doc.get_y(), x0
         for i, (title, w) in enumerate(zip(table.headers, widths, strict=True)):
-            doc.put(x + pad, y0, w - 2 * pad, line_h + 2, title,
-                    "R" if i in table.numeric else "L")  # fmt: skip
+            doc.put_fitted(x + PAD, y0, w - 2 * PAD, line_h + 2, title,
+                           "R" if i in table.numeric else "L")  # fmt: skip
             x += w
-        doc.set_xy(doc.l_margin, y0 + line_h + 2)
+        doc.set_xy(x0, y0 + line_h + 2)
         doc.set_draw_color(*INK)
         doc.set_line_width(0.4)
-        doc.line(doc.l_margin, doc.get_y(), doc.l_margin + sum(widths), doc.get_y())
+        doc.line(x0, doc.get_y(), x0 + full, doc.get_y())
         doc.set_font(FONT, "", size)
         doc.set_text_color(*INK)
 
     def row(cells: Sequence[str], shade: bool, bold: bool = False) -> None:
         doc.set_font(FONT, "B" if bold else "", size)
-        wrapped = [
-            wrap_words(doc, cell, w - 2 * pad)
-            if i in wrap
-            else [cell if i in table.numeric else fit(doc, cell, w - 2 * pad)]
-            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
-        ]
+        wrapped = row_lines(doc, cells, widths, wrap, max_lines)
         height = max(len(lines) for lines in wrapped) * line_h + 1.6
         if doc.get_y() + height > doc.h - doc.b_margin:
             doc.add_page(same=True)
@@ -196,27 +256,20 @@ def table(
         y0 = doc.get_y()
         if shade:
             doc.set_fill_color(*BAND)
-            doc.rect(doc.l_margin, y0, sum(widths), height, style="F")
-        x = doc.l_margin
-        for i, (lines, w) in enumerate(zip(wrapped, widths, strict=True)):
-            for k, text in enumerate(lines):
-                top = y0 + 0.8 + k * line_h
-                if i in table.numeric:
-                    # An amount is never cut: it shrinks to fit its column instead.
-                    room = w - 2 * pad
-                    wide = doc.width_of(text)
-                    if wide > room:
-                        doc.set_font_size(size * room / wide)
-                    doc.put(x + pad, top, room, line_h, text, "R")
-                    if wide > room:
-                        doc.set_font_size(size)
-                else:
-                    doc.put(x + pad, top, w - 2 * pad, line_h, text)
-            x += w
-        doc.set_xy(doc.l_margin, y0 + height)
+            doc.rect(x0, y0, full, height, style="F")
+        # Line by line across the columns, so that extracted text reads row-wise.
+        for k in range(max(len(lines) for lines in wrapped)):
+            x = x0
+            for i, (lines, w) in enumerate(zip(wrapped, widths, strict=True)):
+                if k < len(lines):
+                    align = "R" if i in table.numeric else "L"
+                    top = y0 + 0.8 + k * line_h
+                    doc.put_fitted(x + PAD, top, w - 2 * PAD, line_h, lines[k], align)
+                x += w
+        doc.set_xy(x0, y0 + height)
         doc.set_draw_color(*LINE)
         doc.set_line_width(0.1)
-        doc.line(doc.l_margin, y0 + height, doc.l_margin + sum(widths), y0 + height)
+        doc.line(x0, y0 + height, x0 + full, y0 + height)
 
     if doc.get_y() + 3 * line_h + 6 > doc.h - doc.b_margin:
         doc.add_page(same=True)
@@ -229,7 +282,7 @@ def table(
     if table.footer:
         doc.set_draw_color(*INK)
         doc.set_line_width(0.4)
-        doc.line(doc.l_margin, doc.get_y(), doc.l_margin + sum(widths), doc.get_y())
+        doc.line(x0, doc.get_y(), x0 + full, doc.get_y())
         row(table.footer, False, bold=True)
     doc.ln(1.5)
 
