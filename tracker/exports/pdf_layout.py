@@ -43,8 +43,6 @@ GOOD = (46, 139, 87)
 BAD = (192, 57, 43)
 #: The padding inside a table cell, left and right (mm).
 PAD = 1.2
-#: The smallest share of its size that a too-wide word or amount is drawn at.
-SMALLEST = 0.6
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -106,18 +104,26 @@ class Document(FPDF):
         self.text(x, y + h / 2 + 0.3 * self.font_size, text)
 
     def put_fitted(
-        self, x: float, y: float, w: float, h: float, text: str, align: str = "L"
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        text: str,
+        align: str = "L",
+        smallest: float = 0.6,
     ) -> None:
-        """:meth:`put`, drawn smaller when ``text`` is wider than ``w``: an amount or a
-        long word is never cut. Below :data:`SMALLEST` of the size it is shortened
-        with "…" instead (a token no column can hold, such as a long link)."""
+        """:meth:`put`, drawn smaller when ``text`` is wider than ``w``, so that a long
+        word is not cut. Below ``smallest`` of the size it is shortened with "…"
+        instead (a token no column can hold, such as a long link); an amount passes
+        ``smallest=0``: it is always shown whole."""
         wide = self.width_of(text)
         if wide <= w or w <= 0:
             self.put(x, y, w, h, text, align)
             return
-        size = self.font_size_pt
-        self.set_font_size(max(size * w / wide, size * SMALLEST))
-        self.put(x, y, w, h, fit(self, text, w), align)
+        size, scale = self.font_size_pt, w / wide
+        self.set_font_size(size * max(scale, smallest))
+        self.put(x, y, w, h, text if scale >= smallest else fit(self, text, w), align)
         self.set_font_size(size)
 
 
@@ -262,9 +268,11 @@ def table(
             x = x0
             for i, (lines, w) in enumerate(zip(wrapped, widths, strict=True)):
                 if k < len(lines):
-                    align = "R" if i in table.numeric else "L"
-                    top = y0 + 0.8 + k * line_h
-                    doc.put_fitted(x + PAD, top, w - 2 * PAD, line_h, lines[k], align)
+                    top, room = y0 + 0.8 + k * line_h, w - 2 * PAD
+                    if i in table.numeric:
+                        doc.put_fitted(x + PAD, top, room, line_h, lines[k], "R", smallest=0)
+                    else:
+                        doc.put_fitted(x + PAD, top, room, line_h, lines[k])
                 x += w
         doc.set_xy(x0, y0 + height)
         doc.set_draw_color(*LINE)
