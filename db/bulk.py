@@ -207,6 +207,7 @@ def insert_changed_figures_sqlite(
             "old_value": _current(f, last, at, lambda p: sa.cast(p.c.amount_kr, sa.Text)),
             "new_value": sa.cast(f.c.amount_kr, sa.Text),
             "note": f.c.note,
+            "decision": sa.literal(""),
         },
         sa.select()
         .select_from(f.join(_H, _H.c.id == f.c.hypothesis_id))
@@ -271,6 +272,7 @@ def insert_figure_changes(
                     "old_value": None if old is None else str(old),
                     "new_value": str(kr),
                     "note": note,
+                    "decision": "",
                 }
             )
         )
@@ -304,8 +306,8 @@ def bump_versions(
 
 #: A new hypothesis, checked by the caller: its columns (as :data:`HYPOTHESIS_COLUMNS`
 #: names them, without ``programme_id``, ``version`` and the moments), then its event's
-#: ``new_value`` and ``note``.
-NewHypothesis = tuple[str, str, str, str, str, str, int | None, int | None, str, str, str]
+#: ``new_value``, ``note`` and ``decision``.
+NewHypothesis = tuple[str, str, str, str, str, str, int | None, int | None, str, str, str, str]
 
 _NEW_HYPOTHESIS_COLUMNS = (
     "code",
@@ -355,7 +357,7 @@ def insert_hypotheses(
     added = {code: hid for code, hid in conn.execute(query)}
     events = []
     for new in hypotheses:
-        code, new_value, note = new[0], new[9], new[10]
+        code, new_value, note, decision = new[0], new[9], new[10], new[11]
         events.append(
             _event_values(
                 {
@@ -371,6 +373,7 @@ def insert_hypotheses(
                     "old_value": None,
                     "new_value": new_value,
                     "note": note,
+                    "decision": decision,
                 }
             )
         )

@@ -17,6 +17,7 @@ from db.models import Event, Figure, Hypothesis, Snapshot
 
 __all__ = [
     "ATTRIBUTE_ACTIONS",
+    "added_events",
     "as_moment",
     "attribute_events_after",
     "baseline_amounts",
@@ -44,7 +45,7 @@ _NOT_FIGURES = sa.text("event.action <> 'figure.set'")
 
 def attribute_events_after(conn: Connection, after: datetime) -> list[sa.Row[Any]]:
     """Attribute events later than ``after``, oldest first (action, programme,
-    hypothesis, subject, field, old and new value, at, actor, note).
+    hypothesis, subject, field, old and new value, at, actor, note, decision).
 
     An event's ``subject`` is a name as it stood then (the programme's can change):
     whose history an event belongs to is told by the programme and hypothesis ids.
@@ -61,8 +62,22 @@ def attribute_events_after(conn: Connection, after: datetime) -> list[sa.Row[Any
             _E.c.at,
             _E.c.actor,
             _E.c.note,
+            _E.c.decision,
         )
         .where(_NOT_FIGURES, _E.c.action.in_(ATTRIBUTE_ACTIONS), _E.c.at > after)
+        .order_by(_E.c.at, _E.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def added_events(conn: Connection, after: datetime, until: datetime) -> list[sa.Row[Any]]:
+    """The events that added a hypothesis later than ``after``, up to ``until``
+    (hypothesis, at, actor, note, decision), oldest first."""
+    query = (
+        sa.select(_E.c.hypothesis_id, _E.c.at, _E.c.actor, _E.c.note, _E.c.decision)
+        .where(
+            _NOT_FIGURES, _E.c.action == "hypothesis.add", _E.c.at > after, _E.c.at <= until
+        )
         .order_by(_E.c.at, _E.c.id)
     )
     return list(conn.execute(query))

@@ -161,6 +161,10 @@ class Event(SQLModel, table=True):
     recorded_at: datetime = Field(sa_column=_moment())
     """The real moment it was written: later than ``at`` when an earlier state was
     loaded afterwards (``--at``)."""
+    # After recorded_at, where migration 0009 added it.
+    decision: str = ""
+    """The decision a stage move rests on ("Chefgruppemøde 2, 12.03.2018"); empty for
+    every other event."""
 
 
 class Snapshot(SQLModel, table=True):

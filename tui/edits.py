@@ -61,6 +61,8 @@ class Edit:
     """The new value as the user sees it."""
     call: Store
     """Stores the change, given the expected version."""
+    note: str = ""
+    """The note that goes with it into the history (a figure's)."""
 
 
 class InvalidEdit(ValueError):
@@ -134,10 +136,10 @@ def money_error_da(value: str, error: MoneyError) -> str:
     return f"{text}. {_MONEY_HINT}"
 
 
-def build_edit(code: str, field: str, value: str) -> Edit:
+def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
     """The service call for a changed field; :class:`InvalidEdit` when the value is
-    not acceptable (nothing is sent then). Stage moves are not built here: they may
-    need a note (see the detail screen)."""
+    not acceptable (nothing is sent then). A figure carries ``note`` into the history.
+    Stage moves are not built here: they ask for a note (see the detail screen)."""
     label = field_label(field)
     if field.startswith("fig-"):
         _, kind, year_text = field.split("-")
@@ -158,8 +160,10 @@ def build_edit(code: str, field: str, value: str) -> Edit:
                 potential=kr if kind == "potential" else None,
                 realised=kr if kind == "realised" else None,
                 investment=kr if kind == "investment" else None,
+                note=note,
                 expect_version=v,
             ),
+            note,
         )
     if field == "confidence":
         try:

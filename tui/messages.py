@@ -57,6 +57,8 @@ class Saved(Message):
     changed: int
     version: int
     """The version our own last write produced."""
+    noted: str = ""
+    """The figures' note that went with the edits, if any."""
 
 
 @dataclass

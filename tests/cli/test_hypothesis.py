@@ -249,7 +249,8 @@ def test_show_text_and_json(programme, ok, ok_json) -> None:
     # newest first
     assert [e["id"] for e in h["events"]] == sorted((e["id"] for e in h["events"]), reverse=True)
     assert set(h["events"][0]) == {
-        "id", "at", "actor", "source", "action", "subject", "field", "old", "new", "note"
+        "id", "at", "actor", "source", "action", "subject", "field", "old", "new", "note",
+        "decision",
     }  # fmt: skip
 
 

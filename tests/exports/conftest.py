@@ -48,7 +48,8 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "--owner", "Mette Holm", "--stage", "decided", "--type", "Frigjort tid")),
     (EARLIER, ("figure", "set", "H06", "2018", "--potential", "3")),
     ("2018-02-12T09:00:00+00:00", ("snapshot", "add", "Chefgruppemøde 1")),
-    ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided")),
+    ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided",
+                                    "--decision", "Chefgruppemøde 2 | <i>12.03.2018</i>")),
     ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--potential", "5,5")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
 )  # fmt: skip

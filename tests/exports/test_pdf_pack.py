@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 SNAPSHOT = "Chefgruppemøde 1"
+DECISION = "Chefgruppemøde 2, 12.03.2018"
 FEB, MAR = "2018-02-12T09:00:00Z", "2018-03-12T09:00:00Z"
 #: Six more hypotheses: long titles, long area names (the words that once broke).
 MORE = (
@@ -38,7 +39,7 @@ def _pack(cli: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, many: bo
     run(FEB, "snapshot", "add", SNAPSHOT)
     for code, title, area, owner in MORE:
         run(MAR, "hypothesis", "add", code, "--title", title, "--area", area, "--owner", owner)
-    run(MAR, "hypothesis", "set", "H05", "--stage", "decided")
+    run(MAR, "hypothesis", "set", "H05", "--stage", "decided", "--decision", DECISION)
     run(MAR, "hypothesis", "set", "H03", "--stage", "decided")
     run(MAR, "figure", "set", "H17", "2018", "--potential", "3,5")
     run(MAR, "figure", "set", "H20", "2018", "--potential", "2")
@@ -100,6 +101,9 @@ def test_the_pack_fits_a4_portrait(
                    "Forløb mod årsvirkningen", "Faldende driftsbalance"):  # fmt: skip
         assert wanted in first_two, wanted
     assert texts[0].index(heading) < texts[0].index("Overblik")
+    # The stage moves come first, with their decision (wrapped at its words).
+    h05 = next(line for line in texts[0].splitlines() if line.startswith("H05 "))
+    assert "Beslutning" in texts[0] and "Chefgruppemøde 2," in h05, h05
     assert first_two.index("Puljer") < first_two.index("Faser") < first_two.index("Forløb")
     # The buckets' table is whole on one page: its header, every bucket and its total.
     puljer = next(t for t in texts if "Puljer" in t)

@@ -402,6 +402,10 @@ def test_command_palette_goes_to_a_hypothesis_and_changes_its_stage(
             await until(pilot, lambda: palette_offers(app, "Besluttet"))
             await pilot.press("enter")
             await settle(pilot)
+            # Every stage move asks for its note and decision; both may be left out.
+            assert isinstance(app.screen, NoteDialog)
+            await pilot.press("enter")
+            await settle(pilot)
             h = ui_parat.hypothesis("H03", events=1).hypothesis
             assert h.stage.value == "decided"
             assert app.screen.query_one("#stage", Select).value == "decided"

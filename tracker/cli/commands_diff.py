@@ -68,7 +68,13 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
         new = m.new_stage.label if m.new_stage else ""
         who = ", ".join(x for x in (m.actor, _when(m.at)) if x)
         note = f" – {m.note}" if m.note else ""
-        typer.echo(f"  {m.code} {m.title}: {old} → {new}" + (f"  ({who})" if who else "") + note)
+        decision = f" – {da.DECISION.lower()}: {m.decision}" if m.decision else ""
+        typer.echo(
+            f"  {m.code} {m.title}: {old} → {new}"
+            + (f"  ({who})" if who else "")
+            + decision
+            + note
+        )
     typer.echo(f"\nTal ({len(d.figure_changes)})")
     for f in d.figure_changes:
         old, new, change = _change(_EXACT if exact_figures else shown, f.old_kr, f.new_kr)

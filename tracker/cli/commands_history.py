@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.completion import complete_codes, complete_snapshots
-from tracker.cli.event_labels import field_label, source_label, stage_label
+from tracker.cli.event_labels import decision_label, field_label, source_label, stage_label
 from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
@@ -121,6 +121,8 @@ def history(
         return
     for e in events:
         note = f"  – {e.note}" if e.note else ""
+        if e.decision:
+            note = f"  – {decision_label()}: {e.decision}{note}"
         when = show_moment(e.at)
         if e.recorded_at is not None and show_moment(e.recorded_at) != when:
             when += f" (registreret {show_moment(e.recorded_at)})"

@@ -29,6 +29,11 @@ app = typer.Typer(help="The hypotheses (initiatives) of the programme.")
 Code = Annotated[
     str, typer.Argument(help="Hypothesis code, e.g. H04.", autocompletion=complete_codes)
 ]
+DecisionOption = typer.Option(
+    "--decision",
+    help="The decision the stage rests on, e.g. 'Chefgruppemøde 2, 12.03.2018' "
+    "(kept with the stage move; shown in Siden sidst and the history).",
+)
 TypeOption = typer.Option(
     "--type",
     help="Benefit type (gevinsttype): kontant, undgaaet, frigjort_tid, kvalitativ "
@@ -69,6 +74,7 @@ def event_to_dict(e: EventView) -> dict[str, Any]:
         "old": e.old_value,
         "new": e.new_value,
         "note": e.note,
+        "decision": e.decision,
     }
 
 
@@ -92,6 +98,7 @@ def add(
     description: Annotated[str, typer.Option(help="Longer description.")] = "",
     benefit_type: Annotated[str, TypeOption] = "kontant",
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
+    decision: Annotated[str, DecisionOption] = "",
 ) -> None:
     """Add a hypothesis."""
     from tracker.services.validation import to_confidence
@@ -109,6 +116,7 @@ def add(
             description=description,
             benefit_type=benefit_type,
             note=note,
+            decision=decision,
         )
     done(
         _("Added {code} '{title}' ({stage}), version {version}.").format(
@@ -145,6 +153,7 @@ def set_(
     note: Annotated[
         str, typer.Option(help="Why; required for a move backward or to dropped.")
     ] = "",
+    decision: Annotated[str, DecisionOption] = "",
     expect_version: Annotated[
         int | None,
         typer.Option(
@@ -169,12 +178,13 @@ def set_(
         )
         if value is not None
     }
-    require_change({**changes, "confidence": confidence})
+    # A decision alone is refused by the use case, with the line that says why.
+    require_change({**changes, "confidence": confidence, "decision": decision or None})
     if confidence is not None:
         changes["confidence_pct"] = to_confidence(confidence, "--confidence")
     with state(ctx).open() as parat:
         h, changed = parat.update_hypothesis(
-            code, note=note, expect_version=expect_version, **changes
+            code, note=note, decision=decision, expect_version=expect_version, **changes
         )
     if changed:
         done(
@@ -197,13 +207,16 @@ def drop(
     ctx: typer.Context,
     code: Code,
     note: Annotated[str, typer.Option(help="Why it is dropped (required).")],
+    decision: Annotated[str, DecisionOption] = "",
     expect_version: Annotated[
         int | None, typer.Option(help="Refuse if not at this version.", parser=VERSION)
     ] = None,
 ) -> None:
     """Drop a hypothesis (stage 'dropped'; it stays in the history)."""
     with state(ctx).open() as parat:
-        h = parat.set_stage(code, "dropped", note=note, expect_version=expect_version)
+        h = parat.set_stage(
+            code, "dropped", note=note, decision=decision, expect_version=expect_version
+        )
     done(_("Dropped {code}, version {version}.").format(code=h.code, version=h.version))
 
 
@@ -299,7 +312,7 @@ def show(
         right=(1, 2, 3),
     )
     typer.echo("\nHistorik")
-    from tracker.cli.event_labels import field_label, source_label, stage_label
+    from tracker.cli.event_labels import decision_label, field_label, source_label, stage_label
     from tracker.report.moments import show_time
 
     for e in detail.events:
@@ -314,4 +327,6 @@ def show(
         else:
             what = f"{e.field}: {e.old_value} → {e.new_value}"
         note = f"  ({e.note})" if e.note else ""
+        if e.decision:
+            note = f"  [{decision_label()}: {e.decision}]{note}"
         typer.echo(f"  {when}  {e.actor} [{source_label(e.source)}]  {what}{note}")

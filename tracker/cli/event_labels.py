@@ -6,7 +6,7 @@ from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.i18n import danish
 
-__all__ = ["SOURCE_LABELS", "field_label", "source_label", "stage_label"]
+__all__ = ["SOURCE_LABELS", "decision_label", "field_label", "source_label", "stage_label"]
 
 
 def stage_label(value: str) -> str:
@@ -29,6 +29,11 @@ SOURCE_LABELS: dict[str, str] = {
 def source_label(source: str) -> str:
     """The event's source as the reader sees it (the stable key in JSON and English)."""
     return SOURCE_LABELS.get(source, source) if danish() else source
+
+
+def decision_label() -> str:
+    """The word before a stage move's decision reference: ``beslutning`` / ``decision``."""
+    return da.DECISION.lower() if danish() else "decision"
 
 
 def field_label(field: str) -> str:

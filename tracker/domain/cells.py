@@ -17,6 +17,7 @@ from tracker.domain.headings import FigureColumn, Header, attribute_name, figure
 from tracker.domain.money import MAX_ABS_KR, MoneyError, has_unit, parse_amount
 from tracker.domain.plausible import DEFAULT_OPTIONS, ReadOptions, judge_amount
 from tracker.domain.rules import (
+    DECISION_MAX,
     NONE_WORDS,
     RuleError,
     normal_code,
@@ -44,7 +45,14 @@ __all__ = [
 ]
 
 #: The text columns and their longest value.
-TEXT_COLUMNS = {"title": 200, "area": 200, "owner": 200, "description": 10_000, "note": 2000}
+TEXT_COLUMNS = {
+    "title": 200,
+    "area": 200,
+    "owner": 200,
+    "description": 10_000,
+    "note": 2000,
+    "decision": DECISION_MAX,
+}
 #: The columns that change a hypothesis's attributes (a file without them holds figures).
 ATTRIBUTE_COLUMNS = (
     "title",
@@ -59,7 +67,8 @@ ATTRIBUTE_COLUMNS = (
 _KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS})
 _COLUMN_HINT = (
     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
-    "benefit_type, description, note, potential_YYYY, realised_YYYY, investment_YYYY)"
+    "benefit_type, description, note, decision, potential_YYYY, realised_YYYY, "
+    "investment_YYYY)"
 )
 #: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
 _SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
@@ -97,6 +106,8 @@ class ParsedRow:
     """(kind, year) → kroner, in the file's column order."""
     note: str = ""
     """The row's note, recorded with each of its changes."""
+    decision: str = ""
+    """The decision the row's stage rests on, recorded with its stage move."""
 
 
 def parse_cell_amount(text: str, unit: int = 1_000_000) -> int:
@@ -250,6 +261,8 @@ def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str])
         value = normal_text(text, name, max_len=TEXT_COLUMNS[name])
         if name == "note":
             row.note = value
+        elif name == "decision":
+            row.decision = value
         else:
             row.attributes[name] = value
     elif name == "stage":
@@ -354,6 +367,14 @@ def check_known(
     when the file moves no stage). An unknown code must give a title (it adds the
     hypothesis); a stage move that needs a note must have one."""
     for row in rows:
+        if row.decision and "stage" not in row.attributes:
+            problems.append(
+                Problem(
+                    row.number,
+                    "decision",
+                    "a decision goes with a stage: fill in the row's stage",
+                )
+            )
         if row.code not in stages:
             if "title" not in row.attributes:
                 problems.append(

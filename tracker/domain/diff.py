@@ -28,6 +28,9 @@ class StageMove:
     """When the last move happened (None if unknown)."""
     actor: str
     note: str
+    decision: str = ""
+    """The decision the move rests on (beslutning: "Chefgruppemøde 2, 12.03.2018"),
+    or empty."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ ATTRIBUTE_NAMES: dict[str, str] = {
     **dict.fromkeys(("bucket", "pulje"), "bucket"),
     **dict.fromkeys(("description", "beskrivelse"), "description"),
     **dict.fromkeys(("note", "bemærkning"), "note"),
+    **dict.fromkeys(("decision", "beslutning"), "decision"),
     **dict.fromkeys(("confidence", "sikkerhed"), "confidence"),
     **dict.fromkeys(("benefit_type", "benefit type", "gevinsttype"), "benefit_type"),
 }

@@ -19,6 +19,7 @@ __all__ = [
     "CONFIDENCE",
     "COUNT",
     "DECIDED",
+    "DECISION",
     "DESCRIPTION",
     "DROPPED",
     "FIELD_LABELS",
@@ -160,6 +161,8 @@ CHANGE = "Ændring"
 AMOUNT = "Beløb"
 WHO = "Hvem"
 NOTE = "Note"
+DECISION = "Beslutning"
+"""The decision a stage move rests on ("Chefgruppemøde 2, 12.03.2018")."""
 
 # Headings of the status and of "Siden sidst" (the report, the CLI, the UI).
 OVERVIEW = "Overblik"
@@ -203,6 +206,7 @@ VALUE_NAMES: dict[str, str] = {
     "owner": OWNER,
     "description": DESCRIPTION,
     "note": "Noten",
+    "decision": "Beslutningen",
     "name": "Navnet",
     "confidence": CONFIDENCE,
     "actor": "Navnet på den, der ændrer",

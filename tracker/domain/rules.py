@@ -12,6 +12,7 @@ from tracker.domain.labels import value_name
 from tracker.domain.stages import Stage
 
 __all__ = [
+    "DECISION_MAX",
     "NONE_WORDS",
     "PERCENT_MAX",
     "PERCENT_MIN",
@@ -29,6 +30,9 @@ __all__ = [
 PERCENT_MIN, PERCENT_MAX = 0, 100
 #: Words that mean "no value" in a cell or option (English and Danish).
 NONE_WORDS = ("none", "ingen")
+#: The longest decision reference a stage move may name ("Chefgruppemøde 2,
+#: 12.03.2018, pkt. 4"): one line, like a title.
+DECISION_MAX = 200
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 

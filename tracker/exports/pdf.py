@@ -169,8 +169,8 @@ def _paragraph(doc: Document, label: str, items: Sequence[str]) -> None:
 #: that the status still fits the first two pages: nothing, the changed figures
 #: (with the new and dropped hypotheses), or the stage moves as well.
 _DEFER_NOTHING, _DEFER_FIGURES, _DEFER_MOVES = 0, 1, 2
-#: The stage moves' columns: code, title, from, to, date, who, note.
-_MOVE_WIDTHS = (10, 56, 20, 20, 16, 20, 38)
+#: The stage moves' columns: code, title, from, to, date, who, decision, note.
+_MOVE_WIDTHS = (10, 42, 20, 20, 16, 18, 32, 22)
 _CHANGE_WIDTHS = (10, 60, 19, 10, 16, 16, 17, 32)
 
 
@@ -207,7 +207,7 @@ def _stage_moves(doc: Document, v: SummaryView, title: str = "") -> None:
     assert d is not None
     heading(doc, title or w.stage_moves, space_needed=20)
     if d.stage_moves.rows:
-        table(doc, d.stage_moves, _MOVE_WIDTHS, size=7, wrap=frozenset({1, 5, 6}))
+        table(doc, d.stage_moves, _MOVE_WIDTHS, size=7, wrap=frozenset({1, 5, 6, 7}))
     else:
         _list(doc, [w.no_stage_moves])
 

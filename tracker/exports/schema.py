@@ -182,6 +182,10 @@ class StageMove(_Model):
     at: str | None
     actor: str
     note: str
+    decision: str = Field(
+        description="The decision the move rests on, e.g. 'Chefgruppemøde 2, 12.03.2018' "
+        "(empty when none was named)"
+    )
 
 
 class FigureChange(_Model):

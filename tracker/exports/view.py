@@ -403,6 +403,7 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
             _stage_label(m.new_stage),
             date(m.at),
             m.actor,
+            m.decision,
             m.note,
         )
         for m in d.stage_moves
@@ -445,7 +446,9 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
                 ),
             ),
         ),
-        stage_moves=Table((da.CODE, da.TITLE, "Fra", "Til", "Dato", da.WHO, da.NOTE), moves),
+        stage_moves=Table(
+            (da.CODE, da.TITLE, "Fra", "Til", "Dato", da.WHO, da.DECISION, da.NOTE), moves
+        ),
         figure_changes=Table(
             (da.CODE, da.TITLE, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO),
             changes,

@@ -63,6 +63,7 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         da.THEN,
         "Efter",
         da.NOTE,
+        da.DECISION,
     )
     write_header(ws, 0, titles, (), f)
     ws.set_column(0, 0, 17)
@@ -72,6 +73,7 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(5, 5, 16)
     ws.set_column(6, 7, 22)
     ws.set_column(8, 8, 40)
+    ws.set_column(9, 9, 30)
     ws.freeze_panes(1, 0)
     row = 0
     for e in report.history:
@@ -84,6 +86,7 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             (4, e.subject),
             (5, _field_label(e.field, e.action)),
             (8, _note(e.note)),
+            (9, e.decision),
         )
         for col, text in texts:
             if text:
@@ -140,7 +143,9 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     row += 2
     ws.write_string(row, 0, da.STAGE_MOVES, f.section)
     row += 1
-    write_header(ws, row, (da.CODE, da.TITLE, "Fra", "Til", "Tidspunkt", da.WHO, da.NOTE), (), f)
+    write_header(
+        ws, row, (da.CODE, da.TITLE, "Fra", "Til", "Tidspunkt", da.WHO, da.DECISION, da.NOTE), (), f
+    )
     for m in d.stage_moves:
         row += 1
         write_text(ws, row, 0, m.code, f)
@@ -150,7 +155,8 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         if m.at is not None:
             ws.write_datetime(row, 4, naive(m.at), f.moment)
         write_text(ws, row, 5, m.actor, f)
-        write_text(ws, row, 6, m.note, f)
+        write_text(ws, row, 6, m.decision, f)
+        write_text(ws, row, 7, m.note, f)
     row += 2
     ws.write_string(row, 0, da.FIGURE_CHANGES, f.section)
     row += 1

@@ -157,6 +157,7 @@ def diff_to_dict(d: Diff) -> dict[str, Any]:
                 "at": iso(m.at),
                 "actor": m.actor,
                 "note": m.note,
+                "decision": m.decision,
             }
             for m in d.stage_moves
         ],

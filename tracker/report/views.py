@@ -96,6 +96,8 @@ class EventView:
     recorded_at: datetime | None = None
     """When it was written, if known: later than ``at`` for a change dated in the
     past (``--at``)."""
+    decision: str = ""
+    """The decision a stage move rests on (beslutning), or empty."""
 
     @classmethod
     def of(cls, row: Any) -> "EventView":
@@ -112,6 +114,7 @@ class EventView:
             new_value=row.new_value,
             note=row.note or "",
             recorded_at=getattr(row, "recorded_at", None),
+            decision=getattr(row, "decision", "") or "",
         )
 
 

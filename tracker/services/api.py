@@ -148,17 +148,26 @@ class Parat:
 
     def update_hypothesis(self, code: str, **kwargs: Any) -> tuple[HypothesisView, int]:
         """Change fields (title, area, owner, description, stage, bucket, confidence_pct,
-        benefit_type).
+        benefit_type); ``note`` says why, ``decision`` names the decision a stage move
+        rests on.
 
         Returns the hypothesis and how many values changed.
         """
         return self._write(lambda s, c: hypotheses.update_hypothesis(s, c, code, **kwargs), code)
 
     def set_stage(
-        self, code: str, stage: Stage | str, *, note: str = "", expect_version: int | None = None
+        self,
+        code: str,
+        stage: Stage | str,
+        *,
+        note: str = "",
+        decision: str = "",
+        expect_version: int | None = None,
     ) -> HypothesisView:
+        """Move to ``stage``, with the ``note`` (why) and the ``decision`` it rests on
+        ("Chefgruppemøde 2, 12.03.2018"), both kept with the move."""
         view, _ = self.update_hypothesis(
-            code, stage=stage, note=note, expect_version=expect_version
+            code, stage=stage, note=note, decision=decision, expect_version=expect_version
         )
         return view
 

@@ -184,8 +184,11 @@ def apply_checked(
                 if now_value != value:
                     changes[name] = value
             if changes:
+                # The decision goes with the stage move; a stage the row leaves as it
+                # was moves nothing, and its decision is no news either.
+                decision = row.decision if "stage" in changes else ""
                 _, changed = hypotheses.update_hypothesis(
-                    session, ctx, row.code, note=row.note, **changes
+                    session, ctx, row.code, note=row.note, decision=decision, **changes
                 )
                 summary.attribute_changes += changed
                 touched.append(row.code)
@@ -287,6 +290,7 @@ def _new_hypothesis(row: ParsedRow, buckets: dict[str, int]) -> bulk.NewHypothes
         benefit,
         new_value,
         row.note,
+        row.decision,
     )
 
 

@@ -24,9 +24,12 @@ from tracker.services.timetravel import Moment, load_moment
 
 __all__ = ["compare_moments", "diff_between"]
 
-#: (hypothesis id) → (when, who, note) of its last stage move; (id, kind, year) →
-#: (when, who) of the last figure record.
-StageAuthor = Callable[[int], tuple[datetime | None, str, str]]
+_UNKNOWN: tuple[None, str, str, str] = (None, "", "", "")
+
+#: (hypothesis id) → (when, who, note, decision) of its last stage move (or of its
+#: adding, for one that is new); (id, kind, year) → (when, who) of the last figure
+#: record.
+StageAuthor = Callable[[int], tuple[datetime | None, str, str, str]]
 FigureAuthor = Callable[[int, str, int], tuple[datetime | None, str]]
 
 
@@ -55,9 +58,18 @@ def compare_moments(
         if was is None:
             added.append(h.code)
         if was is None or was.stage is not h.stage:
-            at, actor, note = stage_author(hid) if stage_author else (None, "", "")
+            at, actor, note, decision = stage_author(hid) if stage_author else _UNKNOWN
             stage_moves.append(
-                StageMove(h.code, h.title, was.stage if was else None, h.stage, at, actor, note)
+                StageMove(
+                    h.code,
+                    h.title,
+                    was.stage if was else None,
+                    h.stage,
+                    at,
+                    actor,
+                    note,
+                    decision,
+                )
             )
             if was is not None and h.stage is Stage.DROPPED:
                 dropped.append(h.code)
@@ -105,16 +117,20 @@ def diff_between(
     before = load_moment(session, since)
     after = load_moment(session, until)
     conn = session.connection()
-    moves: dict[int, tuple[datetime | None, str, str]] = {}
+    moves: dict[int, tuple[datetime | None, str, str, str]] = {}
     for e in history.attribute_events_after(conn, since):
         if e.action == "hypothesis.set" and e.field == "stage" and e.at <= until:
-            moves[e.hypothesis_id] = (e.at, e.actor, e.note)
+            moves[e.hypothesis_id] = (e.at, e.actor, e.note, e.decision)
+    # A hypothesis added since has its first stage from its adding (and the decision
+    # that stage rests on, when one was named), unless it moved again later.
+    for e in history.added_events(conn, since, until):
+        moves.setdefault(e.hypothesis_id, (e.at, e.actor, e.note, e.decision))
     figures = history.figure_authors(conn, since, until)
     return compare_moments(
         before,
         after,
         since_label=since_label,
         until_label=until_label,
-        stage_author=lambda hid: moves.get(hid, (None, "", "")),
+        stage_author=lambda hid: moves.get(hid, _UNKNOWN),
         figure_author=lambda hid, kind, year: figures.get((hid, kind, year), (None, "")),
     )

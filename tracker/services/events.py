@@ -25,6 +25,7 @@ def event_values(
     old: object = None,
     new: object = None,
     note: str = "",
+    decision: str = "",
 ) -> dict[str, Any]:
     """The columns of one event: the one place that stamps who, when and from where."""
     return {
@@ -40,6 +41,7 @@ def event_values(
         "old_value": None if old is None else str(old),
         "new_value": None if new is None else str(new),
         "note": note,
+        "decision": decision,
     }
 
 
@@ -64,6 +66,7 @@ def record_event(
     old: object = None,
     new: object = None,
     note: str = "",
+    decision: str = "",
 ) -> Event:
     """Add one event to the session's transaction (committed with the change)."""
     event = Event(
@@ -78,6 +81,7 @@ def record_event(
             old=old,
             new=new,
             note=note,
+            decision=decision,
         )
     )
     session.add(event)

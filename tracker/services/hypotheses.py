@@ -20,6 +20,7 @@ from tracker.services.programme import get_programme
 from tracker.services.validation import (
     check_benefit_type,
     check_code,
+    check_decision,
     check_key,
     check_percent,
     check_text,
@@ -134,8 +135,10 @@ def add_hypothesis(
     description: str = "",
     benefit_type: BenefitType | str = BenefitType.KONTANT,
     note: str = "",
+    decision: str = "",
 ) -> HypothesisView:
-    """Add a hypothesis; its event carries every initial value."""
+    """Add a hypothesis; its event carries every initial value, and the decision
+    (``decision``) its first stage rests on, if one is named."""
     programme = get_programme(session)
     assert programme.id is not None
     code = check_code(code)
@@ -181,6 +184,7 @@ def add_hypothesis(
         hypothesis_id=hypothesis.id,
         new=json.dumps({**values, "bucket": _bucket_key(session, bucket_id)}, ensure_ascii=False),
         note=check_text(note, "note", max_len=2000),
+        decision=check_decision(decision),
     )
     session.flush()
     return hypothesis_view(session, hypothesis)
@@ -200,13 +204,16 @@ def update_hypothesis(
     confidence_pct: int | object | None = UNSET,
     benefit_type: BenefitType | str | object = UNSET,
     note: str = "",
+    decision: str = "",
     expect_version: int | None = None,
 ) -> tuple[HypothesisView, int]:
     """Change the given fields; returns the hypothesis and the number of changes.
 
     ``expect_version`` refuses the update with :class:`StaleVersion` when someone
     changed the hypothesis since the caller read it. A stage move backward or to
-    dropped needs a ``note``. Unchanged values write nothing.
+    dropped needs a ``note``; any stage move may name the ``decision`` it rests on
+    (kept with the stage's event; refused without a stage). Unchanged values write
+    nothing.
     """
     programme = get_programme(session)
     assert programme.id is not None
@@ -214,6 +221,13 @@ def update_hypothesis(
     if expect_version is not None and h.version != expect_version:
         raise StaleVersion(h.code, expect_version, h.version)
     note = check_text(note, "note", max_len=2000)
+    decision = check_decision(decision)
+    if decision and stage is UNSET:
+        raise InvalidInput(
+            f"a decision goes with a stage move: give the stage {h.code} moves to (--stage)",
+            danish=f"En beslutning hører til et faseskift: angiv den fase, {h.code} flyttes "
+            "til (--stage).",
+        )
     new: dict[str, object] = {}
     if title is not UNSET:
         new["title"] = check_text(str(title), "title", required=True)
@@ -264,6 +278,7 @@ def update_hypothesis(
             old=old_shown,
             new=new_shown,
             note=note,
+            decision=decision if field == "stage" else "",
         )
         changed += 1
     if changed:

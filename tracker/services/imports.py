@@ -93,12 +93,15 @@ def import_file(
             return ImportResult(file.name, summary, dry_run=False)
         session.flush()
         after = load_moment(session, now)
+        decisions = {
+            after.ids[row.code]: row.decision for row in checked.rows if row.code in after.ids
+        }
         diff = compare_moments(
             before,
             after,
             since_label="før import",
             until_label=f"efter import af {file.name}",
-            stage_author=lambda _hid: (now, ctx.actor, ""),
+            stage_author=lambda hid: (now, ctx.actor, "", decisions.get(hid, "")),
             figure_author=lambda _hid, _kind, _year: (now, ctx.actor),
         )
         return ImportResult(file.name, summary, dry_run=True, diff=diff)

@@ -81,6 +81,7 @@ class HypothesisAdd(_Form):
     confidence: int | str | None = None
     description: str = ""
     note: str = ""
+    decision: str = ""
 
     def subject(self) -> str:
         return self.code
@@ -98,6 +99,7 @@ class HypothesisAdd(_Form):
             confidence_pct=None if self.confidence is None else to_confidence(self.confidence),
             description=self.description,
             note=self.note,
+            decision=self.decision,
         )
         return {"code": h.code, "version": h.version}
 
@@ -115,6 +117,7 @@ class HypothesisSet(_Form):
     """A whole percent, or ``"none"`` to clear it (as ``--confidence none``)."""
     description: str | None = None
     note: str = ""
+    decision: str = ""
     expect_version: int | None = None
 
     def subject(self) -> str:
@@ -126,11 +129,18 @@ class HypothesisSet(_Form):
             for name in ("title", "area", "owner", "stage", "bucket", "description")
             if getattr(self, name) is not None
         }
-        require_change({**changes, "confidence": self.confidence}, "at least one field")
+        given = {**changes, "confidence": self.confidence, "decision": self.decision or None}
+        require_change(given, "at least one field")
         if self.confidence is not None:
             changes["confidence_pct"] = to_confidence(self.confidence)
         h, changed = hypotheses.update_hypothesis(
-            session, ctx, self.code, note=self.note, expect_version=self.expect_version, **changes
+            session,
+            ctx,
+            self.code,
+            note=self.note,
+            decision=self.decision,
+            expect_version=self.expect_version,
+            **changes,
         )
         return {"code": h.code, "version": h.version, "changed": changed}
 
@@ -139,6 +149,7 @@ class HypothesisDrop(_Form):
     name_of = "hypothesis.drop"
     code: str
     note: str
+    decision: str = ""
     expect_version: int | None = None
 
     def subject(self) -> str:
@@ -151,6 +162,7 @@ class HypothesisDrop(_Form):
             self.code,
             stage="dropped",
             note=self.note,
+            decision=self.decision,
             expect_version=self.expect_version,
         )
         return {"code": h.code, "version": h.version, "changed": changed}

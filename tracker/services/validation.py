@@ -9,6 +9,7 @@ from tracker.domain.cells import widen_years
 from tracker.domain.labels import value_name
 from tracker.domain.money import MAX_ABS_KR, MoneyError, parse_amount
 from tracker.domain.rules import (
+    DECISION_MAX,
     PERCENT_MAX,
     PERCENT_MIN,
     RuleError,
@@ -24,6 +25,7 @@ __all__ = [
     "Amount",
     "check_benefit_type",
     "check_code",
+    "check_decision",
     "check_key",
     "check_percent",
     "check_text",
@@ -126,6 +128,11 @@ def check_text(
         return normal_text(value, what, required=required, max_len=max_len, multiline=multiline)
     except RuleError as error:
         raise InvalidInput(str(error), danish=error.danish) from None
+
+
+def check_decision(value: str) -> str:
+    """A decision reference: one line of at most :data:`DECISION_MAX` characters."""
+    return check_text(value, "decision", max_len=DECISION_MAX)
 
 
 def check_percent(value: int, what: str) -> int:

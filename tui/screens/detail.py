@@ -13,11 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
-from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog
-from tui.dialogs.note import NoteDialog, why_question
+from tui.dialogs.note import StageNote, stage_dialog
 from tui.edits import Edit, field_label, shown_value
 from tui.messages import DataChanged, StaleConflict
 from tui.screens.detail_form import DetailForm
@@ -75,8 +74,9 @@ class DetailScreen(DetailForm):
                 widget.disabled = True
         self.load()
 
-    def request_stage(self, stage: Stage, note: str = "") -> None:
-        """Move to ``stage``; asks for the note a move backward or to dropped needs."""
+    def request_stage(self, stage: Stage, answer: StageNote | None = None) -> None:
+        """Move to ``stage``; asks first for the note (which a move backward or to
+        dropped needs) and the decision the move rests on."""
         if self.detail is None or self.ui.refuse_write():
             return
         old = self.detail.hypothesis.stage
@@ -86,24 +86,19 @@ class DetailScreen(DetailForm):
                 select.value = stage.value
         if stage is old:
             return
-        if stage_move_needs_note(old, stage) and not note:
+        if answer is None:
 
-            def answered(note: str | None) -> None:
-                if note:
-                    self.request_stage(stage, note)
+            def answered(answer: StageNote | None) -> None:
+                if answer is not None:
+                    self.request_stage(stage, answer)
                 else:
                     with select.prevent(Select.Changed):
                         select.value = old.value
                     select.remove_class("-dirty")
 
-            self.app.push_screen(
-                NoteDialog(
-                    f"{self.code}: {old.label} → {stage.label}", why_question(self.code, stage)
-                ),
-                answered,
-            )
+            self.app.push_screen(stage_dialog(self.code, old, stage), answered)
             return
-        code = self.code
+        code, note, decision = self.code, answer.note, answer.decision
         self._save(
             [
                 Edit(
@@ -111,7 +106,7 @@ class DetailScreen(DetailForm):
                     "Fase",
                     stage.label,
                     lambda p, v: p.update_hypothesis(
-                        code, stage=stage, note=note, expect_version=v
+                        code, stage=stage, note=note, decision=decision, expect_version=v
                     ),
                 )
             ]

@@ -16,11 +16,13 @@ from tracker.domain.status import Status
 from tracker.errors import ParatError, ReadOnlyError, StaleVersion
 from tracker.report import HypothesisDetail
 from tui.access import error_text
+from tui.dialogs.note import StageNote
 from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values
 from tui.fmt import mio, pct
 from tui.messages import DataChanged, DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.protocol import ParatUI, parat_ui
 from tui.widgets.history import HistoryTable
+from tui.widgets.hypothesis_form import FIGURE_NOTE
 from tui.widgets.topbar import TopBar
 
 __all__ = ["HISTORY_LIMIT", "DetailForm"]
@@ -167,10 +169,28 @@ class DetailForm(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         field = event.input.id or ""
-        if field in self.loaded and self._current(field) != self.loaded[field]:
+        if field == FIGURE_NOTE:
+            self._save_figures()
+        elif field in self.loaded and self._current(field) != self.loaded[field]:
             edit = self._edit(field)
             if edit is not None:
                 self._save([edit])
+
+    def _save_figures(self) -> None:
+        """Enter in the figures' note: save every changed figure, with the note."""
+        if self.ui.refuse_write():
+            return
+        edits = []
+        for field in self.dirty_fields():
+            if field.startswith("fig-"):
+                edit = self._edit(field)
+                if edit is None:
+                    return  # an invalid value: nothing is saved, the error is shown
+                edits.append(edit)
+        if edits:
+            self._save(edits)
+        else:
+            self.notify("Ingen ændrede tal at gemme: noten gemmes med de næste tal.")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if self._filling or self.detail is None:
@@ -183,14 +203,18 @@ class DetailForm(Screen[None]):
             if edit is not None:
                 self._save([edit])
 
-    def request_stage(self, stage: Stage, note: str = "") -> None:
-        """Move to ``stage``: the screen asks for the note a move may need."""
+    def request_stage(self, stage: Stage, answer: "StageNote | None" = None) -> None:
+        """Move to ``stage``: the screen asks for the note and the decision."""
         raise NotImplementedError
 
     def _edit(self, field: str) -> Edit | None:
-        """The edit for one changed field, or ``None`` (error shown) when it is invalid."""
+        """The edit for one changed field, or ``None`` (error shown) when it is invalid.
+        A figure takes the figures' note along (it is cleared once saved)."""
+        note = ""
+        if field.startswith("fig-"):
+            note = self.query_one(f"#{FIGURE_NOTE}", Input).value.strip()
         try:
-            return build_edit(self.code, field, self._current(field))
+            return build_edit(self.code, field, self._current(field), note=note)
         except InvalidEdit as error:
             self._error(field, str(error))
             return None
@@ -239,9 +263,13 @@ class DetailForm(Screen[None]):
                 return
             version, changed = view.version, changed + n
         detail = parat.hypothesis(self.code, events=HISTORY_LIMIT)
-        self.post_message(Saved(detail, changed, version))
+        noted = next((edit.note for edit in edits if edit.note), "")
+        self.post_message(Saved(detail, changed, version, noted))
 
     def on_saved(self, message: Saved) -> None:
+        note = self.query_one(f"#{FIGURE_NOTE}", Input)
+        if message.noted and note.value.strip() == message.noted:
+            note.value = ""  # it went with the figures saved: it is in the history now
         self._fill(message.detail, keep_dirty=True)
         if message.detail.hypothesis.version != message.version and self.dirty_fields():
             # Someone wrote between our save and the reload: edits still open must

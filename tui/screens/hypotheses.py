@@ -8,11 +8,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tracker.domain.rules import stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.report import HypothesisView
-from tui.dialogs.note import NoteDialog, why_question
+from tui.dialogs.note import StageNote, stage_dialog
 from tui.fmt import count
 from tui.messages import DataChanged
 from tui.protocol import parat_ui
@@ -115,29 +114,33 @@ class HypothesesScreen(Screen[None]):
         self.request_stage(Stage.DROPPED)
 
     def request_stage(self, stage: Stage) -> None:
-        """Move the hypothesis under the cursor to ``stage`` (asks for the note a move
-        backward or to dropped needs)."""
+        """Move the hypothesis under the cursor to ``stage``, asking for the note (which
+        a move backward or to dropped needs) and the decision the move rests on."""
         code = self.current_code
         ui = parat_ui(self.app)
         row = ui.row(code) if code is not None else None
         if code is None or row is None or ui.refuse_write():
+            return
+        if row.stage is stage:
+            self.notify(f"{code} er allerede {stage.label.lower()}.")
             return
 
         def saved(view: HypothesisView) -> None:
             self.notify(f"{view.code} er nu {view.stage.label.lower()}.")
             self.post_message(DataChanged())
 
-        def save(note: str | None = "") -> None:
-            if note is None:
+        def save(answer: StageNote | None) -> None:
+            if answer is None:
                 return
             ui.call_service(
-                lambda p: p.set_stage(code, stage, note=note, expect_version=row.version),
+                lambda p: p.set_stage(
+                    code,
+                    stage,
+                    note=answer.note,
+                    decision=answer.decision,
+                    expect_version=row.version,
+                ),
                 saved,
             )
 
-        if stage_move_needs_note(row.stage, stage):
-            self.app.push_screen(
-                NoteDialog(f"{code}: {stage.label}", why_question(code, stage)), save
-            )
-        else:
-            save()
+        self.app.push_screen(stage_dialog(code, row.stage, stage), save)

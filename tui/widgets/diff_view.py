@@ -92,7 +92,8 @@ class DiffMoves(Static):
             for m in d.stage_moves:
                 old = m.old_stage.label if m.old_stage else "(ny)"
                 new = m.new_stage.label if m.new_stage else ""
-                title = m.title + (f" – {m.note}" if m.note else "")
+                said = (f"{da.DECISION}: {m.decision}" if m.decision else "", m.note)
+                title = " – ".join(x for x in (m.title, *said) if x)
                 moves.add_row(m.code, title, f"{old} → {new}", _when(m.actor, m.at))
             parts.append(moves)
         else:

@@ -5,6 +5,7 @@ import json
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
+from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.report import EventView
 from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio
@@ -59,28 +60,36 @@ _COLUMNS = (
     ("new", "Efter"),
     ("note", "Note"),
 )
+#: Shown before the note when some stage move of the history names its decision.
+_DECISION = ("decision", da.DECISION)
 
 
 class HistoryTable(DataTable[str]):
-    """Events as rows: when, who, from where, what, before, after, note."""
+    """Events as rows: when, who, from where, what, before, after, (the decision a
+    stage move rests on,) note."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self._set_columns([[] for _ in _COLUMNS])
+        self._set_columns(_COLUMNS, [[] for _ in _COLUMNS])
 
-    def _set_columns(self, cells_by_column: list[list[str]]) -> None:
+    def _set_columns(
+        self, columns: tuple[tuple[str, str], ...], cells_by_column: list[list[str]]
+    ) -> None:
         # Widths fixed from the cells: DataTable measures new rows only when idle and
         # keeps lines drawn before that (the header, say) with the old widths.
         self.clear(columns=True)
-        for (key, label), cells in zip(_COLUMNS, cells_by_column, strict=True):
+        for (key, label), cells in zip(columns, cells_by_column, strict=True):
             width = max((cell_len(c) for c in cells), default=0)
             self.add_column(label, key=key, width=max(width, cell_len(label)))
 
     def show(self, events: tuple[EventView, ...]) -> None:
+        decisions = any(e.decision for e in events)
+        columns = (*_COLUMNS[:-1], _DECISION, _COLUMNS[-1]) if decisions else _COLUMNS
         rows = []
         for e in events:
             what, old, new = describe(e)
+            said = (e.decision, e.note) if decisions else (e.note,)
             rows.append(
                 (
                     datetime_short(e.at),
@@ -89,9 +98,9 @@ class HistoryTable(DataTable[str]):
                     what,
                     old,
                     new,
-                    e.note,
+                    *said,
                 )
             )
-        self._set_columns([[row[i] for row in rows] for i in range(len(_COLUMNS))])
+        self._set_columns(columns, [[row[i] for row in rows] for i in range(len(columns))])
         for e, row in zip(events, rows, strict=True):
             self.add_row(*row, key=str(e.id))

@@ -13,7 +13,10 @@ from tui.fmt import KIND_LABELS
 from tui.widgets.amount_input import AmountInput
 from tui.widgets.inputs import OrderedInput
 
-__all__ = ["FieldsPanel", "FiguresPanel"]
+__all__ = ["FIGURE_NOTE", "FieldsPanel", "FiguresPanel"]
+
+#: The id of the figures' note: kept in the history with the figures saved next.
+FIGURE_NOTE = "figure-note"
 
 
 class FieldsPanel(Vertical):
@@ -52,7 +55,8 @@ class FieldsPanel(Vertical):
 
 
 class FiguresPanel(Vertical):
-    """Potential, realised and investment per year, typed in mio. kr."""
+    """Potential, realised and investment per year, typed in mio. kr., and a note
+    that goes with the figures saved (as ``parat figure set --note``)."""
 
     def __init__(self, years: Sequence[int], *, id: str | None = None) -> None:
         super().__init__(classes="panel", id=id)
@@ -68,5 +72,12 @@ class FiguresPanel(Vertical):
                 yield Label(str(year), classes="grid-year")
                 for kind in KINDS:
                     yield AmountInput(id=f"fig-{kind}-{year}", compact=True)
+        with Horizontal(classes="field figure-note"):
+            yield Label("Note", classes="field-label")
+            yield OrderedInput(
+                id=FIGURE_NOTE,
+                placeholder="gemmes med de tal, du gemmer (Enter her gemmer dem)",
+                compact=True,
+            )
         yield Label("", id="figures-error", classes="error")
         yield Static("", id="contribution")
