@@ -66,7 +66,12 @@ Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller 
 | {detail.drop} | Forkast hypotesen (kræver en begrundelse) |
 | {detail.back} | Tilbage til tabellen (spørger, hvis noget ikke er gemt) |
 
-Et fasetrin **tilbage** eller til **Forkastet** kræver en begrundelse; Parat spørger.
+Ved hvert faseskift spørger Parat om en note og om den **beslutning**, skiftet bygger
+på (fx "Chefgruppemøde 2, 12.03.2018"); den vises i historikken og i Siden sidst. Et
+fasetrin **tilbage** eller til **Forkastet** kræver en begrundelse; resten kan udelades.
+
+**Note** under tallene følger med de tal, du gemmer næste gang (som
+`parat figure set --note`); `Enter` i noten gemmer alle ændrede tal.
 
 ## Beløb
 Beløb skrives i **mio. kr.**, med komma eller punktum: `4,5` = 4.500.000 kr.
