@@ -75,9 +75,7 @@ def added_events(conn: Connection, after: datetime, until: datetime) -> list[sa.
     (hypothesis, at, actor, note, decision), oldest first."""
     query = (
         sa.select(_E.c.hypothesis_id, _E.c.at, _E.c.actor, _E.c.note, _E.c.decision)
-        .where(
-            _NOT_FIGURES, _E.c.action == "hypothesis.add", _E.c.at > after, _E.c.at <= until
-        )
+        .where(_NOT_FIGURES, _E.c.action == "hypothesis.add", _E.c.at > after, _E.c.at <= until)
         .order_by(_E.c.at, _E.c.id)
     )
     return list(conn.execute(query))

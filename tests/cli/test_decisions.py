@@ -126,10 +126,8 @@ def test_the_catalogue_import_takes_a_decision_column(
 
 
 def test_batch_lines_take_a_decision(meeting: Path, cli: Any) -> None:
-    lines = (
-        json.dumps({"cmd": "hypothesis.set", "code": "H02", "stage": "decided",
-                    "decision": DECISION}) + "\n"  # fmt: skip
-    )
+    line = {"cmd": "hypothesis.set", "code": "H02", "stage": "decided", "decision": DECISION}
+    lines = json.dumps(line) + "\n"
     from typer.testing import CliRunner
 
     from tracker.cli import app

@@ -70,10 +70,7 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
         note = f" – {m.note}" if m.note else ""
         decision = f" – {da.DECISION.lower()}: {m.decision}" if m.decision else ""
         typer.echo(
-            f"  {m.code} {m.title}: {old} → {new}"
-            + (f"  ({who})" if who else "")
-            + decision
-            + note
+            f"  {m.code} {m.title}: {old} → {new}" + (f"  ({who})" if who else "") + decision + note
         )
     typer.echo(f"\nTal ({len(d.figure_changes)})")
     for f in d.figure_changes:
