@@ -170,7 +170,7 @@ def _paragraph(doc: Document, label: str, items: Sequence[str]) -> None:
 #: (with the new and dropped hypotheses), or the stage moves as well.
 _DEFER_NOTHING, _DEFER_FIGURES, _DEFER_MOVES = 0, 1, 2
 #: The stage moves' columns: code, title, from, to, date, who, decision, note.
-_MOVE_WIDTHS = (10, 42, 20, 20, 16, 18, 32, 22)
+_MOVE_WIDTHS = (10, 46, 19, 19, 16, 16, 32, 22)
 _CHANGE_WIDTHS = (10, 60, 19, 10, 16, 16, 17, 32)
 
 
@@ -193,9 +193,9 @@ def _since_summary(doc: Document, v: SummaryView, defer: int) -> None:
         parts = (
             w.figure_changes
             if defer == _DEFER_FIGURES
-            else f"{w.stage_moves}, {w.figure_changes.lower()}"
+            else f"{w.stage_moves} og {w.figure_changes.lower()}"
         )
-        note(doc, f"{parts}: se efter {w.trajectory.lower()}.")
+        note(doc, f"{parts} står efter {w.trajectory}.")
     if defer < _DEFER_MOVES:
         _stage_moves(doc, v)
     if defer < _DEFER_FIGURES:
