@@ -76,11 +76,11 @@ lock-upgrade: $(STAMP)
 ## i18n: extract the English strings, update the catalogues (then translate), compile
 i18n: $(STAMP)
 	$(BABEL) extract --mapping-file babel.cfg --keywords _ --keywords N_ \
-		--keywords ngettext:1,2 --no-location --sort-output --project parat \
+		--keywords ngettext:1,2 --no-location --sort-output --width 88 --project parat \
 		--copyright-holder "Parat" \
 		--output-file $(LOCALE)/parat.pot .
 	$(BABEL) update --domain parat --input-file $(LOCALE)/parat.pot \
-		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
+		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete --width 88
 	$(BABEL) compile --domain parat --directory $(LOCALE) --statistics
 
 format: $(STAMP)
