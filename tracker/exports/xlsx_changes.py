@@ -17,7 +17,7 @@ __all__ = ["history_sheet", "since_sheet"]
 _STAGE_LABELS = {stage.value: stage.label for stage in Stage}
 _ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
 #: Fields whose values are kroner (shown in mio. kr.), besides the figures.
-_AMOUNT_FIELDS = frozenset({"target_kr"})
+_AMOUNT_FIELDS = frozenset({"target_kr", "amount_kr"})
 #: Actions whose values are moments (ISO in the log, Copenhagen time in the sheet).
 _MOMENT_ACTIONS = frozenset({"snapshot.add", "snapshot.delete"})
 _UNDO = re.compile(r"undo of event #(\d+)")
@@ -33,7 +33,7 @@ def _field_label(field: str, action: str = "") -> str:
         return f"{da.WEIGHT} {_STAGE_LABELS[rest]}"
     if field == "confidence_pct":
         return f"{da.CONFIDENCE} %"
-    if action.startswith(("programme.", "bucket.")) and field in da.SETTING_LABELS:
+    if action.startswith(("programme.", "bucket.", "overlap.")) and field in da.SETTING_LABELS:
         return da.SETTING_LABELS[field]
     return da.FIELD_LABELS.get(field, field)
 
