@@ -46,6 +46,7 @@ __all__ = [
     "OVERLAP",
     "OVERLAPS",
     "OVERLAP_CHANGES",
+    "OVERLAP_GROSS_NOTE",
     "OVERLAP_NOTE",
     "OVERLAP_NOT_COUNTED",
     "OVERVIEW",
@@ -203,6 +204,8 @@ OVERLAP_NOTE = (
     "hypoteser tæller med: i vægtet med den laveste vægt blandt dem, i besluttet når "
     "alle er besluttet, i realiseret når alle har realiseret (højst den mindstes beløb)."
 )
+OVERLAP_GROSS_NOTE = "Faserne og hypotesernes egne tal er brutto."
+"""Where the overlaps are not taken off: the funnel and each hypothesis's row."""
 OVERLAP_NOT_COUNTED = "tæller ikke"
 """An overlap with fewer than two hypotheses that count (dropped, or another type)."""
 

@@ -165,6 +165,15 @@ def _since(doc: Document, v: SummaryView) -> None:
         )
     else:
         _list(doc, [w.no_figure_changes])
+    if d.overlap_changes is not None:
+        heading(doc, w.overlap_changes, space_needed=15)
+        table(
+            doc,
+            d.overlap_changes,
+            (32, 30, 30, 20, 20, 20, 28),
+            size=7,
+            wrap=frozenset({0, 1, 2}),
+        )
     if d.added:
         heading(doc, w.added, space_needed=15)
         _list(doc, d.added)
@@ -208,6 +217,13 @@ def render(report: Report) -> bytes:
     heading(doc, w.overview)
     _cards(doc, v, status.totals.gap_kr < 0)
     note(doc, v.gap_note)
+
+    if v.overlaps is not None:
+        heading(doc, w.overlaps, space_needed=40)
+        table(doc, v.overlaps.measures, (45, 30, 30, 30))
+        doc.ln(2)
+        table(doc, v.overlaps.overlaps, (40, 45, 22, 22, 51), size=7, wrap=frozenset({0, 1, 4}))
+        note(doc, v.overlaps.note)
 
     heading(doc, w.buckets)
     table(doc, v.buckets, (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5))
