@@ -403,7 +403,7 @@ def since_heading(d: Diff) -> str:
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
-    measures = (
+    measures: tuple[tuple[str, int, int], ...] = (
         (da.REALISED, b.realised_kr, a.realised_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),

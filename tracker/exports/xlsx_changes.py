@@ -177,9 +177,9 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         row += 2
         ws.write_string(row, 0, da.OVERLAP_CHANGES, f.section)
         row += 1
-        cols = ("Navn", f"{da.HYPOTHESES} før", f"{da.HYPOTHESES} nu", da.THEN, da.NOW,
-                da.CHANGE, da.WHO)  # fmt: skip
-        write_header(ws, row, cols, (3, 4, 5), f)
+        overlap_cols = ("Navn", f"{da.HYPOTHESES} før", f"{da.HYPOTHESES} nu", da.THEN,
+                        da.NOW, da.CHANGE, da.WHO)  # fmt: skip
+        write_header(ws, row, overlap_cols, (3, 4, 5), f)
         for o in d.overlap_changes:
             row += 1
             write_text(ws, row, 0, o.name, f)
