@@ -210,3 +210,25 @@ def test_status_without_overlaps_is_unchanged_but_for_the_new_keys(
         0,
         0,
     )
+
+
+def test_diff_lists_the_overlaps_that_moved(
+    three: Path, ok: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARAT_NOW", "2018-03-13T09:00:00+00:00")
+    ok("overlap", "add", "Timer", "--members", "H01,H02", "--amount", "1,5")
+    ok("overlap", "add", "Biler", "--members", "H02,H03", "--amount", "1")
+    monkeypatch.setenv("PARAT_NOW", "2018-03-14T09:00:00+00:00")
+    ok("snapshot", "add", "Møde")
+    monkeypatch.setenv("PARAT_NOW", "2018-03-15T09:00:00+00:00")
+    ok("overlap", "set", "Timer", "--amount", "2")
+    ok("overlap", "drop", "Biler")
+    ok("overlap", "add", "Husleje", "--members", "H03,H01", "--amount", "0,5")
+    text = ok("--lang", "da", "diff", "--since", "Møde").stdout
+    section = text.split("Ændrede dobbelttællinger (3)\n")[1].splitlines()[:3]
+    assert section == [
+        "  Biler (H02, H03): 1,0 mio. kr. → (fjernet) (-1,0 mio. kr.)  tester, 15.03.2018 10:00",
+        "  Husleje (H03, H01): (ny) → 0,5 mio. kr. (+0,5 mio. kr.)  tester, 15.03.2018 10:00",
+        "  Timer (H01, H02): 1,5 mio. kr. → 2,0 mio. kr. (+0,5 mio. kr.)  tester, 15.03.2018 10:00",
+    ]
+    assert "Dobbelttælling (vægtet)" in text
