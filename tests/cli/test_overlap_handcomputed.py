@@ -260,3 +260,20 @@ def test_a_past_moment_has_the_overlaps_it_had(built: str, ok: Any, cli: Any) ->
     assert changes["Rengøring"]["actor"] == "tester"
     assert diff["totals"]["change"]["overlap_kr"] == -3_300_000
     assert diff["totals"]["change"]["pipeline_kr"] == 3_300_000
+
+
+def test_undo_brings_the_overlap_and_its_deduction_back(built: str, ok: Any) -> None:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PARAT_NOW", "2018-03-20T09:00:00+00:00")
+        ok("overlap", "drop", "Hjemmepleje")
+        assert _status(ok)["totals"]["overlap_kr"] == 5_300_000 - 2_500_000
+        env.setenv("PARAT_NOW", "2018-03-21T09:00:00+00:00")
+        ok("undo")
+        s = _status(ok)
+    assert s["totals"]["overlap_kr"] == 5_300_000
+    assert _measures(s["totals"]) == (65_700_000, 44_876_000, 48_200_000, 8_000_000)
+    events = json.loads(ok("history", "--json", "--limit", "2").stdout)
+    assert [(e["action"], e["note"]) for e in events] == [
+        ("overlap.add", f"undo of event #{events[1]['id']}"),
+        ("overlap.drop", ""),
+    ]
