@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from db.models import Event, Figure, Hypothesis, Snapshot
+from db.models import Event, Figure, Hypothesis, OverlapRecord, Snapshot
 
 __all__ = [
     "ATTRIBUTE_ACTIONS",
@@ -27,6 +27,8 @@ __all__ = [
     "figures_at",
     "initial_stages",
     "last_attribute_change",
+    "overlap_authors",
+    "overlaps_at",
     "snapshot_rows",
 ]
 
@@ -37,6 +39,7 @@ ATTRIBUTE_ACTIONS = ("programme.set", "bucket.add", "bucket.set", "hypothesis.se
 _E = Event.__table__  # type: ignore[attr-defined]
 _F = Figure.__table__  # type: ignore[attr-defined]
 _S = Snapshot.__table__  # type: ignore[attr-defined]
+_O = OverlapRecord.__table__  # type: ignore[attr-defined]
 _CHUNK = 5000
 #: Says in the query what ``ix_event_action_at`` holds (it leaves the figure events
 #: out), so that the planner may use that partial index: SQLite needs the very term.
@@ -288,6 +291,34 @@ def event_rows(
     if limit:
         query = query.limit(limit)
     return list(conn.execute(query))
+
+
+def overlaps_at(
+    conn: Connection, programme_id: int, as_of: datetime | None = None
+) -> list[sa.Row[Any]]:
+    """The latest record of each overlap name recorded at or before ``as_of`` (all of
+    them without it), by name; dropped ones included (``dropped`` says so)."""
+    latest = sa.select(sa.func.max(_O.c.id)).where(_O.c.programme_id == programme_id)
+    if as_of is not None:
+        latest = latest.where(_O.c.recorded_at <= as_of)
+    query = sa.select(_O).where(_O.c.id.in_(latest.group_by(_O.c.name))).order_by(_O.c.name)
+    return list(conn.execute(query))
+
+
+def overlap_authors(
+    conn: Connection, programme_id: int, since: datetime, until: datetime
+) -> dict[str, tuple[datetime, str]]:
+    """name → (when, who) of the last overlap record in ``(since, until]``."""
+    query = (
+        sa.select(_O.c.name, _O.c.recorded_at, _O.c.actor)
+        .where(
+            _O.c.programme_id == programme_id,
+            _O.c.recorded_at > since,
+            _O.c.recorded_at <= until,
+        )
+        .order_by(_O.c.id)
+    )
+    return {name: (_aware(at), actor) for name, at, actor in conn.execute(query)}
 
 
 def snapshot_rows(conn: Connection, programme_id: int) -> list[sa.Row[Any]]:

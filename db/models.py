@@ -178,3 +178,34 @@ class Snapshot(SQLModel, table=True):
     at: datetime = Field(sa_column=_moment())
     actor: str
     created_at: datetime = Field(sa_column=_moment())
+
+
+class OverlapRecord(SQLModel, table=True):
+    """One recorded state of an overlap (dobbelttælling): two or more hypotheses that
+    claim the same gain. Never updated: a change is a new record.
+
+    An overlap's state at a moment is the latest record of its name recorded at or
+    before that moment; a ``dropped`` record ends it there (a later record of the same
+    name starts it again). Members are hypothesis codes, which never change and whose
+    hypotheses are never deleted.
+    """
+
+    __tablename__ = "overlap"
+    __table_args__ = (
+        # The latest record per name (and with a ``recorded_at`` bound, --as-of).
+        sa.Index("ix_overlap_programme_id_name_id", "programme_id", "name", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    name: str
+    members: str
+    """The members' codes in the order given, comma-separated (``H03,H04``)."""
+    amount_kr: int = Field(sa_column=_kr())
+    """The amount counted twice in the target year; a drop keeps the last one."""
+    note: str = ""
+    dropped: bool = False
+    recorded_at: datetime = Field(sa_column=_moment())
+    """The moment the state is dated (what ``--as-of`` reads)."""
+    actor: str
+    source: str

@@ -111,7 +111,9 @@ HOSTILE_AMOUNT: dict[str, list[str]] = {
 }
 
 MOMENT_NAMES = {"at", "as_of", "since", "until"}
-AMOUNT_NAMES = {"target", "potential", "realised", "investment"}
+AMOUNT_NAMES = {"target", "potential", "realised", "investment", "amount"}
+#: Overlap members: two or more codes, and the near misses of one.
+MEMBERS = ["H01,H02", "h01, H02 ,H03", "H01", "H01,H01", "H01,H99", "H01,,H02", ","]
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,7 @@ def valid(name: str, kind: str, choices: tuple[str, ...], command: str, places: 
         "fmt": FILE_FORMATS,
         "allocation": ALLOCATIONS,
         "actor": ACTORS,
+        "members": MEMBERS,
     }
     if name in MOMENT_NAMES:
         return _valid(MOMENTS)

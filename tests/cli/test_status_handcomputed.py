@@ -163,7 +163,17 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
         # H05 realised from the start, 60 mio.; nothing has slipped since
         "baseline_kr": 70_000_005,
         "slippage_kr": 0,
+        # no overlaps: brutto is netto, nothing is taken off
+        "gross_pipeline_kr": PIPELINE,
+        "gross_weighted_kr": WEIGHTED,
+        "gross_decided_kr": DECIDED,
+        "gross_realised_kr": REALISED,
+        "overlap_kr": 0,
+        "overlap_weighted_kr": 0,
+        "overlap_decided_kr": 0,
+        "overlap_realised_kr": 0,
     }
+    assert s["overlaps"] == []
     assert s["totals"]["gap_kr"] == 56_849_993
     hyp = {
         h["code"]: (h["stage"], h["bucket"], h["weight_pct"], h["pipeline_kr"], h["weighted_kr"],

@@ -258,6 +258,11 @@ def reference_status(
             gap_kr=programme.target_kr - total.weighted_kr,
             baseline_kr=total_baseline,
             slippage_kr=total_slippage,
+            # No overlaps here: brutto is netto.
+            gross_pipeline_kr=total.pipeline_kr,
+            gross_weighted_kr=total.weighted_kr,
+            gross_decided_kr=total.decided_kr,
+            gross_realised_kr=total.realised_kr,
         ),
         buckets=buckets,
         surplus=surplus,

@@ -47,11 +47,18 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (EARLIER, ("hypothesis", "add", "H06", "--title", "Frigjort tid i visitationen",
                "--owner", "Mette Holm", "--stage", "decided", "--type", "Frigjort tid")),
     (EARLIER, ("figure", "set", "H06", "2018", "--potential", "3")),
+    # double counting: H04 and H01 claim the same hours (the note looks like a
+    # formula); H06 does not count toward the target, so "Visitation" deducts nothing
+    (EARLIER, ("overlap", "add", 'Fælles <b>timer</b> & "vikarer"', "--members", "H04,H01",
+               "--amount", "1", "--note", "=SUM(A1) – æøå")),
+    (EARLIER, ("overlap", "add", "Visitation", "--members", "H06,H02", "--amount", "0,5")),
     ("2018-02-12T09:00:00+00:00", ("snapshot", "add", "Chefgruppemøde 1")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided",
                                     "--decision", "Chefgruppemøde 2 | <i>12.03.2018</i>")),
     ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--potential", "5,5")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
+    ("2018-03-12T09:00:00+00:00", ("overlap", "set", 'Fælles <b>timer</b> & "vikarer"',
+                                   "--amount", "1,5")),
 )  # fmt: skip
 
 

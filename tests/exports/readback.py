@@ -15,6 +15,17 @@ from tracker.domain.stages import Stage
 STAGE_LABELS = {s.value: s.label for s in Stage}
 
 
+#: The headers of the double-counting tables (brutto/netto, the overlaps' list).
+OVERLAP_HEADERS = (["", "Brutto", "Dobbelttælling", "Netto"],
+                   ["Navn", "Hypoteser", "Beløb", "Vægtet", "Note"])  # fmt: skip
+
+
+def apart(tables: list[list[list[str]]]) -> tuple[list[list[list[str]]], list[list[list[str]]]]:
+    """(the status tables, the double-counting tables) of a summary, each in order."""
+    overlaps = [t for t in tables if t and t[0] in OVERLAP_HEADERS]
+    return [t for t in tables if not t or t[0] not in OVERLAP_HEADERS], overlaps
+
+
 def n(kr: int) -> str:
     """An amount as the tables show it (core formatter: Babel, one decimal)."""
     return format_mio_number(kr)
@@ -52,8 +63,20 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
             for y in data["years"]
         ],
         "hypotheses": _grouped_hypotheses(data, names),
+        # each hypothesis's own figures: their sum is brutto (before overlaps)
         "hypotheses_total": [n(data["totals"][k]) for k in
-                             ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")],
+                             ("gross_pipeline_kr", "gross_weighted_kr", "gross_decided_kr",
+                              "gross_realised_kr")],
+        "overlap_measures": [
+            [label, n(data["totals"][f"gross_{key}_kr"]), n(data["totals"][overlap]),
+             n(data["totals"][f"{key}_kr"])]
+            for label, key, overlap in (
+                ("Pipeline", "pipeline", "overlap_kr"),
+                ("Vægtet", "weighted", "overlap_weighted_kr"),
+                ("Besluttet", "decided", "overlap_decided_kr"),
+                ("Realiseret", "realised", "overlap_realised_kr"),
+            )
+        ] if data["overlaps"] else [],
         "years_total": ["I alt", *(n(sum(y[k] for y in data["years"])) for k in
                         ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr",
                          "investment_kr", "net_kr"))],

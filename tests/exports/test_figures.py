@@ -10,6 +10,7 @@ import pytest
 
 from tests.exports.readback import (
     STAGE_LABELS,
+    apart,
     csv_rows,
     expected_tables,
     html_tables,
@@ -56,9 +57,12 @@ def test_json_is_the_status_plus_meta(programme: Any) -> None:
 
 def test_markdown_tables_hold_the_status_figures(programme: Any) -> None:
     export, status = programme
-    tables = md_tables(export("-f", "md").stdout)
+    tables, overlaps = apart(md_tables(export("-f", "md").stdout))
     want = expected_tables(status)
     headline, buckets, stages, years, hypotheses = tables[:5]
+    assert [t[1:] for t in overlaps[:1]] == (
+        [want["overlap_measures"]] if status["overlaps"] else []
+    )
     assert [row[:2] for row in headline[1:]] == want["headline"]
     assert buckets[1:-2] == want["buckets"]
     assert stages[1:-1] == want["stages"]
@@ -78,14 +82,18 @@ def test_html_tables_hold_the_status_figures(programme: Any) -> None:
     page = html_tables(export("-f", "html").stdout)
     want = expected_tables(status)
     assert [card[:2] for card in page.cards] == want["headline"]
-    buckets, stages, years, hypotheses = page.tables[:4]
+    tables, overlaps = apart(page.tables)
+    assert [t[1:] for t in overlaps[:1]] == (
+        [want["overlap_measures"]] if status["overlaps"] else []
+    )
+    buckets, stages, years, hypotheses = tables[:4]
     assert [row[:7] for row in buckets[1:-2]] == want["buckets"]
     assert [row[:5] for row in stages[1:-1]] == want["stages"]
     assert years[1:-1] == want["years"]
     assert years[-1] == want["years_total"]
     assert hypotheses[1:-1] == want["hypotheses"]
     assert hypotheses[-1][7:] == want["hypotheses_total"]
-    others = [t for t in page.tables if t[0][0] == "Gevinsttype"]
+    others = [t for t in tables if t[0][0] == "Gevinsttype"]
     assert [t[1:] for t in others] == ([want["other_benefits"]] if want["other_benefits"] else [])
 
 
@@ -145,7 +153,9 @@ def test_csv_figures_read_back_to_the_status(programme: Any) -> None:
                 for h in status["hypotheses"]
                 if h["stage"] != "dropped" and h["counts"]
             )
-            assert potential == y["pipeline_kr"]
+            # the target year's row is netto: the overlaps are an amount of that year
+            overlaps = status["totals"]["overlap_kr"] if y["year"] == year else 0
+            assert potential == y["pipeline_kr"] + overlaps
             assert (
                 sum(kr(r[f"investment_{y['year']}"]) for r in rows.values()) == y["investment_kr"]
             )
@@ -214,7 +224,10 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
         assert [sub[a] for a in amounts] == [sum(h[k] for h in members) for k in keys], area
     grand = dict(zip(header, sheet[-1], strict=True))
     assert grand["Kode"] == "I alt"
-    assert [grand[a] for a in amounts] == [status["totals"][k] for k in keys]
+    # each hypothesis's own figures: their sum is brutto (before overlaps)
+    gross = ("gross_pipeline_kr", "gross_weighted_kr", "gross_decided_kr", "gross_realised_kr",
+             "investment_kr")  # fmt: skip
+    assert [grand[a] for a in amounts] == [status["totals"][k] for k in gross]
     assert [list(r) for r in years] == [
         [
             y["year"],
@@ -260,3 +273,29 @@ def test_pdf_text_holds_the_status_figures(programme: Any, tmp_path: Path) -> No
         start = next(i for i, line in enumerate(lines) if line.startswith(row[0] + " "))
         assert " ".join(lines[start : start + 5]).find(" ".join(row[6:])) > 0, row
     assert format_mio(status["totals"]["gap_kr"]) in text
+
+
+def test_the_overlaps_are_in_the_spreadsheet_and_the_pdf(
+    hard_db: Path, cli: Any, tmp_path: Path
+) -> None:
+    """The hard programme's overlap (H04, H01: 1,5 mio., 0,6 weighted) beside brutto and
+    netto: numbers in kroner in the spreadsheet, the same rows in the PDF's text."""
+    status = json.loads(cli("status", "--json", db=hard_db).stdout)
+    t = status["totals"]
+    path = tmp_path / "s.xlsx"
+    assert cli("export", "-f", "xlsx", "-o", str(path), db=hard_db).exit_code == 0
+    rows = list(xlsx_book(path.read_bytes())["Overblik"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "Dobbelttælling (mio. kr.)")
+    assert rows[start + 1][:4] == ("", "Brutto", "Dobbelttælling", "Netto")
+    assert rows[start + 2][:4] == ("Pipeline", t["gross_pipeline_kr"], 1_500_000, t["pipeline_kr"])
+    assert rows[start + 3][:4] == ("Vægtet", t["gross_weighted_kr"], 600_000, t["weighted_kr"])
+    listed = {r[0]: r[1:4] for r in rows[start + 8 : start + 10]}
+    assert listed == {
+        'Fælles <b>timer</b> & "vikarer"': ("H04, H01", 1_500_000, 600_000),
+        "Visitation": ("H06 (tæller ikke), H02", 500_000, "(tæller ikke)"),
+    }
+    pdf = tmp_path / "s.pdf"
+    assert cli("export", "-f", "pdf", "-o", str(pdf), db=hard_db).exit_code == 0
+    lines = pdf_text(pdf).splitlines()
+    assert f"Pipeline {n(t['gross_pipeline_kr'])} 1,5 {n(t['pipeline_kr'])}" in lines
+    assert f"Vægtet {n(t['gross_weighted_kr'])} 0,6 {n(t['weighted_kr'])}" in lines

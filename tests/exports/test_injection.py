@@ -9,7 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from tests.exports.conftest import FORMULA, MARKDOWN_TITLE, SCRIPT
-from tests.exports.readback import csv_rows, html_tables, md_tables, pdf_text, xlsx_book
+from tests.exports.readback import apart, csv_rows, html_tables, md_tables, pdf_text, xlsx_book
+
+#: The hard programme's overlap: a name with markup and quotes, a note like a formula.
+OVERLAP_NAME = 'Fælles <b>timer</b> & "vikarer"'
+OVERLAP_NOTE = "=SUM(A1) – æøå"
 
 
 def _binary(run_export: Any, fmt: str, tmp_path: Path) -> bytes:
@@ -29,8 +33,11 @@ def test_html_escapes_every_user_text(run_export: Any) -> None:
         "p", "section", "span", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "svg",
         "line", "text", "rect", "ul", "li", "footer",
     }  # fmt: skip
-    titles = [row[1] for row in parsed.tables[3][1:-1]]
+    tables, overlaps = apart(parsed.tables)
+    titles = [row[1] for row in tables[3][1:-1]]
     assert SCRIPT in titles and FORMULA in titles and MARKDOWN_TITLE in titles
+    assert "<b>timer" not in page and "Fælles &lt;b&gt;timer&lt;/b&gt; &amp;" in page
+    assert [row[0] for row in overlaps[1][1:]] == [OVERLAP_NAME, "Visitation"]
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
 
@@ -39,7 +46,10 @@ def test_markdown_escapes_every_user_text(run_export: Any) -> None:
     assert "<script" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "[x](http://x)" not in text, "a title must not become a link"
-    hypotheses = md_tables(text)[4]
+    tables, overlaps = apart(md_tables(text))
+    hypotheses = tables[4]
+    assert overlaps[1][1][0] == 'Fælles &lt;b&gt;timer&lt;/b&gt; &amp; "vikarer"'
+    assert overlaps[1][1][4] == "=SUM(A1) – æøå"  # a Markdown cell is no formula
     assert {len(row) for row in hypotheses} == {11}, "a pipe in a title split a cell"
     row = next(r for r in hypotheses if r[0] == "H04")
     assert row[1] == r"\# Overskrift \| med \*stjerner\*, \_streg\_ og \`kode\` \[x\](http://x)"
@@ -77,6 +87,8 @@ def test_xlsx_keeps_formula_text_as_quoted_text(run_export: Any, tmp_path: Path)
     assert cells["H03"]["Ansvarlig"].value == "-5 %" and cells["H03"]["Ansvarlig"].quotePrefix
     assert cells["H02"]["Titel"].value == SCRIPT
     assert cells["H03"]["Pipeline 2018 (mio. kr.)"].value == -1_200_000
+    note = next(row[4] for row in book["Overblik"].iter_rows() if row[0].value == OVERLAP_NAME)
+    assert note.value == OVERLAP_NOTE and note.data_type == "s" and note.quotePrefix
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
@@ -92,6 +104,8 @@ def test_json_keeps_text_exactly(run_export: Any) -> None:
     data = json.loads(run_export("-f", "json").stdout)
     titles = {h["code"]: h["title"] for h in data["hypotheses"]}
     assert titles["H02"] == SCRIPT and titles["H03"] == FORMULA
+    first = data["overlaps"][0]
+    assert (first["name"], first["note"]) == (OVERLAP_NAME, OVERLAP_NOTE)
     assert titles["H04"] == MARKDOWN_TITLE
 
 

@@ -10,7 +10,8 @@ import pytest
 
 import tracker
 from tests.exports.readback import html_tables, md_tables, pdf_text, xlsx_book
-from tracker.domain.diff import Diff, FigureChange, StageMove
+from tracker.domain.diff import Diff, FigureChange, OverlapChange, StageMove
+from tracker.domain.overlaps import Overlap
 from tracker.domain.stages import Stage
 from tracker.exports import render
 from tracker.exports.schema import ExportDocument
@@ -44,6 +45,12 @@ def diff(hard_db: Path) -> Diff:
         ),
         added=("H06",),
         dropped=("H05",),
+        overlap_changes=(
+            OverlapChange("<i>Timer</i>", Overlap("<i>Timer</i>", ("H04", "H01"), 1_000_000),
+                          Overlap("<i>Timer</i>", ("H04", "H01"), 1_500_000), UNTIL, "tester"),
+            OverlapChange("Biler", Overlap("Biler", ("H02", "H03"), 500_000), None, UNTIL,
+                          "anna"),
+        ),
     )  # fmt: skip
 
 
@@ -73,9 +80,15 @@ def test_markdown_and_html_show_what_moved(report: Any) -> None:
     assert changes[1][2:7] == ["Potentiale", "2018", "4,5", "5,5", "+1,0"]
     assert changes[2][2:7] == ["Realiseret", "2017", "", "0,3", "+0,3"]
     assert "### Nye hypoteser" in md and "- H06" in md
+    overlaps = next(t for t in tables if t[0][:3] == ["Navn", "Hypoteser før", "Hypoteser nu"])
+    assert overlaps[1:] == [
+        ["&lt;i&gt;Timer&lt;/i&gt;", "H04, H01", "H04, H01", "1,0", "1,5", "+0,5", "tester"],
+        ["Biler", "H02, H03", "(fjernet)", "0,5", "", "-0,5", "anna"],
+    ]
 
     html = render(report, "html")
-    assert "<b>Genforhandling" not in html
+    assert "<b>Genforhandling" not in html and "<i>Timer" not in html
+    assert "<h3>Ændrede dobbelttællinger</h3>" in html
     parsed = html_tables(html)
     assert ["H05", "<b>Genforhandling</b>", "Identificeret", "Forkastet"] in [
         row[:4] for table in parsed.tables for row in table
@@ -104,7 +117,8 @@ def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
     text = pdf_text(pdf)
     first = pdf_first_page(pdf)
     heading = "Siden Chefgruppemøde 1. februar (01.02.2018 kl. 13:00) til 12.03.2018"
-    assert heading in first and first.index(heading) < first.index("Overblik")
+    # first; with its overlaps too, Overblik may follow on the next page
+    assert heading in first and text.index(heading) < text.index("Overblik")
     assert "Faseskift" in text and "Ændrede tal" in text
     # the note as plain text, wrapped at its words in the note column
     h05 = next(line for line in text.splitlines() if line.startswith("H05 "))
@@ -123,6 +137,12 @@ def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
     dropped = [r[:2] for r in rows[[r[0] for r in rows].index("Forkastede hypoteser") + 2 :]]
     title = next(h.title for h in report.diff.after.hypotheses if h.code == "H05")
     assert dropped == [("H05", title)]
+    moved = rows[[r[0] for r in rows].index("Ændrede dobbelttællinger") + 2 :][:2]
+    assert [r[:7] for r in moved] == [
+        ("<i>Timer</i>", "H04, H01", "H04, H01", 1_000_000, 1_500_000, 500_000, "tester"),
+        ("Biler", "H02, H03", "(fjernet)", 500_000, None, -500_000, "anna"),
+    ]
+    assert "Ændrede dobbelttællinger" in text
     note = next(c for row in sheet.iter_rows() for c in row if c.value == "=Budgetlagt i 2016")
     assert note.data_type == "s" and note.quotePrefix
     # the Historik sheet holds only the log after the first moment
@@ -136,6 +156,11 @@ def test_pdf_xlsx_and_json_show_what_moved(report: Any) -> None:
         "new_kr": 250_000, "change_kr": 250_000, "at": "2018-03-12T09:00:00Z", "actor": "anna",
     }  # fmt: skip
     assert data["diff"]["stage_moves"][0]["new_stage"] == "decided"
+    assert data["diff"]["overlap_changes"][1] == {
+        "name": "Biler", "old_members": ["H02", "H03"], "new_members": None,
+        "old_kr": 500_000, "new_kr": None, "change_kr": -500_000, "old_note": "",
+        "new_note": None, "at": "2018-03-12T09:00:00Z", "actor": "anna",
+    }  # fmt: skip
 
 
 def test_export_takes_a_status_and_a_diff(diff: Diff) -> None:

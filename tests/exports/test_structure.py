@@ -49,7 +49,12 @@ def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str
     history = book["Historik"]
     assert history.freeze_panes == "A2"
     log = list(history.iter_rows(2, values_only=True))
-    assert log[0][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
+    # newest first: the overlap's new amount, then H05 dropped (the same moment)
+    name = 'Fælles <b>timer</b> & "vikarer"'
+    assert log[0][3:8] == ("Dobbelttælling ændret", name, "Beløb", 1_000_000, 1_500_000)
+    assert log[1][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
+    added = next(r for r in log if r[3] == "Dobbelttælling oprettet" and r[4] == name)
+    assert added[6:8] == (None, "H04, H01 · 1,0 mio. kr. · =SUM(A1) – æøå")
     set_55 = next(r for r in log if r[5] == "Potentiale 2018" and r[4] == "H01" and r[7])
     assert (set_55[6], set_55[7]) == (4_500_000, 5_500_000)
 

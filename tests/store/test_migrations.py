@@ -14,7 +14,16 @@ from db.engine import BUSY_TIMEOUT_MS, make_engine
 from db.schema import HEAD, MIGRATIONS, alembic_config, current_revision
 from tests.storeutil import dump_store
 
-TABLES = {"programme", "stage_weight", "bucket", "hypothesis", "figure", "event", "snapshot"}
+TABLES = {
+    "programme",
+    "stage_weight",
+    "bucket",
+    "hypothesis",
+    "figure",
+    "event",
+    "snapshot",
+    "overlap",
+}
 
 
 def _url(path: Path) -> str:

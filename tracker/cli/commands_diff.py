@@ -80,6 +80,18 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
             f"  {f.code} {_KIND.get(f.kind, f.kind)} {f.year}: "
             f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
         )
+    if d.overlap_changes:
+        typer.echo(f"\n{da.OVERLAP_CHANGES} ({len(d.overlap_changes)})")
+        for c in d.overlap_changes:
+            old_kr = c.before.amount_kr if c.before else None
+            new_kr = c.after.amount_kr if c.after else None
+            old, new, change = _change(shown, old_kr, new_kr)
+            members = ", ".join((c.after or c.before).members)  # type: ignore[union-attr]
+            who = ", ".join(x for x in (c.actor, _when(c.at)) if x)
+            typer.echo(
+                f"  {c.name} ({members}): {old or '(ny)'} → {new or '(fjernet)'} ({change})"
+                + (f"  {who}" if who else "")
+            )
     if d.added:
         typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
     if d.dropped:

@@ -29,7 +29,7 @@ def _values(e: EventView, shown: Display) -> tuple[str, str]:
     """The old and new value of ``e``; amounts with the decimals that show the change
     (in mio. kr. at least to the thousand kroner: the log is where figures are
     checked)."""
-    money = e.action == "figure.set" or e.field in ("target_kr",)
+    money = e.action == "figure.set" or e.field in ("target_kr", "amount_kr")
     old, new = _kroner(e.old_value), _kroner(e.new_value)
     if not money or (old is None and new is None):
         return _text(e.old_value), _text(e.new_value)
@@ -59,6 +59,16 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
             with contextlib.suppress(ValueError, AttributeError):
                 detail = json.loads(detail).get("title", "")
         return f"{e.subject} {label}: {detail}".rstrip(": ")
+    if e.action in ("overlap.add", "overlap.drop"):
+        from tracker.domain.overlaps import describe_state
+
+        added = e.action == "overlap.add"
+        if danish():
+            verb = "dobbelttælling oprettet" if added else "dobbelttælling fjernet"
+        else:
+            verb = "overlap added" if added else "overlap dropped"
+        state = e.new_value if added else e.old_value
+        return f"{e.subject} {verb}: {describe_state(state)}"
     old, new = _values(e, shown)
     if danish() and e.field is not None:
         if e.field == "stage":

@@ -12,6 +12,7 @@ from tracker.domain.status import Allocation, Status
 from tracker.i18n import danish
 from tracker.report.moments import show_time
 from tracker.report.others import other_benefit_rows
+from tracker.report.overlaps import measure_rows, overlap_rows
 
 __all__ = ["print_status", "register"]
 
@@ -67,6 +68,7 @@ def print_status(s: Status) -> None:
         ],
         right=(1,),
     )
+    print_overlaps(s)
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
     typer.echo(f"\n{da.BUCKETS} ({mode})")
     rest_label, rest = (
@@ -140,6 +142,22 @@ def print_other_benefits(s: Status) -> None:
         [da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES],
         rows,
         right=(1, 2, 3),
+    )
+
+
+def print_overlaps(s: Status) -> None:
+    """Brutto, the overlaps and netto side by side, then each overlap; nothing when
+    the programme has none."""
+    rows = measure_rows(s)
+    if not rows:
+        return
+    typer.echo(f"\n{da.GROSS}, {da.OVERLAP.lower()} og {da.NETTO.lower()}")
+    table(["", da.GROSS, da.OVERLAP, da.NETTO], rows, right=(1, 2, 3))
+    typer.echo(f"\n{da.OVERLAPS} ({len(s.overlaps)})")
+    table(
+        ["Navn", da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE],
+        overlap_rows(s),
+        right=(2, 3),
     )
 
 

@@ -58,4 +58,7 @@ _OTHER_FIELDS = {
     "allocation": "Fordeling",
     "priority": "Prioritet",
     "display": "Visning",
+    "members": da.HYPOTHESES,
+    "amount_kr": da.AMOUNT,
+    "note": da.NOTE,
 }

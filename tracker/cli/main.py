@@ -42,6 +42,7 @@ from tracker.cli import (
     commands_history,
     commands_hypothesis,
     commands_import,
+    commands_overlap,
     commands_programme,
     commands_setup,
     commands_snapshot,
@@ -289,6 +290,7 @@ app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")
 app.add_typer(commands_figure.app, name="figure")
+app.add_typer(commands_overlap.app, name="overlap")
 app.add_typer(commands_setup.db_app, name="db")
 app.add_typer(commands_config.app, name="config")
 commands_history.register(app)

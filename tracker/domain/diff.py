@@ -5,14 +5,24 @@ The values are computed by ``tracker.services`` from the dated figures and event
 this module only holds the plain result.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from tracker.domain import labels as da
+from tracker.domain.overlaps import Overlap
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 
-__all__ = ["Diff", "FigureChange", "StageMove", "ignored_earmarks", "total_changes"]
+__all__ = [
+    "Diff",
+    "FigureChange",
+    "OverlapChange",
+    "StageMove",
+    "ignored_earmarks",
+    "overlap_changes",
+    "total_changes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +60,20 @@ class FigureChange:
 
 
 @dataclass(frozen=True, slots=True)
+class OverlapChange:
+    """An overlap (dobbelttælling) added, changed or dropped between the two moments."""
+
+    name: str
+    before: Overlap | None
+    """As it stood at the first moment; ``None`` when it did not stand then."""
+    after: Overlap | None
+    """As it stands at the second; ``None`` when it was dropped in between."""
+    at: datetime | None
+    """When it was last changed in between (None if unknown)."""
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
     """The programme at two moments and what changed between them."""
 
@@ -66,13 +90,17 @@ class Diff:
     """Codes of hypotheses that exist at ``until`` but not at ``since``."""
     dropped: tuple[str, ...]
     """Codes that moved to the dropped stage between the two moments."""
+    overlap_changes: tuple[OverlapChange, ...] = ()
+    """Overlaps added, changed or dropped between the two moments, by name."""
 
 
 def total_changes(d: Diff) -> list[tuple[str, int, int]]:
     """The headline measures before and now, with their Danish labels, in the order
-    every "Siden sidst" view shows them: (label, before kr, now kr)."""
+    every "Siden sidst" view shows them: (label, before kr, now kr). The measures are
+    netto; when either moment has overlaps, what they take off pipeline and weighted
+    follows."""
     b, a = d.before.totals, d.after.totals
-    return [
+    rows = [
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
@@ -81,6 +109,30 @@ def total_changes(d: Diff) -> list[tuple[str, int, int]]:
         (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
         (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),
     ]
+    if d.before.overlaps or d.after.overlaps:
+        rows += [
+            (f"{da.OVERLAP} ({da.PIPELINE.lower()})", b.overlap_kr, a.overlap_kr),
+            (f"{da.OVERLAP} ({da.WEIGHTED.lower()})", b.overlap_weighted_kr, a.overlap_weighted_kr),
+        ]
+    return rows
+
+
+def overlap_changes(
+    before: Sequence[Overlap],
+    after: Sequence[Overlap],
+    author: Callable[[str], tuple[datetime | None, str]] | None = None,
+) -> tuple[OverlapChange, ...]:
+    """The overlaps that differ between two moments (added, changed, dropped), by
+    name; ``author`` says who changed one last, and when."""
+    old = {o.name: o for o in before}
+    new = {o.name: o for o in after}
+    changes = []
+    for name in sorted(old.keys() | new.keys(), key=str.casefold):
+        was, now = old.get(name), new.get(name)
+        if was != now:
+            at, actor = author(name) if author else (None, "")
+            changes.append(OverlapChange(name, was, now, at, actor))
+    return tuple(changes)
 
 
 def ignored_earmarks(d: Diff) -> list[str]:

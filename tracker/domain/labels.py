@@ -27,6 +27,7 @@ __all__ = [
     "FIGURE_KINDS",
     "GAP",
     "GAP_EXPLAINED",
+    "GROSS",
     "HYPOTHESES",
     "INVESTMENT",
     "INVESTMENT_TOTAL",
@@ -35,6 +36,7 @@ __all__ = [
     "MEASURE_HINTS",
     "MEASURE_LABELS",
     "NET",
+    "NETTO",
     "NET_NOTE",
     "NOTE",
     "NOW",
@@ -42,6 +44,12 @@ __all__ = [
     "NO_STAGE_MOVES",
     "NO_WARNINGS",
     "OTHER_BENEFITS",
+    "OVERLAP",
+    "OVERLAPS",
+    "OVERLAP_CHANGES",
+    "OVERLAP_GROSS_NOTE",
+    "OVERLAP_NOTE",
+    "OVERLAP_NOT_COUNTED",
     "OVERVIEW",
     "OWNER",
     "PIPELINE",
@@ -183,6 +191,27 @@ OTHER_BENEFITS = "Øvrige gevinster (tæller ikke med i målet)"
 """The gains of the benefit types that do not count toward the target."""
 BENEFIT_TYPE = "Gevinsttype"
 
+# Double counting (dobbelttælling): brutto, the overlaps, netto.
+GROSS = "Brutto"
+"""A measure before the overlaps are taken off: the hypotheses' sum."""
+OVERLAP = "Dobbelttælling"
+"""What the overlaps take off a measure; one overlap."""
+NETTO = "Netto"
+"""A measure after the overlaps are taken off (what the status counts)."""
+OVERLAPS = "Dobbelttællinger"
+"""The heading of the overlaps' list."""
+OVERLAP_CHANGES = "Ændrede dobbelttællinger"
+"""The heading of the overlaps that changed between two moments."""
+OVERLAP_NOTE = (
+    "Netto = brutto − dobbelttælling. En dobbelttælling trækkes fra, når alle dens "
+    "hypoteser tæller med: i vægtet med den laveste vægt blandt dem, i besluttet når "
+    "alle er besluttet, i realiseret når alle har realiseret (højst den mindstes beløb)."
+)
+OVERLAP_GROSS_NOTE = "Faserne og hypotesernes egne tal er brutto."
+"""Where the overlaps are not taken off: the funnel and each hypothesis's row."""
+OVERLAP_NOT_COUNTED = "tæller ikke"
+"""An overlap with fewer than two hypotheses that count (dropped, or another type)."""
+
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {
     "title": TITLE,
@@ -232,6 +261,9 @@ ACTION_LABELS: dict[str, str] = {
     "snapshot.add": "Øjebliksbillede navngivet",
     "snapshot.rename": "Øjebliksbillede omdøbt",
     "snapshot.delete": "Øjebliksbillede slettet",
+    "overlap.add": "Dobbelttælling oprettet",
+    "overlap.set": "Dobbelttælling ændret",
+    "overlap.drop": "Dobbelttælling fjernet",
 }
 
 #: Where a change was made → its Danish name (``import:<file>`` is "Import af <file>").
@@ -254,6 +286,9 @@ SETTING_LABELS: dict[str, str] = {
     "display_decimals": "Decimaler",
     "allocation": "Fordeling",
     "priority": "Prioritet",
+    "members": HYPOTHESES,
+    "amount_kr": AMOUNT,
+    "note": NOTE,
 }
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "parse_unit",
     "round_half_up",
     "unit_name",
+    "weighted_amount",
 ]
 
 #: Largest amount accepted: 1.000.000 mio. kr. (far above any municipal budget, far
@@ -205,6 +206,17 @@ def _checked(value: Decimal, raw: str) -> int:
 def round_half_up(value: Decimal) -> int:
     """Round to whole kroner, halves away from zero: the one rounding rule of Parat."""
     return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def weighted_amount(kr: int, weight_pct: int) -> int:
+    """``kr × weight``, rounded to whole kroner half up (away from zero).
+
+    Integer arithmetic gives the same result as ``round_half_up(Decimal(kr) * pct / 100)``
+    (a test holds them together) at a fraction of the cost.
+    """
+    if kr >= 0:
+        return (kr * weight_pct + 50) // 100
+    return -((-kr * weight_pct + 50) // 100)
 
 
 #: The Danish decimal mark and thousands separator (what Babel's ``da_DK`` data says;

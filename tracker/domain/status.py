@@ -11,7 +11,15 @@ from datetime import datetime, timedelta
 
 from tracker.domain.benefits import BenefitType
 from tracker.domain.codes import code_key
-from tracker.domain.money import format_mio
+from tracker.domain.money import format_mio, weighted_amount
+from tracker.domain.overlaps import (
+    MemberFacts,
+    Overlap,
+    OverlapStatus,
+    count_overlap,
+    member_codes,
+    overlap_warnings,
+)
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status_values import (
     Allocation,
@@ -38,6 +46,8 @@ __all__ = [
     "HypothesisFacts",
     "Measures",
     "OtherBenefit",
+    "Overlap",
+    "OverlapStatus",
     "ProgrammeFacts",
     "StageStatus",
     "Status",
@@ -53,17 +63,6 @@ __all__ = [
 
 #: A hypothesis not touched for this long earns the ``stale`` warning.
 STALE_AFTER = timedelta(days=60)
-
-
-def weighted_amount(kr: int, weight_pct: int) -> int:
-    """``kr × weight``, rounded to whole kroner half up (away from zero).
-
-    Integer arithmetic gives the same result as ``round_half_up(Decimal(kr) * pct / 100)``
-    (a test holds them together) at a fraction of the cost.
-    """
-    if kr >= 0:
-        return (kr * weight_pct + 50) // 100
-    return -((-kr * weight_pct + 50) // 100)
 
 
 def earmark_label(name: str, allocation: Allocation) -> str:
@@ -242,16 +241,20 @@ def _contribution(
 
 
 def compute_status(
-    programme: ProgrammeFacts, hypotheses: Sequence[HypothesisFacts], as_of: datetime
+    programme: ProgrammeFacts,
+    hypotheses: Sequence[HypothesisFacts],
+    as_of: datetime,
+    overlaps: Sequence[Overlap] = (),
 ) -> Status:
     """Compute the whole status for the programme's target year as of ``as_of``.
 
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
     realised is the target-year realised figure. Totals are sums of those rounded
-    figures; gap = target − weighted. Only hypotheses of a counting benefit type
-    (gevinsttype) enter the totals, buckets, stages and years; the others are summed
-    per type beside them (``other_benefits``).
+    figures (brutto) less the ``overlaps`` counted twice in them (netto, see
+    :mod:`tracker.domain.overlaps`); gap = target − netto weighted. Only hypotheses
+    of a counting benefit type (gevinsttype) enter the totals, buckets, stages and
+    years; the others are summed per type beside them (``other_benefits``).
 
     The loop runs once per hypothesis for the whole status (10,000 hypotheses on
     screen at start-up), so it keeps running sums in plain integers; a plain
@@ -279,6 +282,8 @@ def compute_status(
     counting = programme.counting_types
     # per non-counting type: [hypotheses, pipeline, weighted]
     others: dict[BenefitType, list[int]] = {t: [0, 0, 0] for t in BenefitType if t not in counting}
+    in_overlaps = member_codes(overlaps)
+    members: dict[str, MemberFacts] = {}
     for h in hypotheses:
         active, decided, weight = rules[h.stage]
         if active and h.confidence_pct is not None:
@@ -304,6 +309,8 @@ def compute_status(
         realised_sum += realised
         if earmarked:
             earmarks.append((h.bucket, Measures(pipeline, weighted, decided_kr, realised)))
+        if active and h.code in in_overlaps:
+            members[h.code] = MemberFacts(weight, pipeline, decided, realised, h.bucket)
         stage_row = by_stage[h.stage]
         stage_row[0] += 1
         stage_row[1] += pipeline
@@ -336,22 +343,56 @@ def compute_status(
             h, weight, pipeline, weighted, decided_kr, realised, investment, counts=True
         )
         statuses.append(contribution)
-    total = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
-    buckets, surplus, unassigned = _buckets(programme, earmarks, total)
+    gross = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
+    counted = tuple(
+        count_overlap(o, members) for o in sorted(overlaps, key=lambda o: o.name.casefold())
+    )
+    deducted = _deducted(counted)
+    net = Measures(
+        gross.pipeline_kr - deducted.pipeline_kr,
+        gross.weighted_kr - deducted.weighted_kr,
+        gross.decided_kr - deducted.decided_kr,
+        gross.realised_kr - deducted.realised_kr,
+    )
+    if earmarked:
+        # Each overlap comes off the bucket of its first counted member.
+        earmarks.extend(
+            (o.bucket, Measures(-o.pipeline_kr, -o.weighted_kr, -o.decided_kr, -o.realised_kr))
+            for o in counted
+            if o.counts
+        )
+    target_sums = year_sums.get(year)
+    if target_sums is not None:
+        # The overlap is an amount of the target year: that row is netto, like the totals.
+        for i, kr in enumerate(
+            (deducted.pipeline_kr, deducted.weighted_kr, deducted.decided_kr, deducted.realised_kr)
+        ):
+            target_sums[i] -= kr
+    buckets, surplus, unassigned = _buckets(programme, earmarks, net)
     statuses.sort(key=lambda h: code_key(h.code))
+    warnings = _warnings(programme, hypotheses, as_of)
+    warnings.extend(Warning(*w) for w in overlap_warnings(counted, members, year))
     return Status(
         programme=programme,
         as_of=as_of,
         totals=Totals(
             target_kr=programme.target_kr,
-            pipeline_kr=pipeline_sum,
-            weighted_kr=weighted_sum,
-            decided_kr=decided_sum,
-            realised_kr=realised_sum,
+            pipeline_kr=net.pipeline_kr,
+            weighted_kr=net.weighted_kr,
+            decided_kr=net.decided_kr,
+            realised_kr=net.realised_kr,
             investment_kr=total_investment,
-            gap_kr=programme.target_kr - weighted_sum,
+            gap_kr=programme.target_kr - net.weighted_kr,
             baseline_kr=total_baseline,
             slippage_kr=total_slippage,
+            gross_pipeline_kr=gross.pipeline_kr,
+            gross_weighted_kr=gross.weighted_kr,
+            gross_decided_kr=gross.decided_kr,
+            gross_realised_kr=gross.realised_kr,
+            overlap_kr=deducted.pipeline_kr,
+            overlap_weighted_kr=deducted.weighted_kr,
+            overlap_decided_kr=deducted.decided_kr,
+            overlap_realised_kr=deducted.realised_kr,
         ),
         buckets=buckets,
         surplus=surplus,
@@ -361,6 +402,17 @@ def compute_status(
             YearStatus(y, p, w, d, r, i, p - i) for y, (p, w, d, r, i) in year_sums.items()
         ),
         hypotheses=tuple(statuses),
-        warnings=tuple(_warnings(programme, hypotheses, as_of)),
+        warnings=tuple(warnings),
         other_benefits=tuple(OtherBenefit(t, c, p, w) for t, (c, p, w) in others.items()),
+        overlaps=counted,
+    )
+
+
+def _deducted(overlaps: Sequence[OverlapStatus]) -> Measures:
+    """What the overlaps take off the four measures together."""
+    return Measures(
+        sum(o.pipeline_kr for o in overlaps),
+        sum(o.weighted_kr for o in overlaps),
+        sum(o.decided_kr for o in overlaps),
+        sum(o.realised_kr for o in overlaps),
     )

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from tracker.domain.benefits import DEFAULT_COUNTING, BenefitType
 from tracker.domain.money import DEFAULT_DISPLAY, Display
+from tracker.domain.overlaps import OverlapStatus
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 
 __all__ = [
@@ -221,7 +222,11 @@ class YearStatus:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """Programme totals for the target year; gap = target − weighted."""
+    """Programme totals for the target year; gap = target − weighted.
+
+    The four measures are netto: the hypotheses' sums (brutto) less the overlaps
+    (dobbelttælling) counted twice in them; both are beside them.
+    """
 
     target_kr: int
     pipeline_kr: int
@@ -234,6 +239,22 @@ class Totals:
     """Sum of the baselines of the hypotheses that have one."""
     slippage_kr: int = 0
     """Sum of their slippage (their pipeline − their baseline)."""
+    gross_pipeline_kr: int = 0
+    """Pipeline before overlaps (brutto): the sum over the hypotheses."""
+    gross_weighted_kr: int = 0
+    """Weighted before overlaps (brutto)."""
+    gross_decided_kr: int = 0
+    """Decided before overlaps (brutto)."""
+    gross_realised_kr: int = 0
+    """Realised before overlaps (brutto)."""
+    overlap_kr: int = 0
+    """The overlaps taken off the pipeline (dobbelttælling)."""
+    overlap_weighted_kr: int = 0
+    """The overlaps taken off the weighted total (each × its lowest member weight)."""
+    overlap_decided_kr: int = 0
+    """The overlaps taken off decided."""
+    overlap_realised_kr: int = 0
+    """The overlaps taken off realised."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,3 +299,5 @@ class Status:
     warnings: tuple[Warning, ...]
     other_benefits: tuple[OtherBenefit, ...] = ()
     """Per benefit type that does not count toward the target, in the types' order."""
+    overlaps: tuple[OverlapStatus, ...] = ()
+    """The overlaps (dobbelttællinger) by name, with what each takes off the measures."""

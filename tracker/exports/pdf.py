@@ -220,6 +220,15 @@ def _figure_changes(doc: Document, v: SummaryView, title: str = "") -> None:
         table(doc, d.figure_changes, _CHANGE_WIDTHS, size=7, wrap=frozenset({1, 7}))
     else:
         _list(doc, [w.no_figure_changes])
+    if d.overlap_changes is not None:
+        heading(doc, w.overlap_changes, space_needed=15)
+        table(
+            doc,
+            d.overlap_changes,
+            (32, 30, 30, 20, 20, 20, 28),
+            size=7,
+            wrap=frozenset({0, 1, 2}),
+        )
     if d.added:
         _paragraph(doc, w.added, d.added)
     if d.dropped:
@@ -260,6 +269,16 @@ def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
     heading(doc, w.overview, space_needed=CARDS_HEIGHT + 20)
     _cards(doc, v, report.status.totals.gap_kr < 0)
     note(doc, v.gap_note)
+
+    if v.overlaps is not None:
+        measures, listed = v.overlaps.measures, v.overlaps.overlaps
+        widths = (40, 45, 22, 22, 51)
+        high = table_height(doc, measures, (45, 30, 30, 30)) + table_height(doc, listed, widths)
+        heading(doc, w.overlaps, space_needed=min(high + 10, 120))
+        table(doc, measures, (45, 30, 30, 30))
+        doc.ln(2)
+        table(doc, listed, widths, size=7, wrap=frozenset({0, 1, 4}))
+        note(doc, v.overlaps.note)
 
     heading(doc, w.buckets, space_needed=table_height(doc, v.buckets, _BUCKET_WIDTHS) + 6)
     table(doc, v.buckets, _BUCKET_WIDTHS)

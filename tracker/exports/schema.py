@@ -57,6 +57,16 @@ class Totals(_Model):
         description="Sum of the baselines: target-year potential when first decided"
     )
     slippage_kr: Kroner = Field(description="Sum of pipeline − baseline where a baseline exists")
+    gross_pipeline_kr: Kroner = Field(description="Pipeline before overlaps (brutto)")
+    gross_weighted_kr: Kroner = Field(description="Weighted before overlaps (brutto)")
+    gross_decided_kr: Kroner = Field(description="Decided before overlaps (brutto)")
+    gross_realised_kr: Kroner = Field(description="Realised before overlaps (brutto)")
+    overlap_kr: Kroner = Field(description="Overlaps taken off the pipeline (dobbelttælling)")
+    overlap_weighted_kr: Kroner = Field(
+        description="Overlaps taken off weighted: each × the lowest weight of its members"
+    )
+    overlap_decided_kr: Kroner = Field(description="Overlaps taken off decided")
+    overlap_realised_kr: Kroner = Field(description="Overlaps taken off realised")
 
 
 class Bucket(_Model):
@@ -134,10 +144,33 @@ class OtherBenefit(_Model):
     weighted_kr: Kroner = Field(description="Their weighted potential")
 
 
+class OverlapEntry(_Model):
+    """One entry of ``overlaps``: a gain two or more hypotheses claim (dobbelttælling)."""
+
+    name: str
+    members: list[str] = Field(description="The hypotheses' codes, in the order given")
+    amount_kr: Kroner = Field(description="The amount counted twice in the target year")
+    weighted_kr: Kroner = Field(description="Taken off weighted: amount × the lowest weight")
+    note: str
+    counted: list[str] = Field(
+        description="The members it is counted over: counting benefit type, not dropped"
+    )
+    counts: bool = Field(description="Whether it takes anything off (two or more counted)")
+    weight_pct: int = Field(description="The lowest weight among the counted members")
+    pipeline_kr: Kroner = Field(description="Taken off the pipeline")
+    decided_kr: Kroner = Field(description="Taken off decided (all counted members decided)")
+    realised_kr: Kroner = Field(
+        description="Taken off realised (all counted members realised; at most the smallest)"
+    )
+    bucket: str | None = Field(
+        description="Earmarked mode: the bucket it comes off (its first counted member's)"
+    )
+
+
 class WarningRow(_Model):
     code: Literal[
         "missing-potential", "no-owner", "realised-above-potential", "stale",
-        "bucket-targets-mismatch", "earmark-ignored",
+        "bucket-targets-mismatch", "earmark-ignored", "overlap-above-member-potential",
     ]  # fmt: skip
     hypothesis: str | None
     message: str
@@ -200,6 +233,21 @@ class FigureChange(_Model):
     actor: str
 
 
+class OverlapChange(_Model):
+    """An overlap added (old_* null), dropped (new_* null) or changed in between."""
+
+    name: str
+    old_members: list[str] | None
+    new_members: list[str] | None
+    old_kr: Kroner | None
+    new_kr: Kroner | None
+    change_kr: Kroner = Field(description="new − old, a missing overlap counting 0")
+    old_note: str | None
+    new_note: str | None
+    at: str | None
+    actor: str
+
+
 class DiffSection(_Model):
     """ "Siden sidst": present with ``--since``; the object of ``parat diff --json``."""
 
@@ -213,6 +261,9 @@ class DiffSection(_Model):
     figure_changes: list[FigureChange]
     added: list[str]
     dropped: list[str]
+    overlap_changes: list[OverlapChange] = Field(
+        description="Overlaps (dobbelttællinger) added, changed or dropped, by name"
+    )
 
 
 class ExportDocument(_Model):
@@ -230,6 +281,9 @@ class ExportDocument(_Model):
     hypotheses: list[HypothesisEntry]
     other_benefits: list[OtherBenefit] = Field(
         description="Per benefit type that does not count toward the target"
+    )
+    overlaps: list[OverlapEntry] = Field(
+        description="Double counting: what each overlap takes off the totals (netto)"
     )
     warnings: list[WarningRow]
     diff: DiffSection | None = None

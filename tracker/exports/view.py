@@ -18,11 +18,13 @@ from tracker.exports.danish import date, date_time, local, pct
 from tracker.report import Report
 from tracker.report.moments import show_moment
 from tracker.report.others import other_benefit_rows
+from tracker.report.overlaps import measure_rows, overlap_rows
 
 __all__ = [
     "KIND_LABELS",
     "DiffView",
     "Headline",
+    "OverlapsView",
     "SummaryView",
     "Table",
     "Words",
@@ -73,6 +75,18 @@ class DiffView:
     figure_changes: Table
     added: tuple[str, ...]
     dropped: tuple[str, ...]
+    overlap_changes: Table | None = None
+    """The overlaps added, changed or dropped in between; ``None`` when none moved."""
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapsView:
+    """Double counting (dobbelttælling): each measure brutto, what the overlaps take
+    off, netto; then the overlaps themselves."""
+
+    measures: Table
+    overlaps: Table
+    note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +115,9 @@ class Words:
     stage_bars: str = f"{da.PIPELINE} / {da.WEIGHTED.lower()}"
     """The heading of the stages' funnel bars."""
     other_benefits: str = da.OTHER_BENEFITS
+    overlaps: str = da.OVERLAP
+    overlap_list: str = da.OVERLAPS
+    overlap_changes: str = da.OVERLAP_CHANGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +151,8 @@ class SummaryView:
     other_benefits: Table | None = None
     """Øvrige gevinster: per benefit type that does not count toward the target (and
     that some hypothesis has); ``None`` when every hypothesis counts."""
+    overlaps: OverlapsView | None = None
+    """Dobbelttælling: brutto, overlaps, netto; ``None`` when the programme has none."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -220,8 +239,9 @@ def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             da.TOTAL,
             "",
             str(sum(st.count for st in s.stages)),
-            shown.number(s.totals.pipeline_kr),
-            shown.number(s.totals.weighted_kr),
+            # the stages are brutto: their sum is before any overlap is taken off
+            shown.number(s.totals.gross_pipeline_kr),
+            shown.number(s.totals.gross_weighted_kr),
         ),
     )
 
@@ -327,10 +347,11 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             "",
             "",
             "",
-            shown.number(s.totals.pipeline_kr),
-            shown.number(s.totals.weighted_kr),
-            shown.number(s.totals.decided_kr),
-            shown.number(s.totals.realised_kr),
+            # each hypothesis's own figures: their sum is brutto (before overlaps)
+            shown.number(s.totals.gross_pipeline_kr),
+            shown.number(s.totals.gross_weighted_kr),
+            shown.number(s.totals.gross_decided_kr),
+            shown.number(s.totals.gross_realised_kr),
         ),
         subtotals=frozenset(subtotals),
     )
@@ -382,13 +403,18 @@ def since_heading(d: Diff) -> str:
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
-    measures = (
+    measures: tuple[tuple[str, int, int], ...] = (
         (da.REALISED, b.realised_kr, a.realised_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
         (da.GAP, b.gap_kr, a.gap_kr),
     )
+    if d.before.overlaps or d.after.overlaps:
+        measures += (
+            (f"{da.OVERLAP} ({da.PIPELINE.lower()})", b.overlap_kr, a.overlap_kr),
+            (f"{da.OVERLAP} ({da.WEIGHTED.lower()})", b.overlap_weighted_kr, a.overlap_weighted_kr),
+        )
     before_buckets = {x.key: x for x in d.before.buckets}
     bucket_rows = []
     for x in d.after.buckets:
@@ -456,6 +482,32 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
         ),
         added=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.added),
         dropped=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.dropped),
+        overlap_changes=_overlap_changes(d, shown),
+    )
+
+
+def _overlap_changes(d: Diff, shown: Display) -> Table | None:
+    """The overlaps that moved, with their members then and now (a new one had none
+    then, a dropped one has none now)."""
+    if not d.overlap_changes:
+        return None
+    rows = []
+    for c in d.overlap_changes:
+        old = c.before.amount_kr if c.before else None
+        new = c.after.amount_kr if c.after else None
+        rows.append(
+            (
+                c.name,
+                ", ".join(c.before.members) if c.before else "(ny)",
+                ", ".join(c.after.members) if c.after else "(fjernet)",
+                *_change(shown, old, new),
+                c.actor,
+            )
+        )
+    return Table(
+        ("Navn", f"{da.HYPOTHESES} før", f"{da.HYPOTHESES} nu", da.THEN, da.NOW, da.CHANGE, da.WHO),
+        tuple(rows),
+        frozenset({3, 4, 5}),
     )
 
 
@@ -509,6 +561,22 @@ def summary_view(report: Report) -> SummaryView:
         unit=shown.suffix,
         words=Words(in_mio=f"Beløb i {shown.suffix}"),
         other_benefits=_other_benefits(s, shown),
+        overlaps=_overlaps(s, shown),
+    )
+
+
+def _overlaps(s: Status, shown: Display) -> OverlapsView | None:
+    rows = measure_rows(s, shown.number)
+    if not rows:
+        return None
+    return OverlapsView(
+        measures=Table(("", da.GROSS, da.OVERLAP, da.NETTO), tuple(rows), frozenset({1, 2, 3})),
+        overlaps=Table(
+            ("Navn", da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE),
+            tuple(overlap_rows(s, shown.number)),
+            frozenset({2, 3}),
+        ),
+        note=f"{da.OVERLAP_NOTE} {da.OVERLAP_GROSS_NOTE} Beløb i {shown.suffix}",
     )
 
 

@@ -68,6 +68,9 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         ws.write_number(row, 1, kr, f.mio_bold if label in (da.TARGET, da.GAP) else f.mio)
         ws.write_string(row, 2, explained, f.subtitle)
 
+    if s.overlaps:
+        row = _overlaps(ws, row + 2, report, f)
+
     row += 2
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
     ws.write_string(row, 0, f"{da.BUCKETS} ({mode}, mio. kr.)", f.section)
@@ -117,8 +120,9 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.write_string(row, 0, da.TOTAL, f.total_text)
     ws.write_blank(row, 1, None, f.total_text)
     ws.write_number(row, 2, sum(st.count for st in s.stages), f.total_int)
-    ws.write_number(row, 3, t.pipeline_kr, f.total_mio)
-    ws.write_number(row, 4, t.weighted_kr, f.total_mio)
+    # the stages are brutto: their sum is before any overlap is taken off
+    ws.write_number(row, 3, t.gross_pipeline_kr, f.total_mio)
+    ws.write_number(row, 4, t.gross_weighted_kr, f.total_mio)
 
     row += 2
     ws.write_string(row, 0, f"{da.WARNINGS} ({len(s.warnings)})", f.section)
@@ -136,6 +140,46 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         f"Udskrevet {date_time(m.generated_at)} af {m.generated_by} · Parat {m.tool_version}",
         f.subtitle,
     )  # fmt: skip
+
+
+def _overlaps(ws: Any, row: int, report: Report, f: Formats) -> int:
+    """Brutto, dobbelttælling and netto per measure, then each overlap, from ``row``;
+    returns the last row written. Amounts are numbers in kroner, shown in mio. kr."""
+    s = report.status
+    t = s.totals
+    ws.write_string(row, 0, f"{da.OVERLAP} (mio. kr.)", f.section)
+    row += 1
+    write_header(ws, row, ("", da.GROSS, da.OVERLAP, da.NETTO), (1, 2, 3), f)
+    for label, gross, overlap, net in (
+        (da.PIPELINE, t.gross_pipeline_kr, t.overlap_kr, t.pipeline_kr),
+        (da.WEIGHTED, t.gross_weighted_kr, t.overlap_weighted_kr, t.weighted_kr),
+        (da.DECIDED, t.gross_decided_kr, t.overlap_decided_kr, t.decided_kr),
+        (da.REALISED, t.gross_realised_kr, t.overlap_realised_kr, t.realised_kr),
+    ):
+        row += 1
+        ws.write_string(row, 0, label, f.text)
+        for col, kr in enumerate((gross, overlap, net), start=1):
+            ws.write_number(row, col, kr, f.mio_table)
+    row += 2
+    write_header(ws, row, ("Navn", da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE), (2, 3), f)
+    for o in s.overlaps:
+        row += 1
+        write_text(ws, row, 0, o.name, f)
+        members = ", ".join(
+            code if code in o.counted else f"{code} ({da.OVERLAP_NOT_COUNTED})"
+            for code in o.members
+        )
+        ws.write_string(row, 1, members, f.text)
+        ws.write_number(row, 2, o.amount_kr, f.mio_table)
+        if o.counts:
+            ws.write_number(row, 3, o.weighted_kr, f.mio_table)
+        else:
+            ws.write_string(row, 3, f"({da.OVERLAP_NOT_COUNTED})", f.text)
+        if o.note:
+            write_text(ws, row, 4, o.note, f)
+    row += 1
+    ws.write_string(row, 0, f"{da.OVERLAP_NOTE} {da.OVERLAP_GROSS_NOTE}", f.subtitle)
+    return row
 
 
 def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:

@@ -6,6 +6,7 @@ from datetime import datetime
 import xlsxwriter
 
 from tracker.domain import labels as da
+from tracker.domain.overlaps import describe_state
 from tracker.domain.stages import Stage
 from tracker.exports.view import since_heading
 from tracker.exports.xlsx_cells import FIGURE_FIELDS, Formats, naive, write_header, write_text
@@ -17,10 +18,12 @@ __all__ = ["history_sheet", "since_sheet"]
 _STAGE_LABELS = {stage.value: stage.label for stage in Stage}
 _ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
 #: Fields whose values are kroner (shown in mio. kr.), besides the figures.
-_AMOUNT_FIELDS = frozenset({"target_kr"})
+_AMOUNT_FIELDS = frozenset({"target_kr", "amount_kr"})
 #: Actions whose values are moments (ISO in the log, Copenhagen time in the sheet).
 _MOMENT_ACTIONS = frozenset({"snapshot.add", "snapshot.delete"})
 _UNDO = re.compile(r"undo of event #(\d+)")
+#: Actions whose value is an overlap's whole state (shown in words, not as JSON).
+_STATE_ACTIONS = frozenset({"overlap.add", "overlap.drop"})
 
 
 def _field_label(field: str, action: str = "") -> str:
@@ -33,7 +36,7 @@ def _field_label(field: str, action: str = "") -> str:
         return f"{da.WEIGHT} {_STAGE_LABELS[rest]}"
     if field == "confidence_pct":
         return f"{da.CONFIDENCE} %"
-    if action.startswith(("programme.", "bucket.")) and field in da.SETTING_LABELS:
+    if action.startswith(("programme.", "bucket.", "overlap.")) and field in da.SETTING_LABELS:
         return da.SETTING_LABELS[field]
     return da.FIELD_LABELS.get(field, field)
 
@@ -98,7 +101,9 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             if value is None:
                 continue
             moment = _moment(value) if e.action in _MOMENT_ACTIONS else None
-            if moment is not None:
+            if e.action in _STATE_ACTIONS:
+                write_text(ws, row, col, describe_state(value), f)
+            elif moment is not None:
                 ws.write_datetime(row, col, naive(moment), f.moment)
             elif amount and value.lstrip("-").isdigit():
                 ws.write_number(row, col, int(value), f.mio)
@@ -174,6 +179,26 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             ws.write_number(row, 5, c.new_kr, f.mio)
         ws.write_number(row, 6, (c.new_kr or 0) - (c.old_kr or 0), f.mio)
         write_text(ws, row, 7, c.actor, f)
+    if d.overlap_changes:
+        row += 2
+        ws.write_string(row, 0, da.OVERLAP_CHANGES, f.section)
+        row += 1
+        overlap_cols = ("Navn", f"{da.HYPOTHESES} før", f"{da.HYPOTHESES} nu", da.THEN,
+                        da.NOW, da.CHANGE, da.WHO)  # fmt: skip
+        write_header(ws, row, overlap_cols, (3, 4, 5), f)
+        for o in d.overlap_changes:
+            row += 1
+            write_text(ws, row, 0, o.name, f)
+            ws.write_string(row, 1, ", ".join(o.before.members) if o.before else "(ny)", f.text)
+            ws.write_string(row, 2, ", ".join(o.after.members) if o.after else "(fjernet)", f.text)
+            old_kr = o.before.amount_kr if o.before else None
+            new_kr = o.after.amount_kr if o.after else None
+            if old_kr is not None:
+                ws.write_number(row, 3, old_kr, f.mio)
+            if new_kr is not None:
+                ws.write_number(row, 4, new_kr, f.mio)
+            ws.write_number(row, 5, (new_kr or 0) - (old_kr or 0), f.mio)
+            write_text(ws, row, 6, o.actor, f)
     titles = {h.code: h.title for h in d.after.hypotheses}
     for heading, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
         if codes:

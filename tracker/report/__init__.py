@@ -19,6 +19,7 @@ from tracker.report.views import (
     EventView,
     HypothesisDetail,
     HypothesisView,
+    OverlapView,
     ProgrammeView,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "ExportMeta",
     "HypothesisDetail",
     "HypothesisView",
+    "OverlapView",
     "ProgrammeView",
     "Report",
     "diff_to_dict",

@@ -91,6 +91,23 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for o in status.other_benefits
         ],
+        "overlaps": [
+            {
+                "name": o.name,
+                "members": list(o.members),
+                "amount_kr": o.amount_kr,
+                "weighted_kr": o.weighted_kr,
+                "note": o.note,
+                "counted": list(o.counted),
+                "counts": o.counts,
+                "weight_pct": o.weight_pct,
+                "pipeline_kr": o.pipeline_kr,
+                "decided_kr": o.decided_kr,
+                "realised_kr": o.realised_kr,
+                "bucket": o.bucket,
+            }
+            for o in status.overlaps
+        ],
         "warnings": [asdict(w) for w in status.warnings],
     }
 
@@ -106,6 +123,14 @@ TOTAL_KEYS = (
     "investment_kr",
     "baseline_kr",
     "slippage_kr",
+    "gross_pipeline_kr",
+    "gross_weighted_kr",
+    "gross_decided_kr",
+    "gross_realised_kr",
+    "overlap_kr",
+    "overlap_weighted_kr",
+    "overlap_decided_kr",
+    "overlap_realised_kr",
 )
 BUCKET_KEYS = ("target_kr", "pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
 
@@ -177,4 +202,20 @@ def diff_to_dict(d: Diff) -> dict[str, Any]:
         ],
         "added": list(d.added),
         "dropped": list(d.dropped),
+        "overlap_changes": [
+            {
+                "name": c.name,
+                "old_members": None if c.before is None else list(c.before.members),
+                "new_members": None if c.after is None else list(c.after.members),
+                "old_kr": None if c.before is None else c.before.amount_kr,
+                "new_kr": None if c.after is None else c.after.amount_kr,
+                "change_kr": (c.after.amount_kr if c.after else 0)
+                - (c.before.amount_kr if c.before else 0),
+                "old_note": None if c.before is None else c.before.note,
+                "new_note": None if c.after is None else c.after.note,
+                "at": iso(c.at),
+                "actor": c.actor,
+            }
+            for c in d.overlap_changes
+        ],
     }

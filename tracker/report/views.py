@@ -8,7 +8,14 @@ from tracker.domain.benefits import DEFAULT_COUNTING, BenefitType
 from tracker.domain.money import Display
 from tracker.domain.stages import Stage
 
-__all__ = ["BucketView", "EventView", "HypothesisDetail", "HypothesisView", "ProgrammeView"]
+__all__ = [
+    "BucketView",
+    "EventView",
+    "HypothesisDetail",
+    "HypothesisView",
+    "OverlapView",
+    "ProgrammeView",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,3 +135,19 @@ class HypothesisDetail:
     are absent."""
     events: tuple[EventView, ...] = ()
     """Its audit-log entries, newest first (none in an export's details)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapView:
+    """An overlap (dobbelttælling) as stored: its latest record."""
+
+    name: str
+    members: tuple[str, ...]
+    """The members' codes in the order given."""
+    amount_kr: int
+    """The amount counted twice in the target year, kroner."""
+    note: str
+    updated_at: datetime
+    """When its latest record is dated."""
+    actor: str
+    """Who made that record."""

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from tracker.domain.diff import Diff
-    from tracker.report import EventView, Report
+    from tracker.report import EventView, OverlapView, Report
     from tracker.services.imports import ImportResult
     from tracker.services.progress import Progress
     from tracker.services.script import LineResult
@@ -247,6 +247,45 @@ class Parat:
             )
 
         return self._read(work)
+
+    # -- overlaps (dobbelttælling) -----------------------------------------------
+    def add_overlap(
+        self, name: str, *, members: str | Sequence[str], amount: Amount, note: str = ""
+    ) -> "OverlapView":
+        """Record that two or more hypotheses claim the same gain: ``amount`` (a bare
+        number in text is mio. kr.) is counted twice in the target year."""
+        from tracker.services.overlaps import add_overlap
+
+        return self._write(
+            lambda s, c: add_overlap(s, c, name, members=members, amount=amount, note=note)
+        )
+
+    def set_overlap(
+        self,
+        name: str,
+        *,
+        members: str | Sequence[str] | None = None,
+        amount: Amount | None = None,
+        note: str | None = None,
+    ) -> "tuple[OverlapView, int]":
+        """Change an overlap's members, amount or note; returns it and how many changed."""
+        from tracker.services.overlaps import set_overlap
+
+        return self._write(
+            lambda s, c: set_overlap(s, c, name, members=members, amount=amount, note=note)
+        )
+
+    def drop_overlap(self, name: str) -> "OverlapView":
+        """End an overlap (it stays in the history; undo brings it back)."""
+        from tracker.services.overlaps import drop_overlap
+
+        return self._write(lambda s, c: drop_overlap(s, c, name))
+
+    def overlaps(self) -> "list[OverlapView]":
+        """The overlaps that stand now, by name."""
+        from tracker.services.overlaps import list_overlaps
+
+        return self._read(list_overlaps)
 
     # -- status -----------------------------------------------------------------
     def status(self, as_of: datetime | None = None) -> Status:

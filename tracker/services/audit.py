@@ -25,6 +25,8 @@ from tracker.errors import InvalidInput, NotFound, ParatError, StaleVersion
 from tracker.report import EventView
 from tracker.services import hypotheses
 from tracker.services.context import ChangeContext
+from tracker.services.overlaps import ACTIONS as _ON_OVERLAP
+from tracker.services.overlaps import repeated_overlap, revert_overlaps
 from tracker.services.programme import get_programme
 from tracker.services.snapshots import revert_snapshots
 from tracker.services.undo_values import current_value, revert_frame
@@ -35,8 +37,9 @@ _ON_HYPOTHESIS = ("hypothesis.add", "hypothesis.set", "figure.set")
 _ON_FRAME = ("programme.set", "bucket.set")
 _ON_SNAPSHOT = ("snapshot.add", "snapshot.rename", "snapshot.delete")
 #: Actions that have an inverse. Adding a hypothesis is undone by dropping it (it
-#: stays in the history); adding a bucket, or creating the programme, has no inverse.
-UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT})
+#: stays in the history), adding an overlap by dropping it, dropping one by adding
+#: it again; adding a bucket, or creating the programme, has no inverse.
+UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT, *_ON_OVERLAP})
 _CANNOT = {
     "bucket.add": "adding a bucket cannot be undone",
     "programme.create": "creating the programme cannot be undone",
@@ -83,7 +86,12 @@ def audit_log(
 def _shown(e: EventRow, value: str | None) -> str:
     if value is None:
         return "empty"
-    if (e.action == "figure.set" or e.field == "target_kr") and value.lstrip("-").isdigit():
+    if e.action in ("overlap.add", "overlap.drop"):
+        from tracker.domain.overlaps import describe_state
+
+        return describe_state(value)
+    money = e.action == "figure.set" or e.field in ("target_kr", "amount_kr")
+    if money and value.lstrip("-").isdigit():
         from tracker.domain.money import format_kr
 
         return format_kr(int(value))
@@ -142,11 +150,12 @@ def _conflict(session: Session, e: EventRow, now_value: str | None) -> UndoConfl
     same_subject = e.action != "programme.set"
     later = store.later_change(session.connection(), e, same_subject=same_subject)
     by = f" by {later.actor} (event #{later.id})" if later else ""
+    what = f"{e.subject} {e.field}" if e.field else e.subject
     return UndoConflict(
-        f"cannot undo event #{e.id}: {e.subject} {e.field} has changed since{by} "
+        f"cannot undo event #{e.id}: {what} has changed since{by} "
         f"(now {_shown(e, now_value)}, the event set {_shown(e, e.new_value)}); "
         "undo or change that first",
-        danish=f"Hændelse #{e.id} kan ikke fortrydes: {e.subject} {e.field} er ændret "
+        danish=f"Hændelse #{e.id} kan ikke fortrydes: {what} er ændret "
         "siden. Fortryd eller ret den ændring først.",
         code=e.subject,
     )
@@ -159,6 +168,14 @@ def _check(session: Session, command: store.Command, others: list[EventRow]) -> 
         raise InvalidInput(
             f"two events of that moment changed {repeated[0]} {repeated[1]}: "
             "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)"
+        )
+    overlap = repeated_overlap([e for e in others if e.action in _ON_OVERLAP])
+    if overlap is not None:
+        raise InvalidInput(
+            f"events of that moment changed the overlap {overlap!r} more than once: "
+            "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)",
+            danish=f"Hændelserne fra det tidspunkt ændrede dobbelttællingen {overlap!r} mere "
+            "end én gang: fortryd dem én ad gangen (`parat undo HÆNDELSE`, se `parat history`).",
         )
     for e in others:
         if e.action == "hypothesis.add" or e.action in _ON_SNAPSHOT:
@@ -248,6 +265,7 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     moved = _revert_hypotheses(session, one_moment, others)
     revert_frame(session, one_moment, [e for e in others if e.action in _ON_FRAME])
     revert_snapshots(session, one_moment, [e for e in others if e.action in _ON_SNAPSHOT])
+    revert_overlaps(session, one_moment, [e for e in others if e.action in _ON_OVERLAP])
     conn = session.connection()
     written = store.revert_figures(
         conn, command, programme_id=programme_id, at=now, actor=ctx.actor, source=ctx.source

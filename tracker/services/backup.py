@@ -238,6 +238,7 @@ _PARAT_TABLES = {
     "figure",
     "event",
     "snapshot",
+    "overlap",
 }
 
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from db import history
 from tracker.domain.codes import code_key
-from tracker.domain.diff import Diff, FigureChange, StageMove
+from tracker.domain.diff import Diff, FigureChange, StageMove, overlap_changes
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.stages import Stage
@@ -31,6 +31,8 @@ _UNKNOWN: tuple[None, str, str, str] = (None, "", "", "")
 #: record.
 StageAuthor = Callable[[int], tuple[datetime | None, str, str, str]]
 FigureAuthor = Callable[[int, str, int], tuple[datetime | None, str]]
+#: overlap name → (when, who) of its last record in between.
+OverlapAuthor = Callable[[str], tuple[datetime | None, str]]
 
 
 def compare_moments(
@@ -41,6 +43,7 @@ def compare_moments(
     until_label: str = "",
     stage_author: StageAuthor | None = None,
     figure_author: FigureAuthor | None = None,
+    overlap_author: OverlapAuthor | None = None,
 ) -> Diff:
     """The :class:`Diff` between two rebuilt moments."""
     old = {h.code: h for h in before.hypotheses}
@@ -89,12 +92,13 @@ def compare_moments(
         until=after.as_of,
         since_label=since_label or show_moment(before.as_of),
         until_label=until_label or show_moment(after.as_of),
-        before=compute_status(before.programme, before.hypotheses, before.as_of),
-        after=compute_status(after.programme, after.hypotheses, after.as_of),
+        before=compute_status(before.programme, before.hypotheses, before.as_of, before.overlaps),
+        after=compute_status(after.programme, after.hypotheses, after.as_of, after.overlaps),
         stage_moves=tuple(stage_moves),
         figure_changes=tuple(figure_changes),
         added=tuple(added),
         dropped=tuple(dropped),
+        overlap_changes=overlap_changes(before.overlaps, after.overlaps, overlap_author),
     )
 
 
@@ -126,6 +130,7 @@ def diff_between(
     for e in history.added_events(conn, since, until):
         moves.setdefault(e.hypothesis_id, (e.at, e.actor, e.note, e.decision))
     figures = history.figure_authors(conn, since, until)
+    overlaps = history.overlap_authors(conn, after.programme_id, since, until)
     return compare_moments(
         before,
         after,
@@ -133,4 +138,5 @@ def diff_between(
         until_label=until_label,
         stage_author=lambda hid: moves.get(hid, _UNKNOWN),
         figure_author=lambda hid, kind, year: figures.get((hid, kind, year), (None, "")),
+        overlap_author=lambda name: overlaps.get(name, (None, "")),
     )

@@ -311,6 +311,67 @@ class SnapshotDelete(_Form):
         return {}
 
 
+class OverlapAdd(_Form):
+    name_of = "overlap.add"
+    name: str
+    members: str | list[str]
+    """``"H03,H04"`` (as ``--members``) or ``["H03", "H04"]``."""
+    amount: AmountText
+    note: str = ""
+
+    def subject(self) -> str:
+        return self.name
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.overlaps import add_overlap
+
+        o = add_overlap(
+            session, ctx, self.name, members=self.members, amount=self.amount, note=self.note
+        )
+        return {"name": o.name, "members": list(o.members), "amount_kr": o.amount_kr}
+
+
+class OverlapSet(_Form):
+    name_of = "overlap.set"
+    name: str
+    members: str | list[str] | None = None
+    amount: AmountText | None = None
+    note: str | None = None
+
+    def subject(self) -> str:
+        return self.name
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.overlaps import set_overlap
+
+        require_change(
+            {"members": self.members, "amount": self.amount, "note": self.note},
+            "members, amount or note",
+        )
+        o, changed = set_overlap(
+            session, ctx, self.name, members=self.members, amount=self.amount, note=self.note
+        )
+        return {
+            "name": o.name,
+            "members": list(o.members),
+            "amount_kr": o.amount_kr,
+            "changed": changed,
+        }
+
+
+class OverlapDrop(_Form):
+    name_of = "overlap.drop"
+    name: str
+
+    def subject(self) -> str:
+        return self.name
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.overlaps import drop_overlap
+
+        return {"name": drop_overlap(session, ctx, self.name).name}
+
+
 class Undo(_Form):
     name_of = "undo"
     event_id: int | None = None
@@ -335,6 +396,9 @@ FORMS: Mapping[str, type[_Form]] = {
         SnapshotAdd,
         SnapshotRename,
         SnapshotDelete,
+        OverlapAdd,
+        OverlapSet,
+        OverlapDrop,
         Undo,
     )
 }

@@ -44,4 +44,4 @@ def load_status(session: Session, as_of: datetime) -> Status:
     up to that moment, attributes and frame as the events had left them."""
     with gc_paused():
         moment = load_moment(session, as_of)
-        return compute_status(moment.programme, moment.hypotheses, as_of)
+        return compute_status(moment.programme, moment.hypotheses, as_of, moment.overlaps)

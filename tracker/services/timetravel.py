@@ -5,7 +5,9 @@ Attributes (hypothesis title, stage, bucket, confidence, …; the programme's fr
 weights and buckets): the current row, corrected by the events after the moment (the
 value before the first later change is that event's old value, which equals the value
 of the latest event at or before the moment). Hypotheses created after the moment do
-not exist then. Nothing is copied: a past status is computed, never stored.
+not exist then. Overlaps (dobbelttælling): the latest record per name made at or
+before the moment, like a figure. Nothing is copied: a past status is computed, never
+stored.
 
 The hypothesis ``version`` in a past status is the current one (the lock token a
 caller needs to edit it), not a historical counter.
@@ -23,6 +25,7 @@ from db import history, queries
 from tracker.domain.benefits import BenefitType, parse_counting
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import Display
+from tracker.domain.overlaps import Overlap
 from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.stages import DECIDED_STAGES, DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import (
@@ -32,6 +35,7 @@ from tracker.domain.status import (
     ProgrammeFacts,
 )
 from tracker.errors import NotFound
+from tracker.services.overlaps import overlap_facts
 
 __all__ = ["Moment", "load_moment"]
 
@@ -54,6 +58,8 @@ class Moment:
     """code → hypothesis id."""
     descriptions: dict[str, str] = field(default_factory=dict)
     """code → description at the moment."""
+    overlaps: tuple[Overlap, ...] = ()
+    """The overlaps (dobbelttællinger) that stood at the moment, by name."""
 
 
 def _as_int(value: str | None) -> int | None:
@@ -272,4 +278,5 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
         descriptions={
             h.code: h.description if h.id not in past else past[h.id]["description"] for h in rows
         },
+        overlaps=overlap_facts(conn, row.id, as_of),
     )

@@ -13,14 +13,18 @@ from db.undo import EventRow
 from tracker.errors import InvalidInput, NotFound
 from tracker.services import hypotheses, programme
 from tracker.services.context import ChangeContext
+from tracker.services.overlaps import ACTIONS as OVERLAP_ACTIONS
+from tracker.services.overlaps import overlap_value
 from tracker.services.programme import get_programme
 
 __all__ = ["current_value", "revert_frame"]
 
 
 def current_value(session: Session, e: EventRow) -> str | None:
-    """The value the field of ``e`` (a hypothesis, programme or bucket event) holds
-    now, written as the log writes it."""
+    """The value the field of ``e`` (a hypothesis, programme, bucket or overlap
+    event) holds now, written as the log writes it."""
+    if e.action in OVERLAP_ACTIONS:
+        return overlap_value(session, e)
     prog = get_programme(session)
     assert prog.id is not None
     if e.action == "hypothesis.set":

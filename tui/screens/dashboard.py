@@ -16,6 +16,7 @@ from tui.startup import fit_breakpoints
 from tui.widgets.buckets import BucketBars
 from tui.widgets.funnel import StageFunnel
 from tui.widgets.keybar import KeyBar
+from tui.widgets.overlaps import OverlapTable
 from tui.widgets.progress import ProgressBars
 from tui.widgets.topbar import TopBar
 from tui.widgets.trajectory import TrajectoryChart
@@ -37,6 +38,11 @@ def _with(widget: W, field: Reactive[Status | None], status: Status | None) -> W
     before it); ``field`` is its class's ``status``."""
     widget.set_reactive(field, status)
     return widget
+
+
+def _has_overlaps(status: Status | None) -> bool:
+    """The double-counting panel is for programmes that have overlaps."""
+    return status is not None and bool(status.overlaps)
 
 
 def _warnings_title(status: Status | None) -> str:
@@ -71,6 +77,12 @@ class DashboardScreen(Screen[None]):
                         _with(ProgressBars(id="panel-progress"), ProgressBars.status, status),
                         "Fremdrift mod målet",
                     )
+                    overlaps = _titled(
+                        _with(OverlapTable(id="panel-overlaps"), OverlapTable.status, status),
+                        "Dobbelttælling (brutto − dobbelttælling = netto)",
+                    )
+                    overlaps.display = _has_overlaps(status)
+                    yield overlaps
                     yield _titled(
                         _with(BucketBars(id="panel-buckets"), BucketBars.status, status),
                         "Puljer (vægtet mod mål)",
@@ -106,6 +118,9 @@ class DashboardScreen(Screen[None]):
     def _show(self, status: Status | None) -> None:
         self.query_one(TopBar).status = status
         self.query_one(ProgressBars).status = status
+        overlaps = self.query_one(OverlapTable)
+        overlaps.status = status
+        overlaps.display = _has_overlaps(status)
         self.query_one(BucketBars).status = status
         self.query_one(StageFunnel).status = status
         self.query_one(TrajectoryChart).status = status
