@@ -50,6 +50,10 @@ class Programme(SQLModel, table=True):
     # Last, where migration 0006 added it.
     counting_types: str = Field(default="kontant")
     """The benefit types that count toward the target, keys comma-separated."""
+    # Last, where migration 0010 added it.
+    validators: str = Field(default="")
+    """Who may validate realised figures on SQLite (actors, comma-separated); on
+    PostgreSQL the server decides (the role ``parat_validator``)."""
 
 
 class StageWeight(SQLModel, table=True):
@@ -207,5 +211,39 @@ class OverlapRecord(SQLModel, table=True):
     dropped: bool = False
     recorded_at: datetime = Field(sa_column=_moment())
     """The moment the state is dated (what ``--as-of`` reads)."""
+    actor: str
+    source: str
+
+
+class Validation(SQLModel, table=True):
+    """One validation of a realised figure by the finance department (Økonomi):
+    approved or rejected against the accounts, with a reference (sag/dokument).
+    Never updated: a new verdict is a new row.
+
+    It names the very figure record it validates, so a later record of the same
+    realised figure (a changed amount) stands unvalidated: the validation belongs to
+    the record it was given for, not to the hypothesis and year. On PostgreSQL only
+    members of the role ``parat_validator`` may insert rows here (migration 0010).
+    """
+
+    __table_args__ = (
+        # The latest verdict per figure record (and with a ``recorded_at`` bound, --as-of).
+        sa.Index("ix_validation_figure_id_id", "figure_id", "id"),
+        sa.Index("ix_validation_hypothesis_id_year", "hypothesis_id", "year"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    hypothesis_id: int = Field(foreign_key="hypothesis.id")
+    year: int
+    figure_id: int = Field(foreign_key="figure.id")
+    """The realised figure record validated."""
+    approved: bool
+    """Approved (godkendt) or rejected (afvist)."""
+    reference: str
+    """The case or document it rests on (sag/dokument), e.g. ``sag 18/1234``."""
+    note: str = ""
+    recorded_at: datetime = Field(sa_column=_moment())
+    """The moment the validation is dated (what ``--as-of`` reads)."""
     actor: str
     source: str

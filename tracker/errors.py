@@ -23,6 +23,7 @@ __all__ = [
     "FileProblem",
     "InvalidInput",
     "NotFound",
+    "NotPermitted",
     "ParatError",
     "ReadOnlyError",
     "StaleVersion",
@@ -74,6 +75,13 @@ class NotFound(ParatError):
     """An unknown hypothesis code, bucket key, snapshot, or no programme yet."""
 
     DANISH = "Det findes ikke (eller fandtes ikke endnu på det tidspunkt)."
+
+
+class NotPermitted(ParatError):
+    """The actor may not do this (a figure's registrant validating it, someone who is
+    not a validator), whatever the value."""
+
+    DANISH = "Du har ikke ret til det. Intet er ændret."
 
 
 class AlreadyExists(ParatError):

@@ -23,6 +23,7 @@ TABLES = {
     "event",
     "snapshot",
     "overlap",
+    "validation",
 }
 
 

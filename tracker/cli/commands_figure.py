@@ -1,4 +1,5 @@
-"""``parat figure set``: potential, realised and investment per year."""
+"""``parat figure set|validate``: potential, realised and investment per year, and
+the finance department's validation of a realised figure."""
 
 from typing import Annotated
 
@@ -7,13 +8,16 @@ import typer
 from tracker.cli.commands_import import UNIT_HELP, Unit
 from tracker.cli.completion import complete_codes
 from tracker.cli.numbers import VERSION, YEAR
-from tracker.cli.output import done
+from tracker.cli.output import done, mio
 from tracker.cli.state import state
+from tracker.errors import InvalidInput
 from tracker.i18n import _, ngettext
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Figures per hypothesis and year: potential, realised, investment.")
+app = typer.Typer(
+    help="Figures per hypothesis and year: potential, realised, investment; validation."
+)
 
 
 @app.command("set")
@@ -98,3 +102,50 @@ def set_(
                 code=h.code, year=year
             )
         )
+
+
+@app.command("validate")
+def validate(
+    ctx: typer.Context,
+    code: Annotated[
+        str, typer.Argument(help="Hypothesis code, e.g. H04.", autocompletion=complete_codes)
+    ],
+    year: Annotated[int, typer.Argument(help="The year of the realised figure.", parser=YEAR)],
+    approve: Annotated[
+        bool | None,
+        typer.Option(
+            "--approve/--reject",
+            help="Approve the realised figure against the accounts, or reject it.",
+            show_default=False,
+        ),
+    ] = None,
+    ref: Annotated[
+        str,
+        typer.Option(
+            "--ref", help='The case or document it rests on, e.g. "sag 18/1234".', metavar="REF"
+        ),
+    ] = "",
+    note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
+) -> None:
+    """Validate the realised figure of a hypothesis for a year (the finance
+    department): approved or rejected, with a reference. The person who registered
+    the figure may not validate it; a later change of the figure needs a new
+    validation."""
+    if approve is None:
+        raise InvalidInput(
+            "say --approve or --reject",
+            danish="Angiv --approve (godkend) eller --reject (afvis).",
+        )
+    if not ref.strip():
+        raise InvalidInput(
+            '--ref is required: the case or document, e.g. --ref "sag 18/1234"',
+            danish='Angiv --ref: sagen eller dokumentet, fx --ref "sag 18/1234".',
+        )
+    with state(ctx).open() as parat:
+        v = parat.validate_figure(code, year, approved=approve, reference=ref, note=note)
+    message = (
+        _("{code} {year}: realised {amount} approved ({ref}).")
+        if v.approved
+        else _("{code} {year}: realised {amount} rejected ({ref}).")
+    )
+    done(message.format(code=v.code, year=v.year, amount=mio(v.amount_kr), ref=v.reference))

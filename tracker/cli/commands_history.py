@@ -69,6 +69,12 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
             verb = "overlap added" if added else "overlap dropped"
         state = e.new_value if added else e.old_value
         return f"{e.subject} {verb}: {describe_state(state)}"
+    if e.action == "figure.validate":
+        from tracker.domain.validations import describe_verdict
+
+        _kind, _dot, year = (e.field or "").partition(".")
+        what = f"realiseret {year} valideret" if danish() else f"realised {year} validated"
+        return f"{e.subject} {what}: {describe_verdict(e.new_value, in_danish=danish())}"
     old, new = _values(e, shown)
     if danish() and e.field is not None:
         if e.field == "stage":

@@ -30,6 +30,7 @@ def programme_to_dict(view: ProgrammeView) -> dict[str, object]:
         "allocation": view.allocation,
         "display": {"unit": view.display.unit, "decimals": view.display.decimals},
         "counting_types": [t.value for t in BenefitType if t in view.counting_types],
+        "validators": list(view.validators),
         "weights": {stage.value: pct for stage, pct in view.weights.items()},
         "buckets": [
             {"key": b.key, "name": b.name, "target_kr": b.target_kr, "priority": b.priority}
@@ -58,6 +59,7 @@ def show(
     typer.echo(f"  Fordeling:  {view.allocation}")
     counting = ", ".join(t.label for t in BenefitType if t in view.counting_types)
     typer.echo(f"  Tæller med: {counting}")
+    typer.echo(f"  Validerer:  {', '.join(view.validators) or '(ingen)'}")
     typer.echo("  Vægte:      " + ", ".join(f"{s.label} {p} %" for s, p in view.weights.items()))
     typer.echo("")
     table(
@@ -122,10 +124,19 @@ def set_(
             metavar="TYPE[,TYPE…]",
         ),
     ] = None,
+    validators: Annotated[
+        str | None,
+        typer.Option(
+            "--validators",
+            help="Who may validate realised figures on SQLite, e.g. anna,bo (empty: "
+            "nobody). On PostgreSQL the role parat_validator decides.",
+            metavar="NAME[,NAME…]",
+        ),
+    ] = None,
     note: Annotated[str, typer.Option(help="Why (kept in the history).")] = "",
 ) -> None:
     """Change the target, the years, the allocation mode, stage weights, the benefit
-    types that count or how amounts are shown."""
+    types that count, who validates or how amounts are shown."""
     weights = _weights(weight or [])
     from tracker.services.validation import require_change
 
@@ -141,6 +152,7 @@ def set_(
             "decimals": decimals,
             "weights": weights or None,
             "counts": counts,
+            "validators": validators,
         }
     )
     with state(ctx).open() as parat:
@@ -155,6 +167,7 @@ def set_(
             display_unit=None if display is None else display.value,
             display_decimals=decimals,
             counting_types=counts,
+            validators=validators,
             note=note,
         )
     done(_("Programme updated."))

@@ -58,6 +58,7 @@ def print_status(s: Status) -> None:
         [
             (da.TARGET, amount(t.target_kr)),
             (da.REALISED, amount(t.realised_kr)),
+            (da.VALIDATED, amount(t.validated_kr)),
             (da.DECIDED, amount(t.decided_kr)),
             (da.WEIGHTED, amount(t.weighted_kr)),
             (da.PIPELINE, amount(t.pipeline_kr)),
@@ -68,6 +69,8 @@ def print_status(s: Status) -> None:
         ],
         right=(1,),
     )
+    measure = da.MEASURE_LABELS[s.progress_measure.value].lower()
+    typer.echo(f"{da.PROGRESS_MEASURE}: {measure}")
     print_overlaps(s)
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
     typer.echo(f"\n{da.BUCKETS} ({mode})")
@@ -77,7 +80,7 @@ def print_status(s: Status) -> None:
         else (da.UNASSIGNED, s.unassigned)
     )
     table(
-        [da.BUCKET, da.TARGET, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP],
+        [da.BUCKET, da.TARGET, da.WEIGHTED, da.DECIDED, da.REALISED, da.VALIDATED, da.GAP],
         [
             *[
                 (
@@ -86,6 +89,7 @@ def print_status(s: Status) -> None:
                     amount(b.weighted_kr),
                     amount(b.decided_kr),
                     amount(b.realised_kr),
+                    amount(b.validated_kr),
                     amount(b.gap_kr),
                 )
                 for b in s.buckets
@@ -96,10 +100,11 @@ def print_status(s: Status) -> None:
                 amount(rest.weighted_kr),
                 amount(rest.decided_kr),
                 amount(rest.realised_kr),
+                amount(rest.validated_kr),
                 "",
             ),
         ],
-        right=(1, 2, 3, 4, 5),
+        right=(1, 2, 3, 4, 5, 6),
     )
     typer.echo(f"\n{da.STAGES}")
     table(
@@ -109,19 +114,20 @@ def print_status(s: Status) -> None:
     )
     typer.echo(f"\n{da.YEAR}")
     table(
-        [da.YEAR, da.PIPELINE, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET],
+        [da.YEAR, da.PIPELINE, da.WEIGHTED, da.REALISED, da.VALIDATED, da.INVESTMENT, da.NET],
         [
             (
                 y.year,
                 amount(y.pipeline_kr),
                 amount(y.weighted_kr),
                 amount(y.realised_kr),
+                amount(y.validated_kr),
                 amount(y.investment_kr),
                 amount(y.net_kr),
             )
             for y in s.years
         ],
-        right=(1, 2, 3, 4, 5),
+        right=(1, 2, 3, 4, 5, 6),
     )
     print_other_benefits(s)
     if s.warnings:

@@ -61,4 +61,6 @@ _OTHER_FIELDS = {
     "members": da.HYPOTHESES,
     "amount_kr": da.AMOUNT,
     "note": da.NOTE,
+    "validated": da.VALIDATED,
+    "validators": "Validatorer",
 }

@@ -54,6 +54,7 @@ __all__ = [
     "OWNER",
     "PIPELINE",
     "POTENTIAL",
+    "PROGRESS_MEASURE",
     "RANGE_LABELS",
     "REALISED",
     "SETTING_LABELS",
@@ -70,7 +71,11 @@ __all__ = [
     "TOTAL",
     "TRAJECTORY",
     "UNASSIGNED",
+    "VALIDATED",
+    "VALIDATIONS",
+    "VALIDATION_NOTE",
     "VALUE_NAMES",
+    "VERDICT_LABELS",
     "WARNINGS",
     "WEIGHT",
     "WEIGHTED",
@@ -87,6 +92,9 @@ TARGET = "Mål"
 """The programme's target (mål) for the target year."""
 REALISED = "Realiseret"
 """Realised gain (realiseret gevinst) in the target year."""
+VALIDATED = "Valideret"
+"""Realised gain that the finance department (Økonomi) has validated against the
+accounts (the figure standing, approved)."""
 DECIDED = "Besluttet"
 """Potential of hypotheses that are decided or later."""
 WEIGHTED = "Vægtet"
@@ -112,6 +120,7 @@ SLIPPAGE_EXPLAINED = "Skred (pipeline − basislinje)"
 MEASURE_LABELS: dict[str, str] = {
     "target": TARGET,
     "realised": REALISED,
+    "validated": VALIDATED,
     "decided": DECIDED,
     "weighted": WEIGHTED,
     "pipeline": PIPELINE,
@@ -135,6 +144,7 @@ RANGE_LABELS: dict[str, str] = {"low": "Minimum", "high": "Maksimum"}
 #: Measure key → what it is, in a few words (the hint beside a headline figure).
 MEASURE_HINTS: dict[str, str] = {
     "realised": "høstet i målåret",
+    "validated": "realiseret og godkendt af Økonomi",
     "decided": "potentiale besluttet eller senere",
     "weighted": "potentiale × fasens vægt",
     "pipeline": "alt potentiale i målåret",
@@ -210,6 +220,20 @@ OVERLAP_NOTE = (
 OVERLAP_GROSS_NOTE = "Faserne og hypotesernes egne tal er brutto."
 """Where the overlaps are not taken off: the funnel and each hypothesis's row."""
 OVERLAP_NOT_COUNTED = "tæller ikke"
+
+# Validation (validering) of realised figures by the finance department.
+PROGRESS_MEASURE = "Fremdriften måles på"
+"""Before the measure the progress bars read (realiseret or valideret)."""
+VALIDATIONS = "Valideringer"
+"""The heading of the validations (the detail screen, Siden sidst)."""
+#: A validation's verdict → its Danish word.
+VERDICT_LABELS: dict[str, str] = {"approved": "godkendt", "rejected": "afvist"}
+VALIDATION_NOTE = (
+    "Valideret = realiseret, som Økonomi har godkendt mod regnskabet; et ændret "
+    "realiseret tal skal valideres igen. Fremdriften måles på det validerede, når "
+    "programmet har valideringer, ellers på det realiserede."
+)
+"""Under the measures: what validated is and which one the progress reads."""
 """An overlap with fewer than two hypotheses that count (dropped, or another type)."""
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
@@ -264,6 +288,7 @@ ACTION_LABELS: dict[str, str] = {
     "overlap.add": "Dobbelttælling oprettet",
     "overlap.set": "Dobbelttælling ændret",
     "overlap.drop": "Dobbelttælling fjernet",
+    "figure.validate": "Realiseret tal valideret",
 }
 
 #: Where a change was made → its Danish name (``import:<file>`` is "Import af <file>").
@@ -289,6 +314,7 @@ SETTING_LABELS: dict[str, str] = {
     "members": HYPOTHESES,
     "amount_kr": AMOUNT,
     "note": NOTE,
+    "validators": "Validatorer",
 }
 
 

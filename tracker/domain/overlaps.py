@@ -18,6 +18,7 @@ overlap is deducted when all its members come true. The rules, measure by measur
 - **Realised**: when every counted member has a realised figure above 0 for the
   target year, the amount, but never more than the smallest of those realised
   figures: a gain harvested only in part cannot have been counted twice in full.
+- **Validated**: as realised, over the members' validated figures.
 - **Buckets.** Waterfall: deducted from the totals before the buckets fill (the
   buckets fill with netto). Earmarked: deducted from the bucket of its first counted
   member (ikke fordelt when that member has no earmark).
@@ -78,6 +79,8 @@ class MemberFacts:
     """Its target-year realised figure, kroner (0 when none)."""
     bucket: str | None
     """The bucket it is earmarked to, if any."""
+    validated_kr: int = 0
+    """Its target-year realised figure as validated, kroner (0 when none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,8 @@ class OverlapStatus:
     every counted member has realised something in the target year."""
     bucket: str | None
     """The bucket that carries it in earmarked mode: its first counted member's."""
+    validated_kr: int = 0
+    """Taken off validated, by the rule for realised over the validated figures."""
 
     @property
     def counts(self) -> bool:
@@ -132,6 +137,8 @@ def count_overlap(overlap: Overlap, counted: Mapping[str, MemberFacts]) -> Overl
     decided = amount if all(f.decided for f in facts) else 0
     harvested = min(f.realised_kr for f in facts)
     realised = min(amount, harvested) if harvested > 0 else 0
+    confirmed = min(f.validated_kr for f in facts)
+    validated = min(amount, confirmed) if confirmed > 0 else 0
     return OverlapStatus(
         overlap.name,
         overlap.members,
@@ -144,6 +151,7 @@ def count_overlap(overlap: Overlap, counted: Mapping[str, MemberFacts]) -> Overl
         decided,
         realised,
         facts[0].bucket,
+        validated,
     )
 
 

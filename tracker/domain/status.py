@@ -30,6 +30,7 @@ from tracker.domain.status_values import (
     Measures,
     OtherBenefit,
     ProgrammeFacts,
+    ProgressMeasure,
     StageStatus,
     Status,
     Totals,
@@ -49,6 +50,7 @@ __all__ = [
     "Overlap",
     "OverlapStatus",
     "ProgrammeFacts",
+    "ProgressMeasure",
     "StageStatus",
     "Status",
     "Totals",
@@ -106,7 +108,7 @@ def _buckets(
     programme: ProgrammeFacts, earmarks: Sequence[tuple[str | None, Measures]], total: Measures
 ) -> tuple[tuple[BucketStatus, ...], Measures, Measures]:
     buckets = list(programme.buckets)
-    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
     per_measure: dict[str, list[int]] = {}
     rest: dict[str, int] = {}
     for name in names:
@@ -128,6 +130,7 @@ def _buckets(
                     decided_kr=per_measure["decided_kr"][i],
                     realised_kr=per_measure["realised_kr"][i],
                     gap_kr=b.target_kr - per_measure["weighted_kr"][i],
+                    validated_kr=per_measure["validated_kr"][i],
                 )
                 for i, b in enumerate(buckets)
             ),
@@ -215,6 +218,7 @@ def _contribution(
     investment: int,
     *,
     counts: bool = False,
+    validated: int = 0,
 ) -> HypothesisContribution:
     """One hypothesis's row of the status: its figures as computed, beside its facts."""
     slippage = None if h.baseline_kr is None else pipeline - h.baseline_kr
@@ -237,6 +241,7 @@ def _contribution(
         slippage,
         h.benefit_type,
         counts,
+        validated,
     )
 
 
@@ -250,7 +255,8 @@ def compute_status(
 
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
-    realised is the target-year realised figure. Totals are sums of those rounded
+    realised is the target-year realised figure, validated (valideret) the part of it
+    the finance department has approved (the record standing). Totals are sums of those rounded
     figures (brutto) less the ``overlaps`` counted twice in them (netto, see
     :mod:`tracker.domain.overlaps`); gap = target − netto weighted. Only hypotheses
     of a counting benefit type (gevinsttype) enter the totals, buckets, stages and
@@ -273,10 +279,10 @@ def compute_status(
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
     # The trajectory runs past the target year to the last overslagsår; only the
     # target year feeds the measures above it.
-    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in programme.years}
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0] for y in programme.years}
     earmarks: list[tuple[str | None, Measures]] = []
     earmarked = programme.allocation is Allocation.EARMARKED
-    pipeline_sum = weighted_sum = decided_sum = realised_sum = 0
+    pipeline_sum = weighted_sum = decided_sum = realised_sum = validated_sum = 0
     total_investment = total_baseline = total_slippage = 0
     statuses: list[HypothesisContribution] = []
     counting = programme.counting_types
@@ -292,6 +298,7 @@ def compute_status(
         weighted = weighted_amount(pipeline, weight)
         decided_kr = pipeline if decided else 0
         realised = h.realised.get(year, 0)
+        validated = h.validated.get(year, 0) if h.validated else 0
         if h.benefit_type not in counting:
             # Shown beside the target, never in it: no measure, bucket, stage or year.
             other = others[h.benefit_type]
@@ -300,17 +307,23 @@ def compute_status(
             other[2] += weighted
             investment = sum(kr for y, kr in h.investment.items() if y in year_sums)
             statuses.append(
-                _contribution(h, weight, pipeline, weighted, decided_kr, realised, investment)
-            )
+                _contribution(
+                    h, weight, pipeline, weighted, decided_kr, realised, investment,
+                    validated=validated,
+                )
+            )  # fmt: skip
             continue
         pipeline_sum += pipeline
         weighted_sum += weighted
         decided_sum += decided_kr
         realised_sum += realised
+        validated_sum += validated
         if earmarked:
-            earmarks.append((h.bucket, Measures(pipeline, weighted, decided_kr, realised)))
+            earmarks.append(
+                (h.bucket, Measures(pipeline, weighted, decided_kr, realised, validated))
+            )
         if active and h.code in in_overlaps:
-            members[h.code] = MemberFacts(weight, pipeline, decided, realised, h.bucket)
+            members[h.code] = MemberFacts(weight, pipeline, decided, realised, h.bucket, validated)
         stage_row = by_stage[h.stage]
         stage_row[0] += 1
         stage_row[1] += pipeline
@@ -327,6 +340,11 @@ def compute_status(
             sums = year_sums.get(y)
             if sums is not None:
                 sums[3] += kr
+        if h.validated:
+            for y, kr in h.validated.items():
+                sums = year_sums.get(y)
+                if sums is not None:
+                    sums[5] += kr
         investment = 0
         for y, kr in h.investment.items():
             sums = year_sums.get(y)
@@ -340,10 +358,11 @@ def compute_status(
             total_baseline += h.baseline_kr
             total_slippage += slippage
         contribution = _contribution(
-            h, weight, pipeline, weighted, decided_kr, realised, investment, counts=True
-        )
+            h, weight, pipeline, weighted, decided_kr, realised, investment,
+            counts=True, validated=validated,
+        )  # fmt: skip
         statuses.append(contribution)
-    gross = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
+    gross = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum, validated_sum)
     counted = tuple(
         count_overlap(o, members) for o in sorted(overlaps, key=lambda o: o.name.casefold())
     )
@@ -353,11 +372,17 @@ def compute_status(
         gross.weighted_kr - deducted.weighted_kr,
         gross.decided_kr - deducted.decided_kr,
         gross.realised_kr - deducted.realised_kr,
+        gross.validated_kr - deducted.validated_kr,
     )
     if earmarked:
         # Each overlap comes off the bucket of its first counted member.
         earmarks.extend(
-            (o.bucket, Measures(-o.pipeline_kr, -o.weighted_kr, -o.decided_kr, -o.realised_kr))
+            (
+                o.bucket,
+                Measures(
+                    -o.pipeline_kr, -o.weighted_kr, -o.decided_kr, -o.realised_kr, -o.validated_kr
+                ),
+            )
             for o in counted
             if o.counts
         )
@@ -368,6 +393,7 @@ def compute_status(
             (deducted.pipeline_kr, deducted.weighted_kr, deducted.decided_kr, deducted.realised_kr)
         ):
             target_sums[i] -= kr
+        target_sums[5] -= deducted.validated_kr
     buckets, surplus, unassigned = _buckets(programme, earmarks, net)
     statuses.sort(key=lambda h: code_key(h.code))
     warnings = _warnings(programme, hypotheses, as_of)
@@ -393,26 +419,33 @@ def compute_status(
             overlap_weighted_kr=deducted.weighted_kr,
             overlap_decided_kr=deducted.decided_kr,
             overlap_realised_kr=deducted.realised_kr,
+            validated_kr=net.validated_kr,
+            gross_validated_kr=gross.validated_kr,
+            overlap_validated_kr=deducted.validated_kr,
         ),
         buckets=buckets,
         surplus=surplus,
         unassigned=unassigned,
         stages=tuple(StageStatus(s, s.label, c, p, w) for s, (c, p, w) in by_stage.items()),
         years=tuple(
-            YearStatus(y, p, w, d, r, i, p - i) for y, (p, w, d, r, i) in year_sums.items()
+            YearStatus(y, p, w, d, r, i, p - i, v) for y, (p, w, d, r, i, v) in year_sums.items()
         ),
         hypotheses=tuple(statuses),
         warnings=tuple(warnings),
         other_benefits=tuple(OtherBenefit(t, c, p, w) for t, (c, p, w) in others.items()),
         overlaps=counted,
+        progress_measure=(
+            ProgressMeasure.VALIDATED if programme.has_validations else ProgressMeasure.REALISED
+        ),
     )
 
 
 def _deducted(overlaps: Sequence[OverlapStatus]) -> Measures:
-    """What the overlaps take off the four measures together."""
+    """What the overlaps take off the measures together."""
     return Measures(
         sum(o.pipeline_kr for o in overlaps),
         sum(o.weighted_kr for o in overlaps),
         sum(o.decided_kr for o in overlaps),
         sum(o.realised_kr for o in overlaps),
+        sum(o.validated_kr for o in overlaps),
     )

@@ -22,6 +22,7 @@ __all__ = [
     "Measures",
     "OtherBenefit",
     "ProgrammeFacts",
+    "ProgressMeasure",
     "StageStatus",
     "Status",
     "Totals",
@@ -35,6 +36,16 @@ class Allocation(StrEnum):
 
     WATERFALL = "waterfall"
     EARMARKED = "earmarked"
+
+
+class ProgressMeasure(StrEnum):
+    """What the progress toward the target is read from: the realised figures as
+    registered, or only those the finance department has validated. Validated once
+    the programme has any validation (approving or not), realised before that: a
+    programme that does not validate keeps its bars."""
+
+    REALISED = "realised"
+    VALIDATED = "validated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,9 @@ class ProgrammeFacts:
     counting_types: frozenset[BenefitType] = DEFAULT_COUNTING
     """The benefit types that count toward the target (tæller med i målet); the
     others are shown beside it."""
+    has_validations: bool = False
+    """Whether any realised figure has been validated (approved or rejected) by the
+    moment: then the progress is read from the validated figures."""
 
     @property
     def end_year(self) -> int:
@@ -128,6 +142,9 @@ class HypothesisFacts:
     high: Mapping[int, int] = field(default_factory=dict)
     """Maksimum of the potential's range per year (maksimum), kroner; absent: the
     potential."""
+    validated: Mapping[int, int] = field(default_factory=dict)
+    """Validated realised gain (valideret) per year: the realised figure where the
+    finance department has approved the record standing, kroner."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +155,8 @@ class Measures:
     weighted_kr: int = 0
     decided_kr: int = 0
     realised_kr: int = 0
+    validated_kr: int = 0
+    """Realised and validated (valideret): last, it came later."""
 
     def __add__(self, other: "Measures") -> "Measures":
         return Measures(
@@ -145,6 +164,7 @@ class Measures:
             self.weighted_kr + other.weighted_kr,
             self.decided_kr + other.decided_kr,
             self.realised_kr + other.realised_kr,
+            self.validated_kr + other.validated_kr,
         )
 
 
@@ -178,6 +198,9 @@ class HypothesisContribution:
     counts: bool = True
     """Whether its type counts toward the target: only then is it in the totals,
     buckets, stages and years."""
+    validated_kr: int = 0
+    """Its target-year realised figure as validated (valideret): the figure when the
+    finance department approved the record standing, else 0."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +216,7 @@ class BucketStatus:
     decided_kr: int
     realised_kr: int
     gap_kr: int
+    validated_kr: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +242,8 @@ class YearStatus:
     investment_kr: int
     net_kr: int
     """Potential minus investment."""
+    validated_kr: int = 0
+    """Realised and validated for the year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +281,12 @@ class Totals:
     """The overlaps taken off decided."""
     overlap_realised_kr: int = 0
     """The overlaps taken off realised."""
+    validated_kr: int = 0
+    """Realised and validated (valideret), netto like realised."""
+    gross_validated_kr: int = 0
+    """Validated before overlaps (brutto)."""
+    overlap_validated_kr: int = 0
+    """The overlaps taken off validated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +333,13 @@ class Status:
     """Per benefit type that does not count toward the target, in the types' order."""
     overlaps: tuple[OverlapStatus, ...] = ()
     """The overlaps (dobbelttællinger) by name, with what each takes off the measures."""
+    progress_measure: ProgressMeasure = ProgressMeasure.REALISED
+    """What the progress bars read: validated once any validation exists, else
+    realised (see :class:`ProgressMeasure`)."""
+
+    @property
+    def progress_kr(self) -> int:
+        """The total the progress reads: validated or realised (netto)."""
+        if self.progress_measure is ProgressMeasure.VALIDATED:
+            return self.totals.validated_kr
+        return self.totals.realised_kr

@@ -67,6 +67,11 @@ class Totals(_Model):
     )
     overlap_decided_kr: Kroner = Field(description="Overlaps taken off decided")
     overlap_realised_kr: Kroner = Field(description="Overlaps taken off realised")
+    validated_kr: Kroner = Field(
+        description="Realised and validated by the finance department (valideret), netto"
+    )
+    gross_validated_kr: Kroner = Field(description="Validated before overlaps (brutto)")
+    overlap_validated_kr: Kroner = Field(description="Overlaps taken off validated")
 
 
 class Bucket(_Model):
@@ -79,6 +84,9 @@ class Bucket(_Model):
     decided_kr: Kroner
     realised_kr: Kroner
     gap_kr: Kroner
+    validated_kr: Kroner = Field(
+        description="Realised and validated by the finance department (valideret)"
+    )
 
 
 class Measures(_Model):
@@ -86,6 +94,9 @@ class Measures(_Model):
     weighted_kr: Kroner
     decided_kr: Kroner
     realised_kr: Kroner
+    validated_kr: Kroner = Field(
+        description="Realised and validated by the finance department (valideret)"
+    )
 
 
 class StageRow(_Model):
@@ -104,6 +115,9 @@ class Year(_Model):
     realised_kr: Kroner
     investment_kr: Kroner
     net_kr: Kroner = Field(description="potential − investment")
+    validated_kr: Kroner = Field(
+        description="Realised and validated by the finance department (valideret)"
+    )
 
 
 class HypothesisEntry(_Model):
@@ -120,6 +134,9 @@ class HypothesisEntry(_Model):
     weighted_kr: Kroner
     decided_kr: Kroner
     realised_kr: Kroner
+    validated_kr: Kroner = Field(
+        description="Realised and validated by the finance department (valideret)"
+    )
     investment_kr: Kroner
     baseline_kr: Kroner | None = Field(
         description="Target-year potential when it first reached decided; null if never"
@@ -162,6 +179,7 @@ class OverlapEntry(_Model):
     realised_kr: Kroner = Field(
         description="Taken off realised (all counted members realised; at most the smallest)"
     )
+    validated_kr: Kroner = Field(description="Taken off validated (the rule for realised)")
     bucket: str | None = Field(
         description="Earmarked mode: the bucket it comes off (its first counted member's)"
     )
@@ -191,6 +209,7 @@ class BucketAmounts(_Model):
     weighted_kr: Kroner
     decided_kr: Kroner
     realised_kr: Kroner
+    validated_kr: Kroner
     gap_kr: Kroner
 
 
@@ -273,6 +292,9 @@ class ExportDocument(_Model):
     as_of: str = Field(description="The moment the status describes (ISO 8601, UTC)")
     programme: Programme
     totals: Totals
+    progress_measure: Literal["realised", "validated"] = Field(
+        description="What the progress reads: validated once any validation exists, else realised"
+    )
     buckets: list[Bucket]
     surplus: Measures
     unassigned: Measures

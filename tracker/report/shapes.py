@@ -44,6 +44,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "counting_types": [t.value for t in BenefitType if t in p.counting_types],
         },
         "totals": asdict(status.totals),
+        "progress_measure": status.progress_measure.value,
         "buckets": [asdict(b) for b in status.buckets],
         "surplus": _measures(status.surplus),
         "unassigned": _measures(status.unassigned),
@@ -71,6 +72,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "weighted_kr": h.weighted_kr,
                 "decided_kr": h.decided_kr,
                 "realised_kr": h.realised_kr,
+                "validated_kr": h.validated_kr,
                 "investment_kr": h.investment_kr,
                 "version": h.version,
                 "updated_at": iso(h.updated_at),
@@ -104,6 +106,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "pipeline_kr": o.pipeline_kr,
                 "decided_kr": o.decided_kr,
                 "realised_kr": o.realised_kr,
+                "validated_kr": o.validated_kr,
                 "bucket": o.bucket,
             }
             for o in status.overlaps
@@ -119,6 +122,7 @@ TOTAL_KEYS = (
     "weighted_kr",
     "decided_kr",
     "realised_kr",
+    "validated_kr",
     "gap_kr",
     "investment_kr",
     "baseline_kr",
@@ -131,8 +135,18 @@ TOTAL_KEYS = (
     "overlap_weighted_kr",
     "overlap_decided_kr",
     "overlap_realised_kr",
+    "gross_validated_kr",
+    "overlap_validated_kr",
 )
-BUCKET_KEYS = ("target_kr", "pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
+BUCKET_KEYS = (
+    "target_kr",
+    "pipeline_kr",
+    "weighted_kr",
+    "decided_kr",
+    "realised_kr",
+    "validated_kr",
+    "gap_kr",
+)
 
 
 def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...]) -> Any:

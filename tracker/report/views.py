@@ -47,6 +47,9 @@ class ProgrammeView:
     """How people see the programme's amounts unless a command says otherwise."""
     counting_types: frozenset[BenefitType] = DEFAULT_COUNTING
     """The benefit types that count toward the target."""
+    validators: tuple[str, ...] = ()
+    """Who may validate realised figures on SQLite (on PostgreSQL: the role
+    ``parat_validator``)."""
 
 
 @dataclass(frozen=True, slots=True)

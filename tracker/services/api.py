@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tracker.services.progress import Progress
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
+    from tracker.services.validations import ValidationView
 
 __all__ = ["Parat", "no_database"]
 
@@ -114,6 +115,7 @@ class Parat:
         display_unit: str | None = None,
         display_decimals: int | None = None,
         counting_types: str | Sequence[str] | None = None,
+        validators: str | Sequence[str] | None = None,
         note: str = "",
     ) -> ProgrammeView:
         return self._write(
@@ -130,6 +132,7 @@ class Parat:
                 display_unit=display_unit,
                 display_decimals=display_decimals,
                 counting_types=counting_types,
+                validators=validators,
                 note=note,
             )
         )
@@ -247,6 +250,38 @@ class Parat:
             )
 
         return self._read(work)
+
+    # -- validation of realised figures ------------------------------------------
+    def validate_figure(
+        self,
+        code: str,
+        year: int,
+        *,
+        approved: bool,
+        reference: str,
+        note: str = "",
+    ) -> "ValidationView":
+        """Approve or reject the standing realised figure of ``code`` for ``year``
+        against the accounts, naming the case or document (``reference``). Refused
+        (:class:`NotPermitted`) for the figure's registrant and for anyone who is no
+        validator (SQLite: the programme's list; PostgreSQL: the role
+        ``parat_validator``, checked by the server)."""
+        from tracker.services.validations import validate_figure
+
+        return self._write(
+            lambda s, c: validate_figure(
+                s, c, code, year, approved=approved, reference=reference, note=note
+            ),
+            code,
+        )
+
+    def validations(
+        self, code: str | None = None, as_of: datetime | None = None
+    ) -> "list[ValidationView]":
+        """The verdicts (of one hypothesis), oldest first, up to ``as_of``."""
+        from tracker.services.validations import list_validations
+
+        return self._read(lambda s: list_validations(s, code, as_of))
 
     # -- overlaps (dobbelttælling) -----------------------------------------------
     def add_overlap(

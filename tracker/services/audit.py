@@ -43,6 +43,8 @@ UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT, *_ON_OVERLAP})
 _CANNOT = {
     "bucket.add": "adding a bucket cannot be undone",
     "programme.create": "creating the programme cannot be undone",
+    "figure.validate": "a validation cannot be undone: record a new verdict instead "
+    "(parat figure validate … --approve or --reject)",
 }
 
 

@@ -239,6 +239,7 @@ _PARAT_TABLES = {
     "event",
     "snapshot",
     "overlap",
+    "validation",
 }
 
 

@@ -13,6 +13,7 @@ from tracker.domain.benefits import counting_text, parse_counting
 from tracker.domain.money import DEFAULT_DISPLAY, Display, MoneyError, parse_display
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import Allocation
+from tracker.domain.validations import parse_validators
 from tracker.errors import AlreadyExists, InvalidInput, NotFound
 from tracker.report import BucketView, ProgrammeView
 from tracker.services.context import ChangeContext
@@ -119,6 +120,7 @@ def programme_view(session: Session) -> ProgrammeView:
         last_year=programme.last_year,
         display=Display(programme.display_unit, programme.display_decimals),
         counting_types=parse_counting(programme.counting_types),
+        validators=parse_validators(programme.validators),
     )
 
 
@@ -241,9 +243,13 @@ def set_programme(
     display_unit: str | None = None,
     display_decimals: int | None = None,
     counting_types: str | Iterable[str] | None = None,
+    validators: str | Iterable[str] | None = None,
     note: str = "",
 ) -> ProgrammeView:
     """Change the programme's frame; one event per changed value.
+
+    ``validators`` (comma-separated or a list; empty: nobody) may validate realised
+    figures on SQLite.
 
     A target year moved past the last year takes the last year along (its own
     event); a last year that would hide standing figures is refused.
@@ -283,6 +289,11 @@ def set_programme(
         except ValueError as e:
             raise InvalidInput(str(e)) from None
         changes["counting_types"] = (programme.counting_types, counting)
+    if validators is not None:
+        from tracker.services.validations import check_validators
+
+        text = validators if isinstance(validators, str) else ",".join(validators)
+        changes["validators"] = (programme.validators, check_validators(text))
     if allocation is not None:
         try:
             mode = Allocation(str(allocation).strip().lower())

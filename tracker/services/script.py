@@ -248,6 +248,8 @@ class ProgrammeSet(_Form):
     name: str | None = None
     target_year: int | None = None
     first_year: int | None = None
+    validators: str | list[str] | None = None
+    """``"anna,bo"`` (as ``--validators``) or ``["anna", "bo"]``."""
     note: str = ""
 
     def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
@@ -259,6 +261,7 @@ class ProgrammeSet(_Form):
                 "name": self.name,
                 "target_year": self.target_year,
                 "first_year": self.first_year,
+                "validators": self.validators,
             },
             "at least one field",
         )
@@ -271,9 +274,33 @@ class ProgrammeSet(_Form):
             first_year=self.first_year,
             allocation=self.allocation,
             weights=self.weights,
+            validators=self.validators,
             note=self.note,
         )
         return {"target_kr": view.target_kr}
+
+
+class FigureValidate(_Form):
+    name_of = "figure.validate"
+    code: str
+    year: int
+    approve: bool
+    """``true`` approves the realised figure (``--approve``), ``false`` rejects it."""
+    ref: str
+    """The case or document (``--ref``), e.g. ``"sag 18/1234"``."""
+    note: str = ""
+
+    def subject(self) -> str:
+        return self.code
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.validations import validate_figure
+
+        v = validate_figure(
+            session, ctx, self.code, self.year, approved=self.approve, reference=self.ref,
+            note=self.note,
+        )  # fmt: skip
+        return {"code": v.code, "year": v.year, "approved": v.approved, "amount_kr": v.amount_kr}
 
 
 class SnapshotAdd(_Form):
@@ -391,6 +418,7 @@ FORMS: Mapping[str, type[_Form]] = {
         HypothesisSet,
         HypothesisDrop,
         FigureSet,
+        FigureValidate,
         BucketSet,
         ProgrammeSet,
         SnapshotAdd,

@@ -6,22 +6,23 @@ weights and buckets): the current row, corrected by the events after the moment 
 value before the first later change is that event's old value, which equals the value
 of the latest event at or before the moment). Hypotheses created after the moment do
 not exist then. Overlaps (dobbelttælling): the latest record per name made at or
-before the moment, like a figure. Nothing is copied: a past status is computed, never
-stored.
+before the moment, like a figure. Validations: the latest verdict per realised record
+made at or before the moment, counted when that record still stood then. Nothing is
+copied: a past status is computed, never stored.
 
 The hypothesis ``version`` in a past status is the current one (the lock token a
 caller needs to edit it), not a historical counter.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
 from sqlmodel import Session
 
-from db import history, queries
+from db import history, queries, validations
 from tracker.domain.benefits import BenefitType, parse_counting
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import Display
@@ -207,6 +208,10 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
         )
     later = history.attribute_events_after(conn, as_of)
     programme = _programme_at(conn, row, as_of, later)
+    validated: dict[int, dict[int, int]] = {}
+    if validations.has_validations(conn, row.id, as_of):
+        programme = replace(programme, has_validations=True)
+        validated = validations.validated_amounts(conn, row.id, as_of)
     old = _first_old_values(later)
     rows = queries.hypothesis_rows(conn, row.id, created_until=as_of)
 
@@ -267,6 +272,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
                 _BENEFITS[h.benefit_type if a is None else a["benefit_type"]],
                 kinds.get("low", _NO_FIGURES),
                 kinds.get("high", _NO_FIGURES),
+                validated.get(h.id, _NO_FIGURES),
             )
         )
     return Moment(

@@ -88,5 +88,7 @@ def _revert_programme(
         programme.set_programme(session, ctx, counting_types=old, note=note)
     elif field == "allocation":
         programme.set_programme(session, ctx, allocation=old, note=note)
+    elif field == "validators":
+        programme.set_programme(session, ctx, validators=old, note=note)
     else:
         programme.set_programme(session, ctx, name=old, note=note)
