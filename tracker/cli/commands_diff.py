@@ -92,6 +92,15 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
                 f"  {c.name} ({members}): {old or '(ny)'} → {new or '(fjernet)'} ({change})"
                 + (f"  {who}" if who else "")
             )
+    if d.validations:
+        typer.echo(f"\n{da.VALIDATIONS} ({len(d.validations)})")
+        for v in d.validations:
+            verdict = da.VERDICT_LABELS["approved" if v.approved else "rejected"]
+            gone = "" if v.standing else " – tallet er ændret siden"
+            typer.echo(
+                f"  {v.code} {da.REALISED.lower()} {v.year}: {verdict} "
+                f"{shown.amount(v.amount_kr)} · {v.reference}  ({v.actor}, {_when(v.at)})" + gone
+            )
     if d.added:
         typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
     if d.dropped:

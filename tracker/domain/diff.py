@@ -19,6 +19,7 @@ __all__ = [
     "FigureChange",
     "OverlapChange",
     "StageMove",
+    "ValidationChange",
     "ignored_earmarks",
     "overlap_changes",
     "total_changes",
@@ -74,6 +75,26 @@ class OverlapChange:
 
 
 @dataclass(frozen=True, slots=True)
+class ValidationChange:
+    """A validation (approved or rejected) recorded between the two moments."""
+
+    code: str
+    title: str
+    year: int
+    approved: bool
+    amount_kr: int
+    """The realised amount it was given for."""
+    reference: str
+    """Sag/dokument."""
+    note: str
+    at: datetime
+    actor: str
+    standing: bool
+    """Whether the figure it was given for still stood at the second moment (a later
+    change of the figure loses the validation)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
     """The programme at two moments and what changed between them."""
 
@@ -92,6 +113,8 @@ class Diff:
     """Codes that moved to the dropped stage between the two moments."""
     overlap_changes: tuple[OverlapChange, ...] = ()
     """Overlaps added, changed or dropped between the two moments, by name."""
+    validations: tuple[ValidationChange, ...] = ()
+    """Validations of realised figures recorded between the two moments, oldest first."""
 
 
 def total_changes(d: Diff) -> list[tuple[str, int, int]]:
@@ -105,6 +128,7 @@ def total_changes(d: Diff) -> list[tuple[str, int, int]]:
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.REALISED, b.realised_kr, a.realised_kr),
+        (da.VALIDATED, b.validated_kr, a.validated_kr),
         (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
         (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
         (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),

@@ -36,6 +36,7 @@ class AreaGroup:
     decided_kr: int
     realised_kr: int
     investment_kr: int
+    validated_kr: int = 0
 
 
 def by_area(hypotheses: Sequence[HypothesisContribution]) -> tuple[AreaGroup, ...]:
@@ -53,6 +54,7 @@ def by_area(hypotheses: Sequence[HypothesisContribution]) -> tuple[AreaGroup, ..
             sum(h.decided_kr for h in groups[area]),
             sum(h.realised_kr for h in groups[area]),
             sum(h.investment_kr for h in groups[area]),
+            sum(h.validated_kr for h in groups[area]),
         )
         for area in order
     )

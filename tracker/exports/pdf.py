@@ -229,6 +229,15 @@ def _figure_changes(doc: Document, v: SummaryView, title: str = "") -> None:
             size=7,
             wrap=frozenset({0, 1, 2}),
         )
+    if d.validations is not None:
+        heading(doc, w.validations, space_needed=15)
+        table(
+            doc,
+            d.validations,
+            (12, 10, 26, 18, 32, 18, 22, 42),
+            size=7,
+            wrap=frozenset({2, 4, 7}),
+        )
     if d.added:
         _paragraph(doc, w.added, d.added)
     if d.dropped:
@@ -254,9 +263,9 @@ def _title(doc: Document, v: SummaryView) -> None:
 
 
 #: Each block's columns (mm; the text width of A4 portrait is 180).
-_BUCKET_WIDTHS = (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5)
+_BUCKET_WIDTHS = (40, 20, 20, 20, 20, 20, 20, 20)
 _STAGE_WIDTHS = (50, 20, 20, 30, 30)
-_YEAR_WIDTHS = (18, 27, 27, 27, 27, 27, 27)
+_YEAR_WIDTHS = (19, 23, 23, 23, 23, 23, 23, 23)
 
 
 def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
@@ -269,6 +278,7 @@ def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
     heading(doc, w.overview, space_needed=CARDS_HEIGHT + 20)
     _cards(doc, v, report.status.totals.gap_kr < 0)
     note(doc, v.gap_note)
+    note(doc, v.progress_note)
 
     if v.overlaps is not None:
         measures, listed = v.overlaps.measures, v.overlaps.overlaps
@@ -306,7 +316,7 @@ def _hypotheses(doc: Document, v: SummaryView, target_year: int) -> None:
     table(
         doc,
         _without_column(t, 2),
-        (9, 40, 22, 21, 22, 10, 14, 14, 14, 14),
+        (9, 33, 20, 19, 20, 9, 14, 14, 14, 14, 14),
         size=7,
         wrap=frozenset({1, 2, 4}),
         max_lines=8,

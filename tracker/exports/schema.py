@@ -267,6 +267,24 @@ class OverlapChange(_Model):
     actor: str
 
 
+class ValidationEntry(_Model):
+    """A validation of a realised figure recorded in between."""
+
+    code: str
+    title: str
+    year: int
+    verdict: Literal["approved", "rejected"]
+    amount_kr: Kroner = Field(description="The realised amount it was given for")
+    reference: str = Field(description="The case or document (sag/dokument)")
+    note: str
+    at: str | None
+    actor: str
+    standing: bool = Field(
+        description="Whether the figure it was given for still stands at `until` "
+        "(a changed figure loses its validation)"
+    )
+
+
 class DiffSection(_Model):
     """ "Siden sidst": present with ``--since``; the object of ``parat diff --json``."""
 
@@ -282,6 +300,9 @@ class DiffSection(_Model):
     dropped: list[str]
     overlap_changes: list[OverlapChange] = Field(
         description="Overlaps (dobbelttællinger) added, changed or dropped, by name"
+    )
+    validations: list[ValidationEntry] = Field(
+        description="Validations of realised figures recorded in between, oldest first"
     )
 
 

@@ -13,7 +13,13 @@ from tracker.domain.diff import Diff
 from tracker.domain.groups import by_area
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
-from tracker.domain.status import Allocation, Status, earmark_label
+from tracker.domain.status import (
+    Allocation,
+    BucketStatus,
+    ProgressMeasure,
+    Status,
+    earmark_label,
+)
 from tracker.exports.danish import date, date_time, local, pct
 from tracker.report import Report
 from tracker.report.moments import show_moment
@@ -77,6 +83,8 @@ class DiffView:
     dropped: tuple[str, ...]
     overlap_changes: Table | None = None
     """The overlaps added, changed or dropped in between; ``None`` when none moved."""
+    validations: Table | None = None
+    """The validations recorded in between; ``None`` when there were none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +126,7 @@ class Words:
     overlaps: str = da.OVERLAP
     overlap_list: str = da.OVERLAPS
     overlap_changes: str = da.OVERLAP_CHANGES
+    validations: str = da.VALIDATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +150,8 @@ class SummaryView:
     footer: str
     diff: DiffView | None = None
     bucket_progress: tuple[tuple[str, float, float], ...] = field(default=())
-    """(bucket name, weighted % of target, realised % of target) for bars."""
+    """(bucket name, weighted % of target, progress % of target) for bars: the
+    progress is realised, or validated once the programme validates."""
     stage_bars: tuple[tuple[float, float], ...] = field(default=())
     """Per stage: (pipeline, weighted) as % of the largest stage pipeline, for the funnel."""
     words: Words = field(default=Words())
@@ -153,6 +163,11 @@ class SummaryView:
     that some hypothesis has); ``None`` when every hypothesis counts."""
     overlaps: OverlapsView | None = None
     """Dobbelttælling: brutto, overlaps, netto; ``None`` when the programme has none."""
+    progress_label: str = "realiseret"
+    """The measure the progress bars read, as a word (realiseret, valideret)."""
+    progress_note: str = ""
+    """Which measure the progress reads (realiseret or valideret), and what validated
+    is."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -163,13 +178,19 @@ def _share(kr: int, target: int) -> float:
 
 def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ...]:
     t = s.totals
-    hint = da.MEASURE_HINTS
+    hint = dict(da.MEASURE_HINTS)
+    realised_share = _share(t.realised_kr, t.target_kr)
+    if s.progress_measure is ProgressMeasure.VALIDATED:
+        # Six cards, two rows of three: the realised card says how much of it is
+        # validated, and its bar is the validated part (what the progress reads).
+        hint["realised"] = f"{da.VALIDATED.lower()} {shown.amount(t.validated_kr)}"
+        realised_share = _share(t.validated_kr, t.target_kr)
     return (
         Headline("target", da.TARGET, shown.amount(t.target_kr),
                  f"årsvirkning i {s.programme.target_year}", 100.0),
         *(
             Headline(key, da.MEASURE_LABELS[key], shown.amount(kr), hint[key],
-                     _share(kr, t.target_kr))
+                     realised_share if key == "realised" else _share(kr, t.target_kr))
             for key, kr in (("realised", t.realised_kr), ("decided", t.decided_kr),
                             ("weighted", t.weighted_kr), ("pipeline", t.pipeline_kr),
                             ("gap", t.gap_kr))
@@ -188,6 +209,7 @@ def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             shown.number(b.weighted_kr),
             shown.number(b.decided_kr),
             shown.number(b.realised_kr),
+            shown.number(b.validated_kr),
             shown.number(b.gap_kr),
         )
         for b in s.buckets
@@ -200,14 +222,24 @@ def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             shown.number(rest.weighted_kr),
             shown.number(rest.decided_kr),
             shown.number(rest.realised_kr),
+            shown.number(rest.validated_kr),
             "",
         )
     )
     t = s.totals
     return Table(
-        (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP),
+        (
+            da.BUCKET,
+            da.TARGET,
+            da.PIPELINE,
+            da.WEIGHTED,
+            da.DECIDED,
+            da.REALISED,
+            da.VALIDATED,
+            da.GAP,
+        ),
         tuple(rows),
-        frozenset(range(1, 7)),
+        frozenset(range(1, 8)),
         footer=(
             da.TOTAL,
             shown.number(sum(b.target_kr for b in s.buckets)),
@@ -215,6 +247,7 @@ def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             shown.number(t.weighted_kr),
             shown.number(t.decided_kr),
             shown.number(t.realised_kr),
+            shown.number(t.validated_kr),
             shown.number(t.gap_kr),
         ),
     )
@@ -248,7 +281,16 @@ def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 
 def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     return Table(
-        (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET),
+        (
+            da.YEAR,
+            da.PIPELINE,
+            da.DECIDED,
+            da.WEIGHTED,
+            da.REALISED,
+            da.VALIDATED,
+            da.INVESTMENT,
+            da.NET,
+        ),
         tuple(
             (
                 str(y.year),
@@ -256,12 +298,13 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 shown.number(y.decided_kr),
                 shown.number(y.weighted_kr),
                 shown.number(y.realised_kr),
+                shown.number(y.validated_kr),
                 shown.number(y.investment_kr),
                 shown.number(y.net_kr),
             )
             for y in s.years
         ),
-        frozenset(range(1, 7)),
+        frozenset(range(1, 8)),
         footer=(
             da.TOTAL,
             *(
@@ -271,6 +314,7 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                     "decided_kr",
                     "weighted_kr",
                     "realised_kr",
+                    "validated_kr",
                     "investment_kr",
                     "net_kr",
                 )
@@ -303,6 +347,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 shown.number(h.weighted_kr),
                 shown.number(h.decided_kr),
                 shown.number(h.realised_kr),
+                shown.number(h.validated_kr),
             )
             for h in g.hypotheses
         )
@@ -321,6 +366,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                     shown.number(g.weighted_kr),
                     shown.number(g.decided_kr),
                     shown.number(g.realised_kr),
+                    shown.number(g.validated_kr),
                 )
             )
     return Table(
@@ -336,9 +382,10 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             da.WEIGHTED,
             da.DECIDED,
             da.REALISED,
+            da.VALIDATED,
         ),
         tuple(rows),
-        frozenset(range(6, 11)),
+        frozenset(range(6, 12)),
         footer=(
             da.TOTAL,
             f"{sum(1 for h in s.hypotheses if h.counts)} hypoteser",
@@ -352,6 +399,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             shown.number(s.totals.gross_weighted_kr),
             shown.number(s.totals.gross_decided_kr),
             shown.number(s.totals.gross_realised_kr),
+            shown.number(s.totals.gross_validated_kr),
         ),
         subtotals=frozenset(subtotals),
     )
@@ -405,6 +453,7 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     b, a = d.before.totals, d.after.totals
     measures: tuple[tuple[str, int, int], ...] = (
         (da.REALISED, b.realised_kr, a.realised_kr),
+        (da.VALIDATED, b.validated_kr, a.validated_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
@@ -483,6 +532,33 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
         added=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.added),
         dropped=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.dropped),
         overlap_changes=_overlap_changes(d, shown),
+        validations=validation_table(d, shown),
+    )
+
+
+def validation_table(d: Diff, shown: Display = DEFAULT_DISPLAY) -> Table | None:
+    """The validations recorded between the two moments (a figure changed since says
+    so: its validation no longer counts)."""
+    if not d.validations:
+        return None
+    rows = tuple(
+        (
+            v.code,
+            str(v.year),
+            da.VERDICT_LABELS["approved" if v.approved else "rejected"]
+            + ("" if v.standing else " (tallet er ændret siden)"),
+            shown.number(v.amount_kr),
+            v.reference,
+            date(v.at),
+            v.actor,
+            v.note,
+        )
+        for v in d.validations
+    )
+    return Table(
+        (da.CODE, da.YEAR, "Afgørelse", da.REALISED, "Reference", "Dato", da.WHO, da.NOTE),
+        rows,
+        frozenset({3}),
     )
 
 
@@ -555,14 +631,30 @@ def summary_view(report: Report) -> SummaryView:
         diff=diff_view(report.diff, shown) if report.diff is not None else None,
         stage_bars=_stage_bars(s),
         bucket_progress=tuple(
-            (b.name, _share(b.weighted_kr, b.target_kr), _share(b.realised_kr, b.target_kr))
+            (b.name, _share(b.weighted_kr, b.target_kr), _share(_progress(s, b), b.target_kr))
             for b in s.buckets
         ),
         unit=shown.suffix,
-        words=Words(in_mio=f"Beløb i {shown.suffix}"),
+        words=Words(
+            in_mio=f"Beløb i {shown.suffix}",
+            bucket_progress=f"Fremdrift ({da.WEIGHTED.lower()} / {progress_label(s)})",
+        ),
+        progress_label=progress_label(s),
+        progress_note=f"{da.PROGRESS_MEASURE}: {progress_label(s)}. {da.VALIDATION_NOTE}",
         other_benefits=_other_benefits(s, shown),
         overlaps=_overlaps(s, shown),
     )
+
+
+def progress_label(s: Status) -> str:
+    """The measure the progress reads, as a word in a sentence (``valideret``)."""
+    return da.MEASURE_LABELS[s.progress_measure.value].lower()
+
+
+def _progress(s: Status, b: BucketStatus) -> int:
+    if s.progress_measure is ProgressMeasure.VALIDATED:
+        return b.validated_kr
+    return b.realised_kr
 
 
 def _overlaps(s: Status, shown: Display) -> OverlapsView | None:

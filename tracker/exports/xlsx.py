@@ -56,6 +56,7 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     figures = (
         (da.TARGET, t.target_kr, f"årsvirkning i {p.target_year}"),
         (da.REALISED, t.realised_kr, hint["realised"]),
+        (da.VALIDATED, t.validated_kr, hint["validated"]),
         (da.DECIDED, t.decided_kr, hint["decided"]),
         (da.WEIGHTED, t.weighted_kr, hint["weighted"]),
         (da.PIPELINE, t.pipeline_kr, hint["pipeline"]),
@@ -67,6 +68,9 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         ws.write_string(row, 0, label, f.text)
         ws.write_number(row, 1, kr, f.mio_bold if label in (da.TARGET, da.GAP) else f.mio)
         ws.write_string(row, 2, explained, f.subtitle)
+    row += 1
+    measure = da.MEASURE_LABELS[s.progress_measure.value].lower()
+    ws.write_string(row, 0, f"{da.PROGRESS_MEASURE}: {measure}", f.subtitle)
 
     if s.overlaps:
         row = _overlaps(ws, row + 2, report, f)
@@ -75,13 +79,24 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
     ws.write_string(row, 0, f"{da.BUCKETS} ({mode}, mio. kr.)", f.section)
     row += 1
-    cols = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP)
-    write_header(ws, row, cols, range(1, 7), f)
+    cols = (
+        da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.VALIDATED,
+        da.GAP,
+    )  # fmt: skip
+    write_header(ws, row, cols, range(1, 8), f)
     for b in s.buckets:
         row += 1
         write_text(ws, row, 0, b.name, f)
         for col, kr in enumerate(
-            (b.target_kr, b.pipeline_kr, b.weighted_kr, b.decided_kr, b.realised_kr, b.gap_kr),
+            (
+                b.target_kr,
+                b.pipeline_kr,
+                b.weighted_kr,
+                b.decided_kr,
+                b.realised_kr,
+                b.validated_kr,
+                b.gap_kr,
+            ),
             start=1,
         ):
             ws.write_number(row, col, kr, f.mio_table)
@@ -92,14 +107,15 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     row += 1
     ws.write_string(row, 0, rest_label, f.text)
     for col, kr in enumerate(
-        (rest.pipeline_kr, rest.weighted_kr, rest.decided_kr, rest.realised_kr), start=2
+        (rest.pipeline_kr, rest.weighted_kr, rest.decided_kr, rest.realised_kr, rest.validated_kr),
+        start=2,
     ):
         ws.write_number(row, col, kr, f.mio_table)
     row += 1
     ws.write_string(row, 0, da.TOTAL, f.total_text)
     for col, kr in enumerate(
         (sum(b.target_kr for b in s.buckets), t.pipeline_kr, t.weighted_kr, t.decided_kr,
-         t.realised_kr, t.gap_kr),
+         t.realised_kr, t.validated_kr, t.gap_kr),
         start=1,
     ):  # fmt: skip
         ws.write_number(row, col, kr, f.total_mio)
@@ -155,6 +171,7 @@ def _overlaps(ws: Any, row: int, report: Report, f: Formats) -> int:
         (da.WEIGHTED, t.gross_weighted_kr, t.overlap_weighted_kr, t.weighted_kr),
         (da.DECIDED, t.gross_decided_kr, t.overlap_decided_kr, t.decided_kr),
         (da.REALISED, t.gross_realised_kr, t.overlap_realised_kr, t.realised_kr),
+        (da.VALIDATED, t.gross_validated_kr, t.overlap_validated_kr, t.validated_kr),
     ):
         row += 1
         ws.write_string(row, 0, label, f.text)
@@ -194,13 +211,13 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         da.CODE, da.TITLE, da.AREA, da.OWNER, da.STAGE, da.BUCKET, f"{da.CONFIDENCE} %",
         f"{da.WEIGHT} %", f"{da.PIPELINE} {y} (mio. kr.)", f"{da.WEIGHTED} {y} (mio. kr.)",
         f"{da.DECIDED} {y} (mio. kr.)", f"{da.REALISED} {y} (mio. kr.)",
-        f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version", "Sidst ændret", da.DESCRIPTION,
-        da.BENEFIT_TYPE,
+        f"{da.VALIDATED} {y} (mio. kr.)", f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version",
+        "Sidst ændret", da.DESCRIPTION, da.BENEFIT_TYPE,
     ]  # fmt: skip
     first_year_col = len(titles)
     for year in years:
         titles += [f"{da.KIND_LABELS[kind]} {year}" for kind in da.FIGURE_KINDS]
-    numeric = [*range(6, 14), *range(first_year_col, len(titles))]
+    numeric = [*range(6, 15), *range(first_year_col, len(titles))]
     ws.set_row(0, 45)
     write_header(ws, 0, titles, numeric, f)
     ws.set_column(0, 0, 8)
@@ -208,17 +225,17 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(2, 3, 20)
     ws.set_column(4, 5, 18)
     ws.set_column(6, 7, 10)
-    ws.set_column(8, 12, 13)
-    ws.set_column(13, 13, 8)
-    ws.set_column(14, 14, 16)
-    ws.set_column(15, 15, 40)
-    ws.set_column(16, 16, 24)
+    ws.set_column(8, 13, 13)
+    ws.set_column(14, 14, 8)
+    ws.set_column(15, 15, 16)
+    ws.set_column(16, 16, 40)
+    ws.set_column(17, 17, 24)
     ws.set_column(first_year_col, len(titles) - 1, 12, f.mio_table)
     ws.freeze_panes(1, 2)
     ws.outline_settings(True, False, True, False)  # the +/- of the areas above their rows
     w_str, w_num = ws.write_string, ws.write_number
     text_f, quoted_f, mio_f, int_f = f.text, f.text_quoted, f.mio_table, f.int
-    amount_cols = [*range(8, 13), *range(first_year_col, len(titles))]
+    amount_cols = [*range(8, 14), *range(first_year_col, len(titles))]
     groups = by_area(s.hypotheses)
     grouped = len(groups) > 1
     total = dict.fromkeys(amount_cols, 0)
@@ -242,13 +259,13 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 w_num(row, 6, stored.confidence_pct, int_f)
             w_num(row, 7, h.weight_pct, int_f)
             amounts = {8: h.pipeline_kr, 9: h.weighted_kr, 10: h.decided_kr,
-                       11: h.realised_kr, 12: h.investment_kr}  # fmt: skip
-            w_num(row, 13, h.version, int_f)
+                       11: h.realised_kr, 12: h.validated_kr, 13: h.investment_kr}  # fmt: skip
+            w_num(row, 14, h.version, int_f)
             if h.updated_at is not None:
-                ws.write_datetime(row, 14, naive(h.updated_at), f.moment)
+                ws.write_datetime(row, 15, naive(h.updated_at), f.moment)
             if stored and stored.description:
-                write_text(ws, row, 15, stored.description, f)
-            w_str(row, 16, h.benefit_type.label, text_f)
+                write_text(ws, row, 16, stored.description, f)
+            w_str(row, 17, h.benefit_type.label, text_f)
             col = first_year_col
             for year in years:
                 kinds = figures.get(year, {})
@@ -287,12 +304,18 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
 def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     s = report.status
     ws = wb.add_worksheet(da.YEAR)
-    titles = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET)
-    attrs = ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "investment_kr", "net_kr")
+    titles = (
+        da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.VALIDATED,
+        da.INVESTMENT, da.NET,
+    )  # fmt: skip
+    attrs = (
+        "pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "validated_kr",
+        "investment_kr", "net_kr",
+    )  # fmt: skip
     ws.set_row(0, 30)
-    write_header(ws, 0, [titles[0], *(f"{t} (mio. kr.)" for t in titles[1:])], range(1, 7), f)
+    write_header(ws, 0, [titles[0], *(f"{t} (mio. kr.)" for t in titles[1:])], range(1, 8), f)
     ws.set_column(0, 0, 8)
-    ws.set_column(1, 6, 14)
+    ws.set_column(1, 7, 14)
     ws.freeze_panes(1, 1)
     for i, y in enumerate(s.years, start=1):
         ws.write_number(i, 0, y.year, f.int)

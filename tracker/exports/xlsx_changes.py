@@ -8,7 +8,7 @@ import xlsxwriter
 from tracker.domain import labels as da
 from tracker.domain.overlaps import describe_state
 from tracker.domain.stages import Stage
-from tracker.exports.view import since_heading
+from tracker.exports.view import since_heading, validation_table
 from tracker.exports.xlsx_cells import FIGURE_FIELDS, Formats, naive, write_header, write_text
 from tracker.report import Report
 
@@ -135,6 +135,7 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     b, a = d.before.totals, d.after.totals
     for label, old, new in (
         (da.REALISED, b.realised_kr, a.realised_kr),
+        (da.VALIDATED, b.validated_kr, a.validated_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
@@ -199,6 +200,19 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 ws.write_number(row, 4, new_kr, f.mio)
             ws.write_number(row, 5, (new_kr or 0) - (old_kr or 0), f.mio)
             write_text(ws, row, 6, o.actor, f)
+    verdicts = validation_table(d)
+    if verdicts is not None:
+        row += 2
+        ws.write_string(row, 0, da.VALIDATIONS, f.section)
+        row += 1
+        write_header(ws, row, verdicts.headers, (3,), f)
+        for v, cells in zip(d.validations, verdicts.rows, strict=True):
+            row += 1
+            for col, text in enumerate(cells):
+                if col == 3:
+                    ws.write_number(row, col, v.amount_kr, f.mio)
+                elif text:
+                    write_text(ws, row, col, text, f)
     titles = {h.code: h.title for h in d.after.hypotheses}
     for heading, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
         if codes:

@@ -13,8 +13,8 @@ __all__ = ["measure_rows", "overlap_rows"]
 def measure_rows(
     s: Status, amount: Callable[[int], str] | None = None
 ) -> list[tuple[str, str, str, str]]:
-    """(measure, brutto, dobbelttælling, netto) for pipeline, weighted, decided and
-    realised; empty when the programme has no overlaps.
+    """(measure, brutto, dobbelttælling, netto) for pipeline, weighted, decided,
+    realised and validated; empty when the programme has no overlaps.
 
     ``amount`` formats kroner (default: the programme's display, with its unit)."""
     if not s.overlaps:
@@ -28,6 +28,7 @@ def measure_rows(
             (da.WEIGHTED, t.gross_weighted_kr, t.overlap_weighted_kr, t.weighted_kr),
             (da.DECIDED, t.gross_decided_kr, t.overlap_decided_kr, t.decided_kr),
             (da.REALISED, t.gross_realised_kr, t.overlap_realised_kr, t.realised_kr),
+            (da.VALIDATED, t.gross_validated_kr, t.overlap_validated_kr, t.validated_kr),
         )
     ]
 

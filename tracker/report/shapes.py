@@ -216,6 +216,21 @@ def diff_to_dict(d: Diff) -> dict[str, Any]:
         ],
         "added": list(d.added),
         "dropped": list(d.dropped),
+        "validations": [
+            {
+                "code": v.code,
+                "title": v.title,
+                "year": v.year,
+                "verdict": "approved" if v.approved else "rejected",
+                "amount_kr": v.amount_kr,
+                "reference": v.reference,
+                "note": v.note,
+                "at": iso(v.at),
+                "actor": v.actor,
+                "standing": v.standing,
+            }
+            for v in d.validations
+        ],
         "overlap_changes": [
             {
                 "name": c.name,

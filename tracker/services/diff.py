@@ -12,7 +12,13 @@ from sqlmodel import Session
 
 from db import history
 from tracker.domain.codes import code_key
-from tracker.domain.diff import Diff, FigureChange, StageMove, overlap_changes
+from tracker.domain.diff import (
+    Diff,
+    FigureChange,
+    StageMove,
+    ValidationChange,
+    overlap_changes,
+)
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.stages import Stage
@@ -21,6 +27,7 @@ from tracker.errors import InvalidInput
 from tracker.report.moments import show_moment
 from tracker.services.programme import require_existed
 from tracker.services.timetravel import Moment, load_moment
+from tracker.services.validations import list_validations
 
 __all__ = ["compare_moments", "diff_between"]
 
@@ -44,6 +51,7 @@ def compare_moments(
     stage_author: StageAuthor | None = None,
     figure_author: FigureAuthor | None = None,
     overlap_author: OverlapAuthor | None = None,
+    validations: tuple[ValidationChange, ...] = (),
 ) -> Diff:
     """The :class:`Diff` between two rebuilt moments."""
     old = {h.code: h for h in before.hypotheses}
@@ -99,6 +107,7 @@ def compare_moments(
         added=tuple(added),
         dropped=tuple(dropped),
         overlap_changes=overlap_changes(before.overlaps, after.overlaps, overlap_author),
+        validations=validations,
     )
 
 
@@ -131,6 +140,15 @@ def diff_between(
         moves.setdefault(e.hypothesis_id, (e.at, e.actor, e.note, e.decision))
     figures = history.figure_authors(conn, since, until)
     overlaps = history.overlap_authors(conn, after.programme_id, since, until)
+    titles = {h.code: h.title for h in after.hypotheses}
+    verdicts = tuple(
+        ValidationChange(
+            v.code, titles.get(v.code, ""), v.year, v.approved, v.amount_kr, v.reference,
+            v.note, v.at, v.actor, v.standing,
+        )
+        for v in list_validations(session, as_of=until)
+        if v.at > since
+    )  # fmt: skip
     return compare_moments(
         before,
         after,
@@ -139,4 +157,5 @@ def diff_between(
         stage_author=lambda hid: moves.get(hid, _UNKNOWN),
         figure_author=lambda hid, kind, year: figures.get((hid, kind, year), (None, "")),
         overlap_author=lambda name: overlaps.get(name, (None, "")),
+        validations=verdicts,
     )
