@@ -59,6 +59,14 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
     ("2018-03-12T09:00:00+00:00", ("overlap", "set", 'Fælles <b>timer</b> & "vikarer"',
                                    "--amount", "1,5")),
+    # validation: the finance department approves H04's realised 2018 (a reference
+    # that looks like a formula, a note with markup) and rejects H01's 2015
+    ("2018-03-12T09:00:00+00:00", ("programme", "set", "--validators", "Økonomi-Åse")),
+    ("2018-03-12T09:00:00+00:00", ("--actor", "Økonomi-Åse", "figure", "validate", "H04",
+                                   "2018", "--approve", "--ref", "=sag 18/1234",
+                                   "--note", "<b>bilag</b> | ok")),
+    ("2018-03-12T09:00:00+00:00", ("--actor", "Økonomi-Åse", "figure", "validate", "H01",
+                                   "2015", "--reject", "--ref", "sag 18/99")),
 )  # fmt: skip
 
 

@@ -49,7 +49,7 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
         ],
         "buckets": [
             [b["name"], n(b["target_kr"]), n(b["pipeline_kr"]), n(b["weighted_kr"]),
-             n(b["decided_kr"]), n(b["realised_kr"]), n(b["gap_kr"])]
+             n(b["decided_kr"]), n(b["realised_kr"]), n(b["validated_kr"]), n(b["gap_kr"])]
             for b in data["buckets"]
         ],
         "stages": [
@@ -59,14 +59,14 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
         ],
         "years": [
             [str(y["year"]), n(y["pipeline_kr"]), n(y["decided_kr"]), n(y["weighted_kr"]),
-             n(y["realised_kr"]), n(y["investment_kr"]), n(y["net_kr"])]
+             n(y["realised_kr"]), n(y["validated_kr"]), n(y["investment_kr"]), n(y["net_kr"])]
             for y in data["years"]
         ],
         "hypotheses": _grouped_hypotheses(data, names),
         # each hypothesis's own figures: their sum is brutto (before overlaps)
         "hypotheses_total": [n(data["totals"][k]) for k in
                              ("gross_pipeline_kr", "gross_weighted_kr", "gross_decided_kr",
-                              "gross_realised_kr")],
+                              "gross_realised_kr", "gross_validated_kr")],
         "overlap_measures": [
             [label, n(data["totals"][f"gross_{key}_kr"]), n(data["totals"][overlap]),
              n(data["totals"][f"{key}_kr"])]
@@ -75,11 +75,12 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
                 ("Vægtet", "weighted", "overlap_weighted_kr"),
                 ("Besluttet", "decided", "overlap_decided_kr"),
                 ("Realiseret", "realised", "overlap_realised_kr"),
+                ("Valideret", "validated", "overlap_validated_kr"),
             )
         ] if data["overlaps"] else [],
         "years_total": ["I alt", *(n(sum(y[k] for y in data["years"])) for k in
                         ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr",
-                         "investment_kr", "net_kr"))],
+                         "validated_kr", "investment_kr", "net_kr"))],
         "other_benefits": [
             [o["label"], str(o["count"]), n(o["pipeline_kr"]), n(o["weighted_kr"]),
              ", ".join(h["code"] for h in data["hypotheses"] if h["benefit_type"] == o["type"])]
@@ -109,12 +110,12 @@ def _grouped_hypotheses(data: dict[str, Any], names: dict[str, str]) -> list[lis
                 [h["code"], h["title"], h["area"], h["owner"], STAGE_LABELS[h["stage"]],
                  names.get(h["bucket"], "") if h["bucket"] else "", f"{h['weight_pct']} %",
                  n(h["pipeline_kr"]), n(h["weighted_kr"]), n(h["decided_kr"]),
-                 n(h["realised_kr"])]
+                 n(h["realised_kr"]), n(h["validated_kr"])]
             )  # fmt: skip
         if len(areas) > 1:
             sums = [
                 n(sum(h[k] for h in areas[area]))
-                for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+                for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
             ]
             rows.append(["", f"I alt {area or '(uden område)'}", "", "", "", "", "", *sums])
     return rows

@@ -87,7 +87,7 @@ def test_html_tables_hold_the_status_figures(programme: Any) -> None:
         [want["overlap_measures"]] if status["overlaps"] else []
     )
     buckets, stages, years, hypotheses = tables[:4]
-    assert [row[:7] for row in buckets[1:-2]] == want["buckets"]
+    assert [row[:8] for row in buckets[1:-2]] == want["buckets"]
     assert [row[:5] for row in stages[1:-1]] == want["stages"]
     assert years[1:-1] == want["years"]
     assert years[-1] == want["years_total"]
@@ -167,9 +167,10 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
     t = status["totals"]
     rows_ = list(book["Overblik"].iter_rows(values_only=True))
     start = next(i for i, r in enumerate(rows_) if r[0] == "Nøgletal") + 2
-    overview = {r[0]: r[1] for r in rows_[start : start + 7]}
+    overview = {r[0]: r[1] for r in rows_[start : start + 8]}
     assert overview["Mål"] == t["target_kr"]
     assert overview["Realiseret"] == t["realised_kr"]
+    assert overview["Valideret"] == t["validated_kr"]
     assert overview["Besluttet"] == t["decided_kr"]
     assert overview["Vægtet"] == t["weighted_kr"]
     assert overview["Pipeline"] == t["pipeline_kr"]
@@ -177,7 +178,7 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
     assert overview["Investering i alt"] == t["investment_kr"]
     for b in status["buckets"]:
         row = next(r for r in book["Overblik"].iter_rows(values_only=True) if r[0] == b["name"])
-        assert list(row[1:7]) == [
+        assert list(row[1:8]) == [
             b[k]
             for k in (
                 "target_kr",
@@ -185,6 +186,7 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
                 "weighted_kr",
                 "decided_kr",
                 "realised_kr",
+                "validated_kr",
                 "gap_kr",
             )
         ]
@@ -201,13 +203,14 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
         assert r[f"Vægtet {year} (mio. kr.)"] == h["weighted_kr"]
         assert r[f"Besluttet {year} (mio. kr.)"] == h["decided_kr"]
         assert r[f"Realiseret {year} (mio. kr.)"] == h["realised_kr"]
+        assert r[f"Valideret {year} (mio. kr.)"] == h["validated_kr"]
         assert r["Investering i alt (mio. kr.)"] == h["investment_kr"]
         assert r["Version"] == h["version"]
     *years, years_total = list(book["År"].iter_rows(values_only=True))[1:]
     assert list(years_total) == ["I alt", *(
         sum(y[k] for y in status["years"])
-        for k in ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "investment_kr",
-                  "net_kr")
+        for k in ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "validated_kr",
+                  "investment_kr", "net_kr")
     )]  # fmt: skip
     # the hypotheses grouped by area: each area's subtotal row, then the programme's total
     areas: dict[str, list[Any]] = {}
@@ -216,8 +219,9 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
             areas.setdefault(h["area"] or "(uden område)", []).append(h)
     amounts = (f"Pipeline {year} (mio. kr.)", f"Vægtet {year} (mio. kr.)",
                f"Besluttet {year} (mio. kr.)", f"Realiseret {year} (mio. kr.)",
-               "Investering i alt (mio. kr.)")  # fmt: skip
-    keys = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "investment_kr")
+               f"Valideret {year} (mio. kr.)", "Investering i alt (mio. kr.)")  # fmt: skip
+    keys = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr",
+            "investment_kr")  # fmt: skip
     labelled = {r[1]: dict(zip(header, r, strict=True)) for r in sheet[1:] if not r[0]}
     for area, members in areas.items():
         sub = labelled[f"I alt {area}"]
@@ -226,7 +230,7 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
     assert grand["Kode"] == "I alt"
     # each hypothesis's own figures: their sum is brutto (before overlaps)
     gross = ("gross_pipeline_kr", "gross_weighted_kr", "gross_decided_kr", "gross_realised_kr",
-             "investment_kr")  # fmt: skip
+             "gross_validated_kr", "investment_kr")  # fmt: skip
     assert [grand[a] for a in amounts] == [status["totals"][k] for k in gross]
     assert [list(r) for r in years] == [
         [
@@ -235,6 +239,7 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
             y["decided_kr"],
             y["weighted_kr"],
             y["realised_kr"],
+            y["validated_kr"],
             y["investment_kr"],
             y["net_kr"],
         ]
@@ -289,7 +294,7 @@ def test_the_overlaps_are_in_the_spreadsheet_and_the_pdf(
     assert rows[start + 1][:4] == ("", "Brutto", "Dobbelttælling", "Netto")
     assert rows[start + 2][:4] == ("Pipeline", t["gross_pipeline_kr"], 1_500_000, t["pipeline_kr"])
     assert rows[start + 3][:4] == ("Vægtet", t["gross_weighted_kr"], 600_000, t["weighted_kr"])
-    listed = {r[0]: r[1:4] for r in rows[start + 8 : start + 10]}
+    listed = {r[0]: r[1:4] for r in rows[start + 9 : start + 11]}
     assert listed == {
         'Fælles <b>timer</b> & "vikarer"': ("H04, H01", 1_500_000, 600_000),
         "Visitation": ("H06 (tæller ikke), H02", 500_000, "(tæller ikke)"),

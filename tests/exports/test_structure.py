@@ -49,7 +49,16 @@ def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str
     history = book["Historik"]
     assert history.freeze_panes == "A2"
     log = list(history.iter_rows(2, values_only=True))
-    # newest first: the overlap's new amount, then H05 dropped (the same moment)
+    # newest first: the validations (a verdict in words, the reference as text), who
+    # may validate, the overlap's new amount, then H05 dropped (the same moment)
+    assert log[0][1] == "Økonomi-Åse"
+    assert log[0][3:8] == ("Realiseret tal valideret", "H01", "Realiseret 2015", None,
+                           "afvist · 0,029 mio. kr. · sag 18/99")  # fmt: skip
+    assert log[1][3:8] == ("Realiseret tal valideret", "H04", "Realiseret 2018", None,
+                           "godkendt · 8,0 mio. kr. · =sag 18/1234")  # fmt: skip
+    assert log[2][3:8] == ("Program ændret", "Parat til fremtiden", "Validatorer", "",
+                           "Økonomi-Åse")  # fmt: skip
+    log = log[3:]
     name = 'Fælles <b>timer</b> & "vikarer"'
     assert log[0][3:8] == ("Dobbelttælling ændret", name, "Beløb", 1_000_000, 1_500_000)
     assert log[1][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")

@@ -64,6 +64,13 @@ def verdict_state(approved: bool, amount_kr: int, reference: str) -> str:
     )
 
 
+def _exact(kr: int) -> str:
+    """Mio. kr. with the decimals the amount needs (at least one): the log is where
+    figures are checked, so 29.000 kr. reads 0,029, never 0,03."""
+    decimals = next(d for d in range(1, 7) if kr % 10 ** (6 - d) == 0)
+    return format_mio(kr, decimals)
+
+
 def describe_verdict(text: str | None, *, in_danish: bool = True) -> str:
     """A verdict from the log in one line: ``godkendt · 4,0 mio. kr. · sag 18/1234``
     (``approved · …`` in English); text that is no verdict is returned as it is."""
@@ -72,7 +79,7 @@ def describe_verdict(text: str | None, *, in_danish: bool = True) -> str:
         verdict = str(state["verdict"])
         parts = [
             VERDICT_LABELS.get(verdict, verdict) if in_danish else verdict,
-            format_mio(int(state["amount_kr"])),
+            _exact(int(state["amount_kr"])),
             str(state.get("reference") or ""),
         ]
     except (ValueError, TypeError, KeyError, AttributeError):

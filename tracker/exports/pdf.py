@@ -316,7 +316,7 @@ def _hypotheses(doc: Document, v: SummaryView, target_year: int) -> None:
     table(
         doc,
         _without_column(t, 2),
-        (9, 33, 20, 19, 20, 9, 14, 14, 14, 14, 14),
+        (9, 38, 20, 19, 20, 9, 13, 13, 13, 13, 13),
         size=7,
         wrap=frozenset({1, 2, 4}),
         max_lines=8,

@@ -183,7 +183,7 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
     if s.progress_measure is ProgressMeasure.VALIDATED:
         # Six cards, two rows of three: the realised card says how much of it is
         # validated, and its bar is the validated part (what the progress reads).
-        hint["realised"] = f"{da.VALIDATED.lower()} {shown.amount(t.validated_kr)}"
+        hint["realised"] = f"heraf {da.VALIDATED.lower()} {shown.amount(t.validated_kr)}"
         realised_share = _share(t.validated_kr, t.target_kr)
     return (
         Headline("target", da.TARGET, shown.amount(t.target_kr),

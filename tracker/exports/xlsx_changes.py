@@ -8,6 +8,7 @@ import xlsxwriter
 from tracker.domain import labels as da
 from tracker.domain.overlaps import describe_state
 from tracker.domain.stages import Stage
+from tracker.domain.validations import describe_verdict
 from tracker.exports.view import since_heading, validation_table
 from tracker.exports.xlsx_cells import FIGURE_FIELDS, Formats, naive, write_header, write_text
 from tracker.report import Report
@@ -32,6 +33,8 @@ def _field_label(field: str, action: str = "") -> str:
     kind, _, rest = field.partition(".")
     if kind in da.KIND_LABELS and rest.isdigit():
         return f"{da.KIND_LABELS[kind]} {rest}"
+    if kind == "validated" and rest.isdigit():
+        return f"{da.REALISED} {rest}"
     if kind == "weight" and rest in _STAGE_LABELS:
         return f"{da.WEIGHT} {_STAGE_LABELS[rest]}"
     if field == "confidence_pct":
@@ -103,6 +106,8 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             moment = _moment(value) if e.action in _MOMENT_ACTIONS else None
             if e.action in _STATE_ACTIONS:
                 write_text(ws, row, col, describe_state(value), f)
+            elif e.action == "figure.validate":
+                write_text(ws, row, col, describe_verdict(value), f)
             elif moment is not None:
                 ws.write_datetime(row, col, naive(moment), f.moment)
             elif amount and value.lstrip("-").isdigit():
