@@ -91,6 +91,9 @@ class PgServer:
         self._dropper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-drop")
         self._drops: list[Future[None]] = []
         self._free: list[str] = []  # empty databases to reuse (see empty_database)
+        # The migrations create the role that may validate when it is missing: a run
+        # that found none leaves none (see close).
+        self._had_validator_role: bool | None = None
 
     def url_for(self, database: str, user: str | None = None) -> str:
         url = self.url.set(database=database)
@@ -162,13 +165,30 @@ class PgServer:
         with self.admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def note_roles(self) -> None:
+        """Remember whether the cluster has the validator role before any test runs."""
+        with self.admin.connect() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT 1 FROM pg_roles WHERE rolname = 'parat_validator'"
+            ).first()
+        self._had_validator_role = found is not None
+
     def close(self) -> None:
-        """Drop the reusable databases; wait for the drops (an error in one is raised)."""
+        """Drop the reusable databases; wait for the drops (an error in one is raised);
+        drop the validator role when the run made it."""
         while self._free:
             self._drops.append(self._dropper.submit(self._drop, self._free.pop()))
         self._dropper.shutdown(wait=True)
         for drop in self._drops:
             drop.result()
+        if self._had_validator_role is False:
+            from sqlalchemy.exc import DBAPIError
+
+            with self.admin.connect() as conn:
+                try:
+                    conn.exec_driver_sql("DROP ROLE IF EXISTS parat_validator")
+                except DBAPIError:
+                    pass  # a database outside this run uses it: it stays
         self.admin.dispose()
 
     @contextmanager
@@ -218,6 +238,7 @@ def pg_server() -> Iterator[PgServer]:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
     if reason:
         _pg_unavailable(f"server at {PG_ENV} unreachable ({reason})")
+    server.note_roles()
     yield server
     server.close()
 
