@@ -4,7 +4,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -184,11 +184,9 @@ class PgServer:
         if self._had_validator_role is False:
             from sqlalchemy.exc import DBAPIError
 
-            with self.admin.connect() as conn:
-                try:
-                    conn.exec_driver_sql("DROP ROLE IF EXISTS parat_validator")
-                except DBAPIError:
-                    pass  # a database outside this run uses it: it stays
+            # a database outside this run may use it: then it stays
+            with self.admin.connect() as conn, suppress(DBAPIError):
+                conn.exec_driver_sql("DROP ROLE IF EXISTS parat_validator")
         self.admin.dispose()
 
     @contextmanager

@@ -260,6 +260,8 @@ VALUE_NAMES: dict[str, str] = {
     "description": DESCRIPTION,
     "note": "Noten",
     "decision": "Beslutningen",
+    "reference": "Referencen",
+    "validators": "Validatorerne",
     "name": "Navnet",
     "confidence": CONFIDENCE,
     "actor": "Navnet på den, der ændrer",

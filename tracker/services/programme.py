@@ -23,6 +23,7 @@ from tracker.services.validation import (
     check_key,
     check_percent,
     check_text,
+    check_validators,
     to_kroner,
     to_stage,
 )
@@ -290,8 +291,6 @@ def set_programme(
             raise InvalidInput(str(e)) from None
         changes["counting_types"] = (programme.counting_types, counting)
     if validators is not None:
-        from tracker.services.validations import check_validators
-
         text = validators if isinstance(validators, str) else ",".join(validators)
         changes["validators"] = (programme.validators, check_validators(text))
     if allocation is not None:

@@ -130,6 +130,18 @@ def check_text(
         raise InvalidInput(str(error), danish=error.danish) from None
 
 
+def check_validators(text: str) -> str:
+    """Who may validate realised figures (``anna, bo``), as stored: comma-separated,
+    each name checked like an actor's."""
+    from tracker.domain.validations import parse_validators, validators_text
+    from tracker.services.context import ACTOR_MAX_LEN
+
+    names = parse_validators(check_text(text, "validators", max_len=2000, multiline=False))
+    for name in names:
+        check_text(name, "validators", required=True, max_len=ACTOR_MAX_LEN, multiline=False)
+    return validators_text(names)
+
+
 def check_decision(value: str) -> str:
     """A decision reference: one line of at most :data:`DECISION_MAX` characters."""
     return check_text(value, "decision", max_len=DECISION_MAX)

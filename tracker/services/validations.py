@@ -22,7 +22,7 @@ from tracker.domain.validations import (
     parse_validators,
     verdict_state,
 )
-from tracker.errors import InvalidInput, NotFound, NotPermitted
+from tracker.errors import NotFound, NotPermitted
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import NO_PRIVILEGE, sqlstate
 from tracker.services.events import record_event
@@ -33,7 +33,6 @@ from tracker.services.validation import check_text, check_year
 __all__ = [
     "VALIDATOR_ROLE",
     "ValidationView",
-    "check_validators",
     "list_validations",
     "validate_figure",
 ]
@@ -177,11 +176,3 @@ def list_validations(
         )
         for r in queries.validation_rows(conn, programme.id, hypothesis_id=hid, as_of=as_of)
     ]
-
-
-def check_validators(text: str) -> str:
-    """The validators as stored, after the checks of any short text."""
-    names = parse_validators(check_text(text, "validators", max_len=2000))
-    if any(len(name) > 100 for name in names):
-        raise InvalidInput("--validators: a name is longer than 100 characters")
-    return ",".join(names)
