@@ -20,6 +20,7 @@ from tracker.domain.status import (
     Measures,
     OtherBenefit,
     ProgrammeFacts,
+    ProgressMeasure,
     StageStatus,
     Status,
     Totals,
@@ -44,6 +45,7 @@ def _measures(h: HypothesisFacts, year: int, weight_pct: int) -> Measures:
         weighted_kr=weighted_amount(pipeline, weight_pct),
         decided_kr=pipeline if h.stage in DECIDED_STAGES else 0,
         realised_kr=h.realised.get(year, 0),
+        validated_kr=h.validated.get(year, 0),
     )
 
 
@@ -59,7 +61,7 @@ def _buckets(
     programme: ProgrammeFacts, rows: Sequence[tuple[HypothesisFacts, Measures]], total: Measures
 ) -> tuple[tuple[BucketStatus, ...], Measures, Measures]:
     buckets = list(programme.buckets)
-    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
     per_measure: dict[str, list[int]] = {}
     rest: dict[str, int] = {}
     for name in names:
@@ -81,6 +83,7 @@ def _buckets(
                     decided_kr=per_measure["decided_kr"][i],
                     realised_kr=per_measure["realised_kr"][i],
                     gap_kr=b.target_kr - per_measure["weighted_kr"][i],
+                    validated_kr=per_measure["validated_kr"][i],
                 )
                 for i, b in enumerate(buckets)
             ),
@@ -164,7 +167,7 @@ def reference_status(
     rows: list[tuple[HypothesisFacts, Measures]] = []
     statuses: list[HypothesisContribution] = []
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
-    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in years}
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0] for y in years}
     total = Measures()
     total_investment = 0
     total_baseline = 0
@@ -198,6 +201,7 @@ def reference_status(
                     slippage_kr=None if h.baseline_kr is None else m.pipeline_kr - h.baseline_kr,
                     benefit_type=h.benefit_type,
                     counts=False,
+                    validated_kr=m.validated_kr,
                 )
             )
             continue
@@ -223,6 +227,7 @@ def reference_status(
             sums[2] += pipeline if decided else 0
             sums[3] += h.realised.get(y, 0)
             sums[4] += h.investment.get(y, 0)
+            sums[5] += h.validated.get(y, 0)
         statuses.append(
             HypothesisContribution(
                 code=h.code,
@@ -242,6 +247,7 @@ def reference_status(
                 baseline_kr=h.baseline_kr,
                 slippage_kr=slippage,
                 benefit_type=h.benefit_type,
+                validated_kr=m.validated_kr,
             )
         )
     buckets, surplus, unassigned = _buckets(programme, rows, total)
@@ -263,15 +269,21 @@ def reference_status(
             gross_weighted_kr=total.weighted_kr,
             gross_decided_kr=total.decided_kr,
             gross_realised_kr=total.realised_kr,
+            validated_kr=total.validated_kr,
+            gross_validated_kr=total.validated_kr,
         ),
         buckets=buckets,
         surplus=surplus,
         unassigned=unassigned,
         stages=tuple(StageStatus(s, s.label, c, p, w) for s, (c, p, w) in by_stage.items()),
         years=tuple(
-            YearStatus(y, p, w, d, r, i, p - i) for y, (p, w, d, r, i) in year_sums.items()
+            YearStatus(y, p, w, d, r, i, p - i, v) for y, (p, w, d, r, i, v) in year_sums.items()
         ),
         hypotheses=tuple(sorted(statuses, key=lambda s: s.code)),
         warnings=tuple(_warnings(programme, hypotheses, as_of)),
         other_benefits=tuple(OtherBenefit(t, c, p, w) for t, (c, p, w) in others.items()),
+        # validated once the programme has any validation, else realised
+        progress_measure=ProgressMeasure.VALIDATED
+        if programme.has_validations
+        else ProgressMeasure.REALISED,
     )

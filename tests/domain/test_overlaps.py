@@ -23,7 +23,7 @@ from tracker.domain.status import (
 
 AS_OF = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
 M = 1_000_000
-MEASURES = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+MEASURES = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
 BUCKETS = (BucketFacts("a", "A", 10 * M, 1), BucketFacts("b", "B", 10 * M, 2))
 
 
@@ -67,6 +67,21 @@ def test_realised_when_every_member_has_realised_at_most_the_smallest() -> None:
     assert _one(Overlap("O", ("H1", "H3"), 2 * M)).overlaps[0].realised_kr == 2 * M
     without = [HS[0], replace(HS[1], realised={})]
     assert _one(Overlap("O", ("H1", "H2"), 2 * M), without).overlaps[0].realised_kr == 0
+
+
+def test_validated_by_the_rule_for_realised_over_the_validated_figures() -> None:
+    # H1 validated 3 mio., H3 validated 1 mio. (of its 4 realised): at most 1 mio. of
+    # the 2 mio. can have been validated twice; without H3 validated, nothing
+    hs = [replace(HS[0], validated={2018: 3 * M}), HS[1], replace(HS[2], validated={2018: M})]
+    s = _one(Overlap("O", ("H1", "H3"), 2 * M), hs)
+    assert (s.overlaps[0].realised_kr, s.overlaps[0].validated_kr) == (2 * M, M)
+    assert (s.totals.gross_validated_kr, s.totals.overlap_validated_kr) == (4 * M, M)
+    assert s.totals.validated_kr == 3 * M
+    assert s.years[-1].validated_kr == 3 * M  # the target-year row is netto too
+    earmarked = _one(Overlap("O", ("H1", "H3"), 2 * M), hs, allocation=Allocation.EARMARKED)
+    assert [b.validated_kr for b in earmarked.buckets] == [3 * M - M, M]  # off H1's "a"
+    hs[2] = HS[2]
+    assert _one(Overlap("O", ("H1", "H3"), 2 * M), hs).overlaps[0].validated_kr == 0
 
 
 def test_dropped_and_other_type_members_do_not_count() -> None:
@@ -160,7 +175,8 @@ def test_netto_is_brutto_less_the_overlaps_everywhere(case: tuple) -> None:
     for m in MEASURES:
         assert getattr(t, f"gross_{m}") == getattr(plain.totals, m)
     for m, o_field in zip(MEASURES, ("overlap_kr", "overlap_weighted_kr", "overlap_decided_kr",
-                                     "overlap_realised_kr"), strict=True):  # fmt: skip
+                                     "overlap_realised_kr", "overlap_validated_kr"),
+                          strict=True):  # fmt: skip
         assert getattr(t, o_field) == sum(getattr(o, m) for o in s.overlaps)
         assert getattr(t, m) == getattr(t, f"gross_{m}") - getattr(t, o_field)
     assert t.gap_kr == programme.target_kr - t.weighted_kr
@@ -182,6 +198,7 @@ def test_netto_is_brutto_less_the_overlaps_everywhere(case: tuple) -> None:
         assert o.weighted_kr == weighted_amount(o.amount_kr, o.weight_pct)
         assert 0 <= o.weighted_kr <= o.amount_kr
         assert 0 <= o.realised_kr <= o.amount_kr
+        assert 0 <= o.validated_kr <= o.amount_kr
         assert o.decided_kr in (0, o.amount_kr)
     # the rest of the picture is the plain one
     assert (s.hypotheses, s.stages, s.other_benefits) == (

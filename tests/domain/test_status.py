@@ -28,7 +28,7 @@ from tracker.domain.status import (
 )
 
 AS_OF = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
-MEASURES = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+MEASURES = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
 
 BUCKETS = (
     # given out of priority order on purpose: the result is sorted by priority
@@ -526,6 +526,7 @@ def programmes(draw: st.DrawFn) -> ProgrammeFacts:
         weights=weights,
         buckets=buckets,
         last_year=draw(st.sampled_from([None, 2018, 2019, 2020])),
+        has_validations=draw(st.booleans()),
     )
 
 
@@ -551,7 +552,9 @@ def hypothesis_lists(
             bucket=draw(st.sampled_from([None, "b0", "b1", "b2", "b3", "unknown"])),
             confidence_pct=draw(st.none() | st.integers(min_value=0, max_value=100)),
             potential=draw(years),
-            realised=draw(years),
+            realised=(realised := draw(years)),
+            # the validated figures: some of the realised ones, as they stand
+            validated={y: kr for y, kr in realised.items() if draw(st.booleans())},
             investment=draw(st.dictionaries(st.integers(2014, 2019), amounts, max_size=4)),
             updated_at=None if (age := draw(ages)) is None else AS_OF - age,
             baseline_kr=draw(st.none() | amounts),
