@@ -21,6 +21,7 @@ from tracker.report.views import (
     HypothesisView,
     OverlapView,
     ProgrammeView,
+    ValidationView,
 )
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "OverlapView",
     "ProgrammeView",
     "Report",
+    "ValidationView",
     "diff_to_dict",
     "iso",
     "status_to_dict",

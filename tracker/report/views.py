@@ -15,6 +15,7 @@ __all__ = [
     "HypothesisView",
     "OverlapView",
     "ProgrammeView",
+    "ValidationView",
 ]
 
 
@@ -138,6 +139,30 @@ class HypothesisDetail:
     are absent."""
     events: tuple[EventView, ...] = ()
     """Its audit-log entries, newest first (none in an export's details)."""
+    validations: tuple["ValidationView", ...] = ()
+    """The verdicts on its realised figures, oldest first (on its own page only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationView:
+    """One validation of a realised figure (validering) as front ends show it."""
+
+    code: str
+    """The hypothesis's code."""
+    year: int
+    approved: bool
+    """Approved (godkendt) or rejected (afvist)."""
+    amount_kr: int
+    """The realised amount of the record it was given for."""
+    reference: str
+    """Sag/dokument, e.g. ``sag 18/1234``."""
+    note: str
+    actor: str
+    """Who validated."""
+    at: datetime
+    standing: bool
+    """Whether the record it was given for is still the realised figure (a changed
+    figure loses its validation)."""
 
 
 @dataclass(frozen=True, slots=True)

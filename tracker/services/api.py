@@ -20,7 +20,13 @@ from tracker.domain.money import Display
 from tracker.domain.plausible import ReadOptions
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
-from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
+from tracker.report import (
+    BucketView,
+    HypothesisDetail,
+    HypothesisView,
+    ProgrammeView,
+    ValidationView,
+)
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.stamp import check_moment, explicit_moment
@@ -38,7 +44,6 @@ if TYPE_CHECKING:
     from tracker.services.progress import Progress
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
-    from tracker.services.validations import ValidationView
 
 __all__ = ["Parat", "no_database"]
 
@@ -238,6 +243,8 @@ class Parat:
     def hypothesis(self, code: str, *, events: int | None = None) -> HypothesisDetail:
         """One hypothesis with its current figures by year and its events, newest first."""
 
+        from tracker.services.validations import list_validations
+
         def work(s: Session) -> HypothesisDetail:
             prog = programme.get_programme(s)
             assert prog.id is not None
@@ -247,6 +254,7 @@ class Parat:
                 hypothesis=hypotheses.hypothesis_view(s, h),
                 figures=figures.figures_by_year(s, h, prog.first_year, prog.last_year),
                 events=tuple(hypotheses.hypothesis_events(s, h.id, events)),
+                validations=tuple(list_validations(s, h.code)),
             )
 
         return self._read(work)

@@ -7,7 +7,6 @@ engines). Beyond that, on SQLite the programme names its validators (``programme
 refusal the server gives anyone else is turned into one line here.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -23,6 +22,7 @@ from tracker.domain.validations import (
     verdict_state,
 )
 from tracker.errors import NotFound, NotPermitted
+from tracker.report import ValidationView
 from tracker.services.context import ChangeContext
 from tracker.services.dberrors import NO_PRIVILEGE, sqlstate
 from tracker.services.events import record_event
@@ -41,28 +41,6 @@ __all__ = [
 VALIDATOR_ROLE = "parat_validator"
 #: The longest reference (sag/dokument) kept.
 REFERENCE_MAX = 200
-
-
-@dataclass(frozen=True, slots=True)
-class ValidationView:
-    """One verdict as front ends show it."""
-
-    code: str
-    """The hypothesis's code."""
-    year: int
-    approved: bool
-    """Approved (godkendt) or rejected (afvist)."""
-    amount_kr: int
-    """The realised amount of the record it was given for."""
-    reference: str
-    """Sag/dokument, e.g. ``sag 18/1234``."""
-    note: str
-    actor: str
-    """Who validated."""
-    at: datetime
-    standing: bool
-    """Whether the record it was given for is still the realised figure (a changed
-    figure loses its validation)."""
 
 
 def validate_figure(

@@ -7,14 +7,17 @@ user reload or overwrite deliberately. Nothing is written until the user presses
 dialogs) is :class:`tui.screens.detail.DetailScreen`.
 """
 
+from rich.markup import escape
 from textual import work
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.errors import ParatError, ReadOnlyError, StaleVersion
 from tracker.report import HypothesisDetail
+from tracker.report.validations import validation_lines
 from tui.access import error_text
 from tui.dialogs.note import StageNote
 from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values
@@ -114,6 +117,17 @@ class DetailForm(Screen[None]):
         self.query_one(HistoryTable).show(detail.events)
         self._show_status(self.ui.status)
 
+    def _show_validation(self, detail: HypothesisDetail, status: Status | None) -> None:
+        """Each realised figure's validation state, once the programme validates (or
+        this hypothesis has a verdict): before that the line says nothing new."""
+        box = self.query_one("#validation", Static)
+        validates = detail.validations or (status is not None and status.programme.has_validations)
+        lines = validation_lines(detail) if validates else []
+        # the reference and the actor are user text: escaped, never read as markup
+        text = "\n".join([f"[b]{da.VALIDATIONS}[/b]", *(escape(line) for line in lines)])
+        box.update(text if lines else "")
+        box.display = bool(lines)
+
     def _done_filling(self) -> None:
         self._filling = False
 
@@ -129,6 +143,8 @@ class DetailForm(Screen[None]):
 
     def _show_status(self, status: Status | None) -> None:
         self.query_one(TopBar).status = status
+        if self.detail is not None:
+            self._show_validation(self.detail, status)
         row = self.ui.row(self.code) if status else None
         if status is None or row is None:
             return
