@@ -1,12 +1,15 @@
 """The detail screen shows each realised figure's validation state once the programme
 validates: approved with who, when and the reference; not validated; not validated
-because the figure changed after its verdict. Before any validation it shows nothing."""
+because the figure changed after its verdict. Before any validation it shows nothing.
+The dashboard's first progress bar is the measure the progress reads."""
 
 import asyncio
 
 import tracker
+from tracker.domain.money import format_mio
 from tracker.services import Parat
 from tui.app import create_app
+from tui.widgets.progress import ProgressBars
 
 from .conftest import open_detail, settle, static_text
 
@@ -53,3 +56,27 @@ def test_each_realised_figure_with_its_state(ui_parat: Parat) -> None:
         f"Realiseret {year}: {amount} mio. kr. · ikke valideret"
         for year, amount in ((2015, "2,9"), (2016, "6,1"), (2017, "7,4"), (2018, "4,0"))
     ]
+
+
+def test_the_dashboards_first_bar_reads_validated_once_the_programme_validates(
+    ui_parat: Parat,
+) -> None:
+    def first_bar() -> str:
+        app = create_app(ui_parat, poll_seconds=None)
+        lines: list[str] = []
+
+        async def run() -> None:
+            async with app.run_test(size=(160, 50)) as pilot:
+                await settle(pilot)
+                lines.extend(app.screen.query_one(ProgressBars).render().plain.splitlines())
+
+        asyncio.run(run())
+        return lines[0]
+
+    realised = ui_parat.status().totals.realised_kr
+    assert first_bar().startswith("Realiseret") and format_mio(realised) in first_bar()
+    ui_parat.set_programme(validators="jens")
+    with tracker.open(str(ui_parat.store.url.removeprefix("sqlite:///")), actor="jens") as jens:
+        jens.validate_figure("H02", 2018, approved=True, reference="sag 1")
+    line = first_bar()
+    assert line.startswith("Valideret") and " ".join(line.split()[-5:]) == "4,0 mio. kr. 3 %"

@@ -9,6 +9,7 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 #: One colour per measure, the same in every panel and in the chart's legend.
 COLOURS: dict[str, str] = {
     "realised": "#5fd75f",
+    "validated": "#5fd75f",  # what the progress reads then: the colour of realised
     "decided": "#5f87ff",
     "weighted": "#ffaf00",
     "pipeline": "#8a8a8a",

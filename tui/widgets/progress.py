@@ -1,4 +1,5 @@
-"""Progress toward the target year's target: realised, decided, weighted, pipeline."""
+"""Progress toward the target year's target: realised (or validated, once the
+programme validates), decided, weighted, pipeline."""
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -35,13 +36,17 @@ class ProgressBars(Widget):
             return Text("Indlæser …", style="dim")
         totals = status.totals
         target = totals.target_kr
-        values = {key: getattr(totals, f"{key}_kr") for key, _ in MEASURES}
+        # The first bar is the measure the progress reads: validated once the
+        # programme has any validation, else realised.
+        first = status.progress_measure.value
+        measures = ((first, da.MEASURE_LABELS[first]), *MEASURES[1:])
+        values = {key: getattr(totals, f"{key}_kr") for key, _ in measures}
         scale = max(target, *values.values(), 1)
         width = self.size.width or 80
         amount_w, pct_w, label_w = 16, 6, 11
         bar_w = max(6, width - label_w - amount_w - pct_w - 3)
         out = Text()
-        for key, label in MEASURES:
+        for key, label in measures:
             out.append(f"{label:<{label_w}}", style="bold")
             out.append(" ")
             out.append_text(bar(values[key], scale, bar_w, COLOURS[key], marker=target))
