@@ -43,6 +43,7 @@ from tracker.cli import (
     commands_hypothesis,
     commands_import,
     commands_programme,
+    commands_risk,
     commands_setup,
     commands_snapshot,
     commands_status,
@@ -283,6 +284,7 @@ def root(
 
 commands_setup.register(app)
 commands_status.register(app)
+commands_risk.register(app)
 commands_export.register(app)
 commands_tui.register(app)
 app.add_typer(commands_programme.app, name="programme")

@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING
 
 from tracker.domain.money import round_half_up
 from tracker.domain.risk_facts import OverlapFacts, RiskFacts, RiskHypothesis, layout_of
-from tracker.domain.status import Allocation, weighted_amount
+from tracker.domain.status import Allocation, allocate_waterfall, weighted_amount
 
 if TYPE_CHECKING:
     from tracker.domain.risk_sim import Simulation, Totals
 
 __all__ = [
     "DRAWS",
+    "MAX_DRAWS",
+    "MAX_SEED",
     "PERCENTS",
     "SEED",
     "BucketRisk",
@@ -49,6 +51,12 @@ DRAWS = 20_000
 SEED = 2018
 #: The probabilities (in percent) at which the amounts reached are reported.
 PERCENTS = (50, 80, 95)
+#: The most draws a caller may ask for: 100 times the default (some seconds, and some
+#: hundreds of MB, for a large programme).
+MAX_DRAWS = 2_000_000
+#: The largest seed a caller may give (the generator takes any whole number from 0;
+#: this bound keeps it a number every surface writes and reads back exactly).
+MAX_SEED = 2**32 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +103,22 @@ class BucketRisk:
     full. Earmarked: its own total reaches its target."""
     p_full_together: float
     """The same with the hypotheses moving together."""
-    outlook: Outlook | None
-    """Earmarked mode: the bucket's own figures (with its share of overlaps); ``None``
-    in waterfall mode, where a bucket has no total of its own."""
+    outlook: Outlook
+    """The bucket's figures. Earmarked: those of its own total (with its share of
+    overlaps). Waterfall, where a bucket holds what the programme's total leaves for
+    it (the total less the targets of the buckets before it, up to its own target):
+    the expected value is the programme's filled into the buckets in priority order,
+    as the status fills the weighted total; the chance of reaching is :attr:`p_full`,
+    and each amount reached is the programme's, less the buckets before, up to the
+    target (exact: what a bucket holds only grows with the total)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Risk:
     """How sure are we (hvor sikre er vi): the programme's figures, per bucket too."""
 
+    target_kr: int
+    """The programme's target (mål) the probabilities are of reaching, kroner."""
     gross_expected_kr: int
     """Expected value before overlaps (brutto), kroner."""
     overlap_expected_kr: int
@@ -167,29 +182,47 @@ def compute_risk(facts: RiskFacts, *, draws: int = DRAWS, seed: int = SEED) -> R
         return Certainty(totals.share_reaching(target_kr), p50, p80, p95)
 
     ind_total, tog_total = sim.programme()
+    independent = certainty(ind_total, facts.target_kr)
+    together = certainty(tog_total, facts.target_kr)
     earmarked = facts.allocation is Allocation.EARMARKED
     bucket_risks = []
     filled_before = 0
+    expected_filled, _surplus = allocate_waterfall(sum(net), layout.buckets)
     for i, b in enumerate(layout.buckets):
         if earmarked:
             ind, tog = sim.slot(i)
             outlook = Outlook(net[i], certainty(ind, b.target_kr), certainty(tog, b.target_kr))
             full, full_t = outlook.independent.p_target, outlook.together.p_target
         else:
-            outlook = None
-            filled_before += max(b.target_kr, 0)
+            before, filled_before = filled_before, filled_before + max(b.target_kr, 0)
             empty = b.target_kr <= 0
             full = 1.0 if empty else ind_total.share_reaching(filled_before)
             full_t = 1.0 if empty else tog_total.share_reaching(filled_before)
+            outlook = Outlook(
+                expected_filled[i],
+                _left_for(independent, full, before, b.target_kr),
+                _left_for(together, full_t, before, b.target_kr),
+            )
         bucket_risks.append(BucketRisk(b.key, b.target_kr, full, full_t, outlook))
     return Risk(
+        target_kr=facts.target_kr,
         gross_expected_kr=sum(gross),
         overlap_expected_kr=sum(deducted),
         expected_kr=sum(net),
-        independent=certainty(ind_total, facts.target_kr),
-        together=certainty(tog_total, facts.target_kr),
+        independent=independent,
+        together=together,
         buckets=tuple(bucket_risks),
         unassigned_expected_kr=net[-1] if earmarked else 0,
         draws=draws,
         seed=seed,
     )
+
+
+def _left_for(programme: Certainty, p_full: float, before_kr: int, target_kr: int) -> Certainty:
+    """A waterfall bucket's certainty from the programme's: it holds the total less
+    ``before_kr`` (the targets filled first), at least 0 and at most its target."""
+
+    def held(kr: int) -> int:
+        return min(max(kr - before_kr, 0), max(target_kr, 0))
+
+    return Certainty(p_full, held(programme.p50_kr), held(programme.p80_kr), held(programme.p95_kr))

@@ -173,6 +173,20 @@ def _since(doc: Document, v: SummaryView) -> None:
         _list(doc, d.dropped)
 
 
+def _risk(doc: Document, v: SummaryView) -> None:
+    """ "Hvor sikre er vi?": right after the headline it qualifies."""
+    r = v.risk
+    assert r is not None
+    heading(doc, r.heading, space_needed=40)
+    _list(doc, r.sentences)
+    doc.ln(2)
+    table(doc, r.table, (60, 30, 30))
+    if r.buckets is not None:
+        doc.ln(3)
+        table(doc, r.buckets, (50, 22, 24, 24, 30, 30), wrap=frozenset({0}))
+    note(doc, r.note)
+
+
 def render(report: Report) -> bytes:
     """Render the summary as PDF bytes."""
     v = summary_view(report)
@@ -208,6 +222,9 @@ def render(report: Report) -> bytes:
     heading(doc, w.overview)
     _cards(doc, v, status.totals.gap_kr < 0)
     note(doc, v.gap_note)
+
+    if v.risk is not None:
+        _risk(doc, v)
 
     heading(doc, w.buckets)
     table(doc, v.buckets, (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5))

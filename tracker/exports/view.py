@@ -7,6 +7,7 @@ Cells hold plain, unescaped text; each renderer escapes for its own format.
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
@@ -15,9 +16,13 @@ from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
 from tracker.exports.danish import date, date_time, local, pct
+from tracker.exports.table import Table
 from tracker.report import Report
 from tracker.report.moments import show_moment
 from tracker.report.others import other_benefit_rows
+
+if TYPE_CHECKING:
+    from tracker.exports.risk_view import RiskView
 
 __all__ = [
     "KIND_LABELS",
@@ -31,19 +36,6 @@ __all__ = [
 ]
 
 KIND_LABELS = {**da.KIND_LABELS, **da.RANGE_LABELS}
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table of display text; columns listed in ``numeric`` are right-aligned."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-    footer: tuple[str, ...] | None = None
-    """A totals row, shown emphasised."""
-    subtotals: frozenset[int] = frozenset()
-    """Indices of the rows that are a group's subtotal (shown emphasised)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +126,8 @@ class SummaryView:
     other_benefits: Table | None = None
     """Øvrige gevinster: per benefit type that does not count toward the target (and
     that some hypothesis has); ``None`` when every hypothesis counts."""
+    risk: "RiskView | None" = None
+    """Hvor sikre er vi? (with its draws and seed): only when the report holds it."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -506,7 +500,16 @@ def summary_view(report: Report) -> SummaryView:
         unit=shown.suffix,
         words=Words(in_mio=f"Beløb i {shown.suffix}"),
         other_benefits=_other_benefits(s, shown),
+        risk=_risk(report, shown),
     )
+
+
+def _risk(report: Report, shown: Display) -> "RiskView | None":
+    if report.risk is None:
+        return None
+    from tracker.exports.risk_view import risk_view
+
+    return risk_view(report.status, report.risk, shown)
 
 
 def _other_benefits(s: Status, shown: Display) -> Table | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tracker.domain.diff import Diff
+from tracker.domain.risk import Risk
 from tracker.domain.status import Status
 from tracker.report.views import EventView, HypothesisDetail
 
@@ -40,3 +41,6 @@ class Report:
     """True when older entries were left out (see ``HISTORY_LIMIT``)."""
     diff: Diff | None = None
     """What moved since an earlier moment ("Siden sidst"), when asked for."""
+    risk: Risk | None = None
+    """How sure we are ("Hvor sikre er vi?", with its draws and seed), when asked for:
+    computed for the same moment as the status."""
