@@ -52,6 +52,18 @@ def test_worked_case_independent_and_together() -> None:
     assert risk.together.p95_kr == 50 * MIO
 
 
+def test_the_spread_counts_every_draw_between_the_extremes() -> None:
+    spread = compute_risk(WORKED).spread
+    assert (spread.low_kr, spread.high_kr) == (50 * MIO, 150 * MIO)
+    assert len(spread.counts) == 24 and sum(spread.counts) == DRAWS
+    # the four totals 50 / 90 / 110 / 150 fall into four bins, a quarter each
+    filled = [c for c in spread.counts if c]
+    assert len(filled) == 4
+    assert [c / DRAWS for c in filled] == pytest.approx([0.25] * 4, abs=TOLERANCE)
+    certain = compute_risk(RiskFacts(125 * MIO, (fixed("H1", 100, 7),)), draws=10).spread
+    assert (certain.low_kr, certain.high_kr, certain.counts) == (7, 7, (10,))
+
+
 def test_worked_case_draws_only_the_four_totals() -> None:
     ind, tog = simulate(WORKED).programme()
     values, counts = _counts(ind.sorted_kr)

@@ -31,6 +31,7 @@ __all__ = [
     "MAX_SEED",
     "PERCENTS",
     "SEED",
+    "SPREAD_BINS",
     "BucketRisk",
     "Certainty",
     "Outlook",
@@ -38,6 +39,7 @@ __all__ = [
     "Risk",
     "RiskFacts",
     "RiskHypothesis",
+    "Spread",
     "compute_risk",
     "expected_amount",
     "overlap_deduction",
@@ -51,6 +53,8 @@ DRAWS = 20_000
 SEED = 2018
 #: The probabilities (in percent) at which the amounts reached are reported.
 PERCENTS = (50, 80, 95)
+#: Bins of :attr:`Risk.spread`: as many as a small chart shows.
+SPREAD_BINS = 24
 #: The most draws a caller may ask for: 100 times the default (some seconds, and some
 #: hundreds of MB, for a large programme).
 MAX_DRAWS = 2_000_000
@@ -114,6 +118,20 @@ class BucketRisk:
 
 
 @dataclass(frozen=True, slots=True)
+class Spread:
+    """How the programme's simulated total spreads (hypotheses independent): a
+    histogram, for a small chart beside the figures."""
+
+    low_kr: int
+    """The smallest total drawn, kroner."""
+    high_kr: int
+    """The largest total drawn, kroner."""
+    counts: tuple[int, ...]
+    """Draws per bin: equal bins from :attr:`low_kr` to :attr:`high_kr` (one bin
+    when every draw gave the same total)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Risk:
     """How sure are we (hvor sikre er vi): the programme's figures, per bucket too."""
 
@@ -138,6 +156,8 @@ class Risk:
     """Number of draws (simulationer) the probabilities come from."""
     seed: int
     """The random generator's seed, stated beside the figures."""
+    spread: Spread
+    """The spread of the total drawn (independent), for a chart."""
 
 
 def expected_amount(h: RiskHypothesis) -> int:
@@ -215,6 +235,7 @@ def compute_risk(facts: RiskFacts, *, draws: int = DRAWS, seed: int = SEED) -> R
         unassigned_expected_kr=net[-1] if earmarked else 0,
         draws=draws,
         seed=seed,
+        spread=Spread(*ind_total.histogram(SPREAD_BINS)),
     )
 
 

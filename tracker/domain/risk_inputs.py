@@ -15,7 +15,7 @@ from tracker.domain.ranges import range_of
 from tracker.domain.risk_facts import OverlapFacts, RiskFacts, RiskHypothesis
 from tracker.domain.status import HypothesisContribution, HypothesisFacts, Status
 
-__all__ = ["risk_facts_of"]
+__all__ = ["risk_facts_of", "risk_hypothesis"]
 
 
 def risk_facts_of(
@@ -28,7 +28,12 @@ def risk_facts_of(
     left out: nothing is counted twice toward the target then."""
     year = status.programme.target_year
     facts = {h.code: h for h in hypotheses}
-    counting = [_hypothesis(c, facts[c.code], year) for c in status.hypotheses if c.counts]
+    counting = []
+    for c in status.hypotheses:
+        if c.counts:
+            h = facts[c.code]
+            recorded = year in h.potential
+            counting.append(risk_hypothesis(c, recorded, h.low.get(year), h.high.get(year)))
     codes = {h.code for h in counting}
     return RiskFacts(
         target_kr=status.programme.target_kr,
@@ -39,12 +44,16 @@ def risk_facts_of(
     )
 
 
-def _hypothesis(c: HypothesisContribution, h: HypothesisFacts, year: int) -> RiskHypothesis:
-    if c.weight_pct == 0 or year not in h.potential:
-        # it never comes true (dropped, or a weight of 0), or it has no potential and
-        # so no range: its amount is what the status counts, without a spread
-        return RiskHypothesis(
-            c.code, c.weight_pct, c.pipeline_kr, c.pipeline_kr, c.pipeline_kr, c.bucket
-        )
-    low, likely, high = range_of(c.pipeline_kr, h.low.get(year), h.high.get(year))
-    return RiskHypothesis(c.code, c.weight_pct, low, likely, high, c.bucket)
+def risk_hypothesis(
+    c: HypothesisContribution, has_potential: bool, low: int | None, high: int | None
+) -> RiskHypothesis:
+    """One hypothesis as the simulation sees it, from its row of the status and its
+    range for the target year (``has_potential``: a potential is recorded for it).
+
+    One that never comes true (dropped, or a weight of 0), or has no potential and so
+    no range, counts what the status counts, without a spread."""
+    if c.weight_pct == 0 or not has_potential:
+        kr = c.pipeline_kr
+        return RiskHypothesis(c.code, c.weight_pct, kr, kr, kr, c.bucket)
+    low_kr, likely, high_kr = range_of(c.pipeline_kr, low, high)
+    return RiskHypothesis(c.code, c.weight_pct, low_kr, likely, high_kr, c.bucket)

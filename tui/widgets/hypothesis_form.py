@@ -70,3 +70,4 @@ class FiguresPanel(Vertical):
                     yield AmountInput(id=f"fig-{kind}-{year}", compact=True)
         yield Label("", id="figures-error", classes="error")
         yield Static("", id="contribution")
+        yield Static("", id="range")
