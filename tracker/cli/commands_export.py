@@ -16,7 +16,7 @@ import typer
 from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done
 from tracker.cli.state import state
-from tracker.domain.risk import DRAWS, SEED
+from tracker.domain.draws import DRAWS, SEED
 from tracker.errors import InvalidInput
 from tracker.i18n import _
 

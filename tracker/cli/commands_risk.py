@@ -6,7 +6,7 @@ seeded simulation, so the same data, draws and seed give the same figures here, 
 where those others are asked for the figures).
 """
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,12 +14,14 @@ from tracker.cli.completion import complete_snapshots
 from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
+from tracker.domain.draws import DRAWS, PERCENTS, SEED
 from tracker.domain.money import Display
-from tracker.domain.risk import DRAWS, PERCENTS, SEED, Risk
 from tracker.domain.status import Allocation, Status
 from tracker.i18n import _, danish
 from tracker.report.moments import show_time
-from tracker.report.risk import percent
+
+if TYPE_CHECKING:
+    from tracker.domain.risk import Risk
 
 __all__ = ["DrawsOption", "SeedOption", "print_risk", "register"]
 
@@ -79,8 +81,10 @@ def whole(n: int) -> str:
     return grouped.replace(",", ".") if danish() else grouped
 
 
-def print_risk(s: Status, r: Risk) -> None:
+def print_risk(s: Status, r: "Risk") -> None:
     """The risk picture for people, in ``s.programme.display``."""
+    from tracker.report.risk import percent
+
     p = s.programme
     shown = p.display
     typer.echo(
@@ -122,7 +126,9 @@ def print_risk(s: Status, r: Risk) -> None:
     )
 
 
-def _print_buckets(s: Status, r: Risk, shown: Display) -> None:
+def _print_buckets(s: Status, r: "Risk", shown: Display) -> None:
+    from tracker.report.risk import percent
+
     names = {b.key: b.name for b in s.buckets}
     waterfall = s.programme.allocation is Allocation.WATERFALL
     mode = _("waterfall") if waterfall else _("earmarked")

@@ -9,7 +9,7 @@ from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
-from tracker.domain.risk import DRAWS, SEED
+from tracker.domain.draws import DRAWS, SEED
 from tracker.domain.status import Allocation, Status
 from tracker.errors import InvalidInput
 from tracker.i18n import danish

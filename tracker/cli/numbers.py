@@ -14,7 +14,7 @@ number with :func:`read_whole`.
 
 import typer
 
-from tracker.domain.risk import MAX_DRAWS, MAX_SEED
+from tracker.domain.draws import MAX_DRAWS, MAX_SEED
 
 __all__ = [
     "DATABASE_ID",

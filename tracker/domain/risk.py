@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from tracker.domain.draws import DRAWS, MAX_DRAWS, MAX_SEED, PERCENTS, SEED
 from tracker.domain.money import round_half_up
 from tracker.domain.risk_facts import OverlapFacts, RiskFacts, RiskHypothesis, layout_of
 from tracker.domain.status import Allocation, allocate_waterfall, weighted_amount
@@ -46,21 +47,8 @@ __all__ = [
     "simulate",
 ]
 
-#: Draws of the simulation unless the caller says otherwise: a probability is then
-#: good to about ±0,01 (two standard errors at 50 %: 2 × √(0,25 / 20.000) ≈ 0,007).
-DRAWS = 20_000
-#: The fixed seed: the same data give the same figures in every surface.
-SEED = 2018
-#: The probabilities (in percent) at which the amounts reached are reported.
-PERCENTS = (50, 80, 95)
 #: Bins of :attr:`Risk.spread`: as many as a small chart shows.
 SPREAD_BINS = 24
-#: The most draws a caller may ask for: 100 times the default (some seconds, and some
-#: hundreds of MB, for a large programme).
-MAX_DRAWS = 2_000_000
-#: The largest seed a caller may give (the generator takes any whole number from 0;
-#: this bound keeps it a number every surface writes and reads back exactly).
-MAX_SEED = 2**32 - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from tracker.domain.draws import DRAWS, SEED
 from tracker.domain.money import Display
 from tracker.domain.plausible import ReadOptions
-from tracker.domain.risk import DRAWS, SEED
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 from tracker.errors import InvalidInput
