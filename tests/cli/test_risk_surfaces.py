@@ -21,6 +21,7 @@ import tracker
 from tests.conftest import FIXED_NOW
 from tracker.cli import app
 from tracker.domain.risk import simulate
+from tracker.errors import InvalidInput
 from tracker.report.risk import risk_to_dict
 from tracker.services.risk import Draws, load_risk_facts
 
@@ -170,3 +171,21 @@ def test_the_simulated_mean_converges_on_the_expected_value(fresh: Any, seed: in
         error = float(totals.sorted_kr.std()) / totals.draws**0.5
         assert error > 0
         assert abs(mean - expected) <= 3 * error + 0.5 * n, (mean, expected, error)
+
+
+@pytest.mark.parametrize(
+    ("draws", "seed", "says"),
+    [
+        (0, 1, "draws must be a whole number from 1 to 2000000, got 0"),
+        (True, 1, "draws must be a whole number from 1 to 2000000, got True"),
+        (10, -1, "seed must be a whole number from 0 to 4294967295, got -1"),
+        (10, 2**32, "seed must be a whole number from 0 to 4294967295, got 4294967296"),
+    ],
+)
+def test_the_api_refuses_bad_draws_and_seeds(
+    empty_programme: Path, draws: Any, seed: Any, says: str
+) -> None:
+    opened = tracker.open(str(empty_programme), clock=lambda: FIXED_NOW, read_only=True)
+    with opened as p, pytest.raises(InvalidInput) as refused:
+        p.risk(draws=draws, seed=seed)
+    assert str(refused.value) == says

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from tracker.domain.diff import Diff
-    from tracker.domain.risk import Risk
+    from tracker.domain.risk import Risk, RiskFacts
     from tracker.report import EventView, Report
     from tracker.services.imports import ImportResult
     from tracker.services.progress import Progress
@@ -266,18 +266,21 @@ class Parat:
     def status_and_risk(
         self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED
     ) -> tuple[Status, "Risk"]:
-        """The status and how sure it is, both of one moment, in one read."""
-        from tracker.services.risk import Draws, load_risk
+        """The status and how sure it is, both of one moment, in one read (the
+        simulation runs after the read transaction has ended)."""
+        from tracker.domain.risk import compute_risk
+        from tracker.services.risk import Draws, load_risk_facts
 
         moment = self._moment(as_of)
         asked = Draws(draws, seed)
 
-        def work(s: Session) -> tuple[Status, "Risk"]:
+        def work(s: Session) -> tuple[Status, "RiskFacts"]:
             if as_of is not None:
                 programme.require_existed(s, moment)
-            return load_risk(s, moment, asked)
+            return load_risk_facts(s, moment)
 
-        return self._read(work)
+        status, facts = self._read(work)
+        return status, compute_risk(facts, draws=asked.draws, seed=asked.seed)
 
     def _moment(self, as_of: datetime | None) -> datetime:
         """A caller's moment (checked: years 1900–2200, no ambiguous wall time), or now."""
