@@ -1,5 +1,7 @@
 """``parat status --json`` on the sample programme, whole process, next to a floor
-script that only imports sqlmodel and typer and reads one row (aim <= 1.3x)."""
+script that only imports sqlmodel and typer and reads one row (aim <= 1.3x); and
+``parat risk --json`` (the simulation: numpy, 20,000 draws both ways) next to one
+``parat status --json`` process (aim <= 1.5x), in the same interleaved runs."""
 
 import sys
 import tempfile
@@ -30,6 +32,9 @@ def main(repeat: int = 15) -> None:
             "parat status --json": partial(
                 run_process, [str(BIN / "parat"), "--db", str(db), "status", "--json"], env
             ),
+            "parat risk --json": partial(
+                run_process, [str(BIN / "parat"), "--db", str(db), "risk", "--json"], env
+            ),
             "python -c pass": partial(run_process, [sys.executable, "-c", "pass"], env),
         }
         timings = interleaved(tasks, repeat)
@@ -38,6 +43,12 @@ def main(repeat: int = 15) -> None:
             timings,
             ("parat status --json", "floor (import sqlmodel+typer, 1 row)"),
             1.3,
+        )
+        report(
+            "How sure are we: parat risk --json (sample programme, 20,000 draws)",
+            {name: timings[name] for name in ("parat risk --json", "parat status --json")},
+            ("parat risk --json", "parat status --json"),
+            1.5,
         )
 
 

@@ -72,6 +72,10 @@ CASES: dict[str, tuple[str, ...]] = {
     # the meeting pack: what moved since the last meeting's snapshot, first
     "summary-since.md": ("-f", "md", "--since", "Chefgruppemøde 1"),
     "summary-since.html": ("-f", "html", "--since", "Chefgruppemøde 1"),
+    # how sure are we: only when asked, with the default draws and seed stated
+    "summary-risk.md": ("-f", "md", "--risk"),
+    "summary-risk.html": ("-f", "html", "--risk"),
+    "status-risk.json": ("-f", "json", "--risk"),
 }
 
 

@@ -82,8 +82,9 @@ def import_(
     area (Område, Udvalg), owner (Ansvarlig), stage (Fase), bucket (Pulje),
     confidence, description (Beskrivelse), note, potential_YYYY (Potentiale YYYY, or
     just YYYY), realised_YYYY (Realiseret YYYY), investment_YYYY (Investering YYYY),
-    in any case; a heading may give its unit: "2019 (1.000 kr.)". Any error: nothing
-    is written."""
+    low_YYYY (Minimum YYYY) and high_YYYY (Maksimum YYYY), the potential's range, in
+    any case; a heading may give its unit: "2019 (1.000 kr.)". Any error: nothing is
+    written."""
     options = ReadOptions(
         unit=parse_unit(unit.value),
         reductions_negative=reductions_negative,

@@ -5,10 +5,13 @@ from typing import Annotated
 import typer
 
 from tracker.cli.completion import complete_snapshots
+from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.domain import labels as da
+from tracker.domain.draws import DRAWS, SEED
 from tracker.domain.status import Allocation, Status
+from tracker.errors import InvalidInput
 from tracker.i18n import danish
 from tracker.report.moments import show_time
 from tracker.report.others import other_benefit_rows
@@ -34,17 +37,61 @@ def status(
     ] = None,
     display: DisplayOption = None,
     decimals: DecimalsOption = None,
+    with_risk: Annotated[
+        bool,
+        typer.Option(
+            "--risk", help="Add how sure we are (parat risk): the simulation runs only then."
+        ),
+    ] = False,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            "--draws", parser=DRAW_COUNT, help="Draws of the --risk simulation.", metavar="N"
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", parser=SEED_NUMBER, help="Seed of the --risk simulation.", metavar="S"
+        ),
+    ] = None,
 ) -> None:
     """Show progress toward the target: totals, buckets, stages, years (to the last
-    overslagsår), warnings. --json is integer kroner whatever --display says."""
+    overslagsår), warnings; with --risk, how sure we are of it. --json is integer
+    kroner whatever --display says."""
+    if not with_risk and (draws is not None or seed is not None):
+        raise InvalidInput(
+            "--draws and --seed apply only with --risk",
+            danish="--draws og --seed gælder kun sammen med --risk.",
+        )
+    risk = None
     with state(ctx).open() as parat:
-        result = parat.status(parat.resolve_moment(as_of) if as_of else None)
+        moment = parat.resolve_moment(as_of) if as_of else None
+        if with_risk:
+            result, risk = parat.status_and_risk(
+                moment,
+                draws=DRAWS if draws is None else draws,
+                seed=SEED if seed is None else seed,
+            )
+        else:
+            result = parat.status(moment)
     if as_json:
         from tracker.report import status_to_dict
 
-        print_json(status_to_dict(result))
-    else:
-        print_status(shown_in(result, *state(ctx).display(display, decimals)))
+        document = status_to_dict(result)
+        if risk is not None:
+            from tracker.report.risk import risk_to_dict
+
+            document["risk"] = risk_to_dict(risk)
+        print_json(document)
+        return
+    shown = shown_in(result, *state(ctx).display(display, decimals))
+    print_status(shown)
+    if risk is not None:
+        from tracker.cli.commands_risk import print_risk
+
+        typer.echo("")
+        print_risk(shown, risk)
 
 
 def print_status(s: Status) -> None:

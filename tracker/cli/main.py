@@ -44,6 +44,7 @@ from tracker.cli import (
     commands_import,
     commands_overlap,
     commands_programme,
+    commands_risk,
     commands_setup,
     commands_snapshot,
     commands_status,
@@ -284,6 +285,7 @@ def root(
 
 commands_setup.register(app)
 commands_status.register(app)
+commands_risk.register(app)
 commands_export.register(app)
 commands_tui.register(app)
 app.add_typer(commands_programme.app, name="programme")

@@ -14,11 +14,15 @@ number with :func:`read_whole`.
 
 import typer
 
+from tracker.domain.draws import MAX_DRAWS, MAX_SEED
+
 __all__ = [
     "DATABASE_ID",
     "DECIMALS",
+    "DRAW_COUNT",
     "LIMIT",
     "PRIORITY",
+    "SEED_NUMBER",
     "VERSION",
     "YEAR",
     "WholeNumber",
@@ -72,3 +76,7 @@ LIMIT = WholeNumber(0, INT32_MAX)
 PRIORITY = WholeNumber(1, 99)
 #: Decimals shown in the display unit.
 DECIMALS = WholeNumber(0, 3)
+#: How many draws a simulation makes (``--draws``).
+DRAW_COUNT = WholeNumber(1, MAX_DRAWS)
+#: The simulation's seed (``--seed``).
+SEED_NUMBER = WholeNumber(0, MAX_SEED)

@@ -68,7 +68,7 @@ _KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS})
 _COLUMN_HINT = (
     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
     "benefit_type, description, note, decision, potential_YYYY, realised_YYYY, "
-    "investment_YYYY)"
+    "investment_YYYY, low_YYYY, high_YYYY)"
 )
 #: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
 _SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)

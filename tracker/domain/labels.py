@@ -22,6 +22,7 @@ __all__ = [
     "DECISION",
     "DESCRIPTION",
     "DROPPED",
+    "EXPECTED",
     "FIELD_LABELS",
     "FIGURE_CHANGES",
     "FIGURE_KINDS",
@@ -29,6 +30,7 @@ __all__ = [
     "GAP_EXPLAINED",
     "GROSS",
     "HYPOTHESES",
+    "INDEPENDENT",
     "INVESTMENT",
     "INVESTMENT_TOTAL",
     "IN_MIO",
@@ -56,6 +58,16 @@ __all__ = [
     "POTENTIAL",
     "RANGE_LABELS",
     "REALISED",
+    "RISK",
+    "RISK_EXPECTED",
+    "RISK_NOTE",
+    "RISK_P_FULL",
+    "RISK_P_LABEL",
+    "RISK_P_TARGET",
+    "RISK_REACHED",
+    "RISK_REACHED_LABEL",
+    "RISK_REACHED_SHORT",
+    "RISK_TOGETHER_REACHED",
     "SETTING_LABELS",
     "SINCE",
     "SLIPPAGE_EXPLAINED",
@@ -67,6 +79,7 @@ __all__ = [
     "TARGET",
     "THEN",
     "TITLE",
+    "TOGETHER",
     "TOTAL",
     "TRAJECTORY",
     "UNASSIGNED",
@@ -211,6 +224,29 @@ OVERLAP_GROSS_NOTE = "Faserne og hypotesernes egne tal er brutto."
 """Where the overlaps are not taken off: the funnel and each hypothesis's row."""
 OVERLAP_NOT_COUNTED = "tæller ikke"
 """An overlap with fewer than two hypotheses that count (dropped, or another type)."""
+# How sure are we (the risk section of the report, the dashboard's panel). The CLI
+# says the same through its catalogue; a test holds the two equal.
+RISK = "Hvor sikre er vi?"
+EXPECTED = "Forventet værdi"
+"""Σ weight × (minimum + 4 × potential + maksimum) / 6, exact."""
+INDEPENDENT = "Uafhængige"
+"""Each hypothesis comes true on its own (the main figures)."""
+TOGETHER = "Samvarierende"
+"""The hypotheses come true and fall short together (the widest spread)."""
+RISK_EXPECTED = EXPECTED + ": {amount}"
+RISK_P_TARGET = "Sandsynlighed for at nå {target}: {p} (samvarierende: {together})"
+RISK_REACHED = "Beløb der nås med {pct} % sandsynlighed: {amount}"
+RISK_TOGETHER_REACHED = "Samvarierende, beløb der nås med {pcts} % sandsynlighed: {amounts} {unit}"
+RISK_P_LABEL = "Sandsynlighed for at nå målet"
+RISK_REACHED_LABEL = "Nås med {pct} % sandsynlighed"
+RISK_P_FULL = "Fuld pulje"
+"""The probability that a bucket is filled to its target."""
+RISK_REACHED_SHORT = "Nås med {pct} %"
+RISK_NOTE = (
+    "Beregnet med {draws} simulationer, seed {seed}. Uafhængige: hver hypotese indfries "
+    "for sig med sin vægt som sandsynlighed; samvarierende: hypoteserne indfries og "
+    "svigter sammen (den bredeste spredning)."
+)
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {

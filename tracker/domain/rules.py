@@ -16,6 +16,7 @@ __all__ = [
     "NONE_WORDS",
     "PERCENT_MAX",
     "PERCENT_MIN",
+    "ZERO_IS_A_VALUE",
     "RuleError",
     "check_figure_amount",
     "figure_changed",
@@ -58,15 +59,23 @@ def stage_move_needs_note(old: Stage, new: Stage) -> bool:
     return new.rank < old.rank
 
 
-def figure_changed(old_kr: int | None, new_kr: int) -> bool:
-    """Whether recording ``new_kr`` over the current record ``old_kr`` is a change.
+#: The figure kinds for which a first 0 is a value: a range's minimum or maksimum of 0
+#: says the gain may come to nothing, which no record (the range is the potential)
+#: does not say. The names are those of :data:`tracker.domain.ranges.RANGE_KINDS`.
+ZERO_IS_A_VALUE = frozenset({"low", "high"})
+
+
+def figure_changed(old_kr: int | None, new_kr: int, kind: str = "potential") -> bool:
+    """Whether recording ``new_kr`` over the current record ``old_kr`` of a ``kind``
+    figure is a change.
 
     ``None`` is no record; a 0 where there is no record is no change either, so a
-    spreadsheet full of zeros writes nothing. (The bulk import's SQLite path says the
-    same in SQL, :func:`db.bulk.figure_changed_sql`; a test holds the two equal.)
+    spreadsheet full of zeros writes nothing, except for the kinds in
+    :data:`ZERO_IS_A_VALUE`. (The bulk import's SQLite path says the same in SQL,
+    :func:`db.bulk.figure_changed_sql`; a test holds the two equal.)
     """
     if old_kr is None:
-        return new_kr != 0
+        return new_kr != 0 or kind in ZERO_IS_A_VALUE
     return old_kr != new_kr
 
 

@@ -1,6 +1,7 @@
 """The JSON export: the status object of ``parat status --json`` plus ``meta``
-(generated_at, generated_by, tool_version) and, with ``--since``, ``diff`` (the
-object of ``parat diff --json``).
+(generated_at, generated_by, tool_version), with ``--since`` ``diff`` (the object
+of ``parat diff --json``) and with ``--risk`` ``risk`` (the object of ``parat risk
+--json``).
 
 Integer kroner in ``*_kr`` fields; the JSON Schema is ``parat export --schema``.
 """
@@ -14,7 +15,8 @@ __all__ = ["render", "report_to_dict"]
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    """The export document: ``meta`` first, then the status keys, then ``diff``."""
+    """The export document: ``meta`` first, then the status keys, then ``diff`` and
+    ``risk`` when the report holds them."""
     m = report.meta
     document: dict[str, Any] = {
         "meta": {
@@ -26,6 +28,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
     if report.diff is not None:
         document["diff"] = diff_to_dict(report.diff)
+    if report.risk is not None:
+        from tracker.report.risk import risk_to_dict
+
+        document["risk"] = risk_to_dict(report.risk)
     return document
 
 

@@ -235,6 +235,20 @@ def _figure_changes(doc: Document, v: SummaryView, title: str = "") -> None:
         _paragraph(doc, w.dropped, d.dropped)
 
 
+def _risk(doc: Document, v: SummaryView) -> None:
+    """ "Hvor sikre er vi?": right after the headline it qualifies."""
+    r = v.risk
+    assert r is not None
+    heading(doc, r.heading, space_needed=40)
+    _list(doc, r.sentences)
+    doc.ln(2)
+    table(doc, r.table, (60, 30, 30))
+    if r.buckets is not None:
+        doc.ln(3)
+        table(doc, r.buckets, (50, 22, 24, 24, 30, 30), wrap=frozenset({0}))
+    note(doc, r.note)
+
+
 def _title(doc: Document, v: SummaryView) -> None:
     doc.set_font(FONT, "", 7.5)
     doc.set_text_color(*MUTED)
@@ -279,6 +293,9 @@ def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
         doc.ln(2)
         table(doc, listed, widths, size=7, wrap=frozenset({0, 1, 4}))
         note(doc, v.overlaps.note)
+
+    if v.risk is not None:
+        _risk(doc, v)
 
     heading(doc, w.buckets, space_needed=table_height(doc, v.buckets, _BUCKET_WIDTHS) + 6)
     table(doc, v.buckets, _BUCKET_WIDTHS)

@@ -224,7 +224,7 @@ class StageMove(_Model):
 class FigureChange(_Model):
     code: str
     title: str
-    kind: Literal["potential", "realised", "investment"]
+    kind: Literal["potential", "realised", "investment", "low", "high"]
     year: int
     old_kr: Kroner | None
     new_kr: Kroner | None
@@ -266,6 +266,45 @@ class DiffSection(_Model):
     )
 
 
+Probability = float
+
+
+class Certainty(_Model):
+    """How sure, one way of drawing: the chance of reaching and the amounts reached."""
+
+    p_target: Probability = Field(
+        ge=0, le=1, description="Probability (0-1) of reaching the target (a bucket: of filling)"
+    )
+    p50_kr: Kroner = Field(description="The largest amount reached with at least 50 % probability")
+    p80_kr: Kroner = Field(description="The same at 80 %")
+    p95_kr: Kroner = Field(description="The same at 95 %")
+
+
+class BucketRisk(_Model):
+    key: str
+    target_kr: Kroner
+    expected_kr: Kroner = Field(
+        description="Earmarked: the bucket's own expected value; waterfall: the programme's, "
+        "filled into the buckets in priority order"
+    )
+    independent: Certainty
+    together: Certainty
+
+
+class RiskSection(_Model):
+    """ "Hvor sikre er vi?": present with ``--risk``; the object of ``parat risk --json``."""
+
+    draws: int = Field(description="Number of draws of the simulation")
+    seed: int = Field(description="The simulation's seed")
+    target_kr: Kroner
+    expected_kr: Kroner = Field(
+        description="Expected value: Σ weight × (low + 4 × likely + high) / 6, exact"
+    )
+    independent: Certainty = Field(description="Hypotheses independent of each other")
+    together: Certainty = Field(description="Hypotheses moving together (the widest spread)")
+    buckets: list[BucketRisk]
+
+
 class ExportDocument(_Model):
     """``parat export --format json``: the status of ``parat status --json`` plus meta."""
 
@@ -287,6 +326,7 @@ class ExportDocument(_Model):
     )
     warnings: list[WarningRow]
     diff: DiffSection | None = None
+    risk: RiskSection | None = None
 
 
 def export_json_schema() -> dict[str, Any]:

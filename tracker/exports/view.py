@@ -7,6 +7,7 @@ Cells hold plain, unescaped text; each renderer escapes for its own format.
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
@@ -15,10 +16,14 @@ from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status, earmark_label
 from tracker.exports.danish import date, date_time, local, pct
+from tracker.exports.table import Table
 from tracker.report import Report
 from tracker.report.moments import show_moment
 from tracker.report.others import other_benefit_rows
 from tracker.report.overlaps import measure_rows, overlap_rows
+
+if TYPE_CHECKING:
+    from tracker.exports.risk_view import RiskView
 
 __all__ = [
     "KIND_LABELS",
@@ -33,19 +38,6 @@ __all__ = [
 ]
 
 KIND_LABELS = {**da.KIND_LABELS, **da.RANGE_LABELS}
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table of display text; columns listed in ``numeric`` are right-aligned."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-    footer: tuple[str, ...] | None = None
-    """A totals row, shown emphasised."""
-    subtotals: frozenset[int] = frozenset()
-    """Indices of the rows that are a group's subtotal (shown emphasised)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +145,8 @@ class SummaryView:
     that some hypothesis has); ``None`` when every hypothesis counts."""
     overlaps: OverlapsView | None = None
     """Dobbelttælling: brutto, overlaps, netto; ``None`` when the programme has none."""
+    risk: "RiskView | None" = None
+    """Hvor sikre er vi? (with its draws and seed): only when the report holds it."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -562,6 +556,7 @@ def summary_view(report: Report) -> SummaryView:
         words=Words(in_mio=f"Beløb i {shown.suffix}"),
         other_benefits=_other_benefits(s, shown),
         overlaps=_overlaps(s, shown),
+        risk=_risk(report, shown),
     )
 
 
@@ -578,6 +573,14 @@ def _overlaps(s: Status, shown: Display) -> OverlapsView | None:
         ),
         note=f"{da.OVERLAP_NOTE} {da.OVERLAP_GROSS_NOTE} Beløb i {shown.suffix}",
     )
+
+
+def _risk(report: Report, shown: Display) -> "RiskView | None":
+    if report.risk is None:
+        return None
+    from tracker.exports.risk_view import risk_view
+
+    return risk_view(report.status, report.risk, shown)
 
 
 def _other_benefits(s: Status, shown: Display) -> Table | None:

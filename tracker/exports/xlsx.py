@@ -1,5 +1,6 @@
 """The status as a spreadsheet (XlsxWriter): sheets Overblik, Hypoteser, År, Historik,
-and "Siden sidst" when a diff is given.
+"Siden sidst" when a diff is given, and "Hvor sikre er vi?" when the report holds the
+risk figures.
 
 Amounts are stored as numbers in whole kroner, so sums in Excel are exact; the
 display format scales them to mio. kr. (``#,##0.0,,`` – each trailing comma divides
@@ -351,6 +352,10 @@ def render(report: Report) -> bytes:
         # What the meeting starts with: the first sheet, the one that opens.
         since_sheet(wb, report, f)
     _overview(wb, report, f)
+    if report.risk is not None:
+        from tracker.exports.xlsx_risk import risk_sheet
+
+        risk_sheet(wb, report, f)
     _hypotheses(wb, report, f)
     _years(wb, report, f)
     history_sheet(wb, report, f)

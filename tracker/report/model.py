@@ -8,10 +8,14 @@ build one without a database.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report.views import EventView, HypothesisDetail
+
+if TYPE_CHECKING:
+    from tracker.domain.risk import Risk
 
 __all__ = ["ExportMeta", "Report"]
 
@@ -40,3 +44,6 @@ class Report:
     """True when older entries were left out (see ``HISTORY_LIMIT``)."""
     diff: Diff | None = None
     """What moved since an earlier moment ("Siden sidst"), when asked for."""
+    risk: "Risk | None" = None
+    """How sure we are ("Hvor sikre er vi?", with its draws and seed), when asked for:
+    computed for the same moment as the status."""

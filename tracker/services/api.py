@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from tracker.domain.draws import DRAWS, SEED
 from tracker.domain.money import Display
 from tracker.domain.plausible import ReadOptions
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
+from tracker.errors import InvalidInput
 from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
@@ -33,9 +35,11 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from tracker.domain.diff import Diff
+    from tracker.domain.risk import Risk, RiskFacts
     from tracker.report import EventView, OverlapView, Report
     from tracker.services.imports import ImportResult
     from tracker.services.progress import Progress
+    from tracker.services.risk import Draws
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
 
@@ -299,6 +303,33 @@ class Parat:
 
         return self._read(work)
 
+    def risk(
+        self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED
+    ) -> "Risk":
+        """How sure are we (hvor sikre er vi), now or at a past moment: the expected
+        value and the simulated chance of reaching the target, with ``draws`` draws
+        from ``seed`` (the same data, draws and seed give the same figures)."""
+        return self.status_and_risk(as_of, draws=draws, seed=seed)[1]
+
+    def status_and_risk(
+        self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED
+    ) -> tuple[Status, "Risk"]:
+        """The status and how sure it is, both of one moment, in one read (the
+        simulation runs after the read transaction has ended)."""
+        from tracker.domain.risk import compute_risk
+        from tracker.services.risk import Draws, load_risk_facts
+
+        moment = self._moment(as_of)
+        asked = Draws(draws, seed)
+
+        def work(s: Session) -> tuple[Status, "RiskFacts"]:
+            if as_of is not None:
+                programme.require_existed(s, moment)
+            return load_risk_facts(s, moment)
+
+        status, facts = self._read(work)
+        return status, compute_risk(facts, draws=asked.draws, seed=asked.seed)
+
     def _moment(self, as_of: datetime | None) -> datetime:
         """A caller's moment (checked: years 1900–2200, no ambiguous wall time), or now."""
         if as_of is None:
@@ -312,14 +343,20 @@ class Parat:
 
     # -- exports ----------------------------------------------------------------
     def report(
-        self, as_of: datetime | None = None, *, diff: "Diff | None" = None, history: bool = True
+        self,
+        as_of: datetime | None = None,
+        *,
+        diff: "Diff | None" = None,
+        history: bool = True,
+        risk: "Draws | None" = None,
     ) -> "Report":
-        """What an export renders at ``as_of`` (default now), in one transaction."""
+        """What an export renders at ``as_of`` (default now), in one transaction; with
+        ``risk`` (the draws and seed: ``Draws()`` for the defaults), how sure it is."""
         from tracker.services.reporting import read_report
 
         moment = self._moment(as_of)
         return self._read(
-            lambda s: read_report(s, moment, self.context, diff=diff, history=history)
+            lambda s: read_report(s, moment, self.context, diff=diff, history=history, risk=risk)
         )
 
     def export(
@@ -331,21 +368,29 @@ class Parat:
         csv_dialect: str = "danish",
         display: Display | None = None,
         progress: "Progress | None" = None,
+        risk: "Draws | None" = None,
     ) -> str | bytes:
         """The status summary in one format: what ``parat export`` and the UI write.
 
         ``display`` (default: the programme's) is how the summary (md, html, pdf)
         shows amounts; the spreadsheet's cells, the CSV and the JSON are exact.
+        ``risk`` (the draws and seed) adds "Hvor sikre er vi?" (not to the CSV).
 
         ``progress`` is told each step: reading the report, rendering it."""
         import dataclasses
 
-        from tracker.exports import HISTORY_FORMATS, render
+        from tracker.exports import HISTORY_FORMATS, RISK_FORMATS, render
         from tracker.services.progress import READ, RENDER
         from tracker.services.progress import report as tell
 
         tell(progress, READ, 0, 2)
-        report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
+        if risk is not None and fmt not in RISK_FORMATS:
+            raise InvalidInput(
+                f"the {fmt} export has no risk section (md, html, pdf, xlsx and json have)",
+                danish=f"Eksporten {fmt} har intet afsnit om sikkerhed "
+                "(det har md, html, pdf, xlsx og json).",
+            )
+        report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS, risk=risk)
         if display is not None:
             s = report.status
             shown = dataclasses.replace(

@@ -35,6 +35,7 @@ from tracker.errors import InvalidInput, ParatError, StaleVersion
 from tracker.io.table_reader import Table
 from tracker.services import guard, hypotheses
 from tracker.services.context import ChangeContext
+from tracker.services.import_ranges import check_ranges
 from tracker.services.programme import get_programme
 from tracker.services.progress import CHECK, Progress, counted
 from tracker.services.validation import check_text
@@ -116,6 +117,10 @@ def check_table(
     file names no versions, so there is nothing to refuse it for; should a version
     still move before the write, the bump refuses it (:class:`StaleVersion`).
 
+    Each year's range (minimum ≤ potential ≤ maksimum) is checked with the values
+    standing after the import, the recorded ones included
+    (:func:`tracker.services.import_ranges.check_ranges`).
+
     Cells are read with ``options`` (the programme's target bounds every figure);
     ``progress`` is told the rows checked. Raises :class:`ImportFailed` listing every
     problem.
@@ -138,6 +143,7 @@ def check_table(
         existing = ids if conn.dialect.name == "sqlite" else bulk.hypothesis_ids(conn, prog.id)
         stages = dict.fromkeys(existing)
     check_known(rows, stages, problems)
+    check_ranges(conn, rows, header, ids, moment, problems)
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))
         raise ImportFailed(filename, problems)
@@ -344,7 +350,7 @@ def _apply_figures(
             hid, code, note = ids[row.code], row.code, row.note
             for (kind, year), kr in row.figures.items():  # in the file's column order
                 old = current.get((hid, kind, year))
-                if figure_changed(old, kr):
+                if figure_changed(old, kr, kind):
                     figure_changes.append((hid, code, kind, year, old, kr, note))
         bulk.insert_figure_changes(
             conn,

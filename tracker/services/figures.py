@@ -124,7 +124,7 @@ def set_figures(
     records: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
     for kind in _KINDS:
-        if kind not in parsed or not figure_changed(current.get(kind), parsed[kind]):
+        if kind not in parsed or not figure_changed(current.get(kind), parsed[kind], kind):
             continue
         records.append(
             {

@@ -21,6 +21,7 @@ from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values
 from tui.fmt import mio, pct
 from tui.messages import DataChanged, DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.protocol import ParatUI, parat_ui
+from tui.range_line import range_line
 from tui.widgets.history import HistoryTable
 from tui.widgets.hypothesis_form import FIGURE_NOTE
 from tui.widgets.topbar import TopBar
@@ -140,6 +141,8 @@ class DetailForm(Screen[None]):
             f"({pct(row.realised_kr, row.pipeline_kr)} af pipeline) · "
             f"investering i alt {mio(row.investment_kr)}"
         )
+        figures = self.detail.figures.get(year, {}) if self.detail is not None else {}
+        self.query_one("#range", Static).update(range_line(row, year, figures))
 
     # -- editing -------------------------------------------------------------------
     def _current(self, field: str) -> str:

@@ -81,3 +81,4 @@ class FiguresPanel(Vertical):
             )
         yield Label("", id="figures-error", classes="error")
         yield Static("", id="contribution")
+        yield Static("", id="range")
