@@ -24,8 +24,22 @@ def iso(moment: datetime | None) -> str | None:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _layered(values: dict[str, Any]) -> dict[str, Any]:
+    """The keys in the order of the layers: udmøntet (``budgeted_kr``, added last to
+    the values) right after decided, before realised."""
+    if "budgeted_kr" not in values or "decided_kr" not in values:
+        return values
+    budgeted = values.pop("budgeted_kr")
+    ordered: dict[str, Any] = {}
+    for key, value in values.items():
+        ordered[key] = value
+        if key == "decided_kr":
+            ordered["budgeted_kr"] = budgeted
+    return ordered
+
+
 def _measures(m: Measures) -> dict[str, int]:
-    return asdict(m)
+    return _layered(asdict(m))
 
 
 def status_to_dict(status: Status) -> dict[str, Any]:
@@ -43,8 +57,8 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "weights": {stage.value: pct for stage, pct in p.weights.items()},
             "counting_types": [t.value for t in BenefitType if t in p.counting_types],
         },
-        "totals": asdict(status.totals),
-        "buckets": [asdict(b) for b in status.buckets],
+        "totals": _layered(asdict(status.totals)),
+        "buckets": [_layered(asdict(b)) for b in status.buckets],
         "surplus": _measures(status.surplus),
         "unassigned": _measures(status.unassigned),
         "stages": [
@@ -57,7 +71,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for s in status.stages
         ],
-        "years": [asdict(y) for y in status.years],
+        "years": [_layered(asdict(y)) for y in status.years],
         "hypotheses": [
             {
                 "code": h.code,
@@ -70,6 +84,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "pipeline_kr": h.pipeline_kr,
                 "weighted_kr": h.weighted_kr,
                 "decided_kr": h.decided_kr,
+                "budgeted_kr": h.budgeted_kr,
                 "realised_kr": h.realised_kr,
                 "investment_kr": h.investment_kr,
                 "version": h.version,
@@ -101,13 +116,22 @@ TOTAL_KEYS = (
     "pipeline_kr",
     "weighted_kr",
     "decided_kr",
+    "budgeted_kr",
     "realised_kr",
     "gap_kr",
     "investment_kr",
     "baseline_kr",
     "slippage_kr",
 )
-BUCKET_KEYS = ("target_kr", "pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
+BUCKET_KEYS = (
+    "target_kr",
+    "pipeline_kr",
+    "weighted_kr",
+    "decided_kr",
+    "budgeted_kr",
+    "realised_kr",
+    "gap_kr",
+)
 
 
 def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...]) -> Any:
