@@ -194,8 +194,8 @@ def reference_status(
 
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
-    budgeted is the target-year cuts, realised is the target-year realised figure. Totals are sums of those rounded
-    figures; gap = target − weighted.
+    budgeted is the target-year cuts, realised is the target-year realised figure.
+    Totals are sums of those rounded figures; gap = target − weighted.
     """
     year = programme.target_year
     years = list(range(programme.first_year, programme.end_year + 1))

@@ -34,7 +34,12 @@ def source_label(source: str) -> str:
 def field_label(field: str) -> str:
     """``stage`` → ``Fase``, ``potential.2018`` → ``Potentiale 2018`` (Danish only)."""
     name, _dot, year = field.partition(".")
-    label = da.FIELD_LABELS.get(name) or da.KIND_LABELS.get(name) or _OTHER_FIELDS.get(name)
+    label = (
+        da.FIELD_LABELS.get(name)
+        or da.KIND_LABELS.get(name)
+        or da.BUDGET_KIND_LABELS.get(name)
+        or _OTHER_FIELDS.get(name)
+    )
     if label is None:
         return field
     if name == "weight" and year:
@@ -53,4 +58,6 @@ _OTHER_FIELDS = {
     "allocation": "Fordeling",
     "priority": "Prioritet",
     "display": "Visning",
+    "udvalg": "Udvalg",
+    "serviceramme": "Serviceramme",
 }

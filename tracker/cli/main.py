@@ -35,6 +35,7 @@ from tracker.cli import (
     commands_backup,
     commands_batch,
     commands_bucket,
+    commands_budget,
     commands_config,
     commands_diff,
     commands_export,
@@ -43,6 +44,7 @@ from tracker.cli import (
     commands_hypothesis,
     commands_import,
     commands_programme,
+    commands_ramme,
     commands_setup,
     commands_snapshot,
     commands_status,
@@ -289,6 +291,8 @@ app.add_typer(commands_programme.app, name="programme")
 app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")
 app.add_typer(commands_figure.app, name="figure")
+app.add_typer(commands_ramme.app, name="ramme")
+app.add_typer(commands_budget.app, name="budget")
 app.add_typer(commands_setup.db_app, name="db")
 app.add_typer(commands_config.app, name="config")
 commands_history.register(app)

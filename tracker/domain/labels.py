@@ -19,6 +19,7 @@ __all__ = [
     "BUDGET_COLUMNS",
     "BUDGET_FOLLOW_UP",
     "BUDGET_KIND_LABELS",
+    "BUDGET_SHORT_COLUMNS",
     "CHANGE",
     "CODE",
     "CONFIDENCE",
@@ -36,8 +37,8 @@ __all__ = [
     "GAP",
     "GAP_EXPLAINED",
     "HYPOTHESES",
-    "INVESTMENT",
     "INSIDE_SERVICERAMME",
+    "INVESTMENT",
     "INVESTMENT_TOTAL",
     "IN_MIO",
     "KIND_LABELS",
@@ -323,6 +324,18 @@ BUDGET_COLUMNS: dict[str, str] = {
     "forecast": "Forventet regnskab",
     "deviation": "Afvigelse til korrigeret",
     "deviation_original": "Afvigelse til oprindeligt",
+    "cuts": "Udmøntet",
+}
+#: The same columns in a terminal's width.
+BUDGET_SHORT_COLUMNS: dict[str, str] = {
+    "original": "Opr. budget",
+    "supplementary": "Tillæg",
+    "carried": "Overført",
+    "corrected": "Korr. budget",
+    "actual": "Forbrug",
+    "forecast": "Forventet",
+    "deviation": "Afv. korr.",
+    "deviation_original": "Afv. opr.",
     "cuts": "Udmøntet",
 }
 

@@ -14,12 +14,16 @@ from typing import Any
 from tracker.domain.budget import AMOUNT_KEYS, BudgetAmounts, BudgetFollowUp, BudgetLine
 
 __all__ = [
+    "COLUMNS",
+    "BudgetRow",
     "CutView",
     "RammeView",
+    "budget_rows",
     "budget_to_dict",
     "cut_to_dict",
     "line_to_dict",
     "ramme_to_dict",
+    "table_decimals",
 ]
 
 
@@ -97,3 +101,96 @@ def budget_to_dict(follow_up: BudgetFollowUp) -> dict[str, Any]:
         "rammer": [line_to_dict(line) for line in follow_up.lines],
         "totals": _amounts(follow_up.totals),
     }
+
+
+#: The follow-up's columns after the ramme's: (key without ``_kr``, signed).
+#: Deviations show their sign (+ merforbrug, − mindreforbrug).
+COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("original", False),
+    ("supplementary", False),
+    ("carried", False),
+    ("corrected", False),
+    ("actual", False),
+    ("forecast", False),
+    ("deviation", True),
+    ("deviation_original", True),
+    ("cuts", False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    """One row of the follow-up as people read it."""
+
+    kind: str
+    """``section`` (inside/outside the serviceramme), ``group`` (an udvalg),
+    ``line`` (a ramme), ``subtotal`` (of a group or a section) or ``total``."""
+    label: str
+    cells: tuple[str, ...]
+    """The amounts, in :data:`COLUMNS` order; empty where none was given."""
+
+
+def _cells(
+    values: Any, shown: Any, decimals: int, given: frozenset[str] | None = None
+) -> tuple[str, ...]:
+    """The amounts as text; for a sum, ``given`` names the amounts some line has (a
+    column no line was given stays empty in its sums too)."""
+    cells = []
+    for key, signed in COLUMNS:
+        kr = getattr(values, f"{key}_kr")
+        if kr is None or (given is not None and f"{key}_kr" not in given):
+            cells.append("")
+        elif key == "cuts":
+            # A cut is the gain: on the ramme's budget it is a reduction, a minus.
+            cells.append(shown.number(-kr, decimals) if kr else "")
+        elif signed:
+            cells.append(shown.change_number(kr, decimals))
+        else:
+            cells.append(shown.number(kr, decimals))
+    return tuple(cells)
+
+
+def _given(lines: Any) -> frozenset[str]:
+    return frozenset(k for k in AMOUNT_KEYS if any(getattr(x, k) is not None for x in lines))
+
+
+def budget_rows(f: BudgetFollowUp, shown: Any, decimals: int) -> list[BudgetRow]:
+    """The follow-up as rows for a table: each side of the serviceramme with its
+    udvalg groups (their rammer and a subtotal), the side's subtotal, the total; a
+    subtotal that would repeat the total (one group, one side) is left out.
+    ``shown`` is the :class:`~tracker.domain.money.Display`, ``decimals`` its decimals
+    (see :func:`table_decimals`)."""
+    from tracker.domain import labels as da
+
+    rows: list[BudgetRow] = []
+    one_side = len(f.sections) == 1
+    one_group = one_side and len(f.sections[0].groups) == 1 if f.sections else True
+    for section in f.sections:
+        side = da.INSIDE_SERVICERAMME if section.serviceramme else da.OUTSIDE_SERVICERAMME
+        rows.append(BudgetRow("section", side, ()))
+        for group in section.groups:
+            udvalg = group.udvalg or da.NO_UDVALG
+            rows.append(BudgetRow("group", udvalg, ()))
+            for line in group.lines:
+                rows.append(BudgetRow("line", line.name, _cells(line, shown, decimals)))
+            if not one_group:
+                cells = _cells(group.totals, shown, decimals, _given(group.lines))
+                rows.append(BudgetRow("subtotal", f"{da.TOTAL} {udvalg}", cells))
+        if not one_side:
+            lines = [x for g in section.groups for x in g.lines]
+            cells = _cells(section.totals, shown, decimals, _given(lines))
+            rows.append(BudgetRow("subtotal", f"{da.TOTAL} {side[0].lower()}{side[1:]}", cells))
+    rows.append(BudgetRow("total", da.TOTAL, _cells(f.totals, shown, decimals, _given(f.lines))))
+    return rows
+
+
+def table_decimals(f: BudgetFollowUp, shown: Any) -> int:
+    """The decimals at which every amount of the follow-up shows exactly (at least
+    the display's, at most 3)."""
+    from tracker.domain.budget import exact_decimals
+
+    amounts: list[int | None] = []
+    for line in f.lines:
+        amounts.extend(getattr(line, key) for key in AMOUNT_KEYS)
+    amounts.extend(getattr(f.totals, key) for key in AMOUNT_KEYS)
+    return exact_decimals(shown, amounts)

@@ -105,8 +105,8 @@ def cut(
     kr = to_kroner(amount, "amount", factor)
     if kr <= 0:
         raise InvalidInput(
-            f"--amount must be above 0 kr.: a cut is the gain, a positive amount (it shows "
-            f"as a minus on the ramme's budget); withdraw one with `parat budget uncut`",
+            "--amount must be above 0 kr.: a cut is the gain, a positive amount (it shows "
+            "as a minus on the ramme's budget); withdraw one with `parat budget uncut`",
             danish="Beløbet skal være over 0 kr.: en udmøntning er gevinsten, et positivt "
             "beløb (det vises som minus på rammens budget). Træk en tilbage med "
             "`parat budget uncut`.",
@@ -206,8 +206,8 @@ def list_cuts(
 ) -> list[CutView]:
     """The standing cuts (of one hypothesis, or all) at ``as_of`` (default: now), by
     hypothesis code, year and ramme."""
-    from tracker.domain.codes import code_key
     from db import queries
+    from tracker.domain.codes import code_key
 
     programme = get_programme(session)
     assert programme.id is not None

@@ -26,8 +26,8 @@ __all__ = [
     "check_ramme_key",
     "find_ramme",
     "list_rammer",
-    "rammer_at",
     "ramme_view",
+    "rammer_at",
     "set_ramme",
 ]
 
