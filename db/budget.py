@@ -19,6 +19,7 @@ __all__ = [
     "CutRow",
     "RammeRow",
     "budget_amounts",
+    "budget_records",
     "current_cuts",
     "cut_sums",
     "has_rammer",
@@ -204,3 +205,14 @@ def _aware(moment: Any) -> datetime:
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def budget_records(
+    conn: Connection, *, as_of: datetime
+) -> dict[tuple[int, str, int], tuple[int | None, datetime, str]]:
+    """(ramme, kind, year) → (amount, when, who) of the latest record at or before
+    ``as_of`` (the amount ``None`` for a cleared figure)."""
+    keys = (_BF.c.ramme_id, _BF.c.kind, _BF.c.year)
+    columns = [_BF.c.amount_kr, _BF.c.recorded_at, _BF.c.actor]
+    query = _latest(_BF, keys, columns, [_BF.c.recorded_at <= as_of], conn.dialect.name)
+    return {(r[0], r[1], r[2]): (r[3], _aware(r[4]), r[5]) for r in conn.execute(query)}

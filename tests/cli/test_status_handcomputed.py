@@ -150,6 +150,7 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
         "weights": {"identified": 10, "qualified": 25, "quantified": 50, "decided": 75,
                     "implemented": 90, "realised": 100, "dropped": 0},
         "counting_types": ["kontant"],
+        "has_rammer": False,
     }  # fmt: skip
     assert s["totals"] == {
         "target_kr": 125_000_000,

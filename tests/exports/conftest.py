@@ -47,10 +47,27 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (EARLIER, ("hypothesis", "add", "H06", "--title", "Frigjort tid i visitationen",
                "--owner", "Mette Holm", "--stage", "decided", "--type", "Frigjort tid")),
     (EARLIER, ("figure", "set", "H06", "2018", "--potential", "3")),
+    # rammer and their 2018 budget (signed: an income is minus), a cut on one of them
+    (EARLIER, ("ramme", "add", "kd", "--name", "Kommunaldirektørens ramme",
+               "--udvalg", "Økonomiudvalget")),
+    (EARLIER, ("ramme", "add", "aeldre", "--name", "Ældre & sundhed – <hjemmepleje>",
+               "--udvalg", "Social- og sundhedsudvalget")),
+    (EARLIER, ("ramme", "add", "bolig", "--name", "=Boligstøtte", "--udvalg",
+               "Social- og sundhedsudvalget", "--ikke-serviceramme")),
+    (EARLIER, ("budget", "set", "kd", "2018", "--original", "46,6", "--supplementary",
+               "-31,571", "--carried", "0,5", "--actual", "18,66")),
+    (EARLIER, ("budget", "set", "aeldre", "2018", "--original", "812,4", "--forecast",
+               "815,029")),
+    (EARLIER, ("budget", "set", "bolig", "2018", "--original", "-2.500 tkr")),
+    (EARLIER, ("budget", "cut", "H04", "--ramme", "kd", "--year", "2018", "--amount", "7",
+               "--decision", "Byrådet 08.10.2015, pkt. 12")),
     ("2018-02-12T09:00:00+00:00", ("snapshot", "add", "Chefgruppemøde 1")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided")),
     ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--potential", "5,5")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
+    ("2018-03-12T09:00:00+00:00", ("budget", "cut", "H01", "--ramme", "aeldre", "--year", "2018",
+                                   "--amount", "2,5", "--decision", "Byrådet 12.03.2018, pkt. 4")),
+    ("2018-03-12T09:00:00+00:00", ("budget", "set", "kd", "2018", "--actual", "18,7")),
 )  # fmt: skip
 
 

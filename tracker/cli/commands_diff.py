@@ -77,6 +77,24 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
             f"  {f.code} {_KIND.get(f.kind, f.kind)} {f.year}: "
             f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
         )
+    if d.budget_changes:
+        typer.echo(f"\n{da.BUDGET_CHANGES} ({len(d.budget_changes)})")
+        for b in d.budget_changes:
+            old, new, change = _change(_EXACT if exact_figures else shown, b.old_kr, b.new_kr)
+            who = ", ".join(x for x in (b.actor, _when(b.at)) if x)
+            typer.echo(
+                f"  {b.ramme} {da.BUDGET_KIND_LABELS.get(b.kind, b.kind)} {b.year}: "
+                f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
+            )
+    if d.cut_changes:
+        typer.echo(f"\n{da.CUT_CHANGES} ({len(d.cut_changes)})")
+        for c in d.cut_changes:
+            old, new, change = _change(shown, c.old_kr, c.new_kr)
+            who = ", ".join(x for x in (c.actor, _when(c.at)) if x)
+            typer.echo(
+                f"  {c.code} {c.ramme} {c.year}: {old or '(intet)'} → {new or '(trukket tilbage)'}"
+                f" ({change}) – {c.decision}" + (f"  {who}" if who else "")
+            )
     if d.added:
         typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
     if d.dropped:

@@ -12,7 +12,15 @@ from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 
-__all__ = ["Diff", "FigureChange", "StageMove", "ignored_earmarks", "total_changes"]
+__all__ = [
+    "BudgetChange",
+    "CutChange",
+    "Diff",
+    "FigureChange",
+    "StageMove",
+    "ignored_earmarks",
+    "total_changes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,42 @@ class FigureChange:
 
 
 @dataclass(frozen=True, slots=True)
+class BudgetChange:
+    """A ramme's budget figure (kind, year) that differs between the two moments."""
+
+    ramme: str
+    """The ramme's key."""
+    name: str
+    kind: str
+    """original, supplementary, carried, actual or forecast."""
+    year: int
+    old_kr: int | None
+    """``None`` when it was not given at the first moment (or cleared)."""
+    new_kr: int | None
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class CutChange:
+    """A cut (udmøntning) of a hypothesis, ramme and year that differs between the
+    two moments: new, changed or withdrawn."""
+
+    code: str
+    title: str
+    ramme: str
+    year: int
+    old_kr: int | None
+    """``None``: no cut stood at the first moment."""
+    new_kr: int | None
+    """``None``: withdrawn by the second moment."""
+    decision: str
+    """The decision of the cut as it stands (or stood, when withdrawn)."""
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
     """The programme at two moments and what changed between them."""
 
@@ -63,16 +107,22 @@ class Diff:
     """Codes of hypotheses that exist at ``until`` but not at ``since``."""
     dropped: tuple[str, ...]
     """Codes that moved to the dropped stage between the two moments."""
+    budget_changes: tuple[BudgetChange, ...] = ()
+    """The rammer's budget figures that changed, by ramme, year and kind."""
+    cut_changes: tuple[CutChange, ...] = ()
+    """The cuts that were made, changed or withdrawn, by hypothesis, year and ramme."""
 
 
 def total_changes(d: Diff) -> list[tuple[str, int, int]]:
     """The headline measures before and now, with their Danish labels, in the order
     every "Siden sidst" view shows them: (label, before kr, now kr)."""
     b, a = d.before.totals, d.after.totals
+    budgeted = d.before.programme.has_rammer or d.after.programme.has_rammer
     return [
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
+        *([(da.BUDGETED, b.budgeted_kr, a.budgeted_kr)] if budgeted else []),
         (da.REALISED, b.realised_kr, a.realised_kr),
         (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
         (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),

@@ -1,6 +1,7 @@
 """The JSON export: the status object of ``parat status --json`` plus ``meta``
-(generated_at, generated_by, tool_version) and, with ``--since``, ``diff`` (the
-object of ``parat diff --json``).
+(generated_at, generated_by, tool_version), with ``--since`` ``diff`` (the object of
+``parat diff --json``), and when the programme has rammer ``budget`` (the object of
+``parat budget report --json`` for the moment's year).
 
 Integer kroner in ``*_kr`` fields; the JSON Schema is ``parat export --schema``.
 """
@@ -26,6 +27,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
     if report.diff is not None:
         document["diff"] = diff_to_dict(report.diff)
+    if report.budget is not None:
+        from tracker.report.budget import budget_to_dict
+
+        document["budget"] = budget_to_dict(report.budget)
     return document
 
 

@@ -5,10 +5,12 @@ every character of Danish text, dashes and quotes included, prints. User text is
 only ever drawn as text: no markdown mode, no links, no actions.
 """
 
+import dataclasses
 from collections.abc import Sequence
 
 from fpdf.enums import XPos, YPos
 
+from tracker.domain import labels as da
 from tracker.exports.chart import TARGET_COLOUR, layout_chart
 from tracker.exports.pdf_layout import (
     ACCENT,
@@ -66,7 +68,8 @@ def _cards(doc: Document, v: SummaryView, gap_over: bool) -> None:
         doc.set_fill_color(*fill)
         if item.share_pct > 0:
             doc.rect(x + 3, y + 18, bar_w * item.share_pct / 100, 1.6, style="F")
-    doc.set_xy(doc.l_margin, y_start + 2 * h + gap + 2)
+    rows = -(-len(v.headline) // cols)
+    doc.set_xy(doc.l_margin, y_start + rows * h + (rows - 1) * gap + 2)
 
 
 def _chart(doc: Document, report: Report) -> None:
@@ -125,6 +128,11 @@ def _chart(doc: Document, report: Report) -> None:
     doc.set_xy(doc.l_margin, oy + height + 2)
 
 
+def _widths(columns: int, full: float, *, first: float) -> tuple[float, ...]:
+    """The first column ``first`` wide, the others sharing the rest of ``full``."""
+    return (first, *((full - first) / (columns - 1),) * (columns - 1))
+
+
 def _list(doc: Document, items: Sequence[str]) -> None:
     doc.set_font(FONT, "", 8)
     doc.set_text_color(*INK)
@@ -165,6 +173,18 @@ def _since(doc: Document, v: SummaryView) -> None:
         )
     else:
         _list(doc, [w.no_figure_changes])
+    if d.budget_changes is not None:
+        heading(doc, w.budget_changes, space_needed=15)
+        table(doc, d.budget_changes, (52, 34, 12, 22, 22, 22, 16), size=7, wrap=frozenset({0}))
+    if d.cut_changes is not None:
+        heading(doc, w.cut_changes, space_needed=15)
+        table(
+            doc,
+            d.cut_changes,
+            (11, 36, 14, 10, 17, 17, 17, 40, 18),
+            size=7,
+            wrap=frozenset({1, 7}),
+        )
     if d.added:
         heading(doc, w.added, space_needed=15)
         _list(doc, d.added)
@@ -210,7 +230,7 @@ def render(report: Report) -> bytes:
     note(doc, v.gap_note)
 
     heading(doc, w.buckets)
-    table(doc, v.buckets, (45, 22.5, 22.5, 22.5, 22.5, 22.5, 22.5))
+    table(doc, v.buckets, _widths(len(v.buckets.headers), 180, first=45))
     note(doc, f"{v.allocation_note} {w.in_mio}")
 
     heading(doc, w.stages)
@@ -218,22 +238,35 @@ def render(report: Report) -> bytes:
 
     heading(doc, w.trajectory, space_needed=90)
     _chart(doc, report)
-    table(doc, v.years, (18, 27, 27, 27, 27, 27, 27))
+    table(doc, v.years, _widths(len(v.years.headers), 180, first=18))
     note(doc, f"{w.net_note} {w.in_mio}")
 
     # The hypotheses get landscape pages: eleven columns need the width.
     doc.add_page(orientation="L")
     heading(doc, f"{w.hypotheses} (tal for {status.programme.target_year} i {v.unit})")
+    if len(v.hypotheses.headers) == 12:  # with udmøntet: the other columns give way
+        widths: tuple[float, ...] = (12, 66, 25.5, 27.5, 21, 29.5, 11, 15, 15, 15, 15, 15)
+    else:
+        widths = (12, 66, 28, 30, 21, 32, 11, 16.5, 16.5, 16.5, 17.5)
     table(
         doc,
         v.hypotheses,
-        (12, 66, 28, 30, 21, 32, 11, 16.5, 16.5, 16.5, 17.5),
+        widths,
         size=7,
         wrap=frozenset({1, 2, 3, 5}),
     )
     if v.other_benefits is not None:
         heading(doc, f"{w.other_benefits} ({v.unit})", space_needed=25)
         table(doc, v.other_benefits, (70, 14, 24, 24, 135), size=7, wrap=frozenset({4}))
+
+    if v.budget is not None:
+        heading(doc, v.budget_heading, space_needed=30)
+        # The short headings: a PDF cell does not wrap its header.
+        short = (v.budget.headers[0], *da.BUDGET_SHORT_COLUMNS.values())
+        budget = dataclasses.replace(v.budget, headers=short)
+        table(doc, budget, (51, *(24,) * 9), size=7, wrap=frozenset({0}))
+        for line in v.budget_notes:
+            note(doc, line)
 
     heading(doc, w.warnings, space_needed=15)
     _list(doc, [message for _, message in v.warnings] or [w.no_warnings])

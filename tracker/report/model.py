@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report.views import EventView, HypothesisDetail
@@ -40,3 +41,6 @@ class Report:
     """True when older entries were left out (see ``HISTORY_LIMIT``)."""
     diff: Diff | None = None
     """What moved since an earlier moment ("Siden sidst"), when asked for."""
+    budget: BudgetFollowUp | None = None
+    """The budget follow-up (budgetopfølgning) of the moment's year, when the programme
+    has rammer."""

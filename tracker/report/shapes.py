@@ -56,6 +56,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "allocation": p.allocation.value,
             "weights": {stage.value: pct for stage, pct in p.weights.items()},
             "counting_types": [t.value for t in BenefitType if t in p.counting_types],
+            "has_rammer": p.has_rammer,
         },
         "totals": _layered(asdict(status.totals)),
         "buckets": [_layered(asdict(b)) for b in status.buckets],
@@ -200,4 +201,33 @@ def diff_to_dict(d: Diff) -> dict[str, Any]:
         ],
         "added": list(d.added),
         "dropped": list(d.dropped),
+        "budget_changes": [
+            {
+                "ramme": b.ramme,
+                "name": b.name,
+                "kind": b.kind,
+                "year": b.year,
+                "old_kr": b.old_kr,
+                "new_kr": b.new_kr,
+                "change_kr": (b.new_kr or 0) - (b.old_kr or 0),
+                "at": iso(b.at),
+                "actor": b.actor,
+            }
+            for b in d.budget_changes
+        ],
+        "cut_changes": [
+            {
+                "code": c.code,
+                "title": c.title,
+                "ramme": c.ramme,
+                "year": c.year,
+                "old_kr": c.old_kr,
+                "new_kr": c.new_kr,
+                "change_kr": (c.new_kr or 0) - (c.old_kr or 0),
+                "decision": c.decision,
+                "at": iso(c.at),
+                "actor": c.actor,
+            }
+            for c in d.cut_changes
+        ],
     }
