@@ -35,6 +35,7 @@ __all__ = [
     "Problem",
     "ReadOptions",
     "check_columns",
+    "check_cuts",
     "check_known",
     "figure_column",
     "parse_cell_amount",
@@ -56,11 +57,14 @@ ATTRIBUTE_COLUMNS = (
     "confidence",
     "benefit_type",
 )
-_KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS})
+_KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS, "ramme", "decision"})
 _COLUMN_HINT = (
     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
-    "benefit_type, description, note, potential_YYYY, realised_YYYY, investment_YYYY)"
+    "benefit_type, description, note, potential_YYYY, realised_YYYY, investment_YYYY, "
+    "udmøntet_YYYY with ramme and decision)"
 )
+#: The longest decision a cut rests on (as ``parat budget cut --decision``).
+DECISION_MAX = 500
 #: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
 _SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
 
@@ -97,6 +101,13 @@ class ParsedRow:
     """(kind, year) → kroner, in the file's column order."""
     note: str = ""
     """The row's note, recorded with each of its changes."""
+    cuts: dict[int, int] = field(default_factory=dict)
+    """year → the cut (udmøntning) of :attr:`ramme` in kroner, positive; 0 withdraws
+    the standing one."""
+    ramme: str | None = None
+    """The ramme its cuts reduce (its key, lower-cased)."""
+    decision: str = ""
+    """The decision its cuts rest on."""
 
 
 def parse_cell_amount(text: str, unit: int = 1_000_000) -> int:
@@ -260,6 +271,10 @@ def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str])
         row.attributes["confidence_pct"] = parse_confidence(text)
     elif name == "benefit_type":
         row.attributes["benefit_type"] = to_benefit_type(text)
+    elif name == "ramme":
+        row.ramme = text.strip().lower()
+    elif name == "decision":
+        row.decision = normal_text(text, "decision", max_len=DECISION_MAX)
 
 
 def parse_rows(
@@ -316,6 +331,9 @@ def parse_rows(
                     kr = parse_cell_amount(text, unit)
                     if flip and kind != "investment":
                         kr = -kr
+                    if kind == "budgeted":
+                        row.cuts[year] = _cut_amount(kr, text)
+                        continue
                     if kr < 0 or kr > limit:
                         kr = judge_amount(
                             kind,
@@ -341,10 +359,51 @@ def parse_rows(
     return parsed
 
 
+def _cut_amount(kr: int, text: str) -> int:
+    """A cut cell's kroner: the gain, positive (0 withdraws the standing cut)."""
+    if kr < 0:
+        raise RuleError(
+            f"{text!r} is negative: a cut (udmøntet) is the gain, a positive amount "
+            "(reductions written with a minus? use --reductions-negative)",
+            f"{text!r} er negativt: en udmøntning er gevinsten, et positivt beløb.",
+        )
+    return kr
+
+
 def _plain_header(figure_columns: Mapping[str, tuple[str, int]]) -> Header:
     header = Header({name: name for name in _KNOWN_COLUMNS})
     header.figures = {name: FigureColumn(*column) for name, column in figure_columns.items()}
     return header
+
+
+def check_cuts(
+    rows: Sequence[ParsedRow], rammer: Collection[str], header: Header, problems: list[Problem]
+) -> None:
+    """A row's cuts need a known ramme (a ``ramme`` column) and, when they udmønte
+    anything, the decision they rest on (a ``decision`` column, else the note)."""
+    names = {what: name for name, what in header.names.items()}
+    ramme_column = names.get("ramme", "ramme")
+    decision_column = names.get("decision", "decision")
+    for row in rows:
+        if not row.cuts:
+            continue
+        if row.ramme is None:
+            problems.append(
+                Problem(row.number, ramme_column, "a cut (udmøntet) needs the ramme it reduces")
+            )
+        elif row.ramme not in rammer:
+            problems.append(
+                Problem(
+                    row.number,
+                    ramme_column,
+                    f"unknown ramme {row.ramme!r} (add it with `parat ramme add`)",
+                )
+            )
+        if any(row.cuts.values()) and not (row.decision or row.note):
+            problems.append(
+                Problem(row.number, decision_column, "a cut (udmøntet) needs the decision "
+                        "it rests on: a decision (Beslutning) column")
+            )  # fmt: skip
 
 
 def check_known(

@@ -25,6 +25,8 @@ ATTRIBUTE_NAMES: dict[str, str] = {
     **dict.fromkeys(("note", "bemærkning"), "note"),
     **dict.fromkeys(("confidence", "sikkerhed"), "confidence"),
     **dict.fromkeys(("benefit_type", "benefit type", "gevinsttype"), "benefit_type"),
+    **dict.fromkeys(("ramme", "budgetramme"), "ramme"),
+    **dict.fromkeys(("decision", "beslutning"), "decision"),
 }
 #: A figure kind's word in a heading (case-folded) → the kind.
 _KIND_WORDS: dict[str, str] = {
@@ -33,6 +35,10 @@ _KIND_WORDS: dict[str, str] = {
     "realized": "realised",
     "realiseret": "realised",
     "investering": "investment",
+    # udmøntet_2018: a cut of the row's ramme for the year (not a figure of its own)
+    "budgeted": "budgeted",
+    "udmøntet": "budgeted",
+    "udmøntning": "budgeted",
 }
 _SPACES = re.compile(r"\s+")
 # "Potentiale 2018 (kr)", "2019 (1.000 kr.)", "potential_2020 [tkr]"
@@ -45,7 +51,8 @@ class FigureColumn:
     """A column of amounts."""
 
     kind: str
-    """potential, realised or investment."""
+    """potential, realised or investment; ``budgeted``: a cut (udmøntning) of the
+    row's ramme."""
     year: int
     """The year the amounts belong to."""
     unit: int | None = None

@@ -26,7 +26,7 @@ from tracker.services.programme import get_programme
 from tracker.services.rammer import find_ramme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
 
-__all__ = ["cut", "list_cuts", "uncut"]
+__all__ = ["DECISION_MAX", "cut", "list_cuts", "record_cut", "uncut"]
 
 #: The longest decision text (a reference to a minute: "Byrådet 08.10.2015, pkt. 12").
 DECISION_MAX = 500
@@ -45,18 +45,25 @@ def _standing(
     return rows[0] if rows else None
 
 
-def _record(
+def record_cut(
     session: Session,
     ctx: ChangeContext,
     now: datetime,
     *,
+    programme_id: int,
     hypothesis_id: int,
+    code: str,
     ramme_id: int,
+    ramme_key: str,
     year: int,
     amount: int | None,
     decision: str,
-    note: str,
+    note: str = "",
+    standing: store.CutRow | None = None,
 ) -> None:
+    """Write one cut record and its event (``budget.cut``; an ``amount`` of ``None``
+    withdraws the ``standing`` cut: ``budget.uncut``). The caller moves the
+    hypothesis's version (once per command)."""
     session.execute(
         sa.insert(BudgetCut.__table__),  # type: ignore[attr-defined]
         [
@@ -72,6 +79,22 @@ def _record(
                 "note": note,
             }
         ],
+    )
+    withdrawn = amount is None
+    # A cut's event tells the decision it rests on; a withdrawal, why.
+    event_note = note if withdrawn else (f"{decision}; {note}" if note else decision)
+    record_event(
+        session,
+        ctx,
+        now,
+        programme_id=programme_id,
+        action="budget.uncut" if withdrawn else "budget.cut",
+        subject=code,
+        hypothesis_id=hypothesis_id,
+        field=f"{ramme_key}.{year}",
+        old=None if standing is None else standing.amount_kr,
+        new=amount,
+        note=event_note,
     )
 
 
@@ -117,21 +140,11 @@ def cut(
     if standing is not None and (standing.amount_kr, standing.decision) == (kr, decision):
         return _view(h.code, r, standing), False
     now = ctx.now()
-    _record(session, ctx, now, hypothesis_id=h.id, ramme_id=r.id, year=year, amount=kr,
-            decision=decision, note=note)  # fmt: skip
-    record_event(
-        session,
-        ctx,
-        now,
-        programme_id=programme.id,
-        action="budget.cut",
-        subject=h.code,
-        hypothesis_id=h.id,
-        field=f"{r.key}.{year}",
-        old=None if standing is None else standing.amount_kr,
-        new=kr,
-        note=decision if not note else f"{decision}; {note}",
-    )
+    record_cut(
+        session, ctx, now, programme_id=programme.id, hypothesis_id=h.id, code=h.code,
+        ramme_id=r.id, ramme_key=r.key, year=year, amount=kr, decision=decision, note=note,
+        standing=standing,
+    )  # fmt: skip
     touch(h, now)  # a cut is a change of the hypothesis: its version moves
     session.add(h)
     session.flush()
@@ -166,21 +179,11 @@ def uncut(
             danish=f"{h.code} har ingen udmøntning på {r.key} for {year}.",
         )
     now = ctx.now()
-    _record(session, ctx, now, hypothesis_id=h.id, ramme_id=r.id, year=year, amount=None,
-            decision=standing.decision, note=note)  # fmt: skip
-    record_event(
-        session,
-        ctx,
-        now,
-        programme_id=programme.id,
-        action="budget.uncut",
-        subject=h.code,
-        hypothesis_id=h.id,
-        field=f"{r.key}.{year}",
-        old=standing.amount_kr,
-        new=None,
-        note=note,
-    )
+    record_cut(
+        session, ctx, now, programme_id=programme.id, hypothesis_id=h.id, code=h.code,
+        ramme_id=r.id, ramme_key=r.key, year=year, amount=None, decision=standing.decision,
+        note=note, standing=standing,
+    )  # fmt: skip
     touch(h, now)
     session.add(h)
     session.flush()
