@@ -19,7 +19,7 @@ import pytest
 import tracker
 
 ROOT = Path(tracker.__file__).resolve().parent.parent
-HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich")
+HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich", "openpyxl")
 
 PROBE = """
 import json, sys
@@ -67,6 +67,23 @@ def test_status_json_loads_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
     result, stdout = _probe("--db", db, "figure", "set", "H01", "2018", "--potential", "1")
     assert (result["code"], result["loaded"]) == (0, [])
     assert "recorded" in stdout
+
+
+@pytest.mark.slow
+def test_budget_commands_load_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    _probe("--db", db, "demo", "--no-tui")
+    for args in (
+        ("ramme", "add", "kd", "--name", "Kommunaldirektøren"),
+        ("budget", "set", "kd", "2018", "--original", "30"),
+        ("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "1",
+         "--decision", "BR"),
+        ("budget", "report", "2018", "--json"),
+        ("budget", "report", "2018"),
+        ("status", "--json"),
+    ):  # fmt: skip
+        result, stdout = _probe("--db", db, *args)
+        assert (result["code"], result["loaded"]) == (0, []), (args, stdout)
 
 
 @pytest.mark.slow
