@@ -157,15 +157,15 @@ def _given(lines: Any) -> frozenset[str]:
 def budget_rows(f: BudgetFollowUp, shown: Any, decimals: int) -> list[BudgetRow]:
     """The follow-up as rows for a table: each side of the serviceramme with its
     udvalg groups (their rammer and a subtotal), the side's subtotal, the total; a
-    subtotal that would repeat the total (one group, one side) is left out.
+    subtotal that would repeat another (a side's only group, the only side) is left out.
     ``shown`` is the :class:`~tracker.domain.money.Display`, ``decimals`` its decimals
     (see :func:`table_decimals`)."""
     from tracker.domain import labels as da
 
     rows: list[BudgetRow] = []
     one_side = len(f.sections) == 1
-    one_group = one_side and len(f.sections[0].groups) == 1 if f.sections else True
     for section in f.sections:
+        one_group = len(section.groups) == 1
         side = da.INSIDE_SERVICERAMME if section.serviceramme else da.OUTSIDE_SERVICERAMME
         rows.append(BudgetRow("section", side, ()))
         for group in section.groups:
