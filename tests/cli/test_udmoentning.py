@@ -228,3 +228,28 @@ def test_the_import_errors_list_under_the_line(
         "positive amount (reductions written with a minus? use --reductions-negative)",
     ]
     assert dump(decided) == before
+
+
+def test_status_for_people_shows_udmoentet_once_there_are_rammer(
+    decided: Path, ok: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARAT_LANG", "da")
+    assert "Udmøntet" not in ok("status").stdout
+    ok("ramme", "add", "kd", "--name", "Kommunaldirektøren")
+    ok("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "3",
+       "--decision", DECISION)  # fmt: skip
+    lines = ok("status").stdout.splitlines()
+    assert "Udmøntet" in lines[lines.index("Realiseret                       0,0 mio. kr.") + 1]
+    header = next(line for line in lines if line.startswith("Pulje "))
+    assert header.split() == ["Pulje", "Mål", "Vægtet", "Besluttet", "Udmøntet", "Realiseret",
+                              "Mangler"]  # fmt: skip
+    assert any(line.startswith("Faldende driftsbalance") and "3,0 mio. kr." in line
+               for line in lines)  # fmt: skip
+
+
+def test_undo_of_a_cut_says_how_to_put_it_right(decided: Path, ok: Any, refuse: Any) -> None:
+    ok("ramme", "add", "kd", "--name", "Kommunaldirektøren")
+    ok("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "3",
+       "--decision", DECISION)  # fmt: skip
+    result = refuse("undo")
+    assert result.stderr.endswith("a cut cannot be undone: withdraw it with `parat budget uncut`\n")
