@@ -22,7 +22,6 @@ __all__ = [
     "budget_records",
     "current_cuts",
     "cut_sums",
-    "has_rammer",
     "ramme_events_after",
     "ramme_rows",
 ]
@@ -177,12 +176,6 @@ def cut_sums(
             per_year = sums.setdefault(hid, {})
             per_year[year] = per_year.get(year, 0) + amount
     return sums, last
-
-
-def has_rammer(conn: Connection, programme_id: int, until: datetime) -> bool:
-    """Whether the programme had a ramme at ``until``."""
-    query = sa.select(_R.c.id).where(_R.c.programme_id == programme_id, _R.c.created_at <= until)
-    return conn.execute(query.limit(1)).first() is not None
 
 
 def ramme_events_after(conn: Connection, programme_id: int, after: datetime) -> list[Any]:

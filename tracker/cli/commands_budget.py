@@ -2,7 +2,7 @@
 follow-up per ramme (budgetopfølgning), and udmøntning."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,9 +12,11 @@ from tracker.cli.numbers import VERSION, YEAR
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done, print_json
 from tracker.cli.state import state
 from tracker.domain import labels as da
-from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.money import Display
 from tracker.i18n import _, ngettext
+
+if TYPE_CHECKING:  # a status call loads nothing of the budget's
+    from tracker.domain.budget import BudgetFollowUp
 
 __all__ = ["app", "print_follow_up"]
 
@@ -136,7 +138,7 @@ def report(
     print_follow_up(follow_up, shown, as_of=as_of)
 
 
-def print_follow_up(f: BudgetFollowUp, shown: Display, *, as_of: str | None = None) -> None:
+def print_follow_up(f: "BudgetFollowUp", shown: Display, *, as_of: str | None = None) -> None:
     """The follow-up for people (Danish), every amount exact up to 3 decimals."""
     from tracker.cli.output import table
     from tracker.report.budget import COLUMNS, budget_rows, table_decimals

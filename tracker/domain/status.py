@@ -181,7 +181,8 @@ def _warnings(
         if active and h.updated_at is not None and h.updated_at <= stale_before:
             days = (as_of - h.updated_at).days
             warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
-        warnings.extend(_budget_warnings(programme, h))
+        if h.budgeted or (programme.has_rammer and h.stage in DECIDED_STAGES):
+            warnings.extend(_budget_warnings(programme, h))
     bucket_sum = sum(b.target_kr for b in programme.buckets)
     if programme.buckets and bucket_sum != programme.target_kr:
         warnings.append(

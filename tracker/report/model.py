@@ -8,11 +8,14 @@ build one without a database.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report.views import EventView, HypothesisDetail
+
+if TYPE_CHECKING:  # a status call loads nothing of the budget's
+    from tracker.domain.budget import BudgetFollowUp
 
 __all__ = ["ExportMeta", "Report"]
 
@@ -41,6 +44,6 @@ class Report:
     """True when older entries were left out (see ``HISTORY_LIMIT``)."""
     diff: Diff | None = None
     """What moved since an earlier moment ("Siden sidst"), when asked for."""
-    budget: BudgetFollowUp | None = None
+    budget: "BudgetFollowUp | None" = None
     """The budget follow-up (budgetopfølgning) of the moment's year, when the programme
     has rammer."""

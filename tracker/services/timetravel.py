@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from db import budget, history, queries
+from db import history, queries
 from tracker.domain.benefits import BenefitType, parse_counting
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import Display
@@ -209,7 +209,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
         )
     later = history.attribute_events_after(conn, as_of)
     # Cuts need a ramme: a programme without one (most) reads no cut at all.
-    has_rammer = budget.has_rammer(conn, row.id, as_of)
+    has_rammer = queries.has_rammer(conn, row.id, as_of)
     programme = _programme_at(conn, row, as_of, later, has_rammer=has_rammer)
     old = _first_old_values(later)
     rows = queries.hypothesis_rows(conn, row.id, created_until=as_of)
@@ -242,7 +242,9 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
     cuts: dict[int, dict[int, int]] = {}
     last_cut: dict[int, datetime] = {}
     if has_rammer:
-        cuts, last_cut = budget.cut_sums(
+        from db.budget import cut_sums
+
+        cuts, last_cut = cut_sums(
             conn, first_year=programme.first_year, last_year=programme.end_year, as_of=as_of
         )
 
