@@ -33,6 +33,11 @@ def app_commands(app: PaletteApp, screen: Screen[Any]) -> Iterator[SystemCommand
         partial(app.switch_mode, "siden"),
     )
     yield SystemCommand(
+        "Budget",
+        "Budgetopfølgning pr. ramme og udmøntning pr. hypotese",
+        partial(app.switch_mode, "budget"),
+    )
+    yield SystemCommand(
         "Vis status pr. …",
         "Programmet, som det stod på et møde eller en dag",
         app.action_as_of,

@@ -19,7 +19,7 @@ import pytest
 import tracker
 
 ROOT = Path(tracker.__file__).resolve().parent.parent
-HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich", "numpy")
+HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich", "numpy", "openpyxl")
 
 PROBE = """
 import json, sys
@@ -88,6 +88,22 @@ def test_only_what_shows_the_risk_loads_numpy(tmp_path: Path) -> None:
     result, stdout = _probe("--db", db, "export", "-f", "md", "--risk", "--draws", "100")
     assert (result["code"], result["loaded"]) == (0, ["jinja2", "numpy"])
     assert "## Hvor sikre er vi?" in stdout
+
+
+def test_budget_commands_load_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    _probe("--db", db, "demo", "--no-tui")
+    for args in (
+        ("ramme", "add", "kd", "--name", "Kommunaldirektøren"),
+        ("budget", "set", "kd", "2018", "--original", "30"),
+        ("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "1",
+         "--decision", "BR"),
+        ("budget", "report", "2018", "--json"),
+        ("budget", "report", "2018"),
+        ("status", "--json"),
+    ):  # fmt: skip
+        result, stdout = _probe("--db", db, *args)
+        assert (result["code"], result["loaded"]) == (0, []), (args, stdout)
 
 
 @pytest.mark.slow

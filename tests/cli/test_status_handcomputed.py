@@ -150,12 +150,14 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
         "weights": {"identified": 10, "qualified": 25, "quantified": 50, "decided": 75,
                     "implemented": 90, "realised": 100, "dropped": 0},
         "counting_types": ["kontant"],
+        "has_rammer": False,
     }  # fmt: skip
     assert s["totals"] == {
         "target_kr": 125_000_000,
         "pipeline_kr": PIPELINE,
         "weighted_kr": WEIGHTED,
         "decided_kr": DECIDED,
+        "budgeted_kr": 0,  # no ramme, nothing udmøntet
         "realised_kr": REALISED,
         "investment_kr": 2_500_000,
         "gap_kr": 125_000_000 - WEIGHTED,
@@ -205,14 +207,14 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
     ]  # fmt: skip
     assert s["years"] == [
         {"year": 2015, "pipeline_kr": 0, "weighted_kr": 0, "decided_kr": 0, "realised_kr": 0,
-         "investment_kr": 0, "net_kr": 0},
+         "investment_kr": 0, "net_kr": 0, "budgeted_kr": 0},
         {"year": 2016, "pipeline_kr": 0, "weighted_kr": 0, "decided_kr": 0, "realised_kr": 0,
-         "investment_kr": 2_000_000, "net_kr": -2_000_000},
+         "investment_kr": 2_000_000, "net_kr": -2_000_000, "budgeted_kr": 0},
         {"year": 2017, "pipeline_kr": 5_000_000, "weighted_kr": 3_750_000,
          "decided_kr": 5_000_000, "realised_kr": 0, "investment_kr": 500_000,
-         "net_kr": 4_500_000},
+         "net_kr": 4_500_000, "budgeted_kr": 0},
         {"year": 2018, "pipeline_kr": PIPELINE, "weighted_kr": WEIGHTED, "decided_kr": DECIDED,
-         "realised_kr": REALISED, "investment_kr": 0, "net_kr": PIPELINE},
+         "realised_kr": REALISED, "investment_kr": 0, "net_kr": PIPELINE, "budgeted_kr": 0},
     ]  # fmt: skip
     assert [(w["code"], w["hypothesis"], w["message"]) for w in s["warnings"]] == [
         ("realised-above-potential", "H05",

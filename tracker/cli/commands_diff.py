@@ -92,6 +92,25 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
                 f"  {c.name} ({members}): {old or '(ny)'} → {new or '(fjernet)'} ({change})"
                 + (f"  {who}" if who else "")
             )
+    if d.budget_changes:
+        typer.echo(f"\n{da.BUDGET_CHANGES} ({len(d.budget_changes)})")
+        for b in d.budget_changes:
+            old, new, change = _change(_EXACT if exact_figures else shown, b.old_kr, b.new_kr)
+            who = ", ".join(x for x in (b.actor, _when(b.at)) if x)
+            typer.echo(
+                f"  {b.ramme} {da.BUDGET_KIND_LABELS.get(b.kind, b.kind)} {b.year}: "
+                f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
+            )
+    if d.cut_changes:
+        typer.echo(f"\n{da.CUT_CHANGES} ({len(d.cut_changes)})")
+        for cut in d.cut_changes:
+            old, new, change = _change(shown, cut.old_kr, cut.new_kr)
+            who = ", ".join(x for x in (cut.actor, _when(cut.at)) if x)
+            typer.echo(
+                f"  {cut.code} {cut.ramme} {cut.year}: {old or '(intet)'} → "
+                f"{new or '(trukket tilbage)'} ({change}) – {cut.decision}"
+                + (f"  {who}" if who else "")
+            )
     if d.added:
         typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
     if d.dropped:

@@ -82,9 +82,10 @@ def import_(
     area (Område, Udvalg), owner (Ansvarlig), stage (Fase), bucket (Pulje),
     confidence, description (Beskrivelse), note, potential_YYYY (Potentiale YYYY, or
     just YYYY), realised_YYYY (Realiseret YYYY), investment_YYYY (Investering YYYY),
-    low_YYYY (Minimum YYYY) and high_YYYY (Maksimum YYYY), the potential's range, in
-    any case; a heading may give its unit: "2019 (1.000 kr.)". Any error: nothing is
-    written."""
+    low_YYYY (Minimum YYYY) and high_YYYY (Maksimum YYYY), the potential's range, and
+    udmøntet_YYYY (a cut of the row's ramme, with ramme and decision/Beslutning
+    columns; 0 withdraws it), in any case; a heading may give its unit: "2019 (1.000
+    kr.)". Any error: nothing is written."""
     options = ReadOptions(
         unit=parse_unit(unit.value),
         reductions_negative=reductions_negative,
@@ -108,6 +109,8 @@ def import_(
         attributes=s.attribute_changes,
         figures=s.figure_changes,
     )
+    if s.cut_changes:
+        counts += _(", {cuts} cut changes").format(cuts=s.cut_changes)
     if result.dry_run:
         from tracker.cli.commands_diff import print_diff
 

@@ -105,6 +105,7 @@ def print_status(s: Status) -> None:
         [
             (da.TARGET, amount(t.target_kr)),
             (da.REALISED, amount(t.realised_kr)),
+            *([(da.BUDGETED, amount(t.budgeted_kr))] if p.has_rammer else []),
             (da.DECIDED, amount(t.decided_kr)),
             (da.WEIGHTED, amount(t.weighted_kr)),
             (da.PIPELINE, amount(t.pipeline_kr)),
@@ -123,30 +124,26 @@ def print_status(s: Status) -> None:
         if p.allocation is Allocation.WATERFALL
         else (da.UNASSIGNED, s.unassigned)
     )
+    # Udmøntet is a layer, between decided and realised, once there are rammer.
+    names = ("weighted_kr", "decided_kr", *(("budgeted_kr",) if p.has_rammer else ()),
+             "realised_kr")  # fmt: skip
+    headers = [da.BUCKET, da.TARGET, da.WEIGHTED, da.DECIDED,
+               *([da.BUDGETED] if p.has_rammer else []), da.REALISED, da.GAP]  # fmt: skip
     table(
-        [da.BUCKET, da.TARGET, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP],
+        headers,
         [
             *[
                 (
                     b.name,
                     amount(b.target_kr),
-                    amount(b.weighted_kr),
-                    amount(b.decided_kr),
-                    amount(b.realised_kr),
+                    *(amount(getattr(b, n)) for n in names),
                     amount(b.gap_kr),
                 )
                 for b in s.buckets
             ],
-            (
-                rest_label,
-                "",
-                amount(rest.weighted_kr),
-                amount(rest.decided_kr),
-                amount(rest.realised_kr),
-                "",
-            ),
+            (rest_label, "", *(amount(getattr(rest, n)) for n in names), ""),
         ],
-        right=(1, 2, 3, 4, 5),
+        right=range(1, len(headers)),
     )
     typer.echo(f"\n{da.STAGES}")
     table(

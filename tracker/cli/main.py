@@ -35,6 +35,7 @@ from tracker.cli import (
     commands_backup,
     commands_batch,
     commands_bucket,
+    commands_budget,
     commands_config,
     commands_diff,
     commands_export,
@@ -44,6 +45,7 @@ from tracker.cli import (
     commands_import,
     commands_overlap,
     commands_programme,
+    commands_ramme,
     commands_risk,
     commands_setup,
     commands_snapshot,
@@ -293,6 +295,8 @@ app.add_typer(commands_bucket.app, name="bucket")
 app.add_typer(commands_hypothesis.app, name="hypothesis")
 app.add_typer(commands_figure.app, name="figure")
 app.add_typer(commands_overlap.app, name="overlap")
+app.add_typer(commands_ramme.app, name="ramme")
+app.add_typer(commands_budget.app, name="budget")
 app.add_typer(commands_setup.db_app, name="db")
 app.add_typer(commands_config.app, name="config")
 commands_history.register(app)

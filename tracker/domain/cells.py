@@ -36,6 +36,7 @@ __all__ = [
     "Problem",
     "ReadOptions",
     "check_columns",
+    "check_cuts",
     "check_known",
     "figure_column",
     "parse_cell_amount",
@@ -64,11 +65,11 @@ ATTRIBUTE_COLUMNS = (
     "confidence",
     "benefit_type",
 )
-_KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS})
+_KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS, "ramme"})
 _COLUMN_HINT = (
     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
     "benefit_type, description, note, decision, potential_YYYY, realised_YYYY, "
-    "investment_YYYY, low_YYYY, high_YYYY)"
+    "investment_YYYY, low_YYYY, high_YYYY, udmøntet_YYYY with ramme)"
 )
 #: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
 _SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
@@ -106,8 +107,13 @@ class ParsedRow:
     """(kind, year) → kroner, in the file's column order."""
     note: str = ""
     """The row's note, recorded with each of its changes."""
+    cuts: dict[int, int] = field(default_factory=dict)
+    """year → the cut (udmøntning) of :attr:`ramme` in kroner, positive; 0 withdraws
+    the standing one."""
+    ramme: str | None = None
+    """The ramme its cuts reduce (its key, lower-cased)."""
     decision: str = ""
-    """The decision the row's stage rests on, recorded with its stage move."""
+    """The decision the row rests on: recorded with its stage move, and with its cuts."""
 
 
 def parse_cell_amount(text: str, unit: int = 1_000_000) -> int:
@@ -273,6 +279,8 @@ def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str])
         row.attributes["confidence_pct"] = parse_confidence(text)
     elif name == "benefit_type":
         row.attributes["benefit_type"] = to_benefit_type(text)
+    elif name == "ramme":
+        row.ramme = text.strip().lower()
 
 
 def parse_rows(
@@ -329,6 +337,9 @@ def parse_rows(
                     kr = parse_cell_amount(text, unit)
                     if flip and kind != "investment":
                         kr = -kr
+                    if kind == "budgeted":
+                        row.cuts[year] = _cut_amount(kr, text)
+                        continue
                     if kr < 0 or kr > limit:
                         kr = judge_amount(
                             kind,
@@ -354,10 +365,51 @@ def parse_rows(
     return parsed
 
 
+def _cut_amount(kr: int, text: str) -> int:
+    """A cut cell's kroner: the gain, positive (0 withdraws the standing cut)."""
+    if kr < 0:
+        raise RuleError(
+            f"{text!r} is negative: a cut (udmøntet) is the gain, a positive amount "
+            "(reductions written with a minus? use --reductions-negative)",
+            f"{text!r} er negativt: en udmøntning er gevinsten, et positivt beløb.",
+        )
+    return kr
+
+
 def _plain_header(figure_columns: Mapping[str, tuple[str, int]]) -> Header:
     header = Header({name: name for name in _KNOWN_COLUMNS})
     header.figures = {name: FigureColumn(*column) for name, column in figure_columns.items()}
     return header
+
+
+def check_cuts(
+    rows: Sequence[ParsedRow], rammer: Collection[str], header: Header, problems: list[Problem]
+) -> None:
+    """A row's cuts need a known ramme (a ``ramme`` column) and, when they udmønte
+    anything, the decision they rest on (a ``decision`` column, else the note)."""
+    names = {what: name for name, what in header.names.items()}
+    ramme_column = names.get("ramme", "ramme")
+    decision_column = names.get("decision", "decision")
+    for row in rows:
+        if not row.cuts:
+            continue
+        if row.ramme is None:
+            problems.append(
+                Problem(row.number, ramme_column, "a cut (udmøntet) needs the ramme it reduces")
+            )
+        elif row.ramme not in rammer:
+            problems.append(
+                Problem(
+                    row.number,
+                    ramme_column,
+                    f"unknown ramme {row.ramme!r} (add it with `parat ramme add`)",
+                )
+            )
+        if any(row.cuts.values()) and not (row.decision or row.note):
+            problems.append(
+                Problem(row.number, decision_column, "a cut (udmøntet) needs the decision "
+                        "it rests on: a decision (Beslutning) column")
+            )  # fmt: skip
 
 
 def check_known(
@@ -367,12 +419,12 @@ def check_known(
     when the file moves no stage). An unknown code must give a title (it adds the
     hypothesis); a stage move that needs a note must have one."""
     for row in rows:
-        if row.decision and "stage" not in row.attributes:
+        if row.decision and "stage" not in row.attributes and not row.cuts:
             problems.append(
                 Problem(
                     row.number,
                     "decision",
-                    "a decision goes with a stage: fill in the row's stage",
+                    "a decision goes with a stage or a cut: fill in the row's stage",
                 )
             )
         if row.code not in stages:

@@ -15,6 +15,8 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 
 __all__ = [
+    "BudgetChange",
+    "CutChange",
     "Diff",
     "FigureChange",
     "OverlapChange",
@@ -74,6 +76,42 @@ class OverlapChange:
 
 
 @dataclass(frozen=True, slots=True)
+class BudgetChange:
+    """A ramme's budget figure (kind, year) that differs between the two moments."""
+
+    ramme: str
+    """The ramme's key."""
+    name: str
+    kind: str
+    """original, supplementary, carried, actual or forecast."""
+    year: int
+    old_kr: int | None
+    """``None`` when it was not given at the first moment (or cleared)."""
+    new_kr: int | None
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class CutChange:
+    """A cut (udmøntning) of a hypothesis, ramme and year that differs between the
+    two moments: new, changed or withdrawn."""
+
+    code: str
+    title: str
+    ramme: str
+    year: int
+    old_kr: int | None
+    """``None``: no cut stood at the first moment."""
+    new_kr: int | None
+    """``None``: withdrawn by the second moment."""
+    decision: str
+    """The decision of the cut as it stands (or stood, when withdrawn)."""
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
     """The programme at two moments and what changed between them."""
 
@@ -92,6 +130,10 @@ class Diff:
     """Codes that moved to the dropped stage between the two moments."""
     overlap_changes: tuple[OverlapChange, ...] = ()
     """Overlaps added, changed or dropped between the two moments, by name."""
+    budget_changes: tuple[BudgetChange, ...] = ()
+    """The rammer's budget figures that changed, by ramme, year and kind."""
+    cut_changes: tuple[CutChange, ...] = ()
+    """The cuts that were made, changed or withdrawn, by hypothesis, year and ramme."""
 
 
 def total_changes(d: Diff) -> list[tuple[str, int, int]]:
@@ -100,10 +142,12 @@ def total_changes(d: Diff) -> list[tuple[str, int, int]]:
     netto; when either moment has overlaps, what they take off pipeline and weighted
     follows."""
     b, a = d.before.totals, d.after.totals
+    budgeted = d.before.programme.has_rammer or d.after.programme.has_rammer
     rows = [
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.DECIDED, b.decided_kr, a.decided_kr),
+        *([(da.BUDGETED, b.budgeted_kr, a.budgeted_kr)] if budgeted else []),
         (da.REALISED, b.realised_kr, a.realised_kr),
         (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
         (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),

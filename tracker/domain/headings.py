@@ -27,6 +27,8 @@ ATTRIBUTE_NAMES: dict[str, str] = {
     **dict.fromkeys(("decision", "beslutning"), "decision"),
     **dict.fromkeys(("confidence", "sikkerhed"), "confidence"),
     **dict.fromkeys(("benefit_type", "benefit type", "gevinsttype"), "benefit_type"),
+    **dict.fromkeys(("ramme", "budgetramme"), "ramme"),
+    **dict.fromkeys(("decision", "beslutning"), "decision"),
 }
 #: A figure kind's word in a heading (case-folded) → the kind.
 _KIND_WORDS: dict[str, str] = {
@@ -39,6 +41,10 @@ _KIND_WORDS: dict[str, str] = {
     "realized": "realised",
     "realiseret": "realised",
     "investering": "investment",
+    # udmøntet_2018: a cut of the row's ramme for the year (not a figure of its own)
+    "budgeted": "budgeted",
+    "udmøntet": "budgeted",
+    "udmøntning": "budgeted",
 }
 _SPACES = re.compile(r"\s+")
 # "Potentiale 2018 (kr)", "2019 (1.000 kr.)", "potential_2020 [tkr]"
@@ -51,7 +57,8 @@ class FigureColumn:
     """A column of amounts."""
 
     kind: str
-    """potential, realised, investment, or a range's low or high."""
+    """potential, realised, investment, or a range's low or high; ``budgeted``: a cut
+    (udmøntning) of the row's ramme."""
     year: int
     """The year the amounts belong to."""
     unit: int | None = None

@@ -14,10 +14,19 @@ __all__ = [
     "BENEFIT_TYPE",
     "BUCKET",
     "BUCKETS",
+    "BUDGETED",
+    "BUDGET_CHANGES",
+    "BUDGET_COLUMNS",
+    "BUDGET_FOLLOW_UP",
+    "BUDGET_KIND_LABELS",
+    "BUDGET_SHORT_COLUMNS",
     "CHANGE",
     "CODE",
     "CONFIDENCE",
     "COUNT",
+    "CUTS",
+    "CUTS_NOTE",
+    "CUT_CHANGES",
     "DECIDED",
     "DECISION",
     "DESCRIPTION",
@@ -31,6 +40,7 @@ __all__ = [
     "GROSS",
     "HYPOTHESES",
     "INDEPENDENT",
+    "INSIDE_SERVICERAMME",
     "INVESTMENT",
     "INVESTMENT_TOTAL",
     "IN_MIO",
@@ -42,10 +52,13 @@ __all__ = [
     "NET_NOTE",
     "NOTE",
     "NOW",
+    "NO_CUTS",
     "NO_FIGURE_CHANGES",
     "NO_STAGE_MOVES",
+    "NO_UDVALG",
     "NO_WARNINGS",
     "OTHER_BENEFITS",
+    "OUTSIDE_SERVICERAMME",
     "OVERLAP",
     "OVERLAPS",
     "OVERLAP_CHANGES",
@@ -56,6 +69,8 @@ __all__ = [
     "OWNER",
     "PIPELINE",
     "POTENTIAL",
+    "RAMME",
+    "RAMMER",
     "RANGE_LABELS",
     "REALISED",
     "RISK",
@@ -69,6 +84,7 @@ __all__ = [
     "RISK_REACHED_SHORT",
     "RISK_TOGETHER_REACHED",
     "SETTING_LABELS",
+    "SIGN_NOTE",
     "SINCE",
     "SLIPPAGE_EXPLAINED",
     "SOURCE_LABELS",
@@ -82,6 +98,7 @@ __all__ = [
     "TOGETHER",
     "TOTAL",
     "TRAJECTORY",
+    "UDVALG",
     "UNASSIGNED",
     "VALUE_NAMES",
     "WARNINGS",
@@ -102,6 +119,8 @@ REALISED = "Realiseret"
 """Realised gain (realiseret gevinst) in the target year."""
 DECIDED = "Besluttet"
 """Potential of hypotheses that are decided or later."""
+BUDGETED = "Udmøntet"
+"""The reductions written into the rammer's budgets for the target year (udmøntet)."""
 WEIGHTED = "Vægtet"
 """Potential × weight (stage weight or confidence)."""
 PIPELINE = "Pipeline"
@@ -125,6 +144,7 @@ SLIPPAGE_EXPLAINED = "Skred (pipeline − basislinje)"
 MEASURE_LABELS: dict[str, str] = {
     "target": TARGET,
     "realised": REALISED,
+    "budgeted": BUDGETED,
     "decided": DECIDED,
     "weighted": WEIGHTED,
     "pipeline": PIPELINE,
@@ -148,6 +168,7 @@ RANGE_LABELS: dict[str, str] = {"low": "Minimum", "high": "Maksimum"}
 #: Measure key → what it is, in a few words (the hint beside a headline figure).
 MEASURE_HINTS: dict[str, str] = {
     "realised": "høstet i målåret",
+    "budgeted": "skrevet ind i budgettet for målåret",
     "decided": "potentiale besluttet eller senere",
     "weighted": "potentiale × fasens vægt",
     "pipeline": "alt potentiale i målåret",
@@ -275,6 +296,12 @@ VALUE_NAMES: dict[str, str] = {
     "name": "Navnet",
     "confidence": CONFIDENCE,
     "actor": "Navnet på den, der ændrer",
+    "udvalg": "Udvalget",
+    "original": "Oprindeligt budget",
+    "supplementary": "Tillægsbevillinger og omplaceringer",
+    "carried": "Overførsler",
+    "actual": "Forbrug",
+    "forecast": "Forventet regnskab",
 }
 
 
@@ -300,6 +327,11 @@ ACTION_LABELS: dict[str, str] = {
     "overlap.add": "Dobbelttælling oprettet",
     "overlap.set": "Dobbelttælling ændret",
     "overlap.drop": "Dobbelttælling fjernet",
+    "ramme.add": "Ramme oprettet",
+    "ramme.set": "Ramme ændret",
+    "budget.set": "Budgettal ændret",
+    "budget.cut": "Udmøntning registreret",
+    "budget.uncut": "Udmøntning trukket tilbage",
 }
 
 #: Where a change was made → its Danish name (``import:<file>`` is "Import af <file>").
@@ -325,6 +357,59 @@ SETTING_LABELS: dict[str, str] = {
     "members": HYPOTHESES,
     "amount_kr": AMOUNT,
     "note": NOTE,
+    "udvalg": "Udvalg",
+    "serviceramme": "Serviceramme",
+}
+
+# -- The budget follow-up (budgetopfølgning) and udmøntning -----------------------
+BUDGET_FOLLOW_UP = "Budgetopfølgning"
+RAMME = "Ramme"
+RAMMER = "Rammer"
+UDVALG = "Udvalg"
+NO_UDVALG = "(uden udvalg)"
+"""The group of the rammer that name no udvalg."""
+INSIDE_SERVICERAMME = "Inden for servicerammen"
+OUTSIDE_SERVICERAMME = "Uden for servicerammen"
+DECISION = "Beslutning"
+CUTS = "Udmøntninger"
+NO_CUTS = "Ingen udmøntninger."
+SIGN_NOTE = "Minus angiver mindreforbrug, plus merforbrug."
+"""Under every table of budget figures (the Danish sign convention)."""
+CUTS_NOTE = "Udmøntet vises som minus: det er en reduktion af rammens budget."
+BUDGET_CHANGES = "Ændrede budgettal"
+CUT_CHANGES = "Ændrede udmøntninger"
+
+#: A ramme's budget figures → their labels, in the order every table shows them.
+BUDGET_KIND_LABELS: dict[str, str] = {
+    "original": "Oprindeligt budget",
+    "supplementary": "Tillægsbevillinger og omplaceringer (net)",
+    "carried": "Overførsler fra forrige år",
+    "actual": "Forbrug / regnskab",
+    "forecast": "Forventet regnskab",
+}
+#: The columns of the follow-up (``*_kr`` key without ``_kr`` → its heading).
+BUDGET_COLUMNS: dict[str, str] = {
+    "original": "Oprindeligt budget",
+    "supplementary": "Tillæg og omplaceringer",
+    "carried": "Overførsler",
+    "corrected": "Korrigeret budget",
+    "actual": "Forbrug",
+    "forecast": "Forventet regnskab",
+    "deviation": "Afvigelse til korrigeret",
+    "deviation_original": "Afvigelse til oprindeligt",
+    "cuts": "Udmøntet",
+}
+#: The same columns in a terminal's width.
+BUDGET_SHORT_COLUMNS: dict[str, str] = {
+    "original": "Opr. budget",
+    "supplementary": "Tillæg",
+    "carried": "Overført",
+    "corrected": "Korr. budget",
+    "actual": "Forbrug",
+    "forecast": "Forventet",
+    "deviation": "Afv. korr.",
+    "deviation_original": "Afv. opr.",
+    "cuts": "Udmøntet",
 }
 
 

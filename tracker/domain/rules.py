@@ -31,8 +31,8 @@ __all__ = [
 PERCENT_MIN, PERCENT_MAX = 0, 100
 #: Words that mean "no value" in a cell or option (English and Danish).
 NONE_WORDS = ("none", "ingen")
-#: The longest decision reference a stage move may name ("Chefgruppemøde 2,
-#: 12.03.2018, pkt. 4"): one line, like a title.
+#: The longest decision reference a stage move or a cut may name ("Chefgruppemøde 2,
+#: 12.03.2018, pkt. 4", "Byrådet 08.10.2015, pkt. 12"): one line.
 DECISION_MAX = 200
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")

@@ -106,7 +106,7 @@ def _buckets(
     programme: ProgrammeFacts, earmarks: Sequence[tuple[str | None, Measures]], total: Measures
 ) -> tuple[tuple[BucketStatus, ...], Measures, Measures]:
     buckets = list(programme.buckets)
-    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
+    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "budgeted_kr")
     per_measure: dict[str, list[int]] = {}
     rest: dict[str, int] = {}
     for name in names:
@@ -128,6 +128,7 @@ def _buckets(
                     decided_kr=per_measure["decided_kr"][i],
                     realised_kr=per_measure["realised_kr"][i],
                     gap_kr=b.target_kr - per_measure["weighted_kr"][i],
+                    budgeted_kr=per_measure["budgeted_kr"][i],
                 )
                 for i, b in enumerate(buckets)
             ),
@@ -179,6 +180,8 @@ def _warnings(
         if active and h.updated_at is not None and h.updated_at <= stale_before:
             days = (as_of - h.updated_at).days
             warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
+        if h.budgeted or (programme.has_rammer and h.stage in DECIDED_STAGES):
+            warnings.extend(_budget_warnings(programme, h))
     bucket_sum = sum(b.target_kr for b in programme.buckets)
     if programme.buckets and bucket_sum != programme.target_kr:
         warnings.append(
@@ -205,6 +208,53 @@ def _warnings(
     return warnings
 
 
+def _budget_warnings(programme: ProgrammeFacts, h: HypothesisFacts) -> list[Warning]:
+    """The udmøntning's warnings for one hypothesis: a decided cash gain with nothing
+    udmøntet for the target year (only when the programme has rammer to udmønte on,
+    and only for a gain that counts: time freed is not cut from a budget); udmøntet
+    above the potential; udmøntet before the decision (or after dropping it)."""
+    year = programme.target_year
+    budgeted = h.budgeted
+    warnings: list[Warning] = []
+    if (
+        programme.has_rammer
+        and h.stage in DECIDED_STAGES
+        and h.benefit_type in programme.counting_types
+        and h.potential.get(year, 0) > 0
+        and not budgeted.get(year)
+    ):
+        warnings.append(
+            Warning(
+                "decided-not-budgeted",
+                h.code,
+                f"{h.code} er {h.stage.label.lower()}, men intet er udmøntet for {year}",
+            )
+        )
+    if not budgeted or not any(budgeted.values()):
+        return warnings
+    for y in programme.years:
+        cut, potential = budgeted.get(y, 0), h.potential.get(y, 0)
+        if cut > 0 and cut > potential:
+            warnings.append(
+                Warning(
+                    "budgeted-above-potential",
+                    h.code,
+                    f"{h.code}: udmøntet {format_mio(cut)} over "
+                    f"potentialet {format_mio(potential)} i {y}",
+                )
+            )
+    if h.stage not in DECIDED_STAGES:
+        why = "er forkastet" if h.stage is Stage.DROPPED else "er endnu ikke besluttet"
+        warnings.append(
+            Warning(
+                "budgeted-not-decided",
+                h.code,
+                f"{h.code} er udmøntet, men {why} ({h.stage.label.lower()})",
+            )
+        )
+    return warnings
+
+
 def _contribution(
     h: HypothesisFacts,
     weight: int,
@@ -215,6 +265,7 @@ def _contribution(
     investment: int,
     *,
     counts: bool = False,
+    budgeted: int = 0,
 ) -> HypothesisContribution:
     """One hypothesis's row of the status: its figures as computed, beside its facts."""
     slippage = None if h.baseline_kr is None else pipeline - h.baseline_kr
@@ -237,6 +288,7 @@ def _contribution(
         slippage,
         h.benefit_type,
         counts,
+        budgeted,
     )
 
 
@@ -250,11 +302,13 @@ def compute_status(
 
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
-    realised is the target-year realised figure. Totals are sums of those rounded
-    figures (brutto) less the ``overlaps`` counted twice in them (netto, see
-    :mod:`tracker.domain.overlaps`); gap = target − netto weighted. Only hypotheses
-    of a counting benefit type (gevinsttype) enter the totals, buckets, stages and
-    years; the others are summed per type beside them (``other_benefits``).
+    budgeted (udmøntet) is its target-year cuts of the rammer's budgets, realised is
+    the target-year realised figure. Totals are sums of those rounded figures
+    (brutto) less the ``overlaps`` counted twice in them (netto, see
+    :mod:`tracker.domain.overlaps`; udmøntet is what the budgets were cut by, so
+    nothing comes off it); gap = target − netto weighted. Only hypotheses of a
+    counting benefit type (gevinsttype) enter the totals, buckets, stages and years;
+    the others are summed per type beside them (``other_benefits``).
 
     The loop runs once per hypothesis for the whole status (10,000 hypotheses on
     screen at start-up), so it keeps running sums in plain integers; a plain
@@ -273,10 +327,10 @@ def compute_status(
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
     # The trajectory runs past the target year to the last overslagsår; only the
     # target year feeds the measures above it.
-    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0] for y in programme.years}
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0] for y in programme.years}
     earmarks: list[tuple[str | None, Measures]] = []
     earmarked = programme.allocation is Allocation.EARMARKED
-    pipeline_sum = weighted_sum = decided_sum = realised_sum = 0
+    pipeline_sum = weighted_sum = decided_sum = realised_sum = budgeted_sum = 0
     total_investment = total_baseline = total_slippage = 0
     statuses: list[HypothesisContribution] = []
     counting = programme.counting_types
@@ -292,6 +346,7 @@ def compute_status(
         weighted = weighted_amount(pipeline, weight)
         decided_kr = pipeline if decided else 0
         realised = h.realised.get(year, 0)
+        budgeted = h.budgeted.get(year, 0) if h.budgeted else 0
         if h.benefit_type not in counting:
             # Shown beside the target, never in it: no measure, bucket, stage or year.
             other = others[h.benefit_type]
@@ -300,15 +355,21 @@ def compute_status(
             other[2] += weighted
             investment = sum(kr for y, kr in h.investment.items() if y in year_sums)
             statuses.append(
-                _contribution(h, weight, pipeline, weighted, decided_kr, realised, investment)
-            )
+                _contribution(
+                    h, weight, pipeline, weighted, decided_kr, realised, investment,
+                    budgeted=budgeted,
+                )
+            )  # fmt: skip
             continue
         pipeline_sum += pipeline
         weighted_sum += weighted
         decided_sum += decided_kr
         realised_sum += realised
+        budgeted_sum += budgeted
         if earmarked:
-            earmarks.append((h.bucket, Measures(pipeline, weighted, decided_kr, realised)))
+            earmarks.append(
+                (h.bucket, Measures(pipeline, weighted, decided_kr, realised, budgeted))
+            )
         if active and h.code in in_overlaps:
             members[h.code] = MemberFacts(weight, pipeline, decided, realised, h.bucket)
         stage_row = by_stage[h.stage]
@@ -327,6 +388,11 @@ def compute_status(
             sums = year_sums.get(y)
             if sums is not None:
                 sums[3] += kr
+        if h.budgeted:
+            for y, kr in h.budgeted.items():
+                sums = year_sums.get(y)
+                if sums is not None:
+                    sums[5] += kr
         investment = 0
         for y, kr in h.investment.items():
             sums = year_sums.get(y)
@@ -340,10 +406,11 @@ def compute_status(
             total_baseline += h.baseline_kr
             total_slippage += slippage
         contribution = _contribution(
-            h, weight, pipeline, weighted, decided_kr, realised, investment, counts=True
-        )
+            h, weight, pipeline, weighted, decided_kr, realised, investment,
+            counts=True, budgeted=budgeted,
+        )  # fmt: skip
         statuses.append(contribution)
-    gross = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum)
+    gross = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum, budgeted_sum)
     counted = tuple(
         count_overlap(o, members) for o in sorted(overlaps, key=lambda o: o.name.casefold())
     )
@@ -353,6 +420,7 @@ def compute_status(
         gross.weighted_kr - deducted.weighted_kr,
         gross.decided_kr - deducted.decided_kr,
         gross.realised_kr - deducted.realised_kr,
+        gross.budgeted_kr,
     )
     if earmarked:
         # Each overlap comes off the bucket of its first counted member.
@@ -393,13 +461,14 @@ def compute_status(
             overlap_weighted_kr=deducted.weighted_kr,
             overlap_decided_kr=deducted.decided_kr,
             overlap_realised_kr=deducted.realised_kr,
+            budgeted_kr=budgeted_sum,
         ),
         buckets=buckets,
         surplus=surplus,
         unassigned=unassigned,
         stages=tuple(StageStatus(s, s.label, c, p, w) for s, (c, p, w) in by_stage.items()),
         years=tuple(
-            YearStatus(y, p, w, d, r, i, p - i) for y, (p, w, d, r, i) in year_sums.items()
+            YearStatus(y, p, w, d, r, i, p - i, b) for y, (p, w, d, r, i, b) in year_sums.items()
         ),
         hypotheses=tuple(statuses),
         warnings=tuple(warnings),

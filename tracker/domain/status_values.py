@@ -78,6 +78,9 @@ class ProgrammeFacts:
     counting_types: frozenset[BenefitType] = DEFAULT_COUNTING
     """The benefit types that count toward the target (tæller med i målet); the
     others are shown beside it."""
+    has_rammer: bool = False
+    """Whether the programme follows its gains into the budget (it has rammer): only
+    then is a decided gain with nothing udmøntet a warning, and udmøntet shown."""
 
     @property
     def end_year(self) -> int:
@@ -128,16 +131,20 @@ class HypothesisFacts:
     high: Mapping[int, int] = field(default_factory=dict)
     """Maksimum of the potential's range per year (maksimum), kroner; absent: the
     potential."""
+    budgeted: Mapping[int, int] = field(default_factory=dict)
+    """Udmøntet per year: its reductions of the rammer's budgets (cuts), kroner."""
 
 
 @dataclass(frozen=True, slots=True)
 class Measures:
-    """The four measures of progress, in kroner."""
+    """The measures of progress, in kroner (udmøntet, between decided and realised,
+    last: it came later)."""
 
     pipeline_kr: int = 0
     weighted_kr: int = 0
     decided_kr: int = 0
     realised_kr: int = 0
+    budgeted_kr: int = 0
 
     def __add__(self, other: "Measures") -> "Measures":
         return Measures(
@@ -145,6 +152,7 @@ class Measures:
             self.weighted_kr + other.weighted_kr,
             self.decided_kr + other.decided_kr,
             self.realised_kr + other.realised_kr,
+            self.budgeted_kr + other.budgeted_kr,
         )
 
 
@@ -178,6 +186,9 @@ class HypothesisContribution:
     counts: bool = True
     """Whether its type counts toward the target: only then is it in the totals,
     buckets, stages and years."""
+    budgeted_kr: int = 0
+    """Udmøntet: its reductions of the rammer's budgets for the target year (whatever
+    its stage: a cut stands in the budget until it is withdrawn)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +204,7 @@ class BucketStatus:
     decided_kr: int
     realised_kr: int
     gap_kr: int
+    budgeted_kr: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +230,8 @@ class YearStatus:
     investment_kr: int
     net_kr: int
     """Potential minus investment."""
+    budgeted_kr: int = 0
+    """Udmøntet for the year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +269,8 @@ class Totals:
     """The overlaps taken off decided."""
     overlap_realised_kr: int = 0
     """The overlaps taken off realised."""
+    budgeted_kr: int = 0
+    """Udmøntet: the reductions written into the budgets for the target year."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """The JSON export: the status object of ``parat status --json`` plus ``meta``
 (generated_at, generated_by, tool_version), with ``--since`` ``diff`` (the object
-of ``parat diff --json``) and with ``--risk`` ``risk`` (the object of ``parat risk
---json``).
+of ``parat diff --json``), with ``--risk`` ``risk`` (the object of ``parat risk
+--json``), and when the programme has rammer ``budget`` (the object of ``parat
+budget report --json`` for the moment's year).
 
 Integer kroner in ``*_kr`` fields; the JSON Schema is ``parat export --schema``.
 """
@@ -32,6 +33,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         from tracker.report.risk import risk_to_dict
 
         document["risk"] = risk_to_dict(report.risk)
+    if report.budget is not None:
+        from tracker.report.budget import budget_to_dict
+
+        document["budget"] = budget_to_dict(report.budget)
     return document
 
 

@@ -43,6 +43,9 @@ class Programme(_Model):
     counting_types: list[BenefitKey] = Field(
         description="Benefit types that count toward the target (the measures are over them)"
     )
+    has_rammer: bool = Field(
+        description="Whether the programme has rammer: udmøntning is followed (and warned of)"
+    )
 
 
 class Totals(_Model):
@@ -50,6 +53,9 @@ class Totals(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner = Field(
+        description="Udmøntet: the cuts of the rammer's budgets for the target year"
+    )
     realised_kr: Kroner
     investment_kr: Kroner = Field(description="Investments over all years of the programme")
     gap_kr: Kroner = Field(description="target − weighted; negative when over-fulfilled")
@@ -77,6 +83,7 @@ class Bucket(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner
     realised_kr: Kroner
     gap_kr: Kroner
 
@@ -85,6 +92,7 @@ class Measures(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner
     realised_kr: Kroner
 
 
@@ -101,6 +109,7 @@ class Year(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner = Field(description="Udmøntet for the year")
     realised_kr: Kroner
     investment_kr: Kroner
     net_kr: Kroner = Field(description="potential − investment")
@@ -119,6 +128,9 @@ class HypothesisEntry(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner = Field(
+        description="Udmøntet: its cuts for the target year, whatever its stage"
+    )
     realised_kr: Kroner
     investment_kr: Kroner
     baseline_kr: Kroner | None = Field(
@@ -171,6 +183,7 @@ class WarningRow(_Model):
     code: Literal[
         "missing-potential", "no-owner", "realised-above-potential", "stale",
         "bucket-targets-mismatch", "earmark-ignored", "overlap-above-member-potential",
+        "decided-not-budgeted", "budgeted-above-potential", "budgeted-not-decided",
     ]  # fmt: skip
     hypothesis: str | None
     message: str
@@ -190,6 +203,7 @@ class BucketAmounts(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner
     realised_kr: Kroner
     gap_kr: Kroner
 
@@ -248,6 +262,35 @@ class OverlapChange(_Model):
     actor: str
 
 
+class BudgetChange(_Model):
+    """A ramme's budget figure that changed (budget sign: + udgift, − indtægt)."""
+
+    ramme: str
+    name: str
+    kind: Literal["original", "supplementary", "carried", "actual", "forecast"]
+    year: int
+    old_kr: Kroner | None = Field(description="null: not given (or cleared) then")
+    new_kr: Kroner | None = Field(description="null: cleared since")
+    change_kr: Kroner = Field(description="new − old, a missing figure counting 0")
+    at: str | None
+    actor: str
+
+
+class CutChange(_Model):
+    """A cut (udmøntning) made, changed or withdrawn (amounts positive: the gain)."""
+
+    code: str
+    title: str
+    ramme: str
+    year: int
+    old_kr: Kroner | None = Field(description="null: no cut then")
+    new_kr: Kroner | None = Field(description="null: withdrawn since")
+    change_kr: Kroner
+    decision: str
+    at: str | None
+    actor: str
+
+
 class DiffSection(_Model):
     """ "Siden sidst": present with ``--since``; the object of ``parat diff --json``."""
 
@@ -264,6 +307,8 @@ class DiffSection(_Model):
     overlap_changes: list[OverlapChange] = Field(
         description="Overlaps (dobbelttællinger) added, changed or dropped, by name"
     )
+    budget_changes: list[BudgetChange]
+    cut_changes: list[CutChange]
 
 
 Probability = float
@@ -305,6 +350,49 @@ class RiskSection(_Model):
     buckets: list[BucketRisk]
 
 
+class BudgetAmounts(_Model):
+    """A ramme's follow-up amounts (budget sign: + udgift, − indtægt); null: not given.
+    In ``totals`` the sums of the lines, a figure not given counting 0."""
+
+    original_kr: Kroner | None = Field(description="Oprindeligt budget")
+    supplementary_kr: Kroner | None = Field(description="Tillægsbevillinger og omplaceringer")
+    carried_kr: Kroner | None = Field(description="Overførsler fra forrige år")
+    corrected_kr: Kroner | None = Field(description="original + supplementary + carried")
+    actual_kr: Kroner | None = Field(description="Forbrug / regnskab")
+    forecast_kr: Kroner | None = Field(description="Forventet regnskab")
+    deviation_kr: Kroner | None = Field(
+        description="(actual, else forecast) − corrected; plus is merforbrug"
+    )
+    deviation_original_kr: Kroner | None = Field(description="(actual, else forecast) − original")
+    cuts_kr: Kroner = Field(description="The programme's cuts on the ramme, positive (the gain)")
+
+
+class BudgetLine(BudgetAmounts):
+    key: str
+    name: str
+    udvalg: str
+    serviceramme: bool
+
+
+class BudgetTotals(BudgetAmounts):
+    original_kr: Kroner
+    supplementary_kr: Kroner
+    carried_kr: Kroner
+    corrected_kr: Kroner
+    actual_kr: Kroner
+    forecast_kr: Kroner
+    deviation_kr: Kroner
+    deviation_original_kr: Kroner
+
+
+class BudgetSection(_Model):
+    """The budget follow-up of the moment's year (``parat budget report --json``)."""
+
+    year: int
+    rammer: list[BudgetLine]
+    totals: BudgetTotals
+
+
 class ExportDocument(_Model):
     """``parat export --format json``: the status of ``parat status --json`` plus meta."""
 
@@ -327,6 +415,9 @@ class ExportDocument(_Model):
     warnings: list[WarningRow]
     diff: DiffSection | None = None
     risk: RiskSection | None = None
+    budget: BudgetSection | None = Field(
+        default=None, description="Present when the programme has rammer"
+    )
 
 
 def export_json_schema() -> dict[str, Any]:

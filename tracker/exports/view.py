@@ -69,6 +69,10 @@ class DiffView:
     dropped: tuple[str, ...]
     overlap_changes: Table | None = None
     """The overlaps added, changed or dropped in between; ``None`` when none moved."""
+    budget_changes: Table | None = None
+    """The rammer's changed budget figures; ``None`` when none changed."""
+    cut_changes: Table | None = None
+    """The cuts made, changed or withdrawn; ``None`` when none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,11 @@ class Words:
     overlaps: str = da.OVERLAP
     overlap_list: str = da.OVERLAPS
     overlap_changes: str = da.OVERLAP_CHANGES
+    budget_changes: str = da.BUDGET_CHANGES
+    cut_changes: str = da.CUT_CHANGES
+    sign_note: str = da.SIGN_NOTE
+    """Under every table of budget figures."""
+    cuts_note: str = da.CUTS_NOTE
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +156,12 @@ class SummaryView:
     """Dobbelttælling: brutto, overlaps, netto; ``None`` when the programme has none."""
     risk: "RiskView | None" = None
     """Hvor sikre er vi? (with its draws and seed): only when the report holds it."""
+    budget: Table | None = None
+    """Budgetopfølgning per ramme for the moment's year; ``None`` without rammer."""
+    budget_heading: str = ""
+    """``Budgetopfølgning 2018 (mio. kr.)``."""
+    budget_notes: tuple[str, ...] = ()
+    """Under the follow-up: the sign convention, and how cuts show."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -164,7 +179,9 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
         *(
             Headline(key, da.MEASURE_LABELS[key], shown.amount(kr), hint[key],
                      _share(kr, t.target_kr))
-            for key, kr in (("realised", t.realised_kr), ("decided", t.decided_kr),
+            for key, kr in (("realised", t.realised_kr),
+                            *((("budgeted", t.budgeted_kr),) if s.programme.has_rammer else ()),
+                            ("decided", t.decided_kr),
                             ("weighted", t.weighted_kr), ("pipeline", t.pipeline_kr),
                             ("gap", t.gap_kr))
         ),
@@ -174,41 +191,28 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
 def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     waterfall = s.programme.allocation is Allocation.WATERFALL
     rest_label, rest = (da.SURPLUS, s.surplus) if waterfall else (da.UNASSIGNED, s.unassigned)
+    layer = s.programme.has_rammer  # udmøntet, between decided and realised
+
+    def measures(m: object) -> tuple[str, ...]:
+        names = ("pipeline_kr", "weighted_kr", "decided_kr",
+                 *(("budgeted_kr",) if layer else ()), "realised_kr")  # fmt: skip
+        return tuple(shown.number(getattr(m, name)) for name in names)
+
     rows = [
-        (
-            b.name,
-            shown.number(b.target_kr),
-            shown.number(b.pipeline_kr),
-            shown.number(b.weighted_kr),
-            shown.number(b.decided_kr),
-            shown.number(b.realised_kr),
-            shown.number(b.gap_kr),
-        )
-        for b in s.buckets
+        (b.name, shown.number(b.target_kr), *measures(b), shown.number(b.gap_kr)) for b in s.buckets
     ]
-    rows.append(
-        (
-            rest_label,
-            "",
-            shown.number(rest.pipeline_kr),
-            shown.number(rest.weighted_kr),
-            shown.number(rest.decided_kr),
-            shown.number(rest.realised_kr),
-            "",
-        )
-    )
+    rows.append((rest_label, "", *measures(rest), ""))
     t = s.totals
+    headers = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED,
+               *((da.BUDGETED,) if layer else ()), da.REALISED, da.GAP)  # fmt: skip
     return Table(
-        (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.GAP),
+        headers,
         tuple(rows),
-        frozenset(range(1, 7)),
+        frozenset(range(1, len(headers))),
         footer=(
             da.TOTAL,
             shown.number(sum(b.target_kr for b in s.buckets)),
-            shown.number(t.pipeline_kr),
-            shown.number(t.weighted_kr),
-            shown.number(t.decided_kr),
-            shown.number(t.realised_kr),
+            *measures(t),
             shown.number(t.gap_kr),
         ),
     )
@@ -241,34 +245,25 @@ def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 
 
 def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
+    layer = s.programme.has_rammer  # udmøntet, between decided and realised
+    attrs = (
+        "pipeline_kr",
+        "decided_kr",
+        "weighted_kr",
+        *(("budgeted_kr",) if layer else ()),
+        "realised_kr",
+        "investment_kr",
+        "net_kr",
+    )
+    headers = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED,
+               *((da.BUDGETED,) if layer else ()), da.REALISED, da.INVESTMENT, da.NET)  # fmt: skip
     return Table(
-        (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.INVESTMENT, da.NET),
-        tuple(
-            (
-                str(y.year),
-                shown.number(y.pipeline_kr),
-                shown.number(y.decided_kr),
-                shown.number(y.weighted_kr),
-                shown.number(y.realised_kr),
-                shown.number(y.investment_kr),
-                shown.number(y.net_kr),
-            )
-            for y in s.years
-        ),
-        frozenset(range(1, 7)),
+        headers,
+        tuple((str(y.year), *(shown.number(getattr(y, a)) for a in attrs)) for y in s.years),
+        frozenset(range(1, len(headers))),
         footer=(
             da.TOTAL,
-            *(
-                shown.number(sum(getattr(y, attr) for y in s.years))
-                for attr in (
-                    "pipeline_kr",
-                    "decided_kr",
-                    "weighted_kr",
-                    "realised_kr",
-                    "investment_kr",
-                    "net_kr",
-                )
-            ),
+            *(shown.number(sum(getattr(y, attr) for y in s.years)) for attr in attrs),
         ),
     )
 
@@ -276,9 +271,17 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     """The hypotheses with their target-year figures, grouped by area (område): each
     area's hypotheses, then its subtotal row; the programme's total as the footer.
-    A single area has no subtotal (it would repeat the total)."""
+    A single area has no subtotal (it would repeat the total). Udmøntet is a column
+    when the programme has rammer."""
     names = {b.key: b.name for b in s.programme.buckets}
     groups = by_area([h for h in s.hypotheses if h.counts])
+    layer = s.programme.has_rammer
+    attrs = ("pipeline_kr", "weighted_kr", "decided_kr",
+             *(("budgeted_kr",) if layer else ()), "realised_kr")  # fmt: skip
+
+    def amounts(m: object) -> tuple[str, ...]:
+        return tuple(shown.number(getattr(m, a)) for a in attrs)
+
     rows: list[tuple[str, ...]] = []
     subtotals: set[int] = set()
     for g in groups:
@@ -293,15 +296,13 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                     names.get(h.bucket, h.bucket) if h.bucket else "", s.programme.allocation
                 ),
                 pct(h.weight_pct),
-                shown.number(h.pipeline_kr),
-                shown.number(h.weighted_kr),
-                shown.number(h.decided_kr),
-                shown.number(h.realised_kr),
+                *amounts(h),
             )
             for h in g.hypotheses
         )
         if len(groups) > 1:
             subtotals.add(len(rows))
+            group_sums = {a: sum(getattr(h, a) for h in g.hypotheses) for a in attrs}
             rows.append(
                 (
                     "",
@@ -311,28 +312,27 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                     "",
                     "",
                     "",
-                    shown.number(g.pipeline_kr),
-                    shown.number(g.weighted_kr),
-                    shown.number(g.decided_kr),
-                    shown.number(g.realised_kr),
+                    *(shown.number(group_sums[a]) for a in attrs),
                 )
             )
+    headers = (
+        da.CODE,
+        da.TITLE,
+        da.AREA,
+        da.OWNER,
+        da.STAGE,
+        da.BUCKET,
+        da.WEIGHT,
+        da.PIPELINE,
+        da.WEIGHTED,
+        da.DECIDED,
+        *((da.BUDGETED,) if layer else ()),
+        da.REALISED,
+    )
     return Table(
-        (
-            da.CODE,
-            da.TITLE,
-            da.AREA,
-            da.OWNER,
-            da.STAGE,
-            da.BUCKET,
-            da.WEIGHT,
-            da.PIPELINE,
-            da.WEIGHTED,
-            da.DECIDED,
-            da.REALISED,
-        ),
+        headers,
         tuple(rows),
-        frozenset(range(6, 11)),
+        frozenset(range(6, len(headers))),
         footer=(
             da.TOTAL,
             f"{sum(1 for h in s.hypotheses if h.counts)} hypoteser",
@@ -342,10 +342,10 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             "",
             "",
             # each hypothesis's own figures: their sum is brutto (before overlaps)
-            shown.number(s.totals.gross_pipeline_kr),
-            shown.number(s.totals.gross_weighted_kr),
-            shown.number(s.totals.gross_decided_kr),
-            shown.number(s.totals.gross_realised_kr),
+            *(
+                shown.number(getattr(s.totals, a if a == "budgeted_kr" else f"gross_{a}"))
+                for a in attrs
+            ),
         ),
         subtotals=frozenset(subtotals),
     )
@@ -397,8 +397,10 @@ def since_heading(d: Diff) -> str:
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
+    layer = d.before.programme.has_rammer or d.after.programme.has_rammer
     measures: tuple[tuple[str, int, int], ...] = (
         (da.REALISED, b.realised_kr, a.realised_kr),
+        *(((da.BUDGETED, b.budgeted_kr, a.budgeted_kr),) if layer else ()),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
@@ -477,6 +479,8 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
         added=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.added),
         dropped=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.dropped),
         overlap_changes=_overlap_changes(d, shown),
+        budget_changes=_budget_changes(d, shown),
+        cut_changes=_cut_changes(d, shown),
     )
 
 
@@ -505,6 +509,46 @@ def _overlap_changes(d: Diff, shown: Display) -> Table | None:
     )
 
 
+def _budget_changes(d: Diff, shown: Display) -> Table | None:
+    if not d.budget_changes:
+        return None
+    return Table(
+        (da.RAMME, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO),
+        tuple(
+            (
+                f"{b.name} ({b.ramme})",
+                da.BUDGET_KIND_LABELS.get(b.kind, b.kind),
+                str(b.year),
+                *_change(shown, b.old_kr, b.new_kr),
+                b.actor,
+            )
+            for b in d.budget_changes
+        ),
+        frozenset({2, 3, 4, 5}),
+    )
+
+
+def _cut_changes(d: Diff, shown: Display) -> Table | None:
+    if not d.cut_changes:
+        return None
+    return Table(
+        (da.CODE, da.TITLE, da.RAMME, da.YEAR, da.THEN, da.NOW, da.CHANGE, da.DECISION, da.WHO),
+        tuple(
+            (
+                c.code,
+                c.title,
+                c.ramme,
+                str(c.year),
+                *_change(shown, c.old_kr, c.new_kr),
+                c.decision,
+                c.actor,
+            )
+            for c in d.cut_changes
+        ),
+        frozenset({3, 4, 5, 6}),
+    )
+
+
 def _stage_bars(s: Status) -> tuple[tuple[float, float], ...]:
     top = max([st.pipeline_kr for st in s.stages] + [1])
     return tuple(
@@ -529,6 +573,7 @@ def summary_view(report: Report) -> SummaryView:
         if t.gap_kr < 0
         else f"Der mangler {shown.amount(t.gap_kr)} vægtet gevinst for at nå målet."
     )
+    budget_table, budget_heading, budget_notes = _budget(report, shown)
     return SummaryView(
         title=f"Statusrapport: {p.name}",
         programme=p.name,
@@ -557,6 +602,9 @@ def summary_view(report: Report) -> SummaryView:
         other_benefits=_other_benefits(s, shown),
         overlaps=_overlaps(s, shown),
         risk=_risk(report, shown),
+        budget=budget_table,
+        budget_heading=budget_heading,
+        budget_notes=budget_notes,
     )
 
 
@@ -581,6 +629,33 @@ def _risk(report: Report, shown: Display) -> "RiskView | None":
     from tracker.exports.risk_view import risk_view
 
     return risk_view(report.status, report.risk, shown)
+
+
+def _budget(report: Report, shown: Display) -> tuple[Table | None, str, tuple[str, ...]]:
+    """The follow-up's table, heading and notes (nothing without rammer). Every amount
+    with the decimals that show it exactly (up to 3), so the lines a reader adds up
+    give the total shown."""
+    f = report.budget
+    if f is None:
+        return None, "", ()
+    from tracker.report.budget import COLUMNS, budget_rows, table_decimals
+
+    decimals = table_decimals(f, shown)
+    rows = budget_rows(f, shown, decimals)
+    blank = ("",) * len(COLUMNS)
+    body = [r for r in rows if r.kind != "total"]
+    total = next(r for r in rows if r.kind == "total")
+    notes = [da.SIGN_NOTE]
+    if f.totals.cuts_kr:
+        notes.append(da.CUTS_NOTE)
+    table = Table(
+        (da.RAMME, *(da.BUDGET_COLUMNS[key] for key, _signed in COLUMNS)),
+        tuple((r.label, *(r.cells or blank)) for r in body),
+        frozenset(range(1, len(COLUMNS) + 1)),
+        footer=(total.label, *total.cells),
+        subtotals=frozenset(i for i, r in enumerate(body) if r.kind != "line"),
+    )
+    return table, f"{da.BUDGET_FOLLOW_UP} {f.year} ({shown.suffix})", tuple(notes)
 
 
 def _other_benefits(s: Status, shown: Display) -> Table | None:

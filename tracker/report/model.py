@@ -14,7 +14,8 @@ from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report.views import EventView, HypothesisDetail
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a status call loads nothing of the budget's or the risk's
+    from tracker.domain.budget import BudgetFollowUp
     from tracker.domain.risk import Risk
 
 __all__ = ["ExportMeta", "Report"]
@@ -47,3 +48,6 @@ class Report:
     risk: "Risk | None" = None
     """How sure we are ("Hvor sikre er vi?", with its draws and seed), when asked for:
     computed for the same moment as the status."""
+    budget: "BudgetFollowUp | None" = None
+    """The budget follow-up (budgetopfølgning) of the moment's year, when the programme
+    has rammer."""

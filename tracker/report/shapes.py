@@ -24,8 +24,22 @@ def iso(moment: datetime | None) -> str | None:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _layered(values: dict[str, Any]) -> dict[str, Any]:
+    """The keys in the order of the layers: udmøntet (``budgeted_kr``, added last to
+    the values) right after decided, before realised."""
+    if "budgeted_kr" not in values or "decided_kr" not in values:
+        return values
+    budgeted = values.pop("budgeted_kr")
+    ordered: dict[str, Any] = {}
+    for key, value in values.items():
+        ordered[key] = value
+        if key == "decided_kr":
+            ordered["budgeted_kr"] = budgeted
+    return ordered
+
+
 def _measures(m: Measures) -> dict[str, int]:
-    return asdict(m)
+    return _layered(asdict(m))
 
 
 def status_to_dict(status: Status) -> dict[str, Any]:
@@ -42,9 +56,10 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "allocation": p.allocation.value,
             "weights": {stage.value: pct for stage, pct in p.weights.items()},
             "counting_types": [t.value for t in BenefitType if t in p.counting_types],
+            "has_rammer": p.has_rammer,
         },
-        "totals": asdict(status.totals),
-        "buckets": [asdict(b) for b in status.buckets],
+        "totals": _layered(asdict(status.totals)),
+        "buckets": [_layered(asdict(b)) for b in status.buckets],
         "surplus": _measures(status.surplus),
         "unassigned": _measures(status.unassigned),
         "stages": [
@@ -57,7 +72,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for s in status.stages
         ],
-        "years": [asdict(y) for y in status.years],
+        "years": [_layered(asdict(y)) for y in status.years],
         "hypotheses": [
             {
                 "code": h.code,
@@ -70,6 +85,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "pipeline_kr": h.pipeline_kr,
                 "weighted_kr": h.weighted_kr,
                 "decided_kr": h.decided_kr,
+                "budgeted_kr": h.budgeted_kr,
                 "realised_kr": h.realised_kr,
                 "investment_kr": h.investment_kr,
                 "version": h.version,
@@ -118,6 +134,7 @@ TOTAL_KEYS = (
     "pipeline_kr",
     "weighted_kr",
     "decided_kr",
+    "budgeted_kr",
     "realised_kr",
     "gap_kr",
     "investment_kr",
@@ -132,7 +149,15 @@ TOTAL_KEYS = (
     "overlap_decided_kr",
     "overlap_realised_kr",
 )
-BUCKET_KEYS = ("target_kr", "pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "gap_kr")
+BUCKET_KEYS = (
+    "target_kr",
+    "pipeline_kr",
+    "weighted_kr",
+    "decided_kr",
+    "budgeted_kr",
+    "realised_kr",
+    "gap_kr",
+)
 
 
 def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...]) -> Any:
@@ -217,5 +242,34 @@ def diff_to_dict(d: Diff) -> dict[str, Any]:
                 "actor": c.actor,
             }
             for c in d.overlap_changes
+        ],
+        "budget_changes": [
+            {
+                "ramme": b.ramme,
+                "name": b.name,
+                "kind": b.kind,
+                "year": b.year,
+                "old_kr": b.old_kr,
+                "new_kr": b.new_kr,
+                "change_kr": (b.new_kr or 0) - (b.old_kr or 0),
+                "at": iso(b.at),
+                "actor": b.actor,
+            }
+            for b in d.budget_changes
+        ],
+        "cut_changes": [
+            {
+                "code": c.code,
+                "title": c.title,
+                "ramme": c.ramme,
+                "year": c.year,
+                "old_kr": c.old_kr,
+                "new_kr": c.new_kr,
+                "change_kr": (c.new_kr or 0) - (c.old_kr or 0),
+                "decision": c.decision,
+                "at": iso(c.at),
+                "actor": c.actor,
+            }
+            for c in d.cut_changes
         ],
     }

@@ -24,6 +24,7 @@ from tracker.domain.status import Allocation, Status
 from tracker.errors import InvalidInput
 from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
 from tracker.services import figures, hypotheses, programme
+from tracker.services.api_budget import BudgetApi
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.stamp import check_moment, explicit_moment
 from tracker.services.status import load_status
@@ -48,10 +49,11 @@ __all__ = ["Parat", "no_database"]
 T = TypeVar("T")
 
 
-class Parat:
+class Parat(BudgetApi):
     """Use cases over one database, stamped with one actor and source.
 
-    Every call goes through its :class:`Store`, the one door to the database.
+    Every call goes through its :class:`Store`, the one door to the database. The
+    rammer, budget figures and udmøntning are in :class:`BudgetApi`.
     """
 
     def __init__(

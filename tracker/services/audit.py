@@ -43,6 +43,20 @@ UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT, *_ON_OVERLAP})
 _CANNOT = {
     "bucket.add": "adding a bucket cannot be undone",
     "programme.create": "creating the programme cannot be undone",
+    "ramme.add": "adding a ramme cannot be undone",
+    "ramme.set": "a ramme's change cannot be undone: change it back with `parat ramme set`",
+    "budget.set": "a budget figure cannot be undone: set it back with `parat budget set`",
+    "budget.cut": "a cut cannot be undone: withdraw it with `parat budget uncut`",
+    "budget.uncut": "a withdrawn cut cannot be undone: cut it again with `parat budget cut`",
+}
+_CANNOT_DA = {
+    "ramme.add": "En oprettet ramme kan ikke fortrydes.",
+    "ramme.set": "En ændring af en ramme kan ikke fortrydes: ret den tilbage med "
+    "`parat ramme set`.",
+    "budget.set": "Et budgettal kan ikke fortrydes: sæt det tilbage med `parat budget set`.",
+    "budget.cut": "En udmøntning kan ikke fortrydes: træk den tilbage med `parat budget uncut`.",
+    "budget.uncut": "En tilbagetrukket udmøntning kan ikke fortrydes: udmønt igen med "
+    "`parat budget cut`.",
 }
 
 
@@ -253,7 +267,10 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     for e in others:
         if e.action not in UNDOABLE:
             what = _CANNOT.get(e.action, f"{e.action} cannot be undone")
-            raise InvalidInput(f"event #{e.id}: {what}")
+            hvad = _CANNOT_DA.get(e.action)
+            raise InvalidInput(
+                f"event #{e.id}: {what}", danish=f"Hændelse #{e.id}: {hvad}" if hvad else None
+            )
     others = _with_hypothesis_ids(session, programme_id, others)
     figure_ids = store.figure_hypotheses(conn, command)
     _lock(session, others, figure_ids)

@@ -5,6 +5,7 @@ The same comparison serves ``parat diff`` (two moments in the log) and
 transaction that is rolled back).
 """
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import compute_status
 from tracker.errors import InvalidInput
 from tracker.report.moments import show_moment
+from tracker.services.budget_diff import budget_changes
 from tracker.services.programme import require_existed
 from tracker.services.timetravel import Moment, load_moment
 
@@ -131,7 +133,7 @@ def diff_between(
         moves.setdefault(e.hypothesis_id, (e.at, e.actor, e.note, e.decision))
     figures = history.figure_authors(conn, since, until)
     overlaps = history.overlap_authors(conn, after.programme_id, since, until)
-    return compare_moments(
+    moved = compare_moments(
         before,
         after,
         since_label=since_label,
@@ -140,3 +142,5 @@ def diff_between(
         figure_author=lambda hid, kind, year: figures.get((hid, kind, year), (None, "")),
         overlap_author=lambda name: overlaps.get(name, (None, "")),
     )
+    budget, cuts = budget_changes(session, after.programme_id, since, until)
+    return dataclasses.replace(moved, budget_changes=budget, cut_changes=cuts)

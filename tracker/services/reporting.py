@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from db import queries
+from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report import EventView, ExportMeta, HypothesisDetail, HypothesisView, Report
@@ -95,7 +96,17 @@ def read_report(
         history_truncated=truncated,
         diff=diff,
         risk=certainty,
+        budget=_budget(session, status, as_of),
     )
+
+
+def _budget(session: Session, status: Status, as_of: datetime) -> BudgetFollowUp | None:
+    """The follow-up of the moment's year, when the programme had rammer then."""
+    if not status.programme.has_rammer:
+        return None
+    from tracker.services.budget import follow_up_at, report_year
+
+    return follow_up_at(session, report_year(as_of), as_of)
 
 
 def export_status(

@@ -276,6 +276,123 @@ class ProgrammeSet(_Form):
         return {"target_kr": view.target_kr}
 
 
+class RammeAdd(_Form):
+    name_of = "ramme.add"
+    key: str
+    name: str
+    udvalg: str = ""
+    serviceramme: bool = True
+    note: str = ""
+
+    def subject(self) -> str:
+        return self.key
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.rammer import add_ramme
+
+        r = add_ramme(
+            session, ctx, self.key, name=self.name, udvalg=self.udvalg,
+            serviceramme=self.serviceramme, note=self.note,
+        )  # fmt: skip
+        return {"key": r.key}
+
+
+class RammeSet(_Form):
+    name_of = "ramme.set"
+    key: str
+    name: str | None = None
+    udvalg: str | None = None
+    serviceramme: bool | None = None
+    note: str = ""
+
+    def subject(self) -> str:
+        return self.key
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.rammer import set_ramme
+
+        r, changed = set_ramme(
+            session, ctx, self.key, name=self.name, udvalg=self.udvalg,
+            serviceramme=self.serviceramme, note=self.note,
+        )  # fmt: skip
+        return {"key": r.key, "changed": changed}
+
+
+class BudgetSet(_Form):
+    name_of = "budget.set"
+    ramme: str
+    year: int
+    original: AmountText | None = None
+    supplementary: AmountText | None = None
+    carried: AmountText | None = None
+    actual: AmountText | None = None
+    forecast: AmountText | None = None
+    clear: list[str] = []
+    note: str = ""
+    unit: str = "mio"
+
+    def subject(self) -> str:
+        return self.ramme
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.domain.budget import BUDGET_KINDS
+        from tracker.services.budget import set_budget
+
+        amounts = {
+            kind: value for kind in BUDGET_KINDS if (value := getattr(self, kind)) is not None
+        }
+        r, changed = set_budget(
+            session, ctx, self.ramme, self.year, amounts, clear=self.clear, note=self.note,
+            unit=self.unit,
+        )  # fmt: skip
+        return {"ramme": r.key, "year": self.year, "changed": changed}
+
+
+class BudgetCut(_Form):
+    name_of = "budget.cut"
+    code: str
+    ramme: str
+    year: int
+    amount: AmountText
+    decision: str
+    note: str = ""
+    unit: str = "mio"
+    expect_version: int | None = None
+
+    def subject(self) -> str:
+        return self.code
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.cuts import cut
+
+        c, changed = cut(
+            session, ctx, self.code, self.ramme, self.year, self.amount, self.decision,
+            note=self.note, unit=self.unit, expect_version=self.expect_version,
+        )  # fmt: skip
+        return {"code": c.code, "amount_kr": c.amount_kr, "changed": changed}
+
+
+class BudgetUncut(_Form):
+    name_of = "budget.uncut"
+    code: str
+    ramme: str
+    year: int
+    note: str = ""
+    expect_version: int | None = None
+
+    def subject(self) -> str:
+        return self.code
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.cuts import uncut
+
+        c = uncut(
+            session, ctx, self.code, self.ramme, self.year, note=self.note,
+            expect_version=self.expect_version,
+        )  # fmt: skip
+        return {"code": c.code, "withdrawn_kr": c.amount_kr}
+
+
 class SnapshotAdd(_Form):
     name_of = "snapshot.add"
     name: str
@@ -393,6 +510,11 @@ FORMS: Mapping[str, type[_Form]] = {
         FigureSet,
         BucketSet,
         ProgrammeSet,
+        RammeAdd,
+        RammeSet,
+        BudgetSet,
+        BudgetCut,
+        BudgetUncut,
         SnapshotAdd,
         SnapshotRename,
         SnapshotDelete,

@@ -21,7 +21,8 @@ HELP = """\
 ## Overalt
 | Tast | Handling |
 |---|---|
-| {app.overblik} / {app.hypoteser} / {app.siden} | Overblik / Hypoteser / Siden sidst |
+| {app.overblik} / {app.hypoteser} | Overblik / Hypoteser |
+| {app.siden} / {app.budget} | Siden sidst / Budget |
 | `ctrl+p` | Kommandopaletten: gå til en hypotese, skift fase, ny hypotese, eksportér … |
 | {app.as_of} | Vis status pr. et øjebliksbillede eller en dato (kun visning) |
 | {app.now} | Tilbage til nu (på Overblik og Siden sidst, når du ser fortiden) |
@@ -41,6 +42,14 @@ Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller 
 | Tast | Handling |
 |---|---|
 | {since.date} | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
+
+## Budget
+Budgetopfølgningen pr. ramme (inden for og uden for servicerammen, pr. udvalg), de
+udmøntede reduktioner pr. hypotese og det, der er besluttet, men ikke udmøntet.
+
+| Tast | Handling |
+|---|---|
+| {budget.previous_year} / {budget.next_year} | Forrige / næste budgetår |
 
 ## Hypoteser
 | Tast | Handling |
