@@ -230,8 +230,18 @@ def _nested(key: str, value: object) -> dict[str, Any]:
     return {table: {name: value}} if table else {key: value}
 
 
+#: The settings whose value is any text that is not blank (the model's ``text``).
+_ANY_TEXT = frozenset({"database", "ui.theme"})
+
+
 def _checked(key: str, value: object, where: str) -> Any:
     """One value from a flag or a variable, checked as in a file."""
+    # What the model would pass unchanged is passed without building it: building the
+    # pydantic model is most of the settings' cost when only --db or $PARAT_LANG is given.
+    if isinstance(value, str) and (
+        (key in _ANY_TEXT and value.strip()) or (key == "language" and value in LANGUAGES)
+    ):
+        return value
     model = _validated(_nested(key, value), lambda _key: where, strict=False)
     table, _, name = key.rpartition(".")
     return getattr(getattr(model, table), name) if table else getattr(model, key)

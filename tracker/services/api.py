@@ -9,35 +9,44 @@ Every method opens a short session, runs one use case in one transaction with it
 audit events, and returns plain values; nothing of the database leaks out.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+# Annotations stay unevaluated: the use cases a call does not make (figures,
+# hypotheses, the programme's frame, imports) are imported inside the methods that
+# make them, so that ``parat status`` does not load them all on every start.
+from __future__ import annotations
+
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
-
-from tracker.domain.money import Display
-from tracker.domain.plausible import ReadOptions
-from tracker.domain.stages import Stage
-from tracker.domain.status import Allocation, Status
-from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
-from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.stamp import check_moment, explicit_moment
-from tracker.services.status import load_status
 from tracker.services.store import Store, no_database
-from tracker.services.validation import Amount
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
     from tracker.domain.diff import Diff
-    from tracker.report import EventView, Report
+    from tracker.domain.money import Display
+    from tracker.domain.plausible import ReadOptions
+    from tracker.domain.stages import Stage
+    from tracker.domain.status import Allocation, Status
+    from tracker.report import (
+        BucketView,
+        EventView,
+        HypothesisDetail,
+        HypothesisView,
+        ProgrammeView,
+        Report,
+    )
     from tracker.services.imports import ImportResult
     from tracker.services.progress import Progress
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
+    from tracker.services.validation import Amount
 
 __all__ = ["Parat", "no_database"]
 
@@ -88,6 +97,8 @@ class Parat:
     # -- programme --------------------------------------------------------------
     def create_programme(self, **kwargs: Any) -> ProgrammeView:
         """Create the programme (defaults: the source document's frame)."""
+        from tracker.services import programme
+
         return self._write(lambda s, c: programme.create_programme(s, c, **kwargs))
 
     def write_demo(self) -> None:
@@ -99,6 +110,8 @@ class Parat:
         self._write(lambda s, c: fill_demo(s, c.now(), actor=c.actor))
 
     def programme(self) -> ProgrammeView:
+        from tracker.services import programme
+
         return self._read(programme.programme_view)
 
     def set_programme(
@@ -116,6 +129,8 @@ class Parat:
         counting_types: str | Sequence[str] | None = None,
         note: str = "",
     ) -> ProgrammeView:
+        from tracker.services import programme
+
         return self._write(
             lambda s, c: programme.set_programme(
                 s,
@@ -138,10 +153,14 @@ class Parat:
         return self.programme().buckets
 
     def set_bucket(self, key: str, **kwargs: Any) -> BucketView:
+        from tracker.services import programme
+
         return self._write(lambda s, c: programme.set_bucket(s, c, key, **kwargs), key)
 
     # -- hypotheses -------------------------------------------------------------
     def add_hypothesis(self, code: str, *, title: str, **kwargs: Any) -> HypothesisView:
+        from tracker.services import hypotheses
+
         return self._write(
             lambda s, c: hypotheses.add_hypothesis(s, c, code, title=title, **kwargs), code
         )
@@ -152,6 +171,8 @@ class Parat:
 
         Returns the hypothesis and how many values changed.
         """
+        from tracker.services import hypotheses
+
         return self._write(lambda s, c: hypotheses.update_hypothesis(s, c, code, **kwargs), code)
 
     def set_stage(
@@ -193,6 +214,8 @@ class Parat:
             )
             if value is not None
         }
+        from tracker.services import figures
+
         return self._write(
             lambda s, c: figures.set_figures(
                 s,
@@ -217,6 +240,8 @@ class Parat:
         owner: str | None = None,
         bucket: str | None = None,
     ) -> list[HypothesisView]:
+        from tracker.services import hypotheses
+
         return self._read(
             lambda s: hypotheses.list_hypotheses(
                 s, stage=stage, area=area, owner=owner, bucket=bucket
@@ -225,6 +250,8 @@ class Parat:
 
     def hypothesis(self, code: str, *, events: int | None = None) -> HypothesisDetail:
         """One hypothesis with its current figures by year and its events, newest first."""
+        from tracker.report import HypothesisDetail
+        from tracker.services import figures, hypotheses, programme
 
         def work(s: Session) -> HypothesisDetail:
             prog = programme.get_programme(s)
@@ -242,10 +269,14 @@ class Parat:
     # -- status -----------------------------------------------------------------
     def status(self, as_of: datetime | None = None) -> Status:
         """The whole picture for the target year, now or at a past moment."""
+        from tracker.services.status import load_status
+
         moment = self._moment(as_of)
 
         def work(s: Session) -> Status:
             if as_of is not None:
+                from tracker.services import programme
+
                 programme.require_existed(s, moment)  # a clear line in both languages
             return load_status(s, moment)
 
@@ -260,12 +291,14 @@ class Parat:
         return as_utc(as_of)
 
     def has_programme(self) -> bool:
+        from tracker.services import programme
+
         return self._read(lambda s: programme.find_programme(s) is not None)
 
     # -- exports ----------------------------------------------------------------
     def report(
-        self, as_of: datetime | None = None, *, diff: "Diff | None" = None, history: bool = True
-    ) -> "Report":
+        self, as_of: datetime | None = None, *, diff: Diff | None = None, history: bool = True
+    ) -> Report:
         """What an export renders at ``as_of`` (default now), in one transaction."""
         from tracker.services.reporting import read_report
 
@@ -279,10 +312,10 @@ class Parat:
         fmt: str,
         *,
         as_of: datetime | None = None,
-        diff: "Diff | None" = None,
+        diff: Diff | None = None,
         csv_dialect: str = "danish",
         display: Display | None = None,
-        progress: "Progress | None" = None,
+        progress: Progress | None = None,
     ) -> str | bytes:
         """The status summary in one format: what ``parat export`` and the UI write.
 
@@ -324,7 +357,7 @@ class Parat:
         name = text.strip()
         return name if any(s.name == name for s in self.snapshots()) else ""
 
-    def add_snapshot(self, name: str, at: datetime | str | None = None) -> "SnapshotView":
+    def add_snapshot(self, name: str, at: datetime | str | None = None) -> SnapshotView:
         """Name a moment (default: now) to compare against later."""
         from tracker.services.moments import as_utc
         from tracker.services.snapshots import add_snapshot
@@ -332,7 +365,7 @@ class Parat:
         moment = as_utc(at) if isinstance(at, datetime) else at
         return self._write(lambda s, c: add_snapshot(s, c, name, moment))
 
-    def rename_snapshot(self, old: str, new: str) -> "SnapshotView":
+    def rename_snapshot(self, old: str, new: str) -> SnapshotView:
         """Give a snapshot another name (an event; undo renames it back)."""
         from tracker.services.snapshots import rename_snapshot
 
@@ -344,7 +377,7 @@ class Parat:
 
         self._write(lambda s, c: delete_snapshot(s, c, name))
 
-    def snapshots(self) -> list["SnapshotView"]:
+    def snapshots(self) -> list[SnapshotView]:
         from tracker.services.snapshots import list_snapshots
 
         return self._read(list_snapshots)
@@ -356,13 +389,13 @@ class Parat:
         since: datetime | str | None = None,
         actor: str | None = None,
         limit: int | None = None,
-    ) -> list["EventView"]:
+    ) -> list[EventView]:
         """The audit log newest first; ``since`` is a moment or a snapshot/date text."""
         from tracker.services.audit import audit_log
         from tracker.services.moments import as_utc
         from tracker.services.snapshots import resolve_moment
 
-        def work(s: Session) -> list["EventView"]:
+        def work(s: Session) -> list[EventView]:
             if isinstance(since, str):
                 moment: datetime | None = resolve_moment(s, since)
             else:
@@ -378,7 +411,7 @@ class Parat:
         *,
         since_label: str = "",
         until_label: str = "",
-    ) -> "Diff":
+    ) -> Diff:
         """What moved from ``since`` to ``until`` (default: now)."""
         from tracker.services.diff import diff_between
         from tracker.services.moments import as_utc
@@ -390,19 +423,20 @@ class Parat:
 
     def import_file(
         self,
-        path: "str | os.PathLike[str]",
+        path: str | os.PathLike[str],
         *,
         fmt: str | None = None,
         dry_run: bool = False,
         options: ReadOptions | None = None,
-        progress: "Progress | None" = None,
-    ) -> "ImportResult":
+        progress: Progress | None = None,
+    ) -> ImportResult:
         """Import a CSV or JSON file in one transaction (all or nothing).
 
         ``dry_run`` checks and applies it, computes what would move, and rolls back;
         ``options`` say how its amounts read (unit, signs, what to let through);
         ``progress`` is told how far it is (:mod:`tracker.services.progress`).
         """
+        from tracker.domain.plausible import ReadOptions
         from tracker.services.imports import import_file
 
         return import_file(
@@ -415,9 +449,7 @@ class Parat:
             progress=progress,
         )
 
-    def batch(
-        self, lines: "Iterable[str | bytes]", *, atomic: bool = False
-    ) -> "Iterator[LineResult]":
+    def batch(self, lines: Iterable[str | bytes], *, atomic: bool = False) -> Iterator[LineResult]:
         """Run JSON Lines of write commands (``parat batch``), yielding each line's
         result as it is known: each line one transaction, or with ``atomic`` the
         whole input one (all or nothing). See :mod:`tracker.services.script`."""
@@ -425,7 +457,7 @@ class Parat:
 
         return run_lines(self._write, lines, atomic=atomic)
 
-    def undo(self, event_id: int | None = None) -> list["EventView"]:
+    def undo(self, event_id: int | None = None) -> list[EventView]:
         """Revert an event (default: this actor's last change) by writing its inverse."""
         from tracker.services.audit import undo
 
