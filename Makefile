@@ -77,9 +77,9 @@ lock-upgrade: $(STAMP)
 i18n: $(STAMP)
 	$(BABEL) extract --mapping-file babel.cfg --keywords _ --keywords N_ \
 		--keywords ngettext:1,2 --no-location --sort-output --project parat \
-		--copyright-holder "Parat" \
+		--copyright-holder "Parat" --width 88 \
 		--output-file $(LOCALE)/parat.pot .
-	$(BABEL) update --domain parat --input-file $(LOCALE)/parat.pot \
+	$(BABEL) update --domain parat --input-file $(LOCALE)/parat.pot --width 88 \
 		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
 	$(BABEL) compile --domain parat --directory $(LOCALE) --statistics
 

@@ -149,19 +149,22 @@ class Settings:
 
 
 def _actor(value: str) -> str:
-    from tracker.domain.rules import RuleError, normal_text
+    # A RuleError is a BilingualError: its Danish line reaches the ConfigError.
+    from tracker.domain.rules import normal_text
 
-    try:
-        return normal_text(value, "actor", required=True, max_len=100, multiline=False)
-    except RuleError as error:
-        raise ValueError(str(error)) from None
+    return normal_text(value, "actor", required=True, max_len=100, multiline=False)
 
 
 def _keys(value: str) -> str:
     """A key string as Textual writes it: keys separated by commas, no spaces."""
+    from tracker.domain.bilingual import BilingualError
+
     keys = [key.strip() for key in value.split(",")]
     if any(not key or " " in key for key in keys):
-        raise ValueError(f'{value!r} is not a list of keys (write e.g. "ctrl+q" or "q,f10")')
+        raise BilingualError(
+            f'{value!r} is not a list of keys (write e.g. "ctrl+q" or "q,f10")',
+            f'{value!r} er ikke en liste af taster (skriv fx "ctrl+q" eller "q,f10")',
+        )
     return ",".join(keys)
 
 
@@ -207,21 +210,32 @@ def _validated(data: Mapping[str, Any], where: Callable[[str], str], *, strict: 
         problem = error.errors(include_url=False)[0]
         key = ".".join(str(part) for part in problem["loc"])
         if problem["type"] == "extra_forbidden":
-            what = "unknown key"
+            what, hvad = "unknown key", "ukendt nøgle"
         elif problem["type"] == "model_type":
-            what = f"must be a table ([{key}]), not {_kind(problem['input'])}"
+            kind, art = _kind(problem["input"])
+            what = f"must be a table ([{key}]), not {kind}"
+            hvad = f"skal være en tabel ([{key}]), ikke {art}"
         elif problem["type"] == "value_error":  # our own checks name the value
             what = problem["msg"].removeprefix("Value error, ")
+            hvad = getattr(problem.get("ctx", {}).get("error"), "danish", what)
         else:
+            # pydantic's reason is English only: it is quoted beside the Danish.
             shown = problem["input"]
             what = f"{problem['msg']}, not {shown!r}"
-        line = f"{where(key)}: {what}"
-        raise ConfigError(line, danish=line) from None
+            hvad = f"{shown!r} kan ikke bruges ({problem['msg']})"
+        raise ConfigError(f"{where(key)}: {what}", danish=f"{where(key)}: {hvad}") from None
 
 
-def _kind(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list"}
-    return names.get(type(value), type(value).__name__)
+def _kind(value: object) -> tuple[str, str]:
+    """What a TOML value is, in English and in Danish."""
+    names = {
+        bool: ("true/false", "sand/falsk"),
+        int: ("a number", "et tal"),
+        float: ("a number", "et tal"),
+        str: ("text", "tekst"),
+        list: ("a list", "en liste"),
+    }
+    return names.get(type(value), (type(value).__name__, type(value).__name__))
 
 
 def _nested(key: str, value: object) -> dict[str, Any]:

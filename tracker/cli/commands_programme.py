@@ -79,7 +79,8 @@ def _weights(values: list[str]) -> dict[str, int]:
             weights[stage.strip()] = read_whole(pct, 0, INT32_MAX)
         except ValueError:
             raise InvalidInput(
-                f"--weight {item!r}: write STAGE=PCT, for example decided=80"
+                f"--weight {item!r}: write STAGE=PCT, for example decided=80",
+                danish=f"--weight {item!r}: skriv FASE=PCT, fx decided=80.",
             ) from None
     return weights
 

@@ -169,7 +169,9 @@ class ParatGroup(TyperGroup):
         except UsageError as error:  # a sub-command's arguments, parsed in there
             _usage_failed(error)
         except ParatError as error:
-            _fail(error.danish if danish() else error.headline, error.exit_code, error.details)
+            if danish():
+                _fail(error.danish, error.exit_code, error.danish_details)
+            _fail(error.headline, error.exit_code, error.details)
         except OSError as error:
             if _stdout_failed(error):
                 raise typer.Exit(_output_lost(error)) from None
