@@ -11,7 +11,7 @@ from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
 from tracker.domain.money import DEFAULT_DISPLAY, Display
-from tracker.i18n import _, danish
+from tracker.i18n import N_, _, danish
 from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
@@ -46,12 +46,14 @@ def _values(e: EventView, shown: Display) -> tuple[str, str]:
 def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
     """What an event did, in one line: ``H04 stage: quantified → decided``."""
     if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add"):
-        label = {
-            "hypothesis.add": "tilføjet",
-            "programme.create": "programmet oprettet",
-            "bucket.add": "pulje tilføjet",
-            "snapshot.add": "snapshot",
-        }[e.action]
+        label = _(
+            {
+                "hypothesis.add": N_("added"),
+                "programme.create": N_("programme created"),
+                "bucket.add": N_("bucket added"),
+                "snapshot.add": N_("snapshot"),
+            }[e.action]
+        )
         detail = e.new_value or ""
         if e.action == "hypothesis.add":
             import json

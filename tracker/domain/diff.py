@@ -12,7 +12,15 @@ from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 
-__all__ = ["Diff", "FigureChange", "StageMove", "ignored_earmarks", "total_changes"]
+__all__ = [
+    "TOTAL_MEASURES",
+    "Diff",
+    "FigureChange",
+    "StageMove",
+    "ignored_earmarks",
+    "measure_changes",
+    "total_changes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,19 +73,29 @@ class Diff:
     """Codes that moved to the dropped stage between the two moments."""
 
 
+#: The headline measures of every "Siden sidst" view, in its order, with the Danish
+#: label each is shown by (the totals' ``*_kr`` fields).
+TOTAL_MEASURES: dict[str, str] = {
+    "pipeline": da.PIPELINE,
+    "weighted": da.WEIGHTED,
+    "decided": da.DECIDED,
+    "realised": da.REALISED,
+    "gap": da.GAP_EXPLAINED,
+    "baseline": da.BASELINE_EXPLAINED,
+    "slippage": da.SLIPPAGE_EXPLAINED,
+}
+
+
+def measure_changes(d: Diff) -> list[tuple[str, int, int]]:
+    """The headline measures before and now: (measure key, before kr, now kr)."""
+    b, a = d.before.totals, d.after.totals
+    return [(key, getattr(b, f"{key}_kr"), getattr(a, f"{key}_kr")) for key in TOTAL_MEASURES]
+
+
 def total_changes(d: Diff) -> list[tuple[str, int, int]]:
     """The headline measures before and now, with their Danish labels, in the order
     every "Siden sidst" view shows them: (label, before kr, now kr)."""
-    b, a = d.before.totals, d.after.totals
-    return [
-        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
-        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
-        (da.DECIDED, b.decided_kr, a.decided_kr),
-        (da.REALISED, b.realised_kr, a.realised_kr),
-        (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
-        (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
-        (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),
-    ]
+    return [(TOTAL_MEASURES[key], old, new) for key, old, new in measure_changes(d)]
 
 
 def ignored_earmarks(d: Diff) -> list[str]:

@@ -93,7 +93,10 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for o in status.other_benefits
         ],
-        "warnings": [asdict(w) for w in status.warnings],
+        "warnings": [
+            {"code": w.code, "hypothesis": w.hypothesis, "message": w.message}
+            for w in status.warnings
+        ],
     }
 
 
