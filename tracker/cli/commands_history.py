@@ -46,14 +46,13 @@ def _values(e: EventView, shown: Display) -> tuple[str, str]:
 def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
     """What an event did, in one line: ``H04 stage: quantified → decided``."""
     if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add"):
-        label = _(
-            {
-                "hypothesis.add": N_("added"),
-                "programme.create": N_("programme created"),
-                "bucket.add": N_("bucket added"),
-                "snapshot.add": N_("snapshot"),
-            }[e.action]
-        )
+        labels = {
+            "hypothesis.add": N_("added"),
+            "programme.create": N_("programme created"),
+            "bucket.add": N_("bucket added"),
+            "snapshot.add": N_("snapshot"),
+        }
+        label = _(labels[e.action])
         detail = e.new_value or ""
         if e.action == "hypothesis.add":
             import json
