@@ -34,7 +34,6 @@ the keymap when it starts (:mod:`tui.settings`).
 """
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -284,6 +283,8 @@ def project_file(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only where there is a file: most calls have none
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)
