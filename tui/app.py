@@ -25,7 +25,7 @@ from tracker.errors import NotFound, ParatError
 from tracker.services import Parat
 from tracker.services.status import gc_paused
 from tui.access import error_text, past_detail_message, write_block
-from tui.commands import HypothesisCommands, app_commands
+from tui.commands import HypothesisCommands, app_commands, translated_system_commands
 from tui.dialogs.confirm import ask_create_programme, ask_quit
 from tui.dialogs.new_hypothesis import ask_new_hypothesis
 from tui.keymap import checked_keymap, checked_theme
@@ -301,7 +301,8 @@ class ParatApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from app_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        # Textual's own (theme, quit, keys, maximize, screenshot) in the reader's language.
+        yield from translated_system_commands(super().get_system_commands(screen))
 
 
 def create_app(

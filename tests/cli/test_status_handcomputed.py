@@ -284,18 +284,24 @@ def test_weights_and_override_changes(built, ok) -> None:
 
 
 def test_status_text(built, ok) -> None:
-    text = ok("status").stdout
+    text = ok("--lang", "da", "status").stdout
     assert text.startswith("Parat til fremtiden: mål 125,0 mio. kr. med årsvirkning i 2018")
     assert "Status pr. " in text
     assert "68,2 mio. kr." in text  # weighted 68.150.007
     assert "56,8 mio. kr." in text  # gap
     assert "Puljer (vandfald)" in text
     assert "Overskud" in text
-    assert "[stale] H07 er ikke opdateret i 101 dage" in text
+    assert "  H07 er ikke opdateret i 101 dage" in text  # the code only in --json
+    english = ok("status").stdout
+    assert english.startswith(
+        "Parat til fremtiden: target 125,0 mio. kr. with annual effect in 2018"
+    )
+    assert "Buckets (waterfall)" in english and "Surplus" in english
+    assert "[stale] H07 has not been updated for 101 days" in english
     ok("programme", "set", "--allocation", "earmarked")
-    text = ok("status").stdout
-    assert "Puljer (øremærket)" in text
-    assert "Ikke fordelt" in text
+    assert "Puljer (øremærket)" in ok("--lang", "da", "status").stdout
+    assert "Ikke fordelt" in ok("--lang", "da", "status").stdout
+    assert "Buckets (earmarked)" in ok("status").stdout
 
 
 def test_status_json_documented_keys(built, ok) -> None:

@@ -126,7 +126,7 @@ def test_other_benefits_are_beside_the_target_in_the_summaries(hard_db: Path, cl
     md = cli("export", "-f", "md", db=hard_db).stdout
     section = md.split("## Øvrige gevinster (tæller ikke med i målet)")[1]
     assert md_tables(section)[0][1] == ["Frigjort tid / kapacitet", "1", "3,0", "2,3", "H06"]
-    text = cli("status", db=hard_db).stdout
+    text = cli("--lang", "da", "status", db=hard_db).stdout
     assert "Øvrige gevinster (tæller ikke med i målet)" in text
 
 

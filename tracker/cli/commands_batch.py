@@ -50,7 +50,10 @@ def batch(
         try:
             stream = file.open("rb")
         except OSError as error:
-            raise InvalidInput(f"cannot read {file}: {error.strerror}") from None
+            raise InvalidInput(
+                f"cannot read {file}: {error.strerror}",
+                danish=f"{file} kan ikke læses: {error.strerror}.",
+            ) from None
     worst = 0
     out = sys.stdout
     with stream, state(ctx).open(source="batch") as parat:

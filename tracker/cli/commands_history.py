@@ -11,7 +11,7 @@ from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
 from tracker.domain.money import DEFAULT_DISPLAY, Display
-from tracker.i18n import _, danish
+from tracker.i18n import N_, _, danish
 from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
@@ -51,13 +51,14 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
     """What an event did, in one line: ``H04 stage: quantified → decided``."""
     if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add",
                     "ramme.add"):  # fmt: skip
-        label = {
-            "hypothesis.add": "tilføjet",
-            "programme.create": "programmet oprettet",
-            "bucket.add": "pulje tilføjet",
-            "snapshot.add": "snapshot",
-            "ramme.add": "ramme tilføjet",
-        }[e.action]
+        labels = {
+            "hypothesis.add": N_("added"),
+            "programme.create": N_("programme created"),
+            "bucket.add": N_("bucket added"),
+            "snapshot.add": N_("snapshot"),
+            "ramme.add": N_("ramme added"),
+        }
+        label = _(labels[e.action])
         detail = e.new_value or ""
         if e.action in ("hypothesis.add", "ramme.add"):
             import json

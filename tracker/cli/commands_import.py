@@ -115,7 +115,15 @@ def import_(
         from tracker.cli.commands_diff import print_diff
 
         if result.diff is not None:
-            print_diff(result.diff, result.diff.after.programme.display, exact_figures=True)
+            import dataclasses
+
+            # The moments as the reader says them (the service names them in Danish).
+            moved = dataclasses.replace(
+                result.diff,
+                since_label=_("before the import"),
+                until_label=_("after importing {file}").format(file=result.filename),
+            )
+            print_diff(moved, moved.after.programme.display, exact_figures=True)
             earmarked = ignored_earmarks(result.diff)
             if earmarked:
                 typer.echo(

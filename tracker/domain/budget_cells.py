@@ -52,6 +52,11 @@ _HINT = (
     "note, or their Danish headings: Oprindeligt budget, Tillæg…, Overførsler, "
     "Forbrug/Regnskab, Forventet regnskab)"
 )
+_HINT_DA = (
+    "Ukendt kolonne (brug Ramme, År, Oprindeligt budget, Tillæg, Overførsler, "
+    "Forbrug/Regnskab, Forventet regnskab, Note, eller de engelske navne ramme, year, "
+    "original, supplementary, carried, actual, forecast, note)."
+)
 _SPACES = re.compile(r"\s+")
 _UNIT = re.compile(r"^(?P<body>.*?)\s*[(\[](?P<unit>[^)\]]*)[)\]]$")
 
@@ -121,11 +126,15 @@ def read_budget_header(
             continue
         what = _column(name)
         if what is None:
-            problems.append(Problem(1, name, _HINT))
+            problems.append(Problem(1, name, _HINT, _HINT_DA))
             continue
         kind, unit = what
         if kind in seen:
-            problems.append(Problem(1, name, f"same as column {seen[kind]}"))
+            problems.append(
+                Problem(
+                    1, name, f"same as column {seen[kind]}", f"Samme som kolonnen {seen[kind]}."
+                )
+            )
             continue
         seen[kind] = name
         if kind in BUDGET_KINDS:
@@ -134,9 +143,18 @@ def read_budget_header(
             header.names[name] = kind
     for needed in ("ramme", "year"):
         if needed not in seen:
-            problems.append(Problem(1, needed, f"the column {needed} is missing"))
+            problems.append(
+                Problem(1, needed, f"the column {needed} is missing", f"Kolonnen {needed} mangler.")
+            )
     if not header.kinds:
-        problems.append(Problem(1, "", "no figure column (original, actual, …)"))
+        problems.append(
+            Problem(
+                1,
+                "",
+                "no figure column (original, actual, …)",
+                "Ingen kolonne med budgettal (Oprindeligt budget, Forbrug, …).",
+            )
+        )
     return header
 
 
@@ -167,18 +185,23 @@ def parse_budget_rows(
     for number, cells in rows:
         ramme = cells.get(ramme_column, "").strip().lower()
         if not ramme:
-            problems.append(Problem(number, ramme_column, "the ramme is missing"))
+            problems.append(
+                Problem(number, ramme_column, "the ramme is missing", "Rammen mangler.")
+            )
             continue
         try:
             year = _year(cells.get(year_column, ""))
         except ValueError as error:
-            message = "the year is missing" if not cells.get(year_column) else str(error)
-            problems.append(Problem(number, year_column, message))
+            given = cells.get(year_column, "").strip()
+            message = "the year is missing" if not given else str(error)
+            danish = "Året mangler." if not given else f"{given!r} er ikke et år (1900–2200)."
+            problems.append(Problem(number, year_column, message, danish))
             continue
         if (ramme, year) in first:
             problems.append(
                 Problem(number, ramme_column, f"{ramme} {year} appears already in row "
-                        f"{first[ramme, year]}")
+                        f"{first[ramme, year]}",
+                        f"{ramme} {year} står allerede i række {first[ramme, year]}.")
             )  # fmt: skip
             continue
         first[ramme, year] = number
@@ -189,12 +212,14 @@ def parse_budget_rows(
                 continue
             try:
                 row.amounts[kind] = parse_cell_amount(text, own_unit or unit)
-            except (MoneyError, ArithmeticError) as error:
-                problems.append(Problem(number, name, str(error)))
+            except MoneyError as error:
+                problems.append(Problem(number, name, str(error), error.danish))
+            except ArithmeticError as error:
+                problems.append(Problem(number, name, str(error), f"{text!r} er ikke et beløb."))
         if note_column and cells.get(note_column):
             try:
                 row.note = normal_text(cells[note_column], "note", max_len=2000)
             except RuleError as error:
-                problems.append(Problem(number, note_column, str(error)))
+                problems.append(Problem(number, note_column, str(error), error.danish))
         parsed.append(row)
     return parsed

@@ -15,6 +15,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 
 __all__ = [
+    "TOTAL_MEASURES",
     "BudgetChange",
     "CutChange",
     "Diff",
@@ -22,6 +23,7 @@ __all__ = [
     "OverlapChange",
     "StageMove",
     "ignored_earmarks",
+    "measure_changes",
     "overlap_changes",
     "total_changes",
 ]
@@ -136,29 +138,41 @@ class Diff:
     """The cuts that were made, changed or withdrawn, by hypothesis, year and ramme."""
 
 
-def total_changes(d: Diff) -> list[tuple[str, int, int]]:
-    """The headline measures before and now, with their Danish labels, in the order
-    every "Siden sidst" view shows them: (label, before kr, now kr). The measures are
-    netto; when either moment has overlaps, what they take off pipeline and weighted
-    follows."""
+#: The headline measures of every "Siden sidst" view, in its order, with the Danish
+#: label each is shown by (the totals' ``*_kr`` fields).
+TOTAL_MEASURES: dict[str, str] = {
+    "pipeline": da.PIPELINE,
+    "weighted": da.WEIGHTED,
+    "decided": da.DECIDED,
+    "budgeted": da.BUDGETED,
+    "realised": da.REALISED,
+    "gap": da.GAP_EXPLAINED,
+    "baseline": da.BASELINE_EXPLAINED,
+    "slippage": da.SLIPPAGE_EXPLAINED,
+    "overlap": f"{da.OVERLAP} ({da.PIPELINE.lower()})",
+    "overlap_weighted": f"{da.OVERLAP} ({da.WEIGHTED.lower()})",
+}
+
+
+def measure_changes(d: Diff) -> list[tuple[str, int, int]]:
+    """The headline measures before and now: (measure key, before kr, now kr). The
+    measures are netto; udmøntet is among them once either moment has rammer, and
+    what the overlaps take off pipeline and weighted once either has overlaps."""
     b, a = d.before.totals, d.after.totals
     budgeted = d.before.programme.has_rammer or d.after.programme.has_rammer
-    rows = [
-        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
-        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
-        (da.DECIDED, b.decided_kr, a.decided_kr),
-        *([(da.BUDGETED, b.budgeted_kr, a.budgeted_kr)] if budgeted else []),
-        (da.REALISED, b.realised_kr, a.realised_kr),
-        (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
-        (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
-        (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),
+    overlaps = bool(d.before.overlaps or d.after.overlaps)
+    shown = {"budgeted": budgeted, "overlap": overlaps, "overlap_weighted": overlaps}
+    return [
+        (key, getattr(b, f"{key}_kr"), getattr(a, f"{key}_kr"))
+        for key in TOTAL_MEASURES
+        if shown.get(key, True)
     ]
-    if d.before.overlaps or d.after.overlaps:
-        rows += [
-            (f"{da.OVERLAP} ({da.PIPELINE.lower()})", b.overlap_kr, a.overlap_kr),
-            (f"{da.OVERLAP} ({da.WEIGHTED.lower()})", b.overlap_weighted_kr, a.overlap_weighted_kr),
-        ]
-    return rows
+
+
+def total_changes(d: Diff) -> list[tuple[str, int, int]]:
+    """The headline measures before and now, with their Danish labels, in the order
+    every "Siden sidst" view shows them: (label, before kr, now kr)."""
+    return [(TOTAL_MEASURES[key], old, new) for key, old, new in measure_changes(d)]
 
 
 def overlap_changes(

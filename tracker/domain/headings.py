@@ -120,5 +120,7 @@ def figure_heading(heading: str) -> FigureColumn | None:
         return FigureColumn(kind, int(year), parse_unit(unit))
     except MoneyError:
         raise MoneyError(
-            f"unknown unit {unit.strip()!r} in the heading (use kr, tkr, 1.000 kr. or mio. kr.)"
+            f"unknown unit {unit.strip()!r} in the heading (use kr, tkr, 1.000 kr. or mio. kr.)",
+            f"ukendt enhed {unit.strip()!r} i overskriften (brug kr, tkr, 1.000 kr. eller "
+            "mio. kr.)",
         ) from None

@@ -8,6 +8,7 @@ rule raises :class:`RuleError` with its line in English and in Danish.
 
 import re
 
+from tracker.domain.bilingual import BilingualError
 from tracker.domain.labels import value_name
 from tracker.domain.stages import Stage
 
@@ -38,14 +39,9 @@ DECISION_MAX = 200
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 
 
-class RuleError(ValueError):
-    """A value that breaks a rule: ``str(error)`` is the English line (the CLI's and
-    the import's), :attr:`danish` the terminal UI's."""
-
-    def __init__(self, message: str, danish: str) -> None:
-        super().__init__(message)
-        self.danish = danish
-        """The line in Danish."""
+class RuleError(BilingualError):
+    """A value that breaks a rule: ``str(error)`` is the English line, :attr:`danish`
+    the Danish one."""
 
 
 def stage_move_needs_note(old: Stage, new: Stage) -> bool:

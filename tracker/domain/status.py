@@ -160,10 +160,15 @@ def _warnings(
                     "missing-potential",
                     h.code,
                     f"{h.code} er {h.stage.label.lower()} men har intet potentiale for {year}",
+                    f"{h.code} is {h.stage.value} but has no potential for {year}",
                 )
             )
         if active and not h.owner.strip():
-            warnings.append(Warning("no-owner", h.code, f"{h.code} har ingen ansvarlig"))
+            warnings.append(
+                Warning(
+                    "no-owner", h.code, f"{h.code} har ingen ansvarlig", f"{h.code} has no owner"
+                )
+            )
         # Realised above potential needs a realised figure or a negative potential.
         if realised or (potential and min(potential.values()) < 0):
             for y in years:
@@ -175,11 +180,20 @@ def _warnings(
                             h.code,
                             f"{h.code}: realiseret {format_mio(got)} over "
                             f"potentialet {format_mio(expected)} i {y}",
+                            f"{h.code}: realised {format_mio(got)} above "
+                            f"the potential {format_mio(expected)} in {y}",
                         )
                     )
         if active and h.updated_at is not None and h.updated_at <= stale_before:
             days = (as_of - h.updated_at).days
-            warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
+            warnings.append(
+                Warning(
+                    "stale",
+                    h.code,
+                    f"{h.code} er ikke opdateret i {days} dage",
+                    f"{h.code} has not been updated for {days} days",
+                )
+            )
         if h.budgeted or (programme.has_rammer and h.stage in DECIDED_STAGES):
             warnings.extend(_budget_warnings(programme, h))
     bucket_sum = sum(b.target_kr for b in programme.buckets)
@@ -190,6 +204,8 @@ def _warnings(
                 None,
                 f"Puljernes mål ({format_mio(bucket_sum)}) svarer ikke til "
                 f"programmets mål ({format_mio(programme.target_kr)})",
+                f"The buckets' targets ({format_mio(bucket_sum)}) do not add up to "
+                f"the programme's target ({format_mio(programme.target_kr)})",
             )
         )
     earmarked = sum(1 for h in hypotheses if h.bucket and h.stage is not Stage.DROPPED)
@@ -197,12 +213,15 @@ def _warnings(
         # Under the waterfall rule the money fills the buckets by priority, so an
         # earmark steers nothing; said once, so a reader does not trust it.
         noun = "hypotese har" if earmarked == 1 else "hypoteser har"
+        english = "hypothesis has" if earmarked == 1 else "hypotheses have"
         warnings.append(
             Warning(
                 "earmark-ignored",
                 None,
                 f"{earmarked} {noun} en øremærket pulje, "
                 "men vandfaldsreglen ser bort fra øremærkning",
+                f"{earmarked} {english} an earmarked bucket, "
+                "but the waterfall rule ignores earmarks",
             )
         )
     return warnings

@@ -295,6 +295,9 @@ class Warning:
     code: str
     hypothesis: str | None
     message: str
+    """The sentence in Danish (the UI, the exports, the JSON)."""
+    english: str = field(default="", compare=False)
+    """The same sentence in English (the CLI in English); not part of the JSON."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,13 @@ keys are documented in the README.
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.benefits import BenefitType
-from tracker.domain.diff import Diff
 from tracker.domain.status import Measures, Status
+
+if TYPE_CHECKING:
+    from tracker.domain.diff import Diff  # the status alone does not need it
 
 __all__ = ["BUCKET_KEYS", "TOTAL_KEYS", "diff_to_dict", "iso", "status_to_dict"]
 
@@ -124,7 +126,10 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for o in status.overlaps
         ],
-        "warnings": [asdict(w) for w in status.warnings],
+        "warnings": [
+            {"code": w.code, "hypothesis": w.hypothesis, "message": w.message}
+            for w in status.warnings
+        ],
     }
 
 
@@ -170,7 +175,7 @@ def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...
     }
 
 
-def diff_to_dict(d: Diff) -> dict[str, Any]:
+def diff_to_dict(d: "Diff") -> dict[str, Any]:
     """ "Siden sidst" as JSON: the object of ``parat diff --json`` and the ``diff`` of
     the JSON export alike.
 

@@ -9,40 +9,50 @@ Every method opens a short session, runs one use case in one transaction with it
 audit events, and returns plain values; nothing of the database leaks out.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+# Annotations stay unevaluated: the use cases a call does not make (figures,
+# hypotheses, the programme's frame, imports) are imported inside the methods that
+# make them, so that ``parat status`` does not load them all on every start.
+from __future__ import annotations
+
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
-
 from tracker.domain.draws import DRAWS, SEED
-from tracker.domain.money import Display
-from tracker.domain.plausible import ReadOptions
-from tracker.domain.stages import Stage
-from tracker.domain.status import Allocation, Status
 from tracker.errors import InvalidInput
-from tracker.report import BucketView, HypothesisDetail, HypothesisView, ProgrammeView
-from tracker.services import figures, hypotheses, programme
 from tracker.services.api_budget import BudgetApi
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.stamp import check_moment, explicit_moment
-from tracker.services.status import load_status
 from tracker.services.store import Store, no_database
-from tracker.services.validation import Amount
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
     from tracker.domain.diff import Diff
+    from tracker.domain.money import Display
+    from tracker.domain.plausible import ReadOptions
     from tracker.domain.risk import Risk, RiskFacts
-    from tracker.report import EventView, OverlapView, Report
+    from tracker.domain.stages import Stage
+    from tracker.domain.status import Allocation, Status
+    from tracker.report import (
+        BucketView,
+        EventView,
+        HypothesisDetail,
+        HypothesisView,
+        OverlapView,
+        ProgrammeView,
+        Report,
+    )
     from tracker.services.imports import ImportResult
     from tracker.services.progress import Progress
     from tracker.services.risk import Draws
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
+    from tracker.services.validation import Amount
 
 __all__ = ["Parat", "no_database"]
 
@@ -94,6 +104,8 @@ class Parat(BudgetApi):
     # -- programme --------------------------------------------------------------
     def create_programme(self, **kwargs: Any) -> ProgrammeView:
         """Create the programme (defaults: the source document's frame)."""
+        from tracker.services import programme
+
         return self._write(lambda s, c: programme.create_programme(s, c, **kwargs))
 
     def write_demo(self) -> None:
@@ -105,6 +117,8 @@ class Parat(BudgetApi):
         self._write(lambda s, c: fill_demo(s, c.now(), actor=c.actor))
 
     def programme(self) -> ProgrammeView:
+        from tracker.services import programme
+
         return self._read(programme.programme_view)
 
     def set_programme(
@@ -122,6 +136,8 @@ class Parat(BudgetApi):
         counting_types: str | Sequence[str] | None = None,
         note: str = "",
     ) -> ProgrammeView:
+        from tracker.services import programme
+
         return self._write(
             lambda s, c: programme.set_programme(
                 s,
@@ -144,10 +160,14 @@ class Parat(BudgetApi):
         return self.programme().buckets
 
     def set_bucket(self, key: str, **kwargs: Any) -> BucketView:
+        from tracker.services import programme
+
         return self._write(lambda s, c: programme.set_bucket(s, c, key, **kwargs), key)
 
     # -- hypotheses -------------------------------------------------------------
     def add_hypothesis(self, code: str, *, title: str, **kwargs: Any) -> HypothesisView:
+        from tracker.services import hypotheses
+
         return self._write(
             lambda s, c: hypotheses.add_hypothesis(s, c, code, title=title, **kwargs), code
         )
@@ -159,6 +179,8 @@ class Parat(BudgetApi):
 
         Returns the hypothesis and how many values changed.
         """
+        from tracker.services import hypotheses
+
         return self._write(lambda s, c: hypotheses.update_hypothesis(s, c, code, **kwargs), code)
 
     def set_stage(
@@ -208,6 +230,8 @@ class Parat(BudgetApi):
             )
             if value is not None
         }
+        from tracker.services import figures
+
         return self._write(
             lambda s, c: figures.set_figures(
                 s,
@@ -232,6 +256,8 @@ class Parat(BudgetApi):
         owner: str | None = None,
         bucket: str | None = None,
     ) -> list[HypothesisView]:
+        from tracker.services import hypotheses
+
         return self._read(
             lambda s: hypotheses.list_hypotheses(
                 s, stage=stage, area=area, owner=owner, bucket=bucket
@@ -240,6 +266,8 @@ class Parat(BudgetApi):
 
     def hypothesis(self, code: str, *, events: int | None = None) -> HypothesisDetail:
         """One hypothesis with its current figures by year and its events, newest first."""
+        from tracker.report import HypothesisDetail
+        from tracker.services import figures, hypotheses, programme
 
         def work(s: Session) -> HypothesisDetail:
             prog = programme.get_programme(s)
@@ -257,7 +285,7 @@ class Parat(BudgetApi):
     # -- overlaps (dobbelttælling) -----------------------------------------------
     def add_overlap(
         self, name: str, *, members: str | Sequence[str], amount: Amount, note: str = ""
-    ) -> "OverlapView":
+    ) -> OverlapView:
         """Record that two or more hypotheses claim the same gain: ``amount`` (a bare
         number in text is mio. kr.) is counted twice in the target year."""
         from tracker.services.overlaps import add_overlap
@@ -273,7 +301,7 @@ class Parat(BudgetApi):
         members: str | Sequence[str] | None = None,
         amount: Amount | None = None,
         note: str | None = None,
-    ) -> "tuple[OverlapView, int]":
+    ) -> tuple[OverlapView, int]:
         """Change an overlap's members, amount or note; returns it and how many changed."""
         from tracker.services.overlaps import set_overlap
 
@@ -281,13 +309,13 @@ class Parat(BudgetApi):
             lambda s, c: set_overlap(s, c, name, members=members, amount=amount, note=note)
         )
 
-    def drop_overlap(self, name: str) -> "OverlapView":
+    def drop_overlap(self, name: str) -> OverlapView:
         """End an overlap (it stays in the history; undo brings it back)."""
         from tracker.services.overlaps import drop_overlap
 
         return self._write(lambda s, c: drop_overlap(s, c, name))
 
-    def overlaps(self) -> "list[OverlapView]":
+    def overlaps(self) -> list[OverlapView]:
         """The overlaps that stand now, by name."""
         from tracker.services.overlaps import list_overlaps
 
@@ -296,18 +324,20 @@ class Parat(BudgetApi):
     # -- status -----------------------------------------------------------------
     def status(self, as_of: datetime | None = None) -> Status:
         """The whole picture for the target year, now or at a past moment."""
+        from tracker.services.status import load_status
+
         moment = self._moment(as_of)
 
         def work(s: Session) -> Status:
             if as_of is not None:
+                from tracker.services import programme
+
                 programme.require_existed(s, moment)  # a clear line in both languages
             return load_status(s, moment)
 
         return self._read(work)
 
-    def risk(
-        self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED
-    ) -> "Risk":
+    def risk(self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED) -> Risk:
         """How sure are we (hvor sikre er vi), now or at a past moment: the expected
         value and the simulated chance of reaching the target, with ``draws`` draws
         from ``seed`` (the same data, draws and seed give the same figures)."""
@@ -315,7 +345,7 @@ class Parat(BudgetApi):
 
     def status_and_risk(
         self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED
-    ) -> tuple[Status, "Risk"]:
+    ) -> tuple[Status, Risk]:
         """The status and how sure it is, both of one moment, in one read (the
         simulation runs after the read transaction has ended)."""
         from tracker.domain.risk import compute_risk
@@ -324,7 +354,9 @@ class Parat(BudgetApi):
         moment = self._moment(as_of)
         asked = Draws(draws, seed)
 
-        def work(s: Session) -> tuple[Status, "RiskFacts"]:
+        def work(s: Session) -> tuple[Status, RiskFacts]:
+            from tracker.services import programme
+
             if as_of is not None:
                 programme.require_existed(s, moment)
             return load_risk_facts(s, moment)
@@ -341,6 +373,8 @@ class Parat(BudgetApi):
         return as_utc(as_of)
 
     def has_programme(self) -> bool:
+        from tracker.services import programme
+
         return self._read(lambda s: programme.find_programme(s) is not None)
 
     # -- exports ----------------------------------------------------------------
@@ -348,10 +382,10 @@ class Parat(BudgetApi):
         self,
         as_of: datetime | None = None,
         *,
-        diff: "Diff | None" = None,
+        diff: Diff | None = None,
         history: bool = True,
-        risk: "Draws | None" = None,
-    ) -> "Report":
+        risk: Draws | None = None,
+    ) -> Report:
         """What an export renders at ``as_of`` (default now), in one transaction; with
         ``risk`` (the draws and seed: ``Draws()`` for the defaults), how sure it is."""
         from tracker.services.reporting import read_report
@@ -366,11 +400,11 @@ class Parat(BudgetApi):
         fmt: str,
         *,
         as_of: datetime | None = None,
-        diff: "Diff | None" = None,
+        diff: Diff | None = None,
         csv_dialect: str = "danish",
         display: Display | None = None,
-        progress: "Progress | None" = None,
-        risk: "Draws | None" = None,
+        progress: Progress | None = None,
+        risk: Draws | None = None,
     ) -> str | bytes:
         """The status summary in one format: what ``parat export`` and the UI write.
 
@@ -419,7 +453,7 @@ class Parat(BudgetApi):
         name = text.strip()
         return name if any(s.name == name for s in self.snapshots()) else ""
 
-    def add_snapshot(self, name: str, at: datetime | str | None = None) -> "SnapshotView":
+    def add_snapshot(self, name: str, at: datetime | str | None = None) -> SnapshotView:
         """Name a moment (default: now) to compare against later."""
         from tracker.services.moments import as_utc
         from tracker.services.snapshots import add_snapshot
@@ -427,7 +461,7 @@ class Parat(BudgetApi):
         moment = as_utc(at) if isinstance(at, datetime) else at
         return self._write(lambda s, c: add_snapshot(s, c, name, moment))
 
-    def rename_snapshot(self, old: str, new: str) -> "SnapshotView":
+    def rename_snapshot(self, old: str, new: str) -> SnapshotView:
         """Give a snapshot another name (an event; undo renames it back)."""
         from tracker.services.snapshots import rename_snapshot
 
@@ -439,7 +473,7 @@ class Parat(BudgetApi):
 
         self._write(lambda s, c: delete_snapshot(s, c, name))
 
-    def snapshots(self) -> list["SnapshotView"]:
+    def snapshots(self) -> list[SnapshotView]:
         from tracker.services.snapshots import list_snapshots
 
         return self._read(list_snapshots)
@@ -451,13 +485,13 @@ class Parat(BudgetApi):
         since: datetime | str | None = None,
         actor: str | None = None,
         limit: int | None = None,
-    ) -> list["EventView"]:
+    ) -> list[EventView]:
         """The audit log newest first; ``since`` is a moment or a snapshot/date text."""
         from tracker.services.audit import audit_log
         from tracker.services.moments import as_utc
         from tracker.services.snapshots import resolve_moment
 
-        def work(s: Session) -> list["EventView"]:
+        def work(s: Session) -> list[EventView]:
             if isinstance(since, str):
                 moment: datetime | None = resolve_moment(s, since)
             else:
@@ -473,7 +507,7 @@ class Parat(BudgetApi):
         *,
         since_label: str = "",
         until_label: str = "",
-    ) -> "Diff":
+    ) -> Diff:
         """What moved from ``since`` to ``until`` (default: now)."""
         from tracker.services.diff import diff_between
         from tracker.services.moments import as_utc
@@ -485,19 +519,20 @@ class Parat(BudgetApi):
 
     def import_file(
         self,
-        path: "str | os.PathLike[str]",
+        path: str | os.PathLike[str],
         *,
         fmt: str | None = None,
         dry_run: bool = False,
         options: ReadOptions | None = None,
-        progress: "Progress | None" = None,
-    ) -> "ImportResult":
+        progress: Progress | None = None,
+    ) -> ImportResult:
         """Import a CSV or JSON file in one transaction (all or nothing).
 
         ``dry_run`` checks and applies it, computes what would move, and rolls back;
         ``options`` say how its amounts read (unit, signs, what to let through);
         ``progress`` is told how far it is (:mod:`tracker.services.progress`).
         """
+        from tracker.domain.plausible import ReadOptions
         from tracker.services.imports import import_file
 
         return import_file(
@@ -510,9 +545,7 @@ class Parat(BudgetApi):
             progress=progress,
         )
 
-    def batch(
-        self, lines: "Iterable[str | bytes]", *, atomic: bool = False
-    ) -> "Iterator[LineResult]":
+    def batch(self, lines: Iterable[str | bytes], *, atomic: bool = False) -> Iterator[LineResult]:
         """Run JSON Lines of write commands (``parat batch``), yielding each line's
         result as it is known: each line one transaction, or with ``atomic`` the
         whole input one (all or nothing). See :mod:`tracker.services.script`."""
@@ -520,7 +553,7 @@ class Parat(BudgetApi):
 
         return run_lines(self._write, lines, atomic=atomic)
 
-    def undo(self, event_id: int | None = None) -> list["EventView"]:
+    def undo(self, event_id: int | None = None) -> list[EventView]:
         """Revert an event (default: this actor's last change) by writing its inverse."""
         from tracker.services.audit import undo
 

@@ -65,10 +65,17 @@ class ImportFailed(InvalidInput):
     def __init__(self, filename: str, problems: list[Problem]) -> None:
         self.problems = problems
         shown = [f"  {p}" for p in problems[:_MAX_LISTED]]
+        shown_da = [f"  {p.danish_line()}" for p in problems[:_MAX_LISTED]]
         if len(problems) > _MAX_LISTED:
             shown.append(f"  … and {len(problems) - _MAX_LISTED} more")
+            shown_da.append(f"  … og {len(problems) - _MAX_LISTED} mere")
         count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{filename}: {count}, nothing was imported", details=shown)
+        super().__init__(
+            f"{filename}: {count}, nothing was imported",
+            danish=f"{filename}: {len(problems)} fejl, intet er importeret.",
+            details=shown,
+            danish_details=shown_da,
+        )
 
 
 @dataclass(slots=True)
@@ -206,7 +213,8 @@ def apply_checked(
                 summary.attribute_changes += changed
                 touched.append(row.code)
         except ParatError as error:
-            raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
+            problem = Problem(row.number, "", error.headline, error.danish)
+            raise ImportFailed(filename, [problem]) from None
 
     _add_new(session, ctx, checked.programme_id, new_rows, summary, touched, filename)
     # Those added or changed above have had their version bump in this transaction.
@@ -301,7 +309,8 @@ def _add_new(
         try:
             checked.append(_new_hypothesis(row, buckets))
         except ParatError as error:
-            raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
+            problem = Problem(row.number, "", error.headline, error.danish)
+            raise ImportFailed(filename, [problem]) from None
     bulk.insert_hypotheses(
         conn,
         checked,

@@ -82,6 +82,7 @@ def apply_budget_table(
                     row.number,
                     ramme_column,
                     f"unknown ramme {row.ramme!r} (add it with `parat ramme add`)",
+                    f"Ukendt ramme {row.ramme!r} (opret den med `parat ramme add`).",
                 )
             )
     if problems:

@@ -99,8 +99,15 @@ def _problem(
                 columns[side, year],
                 f"{row.code} {year}: a range needs a potential for the same year "
                 f"(a column potential_{year}, or one recorded already)",
+                f"{row.code} {year}: Et spænd kræver et potentiale for samme år "
+                f"(en kolonne Potentiale {year}, eller et allerede registreret).",
             )
         side = "low" if low is not None and low > potential else "high"
         kind = side if side in given else _POTENTIAL
-        return Problem(row.number, columns[kind, year], f"{row.code} {year}: {error}")
+        return Problem(
+            row.number,
+            columns[kind, year],
+            f"{row.code} {year}: {error}",
+            f"{row.code} {year}: {error.danish}",
+        )
     return None

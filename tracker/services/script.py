@@ -526,15 +526,17 @@ FORMS: Mapping[str, type[_Form]] = {
 }
 
 
-def _problem(error: dict[str, Any]) -> str:
+def _problem(error: dict[str, Any]) -> tuple[str, str]:
+    """What is wrong with one field, in English and in Danish."""
     where = ".".join(str(part) for part in error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
-        return f"unknown field {where!r}"
+        return f"unknown field {where!r}", f"ukendt felt {where!r}"
     if kind == "missing":
-        return f"missing field {where!r}"
+        return f"missing field {where!r}", f"feltet {where!r} mangler"
+    # pydantic's reasons (a wrong JSON type) are English only: quoted beside ours.
     message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}"
+    return f"{where}: {message}", f"{where}: ugyldig værdi ({message})"
 
 
 def parse_line(text: str) -> _Form:
@@ -542,21 +544,33 @@ def parse_line(text: str) -> _Form:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise MalformedLine(f"not JSON: {error.msg} (column {error.colno})") from None
+        raise MalformedLine(
+            f"not JSON: {error.msg} (column {error.colno})",
+            danish=f"Ikke JSON: {error.msg} (kolonne {error.colno}).",
+        ) from None
     if not isinstance(data, dict):
-        raise MalformedLine('a line must be a JSON object, e.g. {"cmd": "figure.set", …}')
+        raise MalformedLine(
+            'a line must be a JSON object, e.g. {"cmd": "figure.set", …}',
+            danish='En linje skal være et JSON-objekt, fx {"cmd": "figure.set", …}.',
+        )
     cmd = data.get("cmd")
     form = FORMS.get(cmd) if isinstance(cmd, str) else None
     if form is None:
         known = ", ".join(FORMS)
+        if cmd is None:
+            raise MalformedLine("missing field 'cmd'", danish="Feltet 'cmd' mangler.")
         raise MalformedLine(
-            "missing field 'cmd'" if cmd is None else f"unknown cmd {cmd!r} (known: {known})"
+            f"unknown cmd {cmd!r} (known: {known})",
+            danish=f"Ukendt cmd {cmd!r} (kendte: {known}).",
         )
     try:
         return form.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(_problem(e) for e in error.errors())  # type: ignore[arg-type]
-        raise MalformedLine(f"{cmd}: {problems}") from None
+        problems = [_problem(e) for e in error.errors()]  # type: ignore[arg-type]
+        raise MalformedLine(
+            f"{cmd}: {'; '.join(en for en, _ in problems)}",
+            danish=f"{cmd}: {'; '.join(da for _, da in problems)}.",
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,7 +602,13 @@ def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | MalformedL
             try:
                 raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:
-                yield number, MalformedLine(f"not UTF-8 (byte {error.start + 1})")
+                yield (
+                    number,
+                    MalformedLine(
+                        f"not UTF-8 (byte {error.start + 1})",
+                        danish=f"Ikke UTF-8 (byte {error.start + 1}).",
+                    ),
+                )
                 continue
         elif number == 1:
             raw = raw.removeprefix("\ufeff")
