@@ -82,7 +82,8 @@ class KeyBar(Widget):
             seen.add(binding.action)
             first = binding.key.split(",")[0].strip()
             shown = binding if key == first else Binding(key, binding.action)
-            text = Text(f" {self.app.get_key_display(shown)}", style="bold #ffaf00")
+            text = Text()
+            text.append(f" {self.app.get_key_display(shown)}", style="bold #ffaf00")
             text.append(f" {binding.description}", style="" if enabled else "dim")
             items.append(_Item(key, text, node is self.app, binding.action))
         return items
