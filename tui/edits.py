@@ -28,6 +28,7 @@ __all__ = [
     "field_label",
     "field_values",
     "money_error_da",
+    "problem",
     "shown_value",
 ]
 
@@ -173,3 +174,15 @@ def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
         value,
         lambda p, v: p.update_hypothesis(code, **{field: value}, expect_version=v),
     )
+
+
+def problem(code: str, field: str, value: str) -> str:
+    """Why ``value`` typed in a figure or the confidence cannot be saved ("" when it
+    can); the other fields are checked by the services when saved."""
+    if not (field.startswith("fig-") or field == "confidence"):
+        return ""
+    try:
+        build_edit(code, field, value)
+    except InvalidEdit as error:
+        return str(error)
+    return ""
