@@ -109,11 +109,18 @@ def _insert_many(
     conn.exec_driver_sql(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
-def figure_changed_sql(old: Any, new: Any) -> sa.ColumnElement[bool]:
-    """SQL for "recording ``new`` over the current amount ``old`` (NULL: no record) is
-    a change": the rule of :func:`tracker.domain.rules.figure_changed`, which a test
-    holds equal to this; a 0 where there is no record is no change."""
-    return sa.func.coalesce(old, sa.case((new == 0, 0))).is_distinct_from(new)
+#: The kinds for which a first 0 is a change (``tracker.domain.rules.ZERO_IS_A_VALUE``;
+#: db imports nothing from tracker, a test holds the two equal).
+ZERO_IS_A_VALUE = ("low", "high")
+
+
+def figure_changed_sql(old: Any, new: Any, kind: Any) -> sa.ColumnElement[bool]:
+    """SQL for "recording ``new`` over the current amount ``old`` (NULL: no record) of
+    a ``kind`` figure is a change": the rule of
+    :func:`tracker.domain.rules.figure_changed`, which a test holds equal to this; a 0
+    where there is no record is no change, except for a range's low or high."""
+    first_zero = sa.and_(new == 0, kind.not_in(ZERO_IS_A_VALUE))
+    return sa.func.coalesce(old, sa.case((first_zero, 0))).is_distinct_from(new)
 
 
 def _current(target: Any, last: Any, at: Any, column: Any) -> Any:
@@ -184,7 +191,7 @@ def insert_changed_figures_sqlite(
             "actor": sa.literal(actor),
             "source": sa.literal(source),
         },
-        sa.select().where(figure_changed_sql(current, c.c.amount_kr)).order_by(c.c.seq),
+        sa.select().where(figure_changed_sql(current, c.c.amount_kr, c.c.kind)).order_by(c.c.seq),
     )
     count = conn.execute(figures).rowcount
     conn.execute(sa.schema.DropTable(_CELL))

@@ -63,7 +63,10 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     if chosen is None:
         return f"sqlite:///{default_database_path()}"
     if "\x00" in chosen:
-        raise DatabaseLocationError("the database path or URL contains a NUL character")
+        raise DatabaseLocationError(
+            "the database path or URL contains a NUL character",
+            "Databasens sti eller URL indeholder et NUL-tegn.",
+        )
     if "://" in chosen:
         check_location(chosen)
         return chosen
@@ -78,12 +81,16 @@ NAME_MAX, PATH_MAX = 255, 4096
 
 def _check_path(path: str) -> None:
     if "\x00" in path:
-        raise DatabaseLocationError("the database path contains a NUL character")
+        raise DatabaseLocationError(
+            "the database path contains a NUL character", "Databasens sti indeholder et NUL-tegn."
+        )
     too_long = [part for part in Path(path).parts if len(os.fsencode(part)) > NAME_MAX]
     if too_long or len(os.fsencode(path)) >= PATH_MAX:
         raise DatabaseLocationError(
             f"the database path is longer than the file system allows (at most {NAME_MAX} "
-            f"bytes a name, {PATH_MAX} in all)"
+            f"bytes a name, {PATH_MAX} in all)",
+            f"Databasens sti er længere, end filsystemet tillader (højst {NAME_MAX} byte pr. "
+            f"navn og {PATH_MAX} i alt).",
         )
 
 
@@ -95,11 +102,17 @@ def check_location(url: str) -> None:
         sa_url = sa.make_url(url)
         sa_url.get_backend_name()
     except (sa.exc.ArgumentError, ValueError) as error:
-        reason = "its host or port is malformed" if isinstance(error, ValueError) else ""
-        if not reason:
+        if isinstance(error, ValueError):
+            reason, grund = (
+                "its host or port is malformed",
+                "dens vært eller port er forkert skrevet",
+            )
+        else:
             reason = "it is not of the form driver://user@host/database or sqlite:///PATH"
+            grund = "den har ikke formen driver://bruger@vært/database eller sqlite:///STI"
         raise DatabaseLocationError(
-            f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}"
+            f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}",
+            f"Databasens URL kan ikke bruges (tjek --db eller PARAT_DATABASE_URL): {grund}.",
         ) from None
     if sa_url.get_backend_name() != "sqlite":
         return
@@ -107,7 +120,9 @@ def check_location(url: str) -> None:
         names = ", ".join(sorted(sa_url.query))
         raise DatabaseLocationError(
             f"a SQLite database URL takes no query arguments here ({names}); "
-            "use --read-only to only read"
+            "use --read-only to only read",
+            f"En SQLite-databases URL tager ingen forespørgselsparametre her ({names}): "
+            "brug --read-only for kun at læse.",
         )
     if sa_url.database and sa_url.database != ":memory:":
         _check_path(sa_url.database)
@@ -240,7 +255,12 @@ def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
 
 
 class DatabaseLocationError(ValueError):
-    """The chosen database path or URL cannot be used; the message says why."""
+    """The chosen database path or URL cannot be used; the message says why
+    (``str(error)`` in English, :attr:`danish` in Danish)."""
+
+    def __init__(self, message: str, danish: str) -> None:
+        super().__init__(message)
+        self.danish = danish
 
 
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
@@ -272,12 +292,14 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         raise DatabaseLocationError(
-            f"cannot create the database folder{where}: {error.strerror or error}"
+            f"cannot create the database folder{where}: {error.strerror or error}",
+            f"Databasens mappe{where} kan ikke oprettes: {error.strerror or error}.",
         ) from None
     except (sa.exc.ArgumentError, ValueError, ImportError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise DatabaseLocationError(
-            f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}"
+            f"cannot use this database URL (check --db or PARAT_DATABASE_URL): {reason}",
+            f"Databasens URL kan ikke bruges (tjek --db eller PARAT_DATABASE_URL): {reason}.",
         ) from None
 
 

@@ -118,9 +118,11 @@ def figures_at(
     last_year: int,
     as_of: datetime,
     with_moment: bool = False,
+    kinds: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, str, int, int, Any]]:
     """(hypothesis, kind, year, amount_kr, recorded_at) of the latest record per key
-    recorded at or before ``as_of``: one pass over the covering index.
+    recorded at or before ``as_of`` (of the ``kinds`` named, else of every kind): one
+    pass over the covering index.
 
     ``recorded_at`` is fetched only ``with_moment`` (else ``None``), and then raw (the
     stored text on SQLite): comparable within one database, turned into a moment by
@@ -128,6 +130,8 @@ def figures_at(
     the query).
     """
     conditions = [_F.c.year >= first_year, _F.c.year <= last_year, _F.c.recorded_at <= as_of]
+    if kinds is not None:
+        conditions.append(_F.c.kind.in_(kinds))
     keys = (_F.c.hypothesis_id, _F.c.kind, _F.c.year)
     # Raw (no type processing): the stored text on SQLite.
     columns = [*keys, _F.c.amount_kr]
@@ -162,9 +166,15 @@ def as_moment(raw: Any) -> datetime:
 
 
 def current_amounts(
-    conn: Connection, *, first_year: int, last_year: int, as_of: datetime
+    conn: Connection,
+    *,
+    first_year: int,
+    last_year: int,
+    as_of: datetime,
+    kinds: Sequence[str] | None = None,
 ) -> dict[tuple[int, str, int], int]:
-    """(hypothesis, kind, year) → amount_kr of the latest record at or before ``as_of``.
+    """(hypothesis, kind, year) → amount_kr of the latest record at or before ``as_of``
+    (of the ``kinds`` named, else of every kind).
 
     For batch work over the whole programme: on SQLite the query goes straight to the
     driver (SQLAlchemy's row objects would cost twice the query for 100,000s of rows).
@@ -173,16 +183,17 @@ def current_amounts(
         return {
             (hid, kind, year): amount
             for hid, kind, year, amount, _ in figures_at(
-                conn, first_year=first_year, last_year=last_year, as_of=as_of
+                conn, first_year=first_year, last_year=last_year, as_of=as_of, kinds=kinds
             )
         }
     moment_type = _F.c.recorded_at.type
     to_db = moment_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    of_kinds = "" if kinds is None else f" AND kind IN ({', '.join('?' * len(kinds))})"
     result = conn.exec_driver_sql(
         "SELECT hypothesis_id, kind, year, amount_kr, max(id) FROM figure"
-        " WHERE year >= ? AND year <= ? AND recorded_at <= ?"
+        f" WHERE year >= ? AND year <= ? AND recorded_at <= ?{of_kinds}"
         " GROUP BY hypothesis_id, kind, year",
-        (first_year, last_year, to_db(as_of) if to_db else as_of),
+        (first_year, last_year, to_db(as_of) if to_db else as_of, *(kinds or ())),
     )
     rows = result.cursor.fetchall() if result.cursor is not None else []
     result.close()

@@ -247,3 +247,90 @@ class Validation(SQLModel, table=True):
     """The moment the validation is dated (what ``--as-of`` reads)."""
     actor: str
     source: str
+
+
+class Ramme(SQLModel, table=True):
+    """A budget ramme (bevillingsområde): what a decided gain is written into."""
+
+    __table_args__ = (sa.UniqueConstraint("programme_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    key: str
+    """Stable key, e.g. ``kd`` (unique in the programme)."""
+    name: str
+    """The ramme's name (Kommunaldirektørens ramme)."""
+    udvalg: str = ""
+    """The committee (udvalg) it belongs to; empty when none is named."""
+    serviceramme: bool = Field(default=True)
+    """Whether it is inside the serviceramme."""
+    created_at: datetime = Field(sa_column=_moment())
+    updated_at: datetime = Field(sa_column=_moment())
+
+
+class BudgetFigure(SQLModel, table=True):
+    """One recorded budget amount of one kind for one ramme and year; never updated.
+
+    Kroner with the budget's sign (+ udgift, − indtægt); ``amount_kr`` NULL records
+    that the figure was cleared (no longer given).
+    """
+
+    __tablename__ = "budget_figure"
+    __table_args__ = (
+        # Covering, like the figures': the latest record per (ramme, kind, year).
+        sa.Index(
+            "ix_budget_figure_current",
+            "ramme_id",
+            "kind",
+            "year",
+            "id",
+            "recorded_at",
+            "amount_kr",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ramme_id: int = Field(foreign_key="ramme.id")
+    year: int
+    kind: str
+    amount_kr: int | None = Field(default=None, sa_column=_kr(nullable=True))
+    recorded_at: datetime = Field(sa_column=_moment())
+    actor: str
+    source: str
+    note: str = ""
+
+
+class BudgetCut(SQLModel, table=True):
+    """One recorded reduction (udmøntning) of a ramme for a year by a hypothesis;
+    never updated.
+
+    A positive amount is the gain written into the budget; NULL records that the
+    reduction was withdrawn (``budget uncut``). The current cut per (hypothesis,
+    ramme, year) is the latest record.
+    """
+
+    __tablename__ = "budget_cut"
+    __table_args__ = (
+        sa.Index(
+            "ix_budget_cut_current",
+            "hypothesis_id",
+            "ramme_id",
+            "year",
+            "id",
+            "recorded_at",
+            "amount_kr",
+        ),
+        sa.Index("ix_budget_cut_ramme_id", "ramme_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    hypothesis_id: int = Field(foreign_key="hypothesis.id")
+    ramme_id: int = Field(foreign_key="ramme.id")
+    year: int
+    amount_kr: int | None = Field(default=None, sa_column=_kr(nullable=True))
+    decision: str = ""
+    """The decision it rests on (Byrådet 08.10.2015, pkt. 12)."""
+    recorded_at: datetime = Field(sa_column=_moment())
+    actor: str
+    source: str
+    note: str = ""

@@ -11,13 +11,14 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from db.models import Bucket, Figure, Hypothesis, Programme, StageWeight
+from db.models import Bucket, Figure, Hypothesis, Programme, Ramme, StageWeight
 
 __all__ = [
     "HypothesisRow",
     "bucket_rows",
     "current_figures",
     "figure_matrix",
+    "has_rammer",
     "hypothesis_rows",
     "programme_row",
     "stage_weights",
@@ -28,6 +29,14 @@ def programme_row(conn: Connection) -> sa.Row[Any] | None:
     """The programme (one per database), or ``None`` before ``parat init``."""
     t = Programme.__table__  # type: ignore[attr-defined]
     return conn.execute(sa.select(t).order_by(t.c.id).limit(1)).first()
+
+
+def has_rammer(conn: Connection, programme_id: int, until: datetime) -> bool:
+    """Whether the programme had a ramme (budgetramme) at ``until``: only then are
+    the cuts read (``db.budget``)."""
+    t = Ramme.__table__  # type: ignore[attr-defined]
+    query = sa.select(t.c.id).where(t.c.programme_id == programme_id, t.c.created_at <= until)
+    return conn.execute(query.limit(1)).first() is not None
 
 
 def stage_weights(conn: Connection, programme_id: int) -> dict[str, int]:

@@ -20,7 +20,12 @@ __all__ = ["ReadOnlyDatabase", "make_read_only_engine"]
 
 
 class ReadOnlyDatabase(RuntimeError):
-    """A write was begun on a read-only engine, or there is nothing to read."""
+    """A write was begun on a read-only engine, or there is nothing to read;
+    ``str(error)`` in English, :attr:`danish` in Danish."""
+
+    def __init__(self, message: str, danish: str) -> None:
+        super().__init__(message)
+        self.danish = danish
 
 
 def make_read_only_engine(url: str) -> Engine:
@@ -29,7 +34,10 @@ def make_read_only_engine(url: str) -> Engine:
     missing = missing_sqlite_file(url)
     if missing is not None:
         # Opening would create the file: a viewer must not.
-        raise ReadOnlyDatabase(f"this connection is read-only and {missing} does not exist")
+        raise ReadOnlyDatabase(
+            f"this connection is read-only and {missing} does not exist",
+            f"Forbindelsen er skrivebeskyttet, og {missing} findes ikke.",
+        )
     engine = make_engine(url, read_only=True)
 
     @event.listens_for(engine, "connect")
@@ -46,6 +54,8 @@ def make_read_only_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _refuse_writes(conn: Connection) -> None:
         if conn.get_execution_options().get("parat_write", False):
-            raise ReadOnlyDatabase("this connection is read-only")
+            raise ReadOnlyDatabase(
+                "this connection is read-only", "Forbindelsen er skrivebeskyttet."
+            )
 
     return engine

@@ -21,7 +21,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 class SchemaError(RuntimeError):
-    """The database's schema cannot be used by this version of Parat."""
+    """The database's schema cannot be used by this version of Parat; ``str(error)``
+    in English, :attr:`danish` in Danish."""
+
+    def __init__(self, message: str, danish: str) -> None:
+        super().__init__(message)
+        self.danish = danish
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -80,7 +85,10 @@ def _migrate(engine: Engine, run: Callable[[Connection], None]) -> None:
                 _check_known(current_revision(conn))
                 run(conn)
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise SchemaError("a migration left a reference to a missing row")
+                    raise SchemaError(
+                        "a migration left a reference to a missing row",
+                        "En migrering efterlod en henvisning til en række, der mangler.",
+                    )
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
@@ -90,7 +98,8 @@ def _check_known(revision: str | None) -> None:
     known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
     if revision is not None and revision not in known:
         raise SchemaError(
-            f"the database has schema revision {revision}, newer than this version of parat"
+            f"the database has schema revision {revision}, newer than this version of parat",
+            f"Databasen har skemaversion {revision}, som er nyere end denne version af parat.",
         )
 
 

@@ -34,7 +34,6 @@ the keymap when it starts (:mod:`tui.settings`).
 """
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -149,19 +148,22 @@ class Settings:
 
 
 def _actor(value: str) -> str:
-    from tracker.domain.rules import RuleError, normal_text
+    # A RuleError is a BilingualError: its Danish line reaches the ConfigError.
+    from tracker.domain.rules import normal_text
 
-    try:
-        return normal_text(value, "actor", required=True, max_len=100, multiline=False)
-    except RuleError as error:
-        raise ValueError(str(error)) from None
+    return normal_text(value, "actor", required=True, max_len=100, multiline=False)
 
 
 def _keys(value: str) -> str:
     """A key string as Textual writes it: keys separated by commas, no spaces."""
+    from tracker.domain.bilingual import BilingualError
+
     keys = [key.strip() for key in value.split(",")]
     if any(not key or " " in key for key in keys):
-        raise ValueError(f'{value!r} is not a list of keys (write e.g. "ctrl+q" or "q,f10")')
+        raise BilingualError(
+            f'{value!r} is not a list of keys (write e.g. "ctrl+q" or "q,f10")',
+            f'{value!r} er ikke en liste af taster (skriv fx "ctrl+q" eller "q,f10")',
+        )
     return ",".join(keys)
 
 
@@ -207,21 +209,32 @@ def _validated(data: Mapping[str, Any], where: Callable[[str], str], *, strict: 
         problem = error.errors(include_url=False)[0]
         key = ".".join(str(part) for part in problem["loc"])
         if problem["type"] == "extra_forbidden":
-            what = "unknown key"
+            what, hvad = "unknown key", "ukendt nøgle"
         elif problem["type"] == "model_type":
-            what = f"must be a table ([{key}]), not {_kind(problem['input'])}"
+            kind, art = _kind(problem["input"])
+            what = f"must be a table ([{key}]), not {kind}"
+            hvad = f"skal være en tabel ([{key}]), ikke {art}"
         elif problem["type"] == "value_error":  # our own checks name the value
             what = problem["msg"].removeprefix("Value error, ")
+            hvad = getattr(problem.get("ctx", {}).get("error"), "danish", what)
         else:
+            # pydantic's reason is English only: it is quoted beside the Danish.
             shown = problem["input"]
             what = f"{problem['msg']}, not {shown!r}"
-        line = f"{where(key)}: {what}"
-        raise ConfigError(line, danish=line) from None
+            hvad = f"{shown!r} kan ikke bruges ({problem['msg']})"
+        raise ConfigError(f"{where(key)}: {what}", danish=f"{where(key)}: {hvad}") from None
 
 
-def _kind(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list"}
-    return names.get(type(value), type(value).__name__)
+def _kind(value: object) -> tuple[str, str]:
+    """What a TOML value is, in English and in Danish."""
+    names = {
+        bool: ("true/false", "sand/falsk"),
+        int: ("a number", "et tal"),
+        float: ("a number", "et tal"),
+        str: ("text", "tekst"),
+        list: ("a list", "en liste"),
+    }
+    return names.get(type(value), (type(value).__name__, type(value).__name__))
 
 
 def _nested(key: str, value: object) -> dict[str, Any]:
@@ -230,8 +243,18 @@ def _nested(key: str, value: object) -> dict[str, Any]:
     return {table: {name: value}} if table else {key: value}
 
 
+#: The settings whose value is any text that is not blank (the model's ``text``).
+_ANY_TEXT = frozenset({"database", "ui.theme"})
+
+
 def _checked(key: str, value: object, where: str) -> Any:
     """One value from a flag or a variable, checked as in a file."""
+    # What the model would pass unchanged is passed without building it: building the
+    # pydantic model is most of the settings' cost when only --db or $PARAT_LANG is given.
+    if isinstance(value, str) and (
+        (key in _ANY_TEXT and value.strip()) or (key == "language" and value in LANGUAGES)
+    ):
+        return value
     model = _validated(_nested(key, value), lambda _key: where, strict=False)
     table, _, name = key.rpartition(".")
     return getattr(getattr(model, table), name) if table else getattr(model, key)
@@ -260,6 +283,8 @@ def project_file(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only where there is a file: most calls have none
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)

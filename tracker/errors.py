@@ -54,7 +54,12 @@ class ParatError(Exception):
     DANISH: ClassVar[str] = "Det kunne ikke lade sig gøre. Intet er ændret."
 
     def __init__(
-        self, message: str, *, danish: str | None = None, details: Sequence[str] = ()
+        self,
+        message: str,
+        *,
+        danish: str | None = None,
+        details: Sequence[str] = (),
+        danish_details: Sequence[str] | None = None,
     ) -> None:
         super().__init__("\n".join((message, *details)))
         self.headline = message
@@ -63,6 +68,10 @@ class ParatError(Exception):
         """Further lines, one per item (an import's rows in error), shown under it."""
         self.danish: str = danish or self.DANISH
         """The line in Danish, for the terminal UI."""
+        self.danish_details: tuple[str, ...] = tuple(
+            self.details if danish_details is None else danish_details
+        )
+        """The further lines in Danish."""
 
 
 class InvalidInput(ParatError):

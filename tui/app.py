@@ -25,12 +25,12 @@ from tracker.errors import NotFound, ParatError
 from tracker.services import Parat
 from tracker.services.status import gc_paused
 from tui.access import error_text, past_detail_message, write_block
-from tui.commands import HypothesisCommands, app_commands
+from tui.commands import HypothesisCommands, app_commands, translated_system_commands
 from tui.dialogs.confirm import ask_create_programme, ask_quit
 from tui.dialogs.new_hypothesis import ask_new_hypothesis
 from tui.keymap import checked_keymap, checked_theme
 from tui.messages import DataChanged, StatusLoaded
-from tui.screens import hypotheses_screen, since_screen
+from tui.screens import budget_screen, hypotheses_screen, since_screen
 from tui.screens.dashboard import DashboardScreen
 from tui.startup import (
     BREAKPOINTS,
@@ -58,7 +58,11 @@ class ParatApp(App[None]):
     # Overblik is the default screen, not one of MODES, and joins them once mounted:
     # Textual re-parses every stylesheet from scratch when it starts in a mode (a
     # third of the dashboard's start-up), but not when it starts on its default screen.
-    MODES: ClassVar[dict[str, Any]] = {"hypoteser": hypotheses_screen, "siden": since_screen}
+    MODES: ClassVar[dict[str, Any]] = {
+        "hypoteser": hypotheses_screen,
+        "siden": since_screen,
+        "budget": budget_screen,
+    }
     DEFAULT_MODE = "overblik"
     COMMANDS = App.COMMANDS | {HypothesisCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
@@ -66,6 +70,7 @@ class ParatApp(App[None]):
         Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
         Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
         Binding("3", "switch_mode('siden')", "Siden sidst", id="app.siden", show=False),
+        Binding("4", "switch_mode('budget')", "Budget", id="app.budget", show=False),
         Binding("a", "as_of", "Pr. dato", id="app.as_of", show=False),
         Binding("escape", "now", "Tilbage til nu", id="app.now"),
         Binding("n", "new_hypothesis", "Ny", id="app.new"),
@@ -296,7 +301,8 @@ class ParatApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from app_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        # Textual's own (theme, quit, keys, maximize, screenshot) in the reader's language.
+        yield from translated_system_commands(super().get_system_commands(screen))
 
 
 def create_app(

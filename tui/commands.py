@@ -1,6 +1,7 @@
-"""The command palette: the app's own commands, and go to a hypothesis by code or title."""
+"""The command palette: the app's own commands, Textual's built-in ones in the reader's
+language, and go to a hypothesis by code or title."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
@@ -9,11 +10,37 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from tracker.domain.stages import Stage
+from tracker.i18n import N_, _
 from tui.protocol import HypothesisScreen, PaletteApp, parat_ui
 
-__all__ = ["HypothesisCommands", "app_commands"]
+__all__ = ["SYSTEM_TEXTS", "HypothesisCommands", "app_commands", "translated_system_commands"]
 
 _MAX_HITS = 30
+
+#: The titles and help texts of Textual's own palette commands (``App.get_system_commands``),
+#: as Textual writes them: the catalogue's keys for their translations.
+SYSTEM_TEXTS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+
+
+def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's built-in commands, each as it is (what it does, when it is offered),
+    with its title and help in the language chosen (Danish unless English is asked for)."""
+    for command in commands:
+        yield command._replace(title=_(command.title), help=_(command.help))
 
 
 def app_commands(app: PaletteApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
@@ -31,6 +58,11 @@ def app_commands(app: PaletteApp, screen: Screen[Any]) -> Iterator[SystemCommand
         "Siden sidst",
         "Hvad er flyttet siden et møde eller en dato",
         partial(app.switch_mode, "siden"),
+    )
+    yield SystemCommand(
+        "Budget",
+        "Budgetopfølgning pr. ramme og udmøntning pr. hypotese",
+        partial(app.switch_mode, "budget"),
     )
     yield SystemCommand(
         "Vis status pr. …",

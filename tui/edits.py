@@ -28,6 +28,7 @@ __all__ = [
     "field_label",
     "field_values",
     "money_error_da",
+    "problem",
     "shown_value",
 ]
 
@@ -109,31 +110,12 @@ def shown_value(field: str, value: str) -> str:
     return value or "(tom)"
 
 
-#: The money parser's reasons (English, shared with the CLI) in the UI's Danish.
-_MONEY_REASONS_DA: tuple[tuple[str, str], ...] = (
-    ("has more than one decimal comma", "har mere end ét decimalkomma"),
-    ("separators after the decimal comma", "har skilletegn efter decimalkommaet"),
-    ("thousands must be grouped in threes", "tusinder skal grupperes tre og tre"),
-    ("digits are missing after the comma", "mangler cifre efter kommaet"),
-    ("digits are missing after the point", "mangler cifre efter punktummet"),
-    ("unknown unit", "ukendt enhed (brug mio., tkr eller kr)"),
-    ("is finer than one krone", "er finere end én krone"),
-    ("is too large", "er for stort (højst 1.000.000 mio. kr.)"),
-    ("an amount is required", "skriv et beløb"),
-    ("is not an amount", "er ikke et beløb"),
-)
 _MONEY_HINT = "Skriv fx 4,5 (mio. kr.), 29 tkr eller 4.500.000 kr."
 
 
-def money_error_da(value: str, error: MoneyError) -> str:
-    """The parser's message in Danish, with the value and an example."""
-    text = str(error)
-    for english, danish in _MONEY_REASONS_DA:
-        if english in text:
-            if not value.strip():
-                return f"{danish}. {_MONEY_HINT}"
-            return f"{value.strip()!r} {danish}. {_MONEY_HINT}"
-    return f"{text}. {_MONEY_HINT}"
+def money_error_da(error: MoneyError) -> str:
+    """The parser's Danish line, with an example of what it reads."""
+    return f"{error.danish}. {_MONEY_HINT}"
 
 
 def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
@@ -149,7 +131,7 @@ def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
         try:
             kr = parse_amount(value)
         except MoneyError as error:
-            raise InvalidEdit(f"{label}: {money_error_da(value, error)}") from None
+            raise InvalidEdit(f"{label}: {money_error_da(error)}") from None
         return Edit(
             field,
             label,
@@ -192,3 +174,15 @@ def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
         value,
         lambda p, v: p.update_hypothesis(code, **{field: value}, expect_version=v),
     )
+
+
+def problem(code: str, field: str, value: str) -> str:
+    """Why ``value`` typed in a figure or the confidence cannot be saved ("" when it
+    can); the other fields are checked by the services when saved."""
+    if not (field.startswith("fig-") or field == "confidence"):
+        return ""
+    try:
+        build_edit(code, field, value)
+    except InvalidEdit as error:
+        return str(error)
+    return ""

@@ -5,12 +5,14 @@ from datetime import datetime
 
 from textual.message import Message
 
+from tracker.domain.risk import Risk
 from tracker.domain.status import Status
 from tracker.report import HypothesisDetail
 
 __all__ = [
     "DataChanged",
     "DetailLoaded",
+    "RiskLoaded",
     "SaveFailed",
     "Saved",
     "StaleConflict",
@@ -29,6 +31,15 @@ class StatusLoaded(Message):
     """The past moment it was computed for (``None``: now)."""
     past: str | None = None
     """How that moment is named on screen ("Status pr. …")."""
+
+
+@dataclass
+class RiskLoaded(Message):
+    """How sure we are, computed by :meth:`tracker.Parat.risk` for the status shown."""
+
+    risk: Risk
+    as_of: datetime | None = None
+    """The past moment it was computed for (``None``: now)."""
 
 
 @dataclass

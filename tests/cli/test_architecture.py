@@ -19,7 +19,7 @@ import pytest
 import tracker
 
 ROOT = Path(tracker.__file__).resolve().parent.parent
-HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich")
+HEAVY = ("textual", "jinja2", "xlsxwriter", "fpdf", "alembic", "rich", "numpy", "openpyxl")
 
 PROBE = """
 import json, sys
@@ -67,6 +67,43 @@ def test_status_json_loads_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
     result, stdout = _probe("--db", db, "figure", "set", "H01", "2018", "--potential", "1")
     assert (result["code"], result["loaded"]) == (0, [])
     assert "recorded" in stdout
+
+
+@pytest.mark.slow
+def test_only_what_shows_the_risk_loads_numpy(tmp_path: Path) -> None:
+    """The simulation's numpy is loaded by ``parat risk`` and ``--risk``, and by
+    nothing else: not by ``status`` (above), not by an export without ``--risk``."""
+    db = str(tmp_path / "demo.db")
+    _probe("--db", db, "demo", "--no-tui")
+    result, stdout = _probe("--db", db, "risk", "--json", "--draws", "100")
+    assert (result["code"], result["loaded"]) == (0, ["numpy"]), stdout
+    assert json.loads(stdout)["draws"] == 100
+    result, stdout = _probe("--db", db, "status", "--json", "--risk", "--draws", "100")
+    assert (result["code"], result["loaded"]) == (0, ["numpy"])
+    assert "risk" in json.loads(stdout)
+    result, stdout = _probe("--db", db, "export", "-f", "md")
+    assert (result["code"], result["loaded"]) == (0, ["jinja2"])
+    result, _ = _probe("--db", db, "export", "-f", "json")
+    assert (result["code"], result["loaded"]) == (0, [])
+    result, stdout = _probe("--db", db, "export", "-f", "md", "--risk", "--draws", "100")
+    assert (result["code"], result["loaded"]) == (0, ["jinja2", "numpy"])
+    assert "## Hvor sikre er vi?" in stdout
+
+
+def test_budget_commands_load_no_ui_exporter_or_alembic(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    _probe("--db", db, "demo", "--no-tui")
+    for args in (
+        ("ramme", "add", "kd", "--name", "Kommunaldirektøren"),
+        ("budget", "set", "kd", "2018", "--original", "30"),
+        ("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "1",
+         "--decision", "BR"),
+        ("budget", "report", "2018", "--json"),
+        ("budget", "report", "2018"),
+        ("status", "--json"),
+    ):  # fmt: skip
+        result, stdout = _probe("--db", db, *args)
+        assert (result["code"], result["loaded"]) == (0, []), (args, stdout)
 
 
 @pytest.mark.slow

@@ -46,8 +46,11 @@ def test_types_count_or_stand_beside_the_target(store_cli: Any, store_url: str, 
     freed = {o["type"]: o for o in status["other_benefits"]}["frigjort_tid"]
     assert (freed["count"], freed["pipeline_kr"], freed["weighted_kr"]) == (1, 4_000_000, 3_000_000)
     text = ok(store_cli("status")).stdout
-    assert "Øvrige gevinster (tæller ikke med i målet)" in text
-    assert "Frigjort tid / kapacitet" in text and "H02" in text
+    assert "Other benefits (not counted toward the target)" in text
+    assert "frigjort_tid" in text and "H02" in text
+    danish = ok(store_cli("--lang", "da", "status")).stdout
+    assert "Øvrige gevinster (tæller ikke med i målet)" in danish
+    assert "Frigjort tid / kapacitet" in danish
     shown = as_json(store_cli("hypothesis", "show", "H02", "--json"))
     assert shown["benefit_type"] == "frigjort_tid"
 
@@ -56,7 +59,7 @@ def test_types_count_or_stand_beside_the_target(store_cli: Any, store_url: str, 
     moved_in = _totals(store_cli)
     assert moved_in["pipeline_kr"] == 14_000_000
     assert moved_in["weighted_kr"] == 10_500_000
-    assert "Øvrige gevinster" not in ok(store_cli("status")).stdout
+    assert "Other benefits" not in ok(store_cli("status")).stdout
     # time travel: the day before, only cash counted
     assert _totals(store_cli, "--as-of", "2018-03-01") == cash_only
     shown = as_json(store_cli("programme", "show", "--json"))

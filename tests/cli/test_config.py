@@ -73,7 +73,7 @@ def test_the_settings_are_the_ones_used(
     history = json.loads(runner.invoke(app, ["history", "H04", "--json"]).stdout)
     assert history[0]["actor"] == "Fil"  # the newest event, stamped with the file's actor
     # --display beats the file; PARAT_DISPLAY beats the file too.
-    assert "mål 125,0 mio. kr." in runner.invoke(app, ["status", "--display", "mio"]).stdout
+    assert "target 125,0 mio. kr." in runner.invoke(app, ["status", "--display", "mio"]).stdout
     monkeypatch.setenv("PARAT_DISPLAY", "kr")
     assert "125.000.000 kr." in runner.invoke(app, ["status", "--decimals", "0"]).stdout
 

@@ -63,7 +63,7 @@ def test_a_stage_move_carries_its_decision_to_history_diff_and_export(
     assert (moves["H01"]["decision"], moves["H01"]["note"]) == (DECISION, "")
     assert moves["H04"]["decision"] == "Byrådet 08.10.2015, pkt. 12"  # new: from its adding
     assert (moves["H03"]["decision"], moves["H03"]["note"]) == (DECISION, "Indgår i H01")
-    diff_text = cli("diff", "--since", "Chefgruppemøde 1").stdout
+    diff_text = cli("--lang", "da", "diff", "--since", "Chefgruppemøde 1").stdout
     assert f"Kvantificeret → Besluttet  (tester, 12.03.2018 12:00) – beslutning: {DECISION}" in (
         diff_text
     )

@@ -12,6 +12,12 @@ import pytest
 from tests.storeutil import dump_store
 
 
+@pytest.fixture(autouse=True)
+def _danish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables read as a Danish user reads them (the labels are the language's)."""
+    monkeypatch.setenv("PARAT_LANG", "da")
+
+
 @pytest.fixture
 def at(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     def move(moment: str) -> None:
@@ -71,7 +77,7 @@ def test_display_and_decimals_per_command(small_change: Any) -> None:
     shown = ok(small_change("hypothesis", "show", "H01", "--display", "tkr", "--decimals", "0"))
     assert line_of(shown.stdout, "2018") == "2018 9.551 t.kr."
     history = ok(small_change("history", "--display", "tkr")).stdout
-    assert "H01 potential.2018: 9.549,0 t.kr. → 9.551,0 t.kr." in history
+    assert "H01 Potentiale 2018: 9.549,0 t.kr. → 9.551,0 t.kr." in history
     md = ok(small_change("export", "--format", "md", "--display", "tkr")).stdout
     assert "| | t.kr. | |" in md and "9.551,0 t.kr." in md
     # JSON is integer kroner whatever the display

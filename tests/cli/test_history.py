@@ -146,12 +146,17 @@ def test_diff_between_two_steps(cli: Any, programme_in_steps: None) -> None:
     assert totals["change"]["pipeline_kr"] == -8_000_000
     assert totals["change"]["slippage_kr"] == -3_000_000
 
-    # From the first step, H02 is new, and the text view says so in Danish.
-    text = ok(cli("diff", "--since", "2018-01-05")).stdout
+    # From the first step, H02 is new, and the text view says so, in Danish by default.
+    text = ok(cli("--lang", "da", "diff", "--since", "2018-01-05")).stdout
     assert "Siden sidst: 05.01.2018 → nu" in text
     assert "H01 Indkøb og e-handel: Identificeret → Besluttet" in text
     assert "Nye hypoteser: H02" in text
     assert "H01 potentiale 2018: 10,0 mio. kr. → 9,0 mio. kr. (-1,0 mio. kr.)" in text
+    text = ok(cli("diff", "--since", "2018-01-05")).stdout
+    assert "Since last time: 05.01.2018 → now" in text
+    assert "H01 Indkøb og e-handel: identified → decided" in text
+    assert "New hypotheses: H02" in text
+    assert "H01 potential 2018: 10,0 mio. kr. → 9,0 mio. kr. (-1,0 mio. kr.)" in text
 
     result = cli("diff", "--since", "2018-03-01", "--until", "2018-02-01")
     assert result.exit_code == 1 and "is after --until" in result.stderr
@@ -260,7 +265,7 @@ def test_baseline_locks_at_first_decision(cli: Any, at: Any) -> None:
     assert h["H01"]["baseline_kr"] == 6_000_000 and h["H01"]["slippage_kr"] == -1_000_000
     assert h["H02"]["baseline_kr"] == 8_000_000 and h["H02"]["slippage_kr"] == 2_000_000
     text = ok(cli("status")).stdout
-    assert "Basislinje (besluttet)" in text and "14,0 mio. kr." in text
+    assert "Baseline (decided)" in text and "14,0 mio. kr." in text
 
 
 def test_undo_programme_and_bucket_changes(cli: Any, at: Any) -> None:

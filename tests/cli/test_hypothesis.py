@@ -235,9 +235,10 @@ def test_show_text_and_json(programme, ok, ok_json) -> None:
     ok("figure", "set", "H01", "2017", "--potential", "2", "--realised", "1,5")
     text = ok("hypothesis", "show", "H01").stdout
     assert text.startswith("H01  Digital post")
-    assert "Kvantificeret (quantified)" in text
+    assert "Stage:      quantified" in text
     assert "driftsbalance" in text
-    assert "Historik" in text
+    assert "History" in text
+    assert "Kvantificeret (quantified)" in ok("--lang", "da", "hypothesis", "show", "H01").stdout
     assert "tester [cli]" in text
     h = ok_json("hypothesis", "show", "H01", "--json")
     assert h["figures"] == [

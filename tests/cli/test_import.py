@@ -222,11 +222,14 @@ def test_dry_run_shows_the_diff_and_writes_nothing(
     before = counts(store_url)
     out = ok(store_cli("import", str(path), "--dry-run")).stdout
     assert counts(store_url) == before
-    assert "Siden sidst: før import → efter import af plan.csv" in out
-    assert "H02 Digital post: Kvantificeret → Besluttet" in out
+    assert "Since last time: before the import → after importing plan.csv" in out
+    assert "H02 Digital post: quantified → decided" in out
     # each changed cell exactly, in kroner: the dry run checks the units
-    assert "H02 potentiale 2018: 3.000.000 kr. → 3.500.000 kr. (+500.000 kr.)" in out
-    assert "Nye hypoteser: H05" in out
+    assert "H02 potential 2018: 3.000.000 kr. → 3.500.000 kr. (+500.000 kr.)" in out
+    assert "New hypotheses: H05" in out
+    danish = ok(store_cli("--lang", "da", "import", str(path), "--dry-run")).stdout
+    assert "Siden sidst: før import → efter import af plan.csv" in danish
+    assert "H02 Digital post: Kvantificeret → Besluttet" in danish
     assert "nothing was written" in out
     ok(store_cli("import", str(path)))
     assert counts(store_url) != before

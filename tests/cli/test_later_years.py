@@ -63,7 +63,7 @@ def test_init_with_later_years(store_cli: Any, at: Any) -> None:
     shown = as_json(store_cli("programme", "show", "--json"))
     assert (shown["target_year"], shown["last_year"]) == (2018, 2021)
     assert list(years(store_cli)) == YEARS_2021
-    assert "År:         2015–2021" in ok(store_cli("programme", "show")).stdout
+    assert "Years:      2015–2021" in ok(store_cli("programme", "show")).stdout
 
 
 def test_a_last_year_before_the_target_year_is_refused(store_cli: Any, store_url: str) -> None:
@@ -194,8 +194,8 @@ def test_a_real_catalogue_imports_its_later_years_to_the_krone(
 
     ok(store_cli("programme", "set", "--last-year", "2021"))
     dry = ok(store_cli("import", str(path), "--unit", "kr", "--dry-run")).stdout
-    assert "S02 potentiale 2018: (intet) → 174.000 kr. (+174.000 kr.)" in dry
-    assert "S02 potentiale 2021: (intet) → 452.501 kr. (+452.501 kr.)" in dry
+    assert "S02 potential 2018: (nothing) → 174.000 kr. (+174.000 kr.)" in dry
+    assert "S02 potential 2021: (nothing) → 452.501 kr. (+452.501 kr.)" in dry
     assert dump_store(store_url) == dump_store(store_url)  # the dry run wrote nothing
     ok(store_cli("import", str(path), "--unit", "kr"))
     for code, expected in (

@@ -28,9 +28,9 @@ def _parat(db: Path, *args: str, now: str = FIXED_NOW.isoformat()) -> str:
 @pytest.mark.slow
 def test_times_are_copenhagen_time_on_a_machine_in_utc(programme: Path) -> None:
     # The programme was built at 12.03.2018 09:00 UTC (winter): 10:00 in Copenhagen.
-    assert "Status pr. 12.03.2018 10:00" in _parat(programme, "status")
+    assert "Status as of 12.03.2018 10:00" in _parat(programme, "status")
     shown = _parat(programme, "hypothesis", "show", "H01")
-    history = shown.split("Historik", 1)[1].splitlines()[1:]
+    history = shown.split("History", 1)[1].splitlines()[1:]
     assert history and all(line.lstrip().startswith("12.03.2018 10:00") for line in history)
     # A summer evening in UTC is the next day in Copenhagen (UTC+2).
     _parat(programme, "figure", "set", "H02", "2017", "--potential", "1", now="2018-06-30T22:30Z")

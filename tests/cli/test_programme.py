@@ -15,9 +15,12 @@ def _init(ok) -> None:
 def test_programme_show_text(ok) -> None:
     text = ok("programme", "show").stdout
     assert "Parat til fremtiden" in text
-    assert "125,0 mio. kr. med årsvirkning i 2018" in text
+    assert "125,0 mio. kr. with annual effect in 2018" in text
     assert "2015–2018" in text
-    assert "Besluttet 75 %" in text
+    assert "decided 75 %" in text
+    danish = ok("--lang", "da", "programme", "show").stdout
+    assert "Mål:        125,0 mio. kr. med årsvirkning i 2018" in danish
+    assert "Fordeling:  vandfald" in danish and "Besluttet 75 %" in danish
     assert "Faldende driftsbalance" in text
 
 

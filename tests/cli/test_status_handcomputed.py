@@ -150,12 +150,14 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
         "weights": {"identified": 10, "qualified": 25, "quantified": 50, "decided": 75,
                     "implemented": 90, "realised": 100, "dropped": 0},
         "counting_types": ["kontant"],
+        "has_rammer": False,
     }  # fmt: skip
     assert s["totals"] == {
         "target_kr": 125_000_000,
         "pipeline_kr": PIPELINE,
         "weighted_kr": WEIGHTED,
         "decided_kr": DECIDED,
+        "budgeted_kr": 0,  # no ramme, nothing udmøntet
         "realised_kr": REALISED,
         "investment_kr": 2_500_000,
         "gap_kr": 125_000_000 - WEIGHTED,
@@ -210,14 +212,15 @@ def test_totals_hypotheses_stages_years_warnings(built, ok) -> None:
     ]  # fmt: skip
     assert s["years"] == [
         {"year": 2015, "pipeline_kr": 0, "weighted_kr": 0, "decided_kr": 0, "realised_kr": 0,
-         "investment_kr": 0, "net_kr": 0, "validated_kr": 0},
+         "investment_kr": 0, "net_kr": 0, "budgeted_kr": 0, "validated_kr": 0},
         {"year": 2016, "pipeline_kr": 0, "weighted_kr": 0, "decided_kr": 0, "realised_kr": 0,
-         "investment_kr": 2_000_000, "net_kr": -2_000_000, "validated_kr": 0},
+         "investment_kr": 2_000_000, "net_kr": -2_000_000, "budgeted_kr": 0, "validated_kr": 0},
         {"year": 2017, "pipeline_kr": 5_000_000, "weighted_kr": 3_750_000,
          "decided_kr": 5_000_000, "realised_kr": 0, "investment_kr": 500_000,
-         "net_kr": 4_500_000, "validated_kr": 0},
+         "net_kr": 4_500_000, "budgeted_kr": 0, "validated_kr": 0},
         {"year": 2018, "pipeline_kr": PIPELINE, "weighted_kr": WEIGHTED, "decided_kr": DECIDED,
-         "realised_kr": REALISED, "investment_kr": 0, "net_kr": PIPELINE, "validated_kr": 0},
+         "realised_kr": REALISED, "investment_kr": 0, "net_kr": PIPELINE, "budgeted_kr": 0,
+         "validated_kr": 0},
     ]  # fmt: skip
     assert [(w["code"], w["hypothesis"], w["message"]) for w in s["warnings"]] == [
         ("realised-above-potential", "H05",
@@ -287,18 +290,24 @@ def test_weights_and_override_changes(built, ok) -> None:
 
 
 def test_status_text(built, ok) -> None:
-    text = ok("status").stdout
+    text = ok("--lang", "da", "status").stdout
     assert text.startswith("Parat til fremtiden: mål 125,0 mio. kr. med årsvirkning i 2018")
     assert "Status pr. " in text
     assert "68,2 mio. kr." in text  # weighted 68.150.007
     assert "56,8 mio. kr." in text  # gap
     assert "Puljer (vandfald)" in text
     assert "Overskud" in text
-    assert "[stale] H07 er ikke opdateret i 101 dage" in text
+    assert "  H07 er ikke opdateret i 101 dage" in text  # the code only in --json
+    english = ok("status").stdout
+    assert english.startswith(
+        "Parat til fremtiden: target 125,0 mio. kr. with annual effect in 2018"
+    )
+    assert "Buckets (waterfall)" in english and "Surplus" in english
+    assert "[stale] H07 has not been updated for 101 days" in english
     ok("programme", "set", "--allocation", "earmarked")
-    text = ok("status").stdout
-    assert "Puljer (øremærket)" in text
-    assert "Ikke fordelt" in text
+    assert "Puljer (øremærket)" in ok("--lang", "da", "status").stdout
+    assert "Ikke fordelt" in ok("--lang", "da", "status").stdout
+    assert "Buckets (earmarked)" in ok("status").stdout
 
 
 def test_status_json_documented_keys(built, ok) -> None:

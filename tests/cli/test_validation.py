@@ -67,7 +67,7 @@ def test_refused_with_one_line(realised: Path, refuse: Any, args: Any, line: str
 
 
 def test_a_validator_approves_and_the_progress_reads_validated(
-    realised: Path, ok: Any, ok_json: Any
+    realised: Path, ok: Any, ok_json: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert _totals(ok_json) == ("realised", 4_000_000, 0)
     done = ok(*_validate("H01", "2018", "--approve", "--ref", "sag 18/1234", actor="BO"))
@@ -82,6 +82,9 @@ def test_a_validator_approves_and_the_progress_reads_validated(
     assert s["surplus"]["validated_kr"] == 0
     (row,) = rows(realised, "SELECT actor, approved, reference FROM validation")
     assert row == ("BO", 1, "sag 18/1234")
+    text = ok("status").stdout
+    assert "Validated" in text and "Progress measured on: validated" in text
+    monkeypatch.setenv("PARAT_LANG", "da")
     text = ok("status").stdout
     assert "Valideret" in text and "Fremdriften måles på: valideret" in text
 
@@ -150,7 +153,12 @@ def test_history_diff_and_undo(
         }
     ]
     assert d["totals"]["change"]["validated_kr"] == 4_000_000
-    assert "Valideringer (1)" in ok("diff", "--since", "Før").stdout
+    assert "Validations (1)" in ok("diff", "--since", "Før").stdout
+    monkeypatch.setenv("PARAT_LANG", "da")
+    assert (
+        "Valideringer (1)\n  H01 realiseret 2018: godkendt" in ok("diff", "--since", "Før").stdout
+    )
+    monkeypatch.setenv("PARAT_LANG", "en")
     refused = cli("--actor", "anna", "undo")
     assert refused.exit_code == 1
     assert "a validation cannot be undone" in refused.stderr

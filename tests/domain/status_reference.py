@@ -45,6 +45,7 @@ def _measures(h: HypothesisFacts, year: int, weight_pct: int) -> Measures:
         weighted_kr=weighted_amount(pipeline, weight_pct),
         decided_kr=pipeline if h.stage in DECIDED_STAGES else 0,
         realised_kr=h.realised.get(year, 0),
+        budgeted_kr=h.budgeted.get(year, 0),
         validated_kr=h.validated.get(year, 0),
     )
 
@@ -61,7 +62,14 @@ def _buckets(
     programme: ProgrammeFacts, rows: Sequence[tuple[HypothesisFacts, Measures]], total: Measures
 ) -> tuple[tuple[BucketStatus, ...], Measures, Measures]:
     buckets = list(programme.buckets)
-    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
+    names = (
+        "pipeline_kr",
+        "weighted_kr",
+        "decided_kr",
+        "realised_kr",
+        "budgeted_kr",
+        "validated_kr",
+    )
     per_measure: dict[str, list[int]] = {}
     rest: dict[str, int] = {}
     for name in names:
@@ -83,6 +91,7 @@ def _buckets(
                     decided_kr=per_measure["decided_kr"][i],
                     realised_kr=per_measure["realised_kr"][i],
                     gap_kr=b.target_kr - per_measure["weighted_kr"][i],
+                    budgeted_kr=per_measure["budgeted_kr"][i],
                     validated_kr=per_measure["validated_kr"][i],
                 )
                 for i, b in enumerate(buckets)
@@ -128,6 +137,42 @@ def _warnings(
         if active and h.updated_at is not None and as_of - h.updated_at >= STALE_AFTER:
             days = (as_of - h.updated_at).days
             warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
+        decided = h.stage in DECIDED_STAGES
+        if (
+            programme.has_rammer
+            and decided
+            and h.benefit_type in programme.counting_types
+            and h.potential.get(year, 0) > 0
+            and h.budgeted.get(year, 0) == 0
+        ):
+            label = h.stage.label.lower()
+            warnings.append(
+                Warning(
+                    "decided-not-budgeted",
+                    h.code,
+                    f"{h.code} er {label}, men intet er udmøntet for {year}",
+                )
+            )
+        for y in years:
+            cut, potential = h.budgeted.get(y, 0), h.potential.get(y, 0)
+            if cut > 0 and cut > potential:
+                warnings.append(
+                    Warning(
+                        "budgeted-above-potential",
+                        h.code,
+                        f"{h.code}: udmøntet {format_mio(cut)} over "
+                        f"potentialet {format_mio(potential)} i {y}",
+                    )
+                )
+        if not decided and any(h.budgeted.values()):
+            why = "er forkastet" if h.stage is Stage.DROPPED else "er endnu ikke besluttet"
+            warnings.append(
+                Warning(
+                    "budgeted-not-decided",
+                    h.code,
+                    f"{h.code} er udmøntet, men {why} ({h.stage.label.lower()})",
+                )
+            )
     bucket_sum = sum(b.target_kr for b in programme.buckets)
     if programme.buckets and bucket_sum != programme.target_kr:
         warnings.append(
@@ -159,15 +204,15 @@ def reference_status(
 
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
-    realised is the target-year realised figure. Totals are sums of those rounded
-    figures; gap = target − weighted.
+    budgeted is the target-year cuts, realised is the target-year realised figure.
+    Totals are sums of those rounded figures; gap = target − weighted.
     """
     year = programme.target_year
     years = list(range(programme.first_year, programme.end_year + 1))
     rows: list[tuple[HypothesisFacts, Measures]] = []
     statuses: list[HypothesisContribution] = []
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
-    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0] for y in years}
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0, 0] for y in years}
     total = Measures()
     total_investment = 0
     total_baseline = 0
@@ -201,6 +246,7 @@ def reference_status(
                     slippage_kr=None if h.baseline_kr is None else m.pipeline_kr - h.baseline_kr,
                     benefit_type=h.benefit_type,
                     counts=False,
+                    budgeted_kr=m.budgeted_kr,
                     validated_kr=m.validated_kr,
                 )
             )
@@ -227,7 +273,8 @@ def reference_status(
             sums[2] += pipeline if decided else 0
             sums[3] += h.realised.get(y, 0)
             sums[4] += h.investment.get(y, 0)
-            sums[5] += h.validated.get(y, 0)
+            sums[5] += h.budgeted.get(y, 0)
+            sums[6] += h.validated.get(y, 0)
         statuses.append(
             HypothesisContribution(
                 code=h.code,
@@ -247,6 +294,7 @@ def reference_status(
                 baseline_kr=h.baseline_kr,
                 slippage_kr=slippage,
                 benefit_type=h.benefit_type,
+                budgeted_kr=m.budgeted_kr,
                 validated_kr=m.validated_kr,
             )
         )
@@ -269,6 +317,7 @@ def reference_status(
             gross_weighted_kr=total.weighted_kr,
             gross_decided_kr=total.decided_kr,
             gross_realised_kr=total.realised_kr,
+            budgeted_kr=total.budgeted_kr,
             validated_kr=total.validated_kr,
             gross_validated_kr=total.validated_kr,
         ),
@@ -277,7 +326,8 @@ def reference_status(
         unassigned=unassigned,
         stages=tuple(StageStatus(s, s.label, c, p, w) for s, (c, p, w) in by_stage.items()),
         years=tuple(
-            YearStatus(y, p, w, d, r, i, p - i, v) for y, (p, w, d, r, i, v) in year_sums.items()
+            YearStatus(y, p, w, d, r, i, p - i, b, v)
+            for y, (p, w, d, r, i, b, v) in year_sums.items()
         ),
         hypotheses=tuple(sorted(statuses, key=lambda s: s.code)),
         warnings=tuple(_warnings(programme, hypotheses, as_of)),

@@ -90,7 +90,7 @@ def test_the_header_is_checked_column_by_column() -> None:
         "or leave it out with --skip-column potential_2019)",
         "row 1, column potentail_2018: unknown column (use code, title, area, owner, stage, "
         "bucket, confidence, benefit_type, description, note, decision, potential_YYYY, "
-        "realised_YYYY, investment_YYYY)",
+        "realised_YYYY, investment_YYYY, low_YYYY, high_YYYY, udmøntet_YYYY with ramme)",
         "row 1, column title: the column appears twice",
         "row 1, column code: the column code is missing",
     ]

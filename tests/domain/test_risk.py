@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tracker.domain.risk import (
     DRAWS,
     SEED,
+    Certainty,
     OverlapFacts,
     Risk,
     RiskFacts,
@@ -49,6 +50,18 @@ def test_worked_case_independent_and_together() -> None:
     assert risk.together.p_target == pytest.approx(0.50, abs=TOLERANCE)
     assert risk.together.p80_kr == 50 * MIO
     assert risk.together.p95_kr == 50 * MIO
+
+
+def test_the_spread_counts_every_draw_between_the_extremes() -> None:
+    spread = compute_risk(WORKED).spread
+    assert (spread.low_kr, spread.high_kr) == (50 * MIO, 150 * MIO)
+    assert len(spread.counts) == 24 and sum(spread.counts) == DRAWS
+    # the four totals 50 / 90 / 110 / 150 fall into four bins, a quarter each
+    filled = [c for c in spread.counts if c]
+    assert len(filled) == 4
+    assert [c / DRAWS for c in filled] == pytest.approx([0.25] * 4, abs=TOLERANCE)
+    certain = compute_risk(RiskFacts(125 * MIO, (fixed("H1", 100, 7),)), draws=10).spread
+    assert (certain.low_kr, certain.high_kr, certain.counts) == (7, 7, (10,))
 
 
 def test_worked_case_draws_only_the_four_totals() -> None:
@@ -133,7 +146,20 @@ def test_waterfall_probability_that_each_bucket_fills() -> None:
     assert b.p_full == pytest.approx(0.75, abs=TOLERANCE)
     assert b.p_full_together == pytest.approx(0.5, abs=TOLERANCE)
     assert (c.p_full, c.p_full_together) == (1.0, 1.0)  # no target: always full
-    assert a.outlook is None and risk.unassigned_expected_kr == 0
+    assert risk.unassigned_expected_kr == 0
+
+
+def test_waterfall_buckets_hold_what_the_total_leaves_them() -> None:
+    """The expected 100 fills a (40) and b (30); P50 of the total is 90, its P80 and
+    P95 are 50: a holds 40 of each, b what is left above 40, up to its 30."""
+    facts = replace(WORKED, buckets=(*BUCKETS, BucketFacts("c", "Pulje C", 0, 3)))
+    a, b, c = compute_risk(facts).buckets
+    assert [x.outlook.expected_kr for x in (a, b, c)] == [40 * MIO, 30 * MIO, 0]
+    assert a.outlook.independent == Certainty(1.0, 40 * MIO, 40 * MIO, 40 * MIO)
+    assert b.outlook.independent == Certainty(b.p_full, 30 * MIO, 10 * MIO, 10 * MIO)
+    assert (b.outlook.together.p80_kr, b.outlook.together.p95_kr) == (10 * MIO, 10 * MIO)
+    assert b.outlook.together.p_target == b.p_full_together
+    assert c.outlook.independent == Certainty(1.0, 0, 0, 0)
 
 
 def test_earmarked_buckets_have_their_own_figures() -> None:
@@ -146,7 +172,6 @@ def test_earmarked_buckets_have_their_own_figures() -> None:
     )
     risk = compute_risk(facts)
     a, b = risk.buckets
-    assert a.outlook is not None and b.outlook is not None
     assert a.outlook.expected_kr == 50 * MIO
     # the overlap is carried by the bucket of its first member: 30 − 10 × 50 %
     assert b.outlook.expected_kr == 25 * MIO
@@ -267,11 +292,13 @@ def test_without_uncertainty_every_figure_is_the_total(facts: RiskFacts) -> None
     filled = 0
     for b in risk.buckets:
         if facts.allocation is Allocation.WATERFALL:
-            filled += b.target_kr
+            before, filled = filled, filled + b.target_kr
             assert b.p_full == b.p_full_together == (1.0 if total >= filled else 0.0)
+            held = min(max(total - before, 0), b.target_kr)
+            assert [b.outlook.independent.p50_kr, b.outlook.together.p95_kr] == [held, held]
             continue
         own = per.get(b.key, 0)
-        assert b.outlook is not None and b.outlook.expected_kr == own
+        assert b.outlook.expected_kr == own
         figures = [b.outlook.independent.p50_kr, b.outlook.together.p95_kr]
         assert figures == [own, own]
         assert b.p_full == b.p_full_together == (1.0 if own >= b.target_kr else 0.0)

@@ -29,6 +29,17 @@ def test_a_figure_changes_when_its_amount_differs_and_a_first_zero_is_no_change(
     ] == [False, True, True, False, False, True, True]
 
 
+def test_a_first_zero_of_a_range_is_a_value() -> None:
+    """A minimum of 0 says the gain may come to nothing; no record says the range is
+    the potential itself."""
+    assert [figure_changed(None, 0, kind) for kind in ("low", "high", "realised")] == [
+        True,
+        True,
+        False,
+    ]
+    assert figure_changed(0, 0, "low") is False
+
+
 @given(amounts, amounts)
 def test_a_figure_changed_exactly_when_the_amounts_differ(old: int, new: int) -> None:
     assert figure_changed(old, new) is (old != new)

@@ -28,7 +28,14 @@ from tracker.domain.status import (
 )
 
 AS_OF = datetime(2018, 3, 12, 9, 0, tzinfo=UTC)
-MEASURES = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
+MEASURES = (
+    "pipeline_kr",
+    "weighted_kr",
+    "decided_kr",
+    "realised_kr",
+    "budgeted_kr",
+    "validated_kr",
+)
 
 BUCKETS = (
     # given out of priority order on purpose: the result is sorted by priority
@@ -526,6 +533,7 @@ def programmes(draw: st.DrawFn) -> ProgrammeFacts:
         weights=weights,
         buckets=buckets,
         last_year=draw(st.sampled_from([None, 2018, 2019, 2020])),
+        has_rammer=draw(st.booleans()),
         has_validations=draw(st.booleans()),
     )
 
@@ -543,6 +551,7 @@ def hypothesis_lists(
         | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=120))
     )
     count = draw(st.integers(min_value=0, max_value=max_count))
+    cuts = st.integers(min_value=1, max_value=100_000_000)  # a cut is a positive gain
     return [
         HypothesisFacts(
             code=f"H{i:02d}",
@@ -558,6 +567,7 @@ def hypothesis_lists(
             investment=draw(st.dictionaries(st.integers(2014, 2019), amounts, max_size=4)),
             updated_at=None if (age := draw(ages)) is None else AS_OF - age,
             baseline_kr=draw(st.none() | amounts),
+            budgeted=draw(st.dictionaries(st.integers(2014, 2021), cuts, max_size=3)),
         )
         for i in reversed(range(count))  # out of code order: the status sorts them
     ]

@@ -52,6 +52,20 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (EARLIER, ("overlap", "add", 'Fælles <b>timer</b> & "vikarer"', "--members", "H04,H01",
                "--amount", "1", "--note", "=SUM(A1) – æøå")),
     (EARLIER, ("overlap", "add", "Visitation", "--members", "H06,H02", "--amount", "0,5")),
+    # rammer and their 2018 budget (signed: an income is minus), a cut on one of them
+    (EARLIER, ("ramme", "add", "kd", "--name", "Kommunaldirektørens ramme",
+               "--udvalg", "Økonomiudvalget")),
+    (EARLIER, ("ramme", "add", "aeldre", "--name", "Ældre & sundhed – <hjemmepleje>",
+               "--udvalg", "Social- og sundhedsudvalget")),
+    (EARLIER, ("ramme", "add", "bolig", "--name", "=Boligstøtte", "--udvalg",
+               "Social- og sundhedsudvalget", "--ikke-serviceramme")),
+    (EARLIER, ("budget", "set", "kd", "2018", "--original", "46,6", "--supplementary",
+               "-31,571", "--carried", "0,5", "--actual", "18,66")),
+    (EARLIER, ("budget", "set", "aeldre", "2018", "--original", "812,4", "--forecast",
+               "815,029")),
+    (EARLIER, ("budget", "set", "bolig", "2018", "--original", "-2.500 tkr")),
+    (EARLIER, ("budget", "cut", "H04", "--ramme", "kd", "--year", "2018", "--amount", "7",
+               "--decision", "Byrådet 08.10.2015, pkt. 12")),
     ("2018-02-12T09:00:00+00:00", ("snapshot", "add", "Chefgruppemøde 1")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided",
                                     "--decision", "Chefgruppemøde 2 | <i>12.03.2018</i>")),
@@ -59,6 +73,9 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
     ("2018-03-12T09:00:00+00:00", ("overlap", "set", 'Fælles <b>timer</b> & "vikarer"',
                                    "--amount", "1,5")),
+    ("2018-03-12T09:00:00+00:00", ("budget", "cut", "H01", "--ramme", "aeldre", "--year", "2018",
+                                   "--amount", "2,5", "--decision", "Byrådet 12.03.2018, pkt. 4")),
+    ("2018-03-12T09:00:00+00:00", ("budget", "set", "kd", "2018", "--actual", "18,7")),
     # validation: the finance department approves H04's realised 2018 (a reference
     # that looks like a formula, a note with markup) and rejects H01's 2015
     ("2018-03-12T09:00:00+00:00", ("programme", "set", "--validators", "Økonomi-Åse")),
@@ -80,6 +97,10 @@ CASES: dict[str, tuple[str, ...]] = {
     # the meeting pack: what moved since the last meeting's snapshot, first
     "summary-since.md": ("-f", "md", "--since", "Chefgruppemøde 1"),
     "summary-since.html": ("-f", "html", "--since", "Chefgruppemøde 1"),
+    # how sure are we: only when asked, with the default draws and seed stated
+    "summary-risk.md": ("-f", "md", "--risk"),
+    "summary-risk.html": ("-f", "html", "--risk"),
+    "status-risk.json": ("-f", "json", "--risk"),
 }
 
 

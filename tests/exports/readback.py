@@ -38,10 +38,14 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
     # The waterfall rule ignores earmarks: the tables show them in brackets.
     if data["programme"]["allocation"] == "waterfall":
         names = {key: f"({name})" for key, name in names.items()}
+    # Udmøntet is a layer, between decided and realised, once the programme has rammer.
+    layer = data["programme"].get("has_rammer", False)
+    budgeted = ["budgeted_kr"] if layer else []
     return {
         "headline": [
             ["Mål", format_mio(data["totals"]["target_kr"])],
             ["Realiseret", format_mio(data["totals"]["realised_kr"])],
+            *([["Udmøntet", format_mio(data["totals"]["budgeted_kr"])]] if layer else []),
             ["Besluttet", format_mio(data["totals"]["decided_kr"])],
             ["Vægtet", format_mio(data["totals"]["weighted_kr"])],
             ["Pipeline", format_mio(data["totals"]["pipeline_kr"])],
@@ -49,7 +53,8 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
         ],
         "buckets": [
             [b["name"], n(b["target_kr"]), n(b["pipeline_kr"]), n(b["weighted_kr"]),
-             n(b["decided_kr"]), n(b["realised_kr"]), n(b["validated_kr"]), n(b["gap_kr"])]
+             n(b["decided_kr"]), *(n(b[k]) for k in budgeted), n(b["realised_kr"]),
+             n(b["validated_kr"]), n(b["gap_kr"])]
             for b in data["buckets"]
         ],
         "stages": [
@@ -59,14 +64,15 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
         ],
         "years": [
             [str(y["year"]), n(y["pipeline_kr"]), n(y["decided_kr"]), n(y["weighted_kr"]),
-             n(y["realised_kr"]), n(y["validated_kr"]), n(y["investment_kr"]), n(y["net_kr"])]
+             *(n(y[k]) for k in budgeted), n(y["realised_kr"]), n(y["validated_kr"]),
+             n(y["investment_kr"]), n(y["net_kr"])]
             for y in data["years"]
         ],
-        "hypotheses": _grouped_hypotheses(data, names),
+        "hypotheses": _grouped_hypotheses(data, names, budgeted),
         # each hypothesis's own figures: their sum is brutto (before overlaps)
         "hypotheses_total": [n(data["totals"][k]) for k in
                              ("gross_pipeline_kr", "gross_weighted_kr", "gross_decided_kr",
-                              "gross_realised_kr", "gross_validated_kr")],
+                              *budgeted, "gross_realised_kr", "gross_validated_kr")],
         "overlap_measures": [
             [label, n(data["totals"][f"gross_{key}_kr"]), n(data["totals"][overlap]),
              n(data["totals"][f"{key}_kr"])]
@@ -79,7 +85,7 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
             )
         ] if data["overlaps"] else [],
         "years_total": ["I alt", *(n(sum(y[k] for y in data["years"])) for k in
-                        ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr",
+                        ("pipeline_kr", "decided_kr", "weighted_kr", *budgeted, "realised_kr",
                          "validated_kr", "investment_kr", "net_kr"))],
         "other_benefits": [
             [o["label"], str(o["count"]), n(o["pipeline_kr"]), n(o["weighted_kr"]),
@@ -94,7 +100,9 @@ def expected_tables(data: dict[str, Any]) -> dict[str, list[list[str]]]:
 _DANISH = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
 
 
-def _grouped_hypotheses(data: dict[str, Any], names: dict[str, str]) -> list[list[str]]:
+def _grouped_hypotheses(
+    data: dict[str, Any], names: dict[str, str], budgeted: list[str]
+) -> list[list[str]]:
     """The hypothesis rows grouped by area (Danish order, no area last), each area
     followed by its subtotal row (when there is more than one area): sums of the
     JSON's own per-hypothesis kroner."""
@@ -110,12 +118,19 @@ def _grouped_hypotheses(data: dict[str, Any], names: dict[str, str]) -> list[lis
                 [h["code"], h["title"], h["area"], h["owner"], STAGE_LABELS[h["stage"]],
                  names.get(h["bucket"], "") if h["bucket"] else "", f"{h['weight_pct']} %",
                  n(h["pipeline_kr"]), n(h["weighted_kr"]), n(h["decided_kr"]),
-                 n(h["realised_kr"]), n(h["validated_kr"])]
+                 *(n(h[k]) for k in budgeted), n(h["realised_kr"]), n(h["validated_kr"])]
             )  # fmt: skip
         if len(areas) > 1:
             sums = [
                 n(sum(h[k] for h in areas[area]))
-                for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
+                for k in (
+                    "pipeline_kr",
+                    "weighted_kr",
+                    "decided_kr",
+                    *budgeted,
+                    "realised_kr",
+                    "validated_kr",
+                )
             ]
             rows.append(["", f"I alt {area or '(uden område)'}", "", "", "", "", "", *sums])
     return rows

@@ -1,5 +1,5 @@
 """The round trip through the real CLI: ``parat export --format csv`` read back
-by ``parat import`` changes nothing; two cells edited with the csv module change
+by ``parat import`` changes nothing (ranges included); two cells edited with the csv module change
 exactly those two values; Danish Excel's cp1252 save of the file imports the same."""
 
 import csv
@@ -41,6 +41,8 @@ def hard_cases(cli: Any) -> None:
     ok(cli("figure", "set", "H02", "2017", "--potential", "-500.000 kr", "--realised", "-1 kr",
            "--allow-negative"))  # fmt: skip
     ok(cli("figure", "set", "H03", "2016", "--potential", "1,234567", "--investment", "0"))
+    # a range (minimum 0: the gain may come to nothing): low_/high_ columns round-trip
+    ok(cli("figure", "set", "H01", "2018", "--low", "0", "--high", "1,5"))
 
 
 def build(cli: Any, programme: str) -> None:

@@ -47,6 +47,7 @@ def test_json_is_the_status_plus_meta(programme: Any) -> None:
     export, status = programme
     data = json.loads(export("-f", "json").stdout)
     meta = data.pop("meta")
+    data.pop("budget", None)  # the follow-up beside the status: tests/exports/test_budget.py
     assert data == status
     assert meta == {
         "generated_at": "2018-03-12T09:00:00Z",
@@ -72,9 +73,22 @@ def test_markdown_tables_hold_the_status_figures(programme: Any) -> None:
     assert got == want["hypotheses"]
     assert hypotheses[-1][7:] == want["hypotheses_total"]
     total = status["totals"]
-    assert buckets[-1][2:6] == [
-        n(total[k]) for k in ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr")
-    ]
+    keys = _measure_keys(status)
+    assert buckets[-1][2 : 2 + len(keys)] == [n(total[k]) for k in keys]
+
+
+def _measure_keys(status: dict[str, Any], *rest: str) -> tuple[str, ...]:
+    """The measures in the tables' order: udmøntet after decided once there are rammer."""
+    budgeted = ("budgeted_kr",) if status["programme"]["has_rammer"] else ()
+    return (
+        "pipeline_kr",
+        "weighted_kr",
+        "decided_kr",
+        *budgeted,
+        "realised_kr",
+        "validated_kr",
+        *rest,
+    )
 
 
 def test_html_tables_hold_the_status_figures(programme: Any) -> None:
@@ -87,7 +101,8 @@ def test_html_tables_hold_the_status_figures(programme: Any) -> None:
         [want["overlap_measures"]] if status["overlaps"] else []
     )
     buckets, stages, years, hypotheses = tables[:4]
-    assert [row[:8] for row in buckets[1:-2]] == want["buckets"]
+    width = len(want["buckets"][0]) if want["buckets"] else 8
+    assert [row[:width] for row in buckets[1:-2]] == want["buckets"]
     assert [row[:5] for row in stages[1:-1]] == want["stages"]
     assert years[1:-1] == want["years"]
     assert years[-1] == want["years_total"]
@@ -119,7 +134,7 @@ def test_other_benefits_are_beside_the_target_in_the_summaries(hard_db: Path, cl
     md = cli("export", "-f", "md", db=hard_db).stdout
     section = md.split("## Øvrige gevinster (tæller ikke med i målet)")[1]
     assert md_tables(section)[0][1] == ["Frigjort tid / kapacitet", "1", "3,0", "2,3", "H06"]
-    text = cli("status", db=hard_db).stdout
+    text = cli("--lang", "da", "status", db=hard_db).stdout
     assert "Øvrige gevinster (tæller ikke med i målet)" in text
 
 
@@ -167,7 +182,8 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
     t = status["totals"]
     rows_ = list(book["Overblik"].iter_rows(values_only=True))
     start = next(i for i, r in enumerate(rows_) if r[0] == "Nøgletal") + 2
-    overview = {r[0]: r[1] for r in rows_[start : start + 8]}
+    layer = status["programme"]["has_rammer"]
+    overview = {r[0]: r[1] for r in rows_[start : start + 8 + layer]}
     assert overview["Mål"] == t["target_kr"]
     assert overview["Realiseret"] == t["realised_kr"]
     assert overview["Valideret"] == t["validated_kr"]
@@ -176,20 +192,12 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
     assert overview["Pipeline"] == t["pipeline_kr"]
     assert overview["Mangler"] == t["gap_kr"]
     assert overview["Investering i alt"] == t["investment_kr"]
+    if layer:
+        assert overview["Udmøntet"] == t["budgeted_kr"]
+    keys = ("target_kr", *_measure_keys(status), "gap_kr")
     for b in status["buckets"]:
         row = next(r for r in book["Overblik"].iter_rows(values_only=True) if r[0] == b["name"])
-        assert list(row[1:8]) == [
-            b[k]
-            for k in (
-                "target_kr",
-                "pipeline_kr",
-                "weighted_kr",
-                "decided_kr",
-                "realised_kr",
-                "validated_kr",
-                "gap_kr",
-            )
-        ]
+        assert list(row[1 : 1 + len(keys)]) == [b[k] for k in keys]
     sheet = list(book["Hypoteser"].iter_rows(values_only=True))
     header = sheet[0]
     year = status["programme"]["target_year"]
@@ -206,12 +214,12 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
         assert r[f"Valideret {year} (mio. kr.)"] == h["validated_kr"]
         assert r["Investering i alt (mio. kr.)"] == h["investment_kr"]
         assert r["Version"] == h["version"]
+        if layer:
+            assert r[f"Udmøntet {year} (mio. kr.)"] == h["budgeted_kr"]
     *years, years_total = list(book["År"].iter_rows(values_only=True))[1:]
-    assert list(years_total) == ["I alt", *(
-        sum(y[k] for y in status["years"])
-        for k in ("pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "validated_kr",
-                  "investment_kr", "net_kr")
-    )]  # fmt: skip
+    year_keys = ("pipeline_kr", "decided_kr", "weighted_kr", *(("budgeted_kr",) if layer else ()),
+                 "realised_kr", "validated_kr", "investment_kr", "net_kr")  # fmt: skip
+    assert list(years_total) == ["I alt", *(sum(y[k] for y in status["years"]) for k in year_keys)]
     # the hypotheses grouped by area: each area's subtotal row, then the programme's total
     areas: dict[str, list[Any]] = {}
     for h in status["hypotheses"]:  # every one listed, the counting types summed
@@ -233,17 +241,7 @@ def test_xlsx_cells_hold_the_status_kroner(programme: Any) -> None:
              "gross_validated_kr", "investment_kr")  # fmt: skip
     assert [grand[a] for a in amounts] == [status["totals"][k] for k in gross]
     assert [list(r) for r in years] == [
-        [
-            y["year"],
-            y["pipeline_kr"],
-            y["decided_kr"],
-            y["weighted_kr"],
-            y["realised_kr"],
-            y["validated_kr"],
-            y["investment_kr"],
-            y["net_kr"],
-        ]
-        for y in status["years"]
+        [y["year"], *(y[k] for k in year_keys)] for y in status["years"]
     ]
 
 

@@ -24,7 +24,7 @@ def xlsx_data(run_export: Any, tmp_path: Path) -> bytes:
 
 def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str, Any]) -> None:
     book = xlsx_book(xlsx_data)
-    assert book.sheetnames == ["Overblik", "Hypoteser", "År", "Historik"]
+    assert book.sheetnames == ["Overblik", "Hypoteser", "År", "Budgetopfølgning", "Historik"]
     overview = book["Overblik"]
     target = next(r for r in overview.iter_rows() if r[0].value == "Mål")[1]
     assert target.value == 125_000_000 and isinstance(target.value, int)
@@ -60,10 +60,14 @@ def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str
                            "Økonomi-Åse")  # fmt: skip
     log = log[3:]
     name = 'Fælles <b>timer</b> & "vikarer"'
-    assert log[0][3:8] == ("Dobbelttælling ændret", name, "Beløb", 1_000_000, 1_500_000)
-    assert log[1][3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
+    changed = next(r for r in log if r[3] == "Dobbelttælling ændret" and r[4] == name)
+    assert changed[5:8] == ("Beløb", 1_000_000, 1_500_000)
+    dropped = next(r for r in log if r[4] == "H05" and r[5] == "Fase")
+    assert dropped[3:8] == ("Hypotese ændret", "H05", "Fase", "Identificeret", "Forkastet")
     added = next(r for r in log if r[3] == "Dobbelttælling oprettet" and r[4] == name)
     assert added[6:8] == (None, "H04, H01 · 1,0 mio. kr. · =SUM(A1) – æøå")
+    budget = next(r for r in log if r[3] == "Budgettal ændret")
+    assert budget[4:8] == ("kd", "Forbrug / regnskab 2018", 18_660_000, 18_700_000)
     set_55 = next(r for r in log if r[5] == "Potentiale 2018" and r[4] == "H01" and r[7])
     assert (set_55[6], set_55[7]) == (4_500_000, 5_500_000)
 

@@ -54,6 +54,15 @@ def test_schema_validates_real_exports(run_export: Any, cli: Any, demo_db: Any) 
     ExportDocument.model_validate(json.loads(run_export("-f", "json").stdout))
     data = json.loads(cli("export", "-f", "json", db=demo_db).stdout)
     ExportDocument.model_validate(data)
+    with_risk = json.loads(cli("export", "-f", "json", "--risk", db=demo_db).stdout)
+    assert ExportDocument.model_validate(with_risk).risk is not None
+    with_risk["risk"]["buckets"][0]["independent"]["p_target"] = 1.5
+    try:
+        ExportDocument.model_validate(with_risk)
+    except ValueError as error:
+        assert "p_target" in str(error)
+    else:
+        raise AssertionError("a probability above 1 must not validate")
     data["totals"]["surprise_kr"] = 1
     try:
         ExportDocument.model_validate(data)

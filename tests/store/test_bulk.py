@@ -18,24 +18,32 @@ from db import bulk, history
 from db.engine import make_engine, write_session
 from tests.conftest import FIXED_NOW
 from tests.storeutil import dump_store
-from tracker.domain.rules import figure_changed
+from tracker.domain.rules import ZERO_IS_A_VALUE, figure_changed
 
 AMOUNTS = (0, 1, -1, 5, 4_500_000, 10**12, -(10**12))
 
 
-def _sql_changed(engine: Engine, old: int | None, new: int) -> bool:
+KINDS = ("potential", "realised", "investment", "low", "high")
+
+
+def _sql_changed(engine: Engine, old: int | None, new: int, kind: str = "potential") -> bool:
     old_param = sa.bindparam("old", old, type_=sa.BigInteger)
     new_param = sa.bindparam("new", new, type_=sa.BigInteger)
+    kind_param = sa.bindparam("kind", kind, type_=sa.String)
+    changed = bulk.figure_changed_sql(old_param, new_param, kind_param)
     with engine.connect() as conn:
-        return bool(conn.execute(sa.select(bulk.figure_changed_sql(old_param, new_param))).scalar())
+        return bool(conn.execute(sa.select(changed)).scalar())
 
 
 def test_the_sql_rule_is_the_domain_rule_on_both_engines(store_url: str) -> None:
+    assert frozenset(bulk.ZERO_IS_A_VALUE) == ZERO_IS_A_VALUE
     engine = make_engine(store_url)
     try:
-        for old in (None, *AMOUNTS):
-            for new in AMOUNTS:
-                assert _sql_changed(engine, old, new) is figure_changed(old, new), (old, new)
+        for kind in KINDS:
+            for old in (None, *AMOUNTS):
+                for new in AMOUNTS:
+                    expected = figure_changed(old, new, kind)
+                    assert _sql_changed(engine, old, new, kind) is expected, (old, new, kind)
     finally:
         engine.dispose()
 
@@ -45,9 +53,15 @@ def _memory() -> Engine:
     return sa.create_engine("sqlite://")
 
 
-@given(st.none() | st.integers(-(10**12), 10**12), st.integers(-(10**12), 10**12))
-def test_the_sql_rule_is_the_domain_rule_for_any_amounts(old: int | None, new: int) -> None:
-    assert _sql_changed(_memory(), old, new) is figure_changed(old, new)
+@given(
+    st.none() | st.integers(-(10**12), 10**12),
+    st.integers(-(10**12), 10**12),
+    st.sampled_from(KINDS),
+)
+def test_the_sql_rule_is_the_domain_rule_for_any_amounts(
+    old: int | None, new: int, kind: str
+) -> None:
+    assert _sql_changed(_memory(), old, new, kind) is figure_changed(old, new, kind)
 
 
 def _cells(ids: dict[str, int]) -> list[bulk.Cell]:
@@ -82,7 +96,7 @@ def _write(url: str, generic: bool) -> None:
                 changes: list[bulk.FigureChange] = [
                     (hid, code[hid], kind, year, current.get((hid, kind, year)), kr, note)
                     for hid, year, kind, kr, note in cells
-                    if figure_changed(current.get((hid, kind, year)), kr)
+                    if figure_changed(current.get((hid, kind, year)), kr, kind)
                 ]
                 bulk.insert_figure_changes(conn, changes, **common)
                 changed = {change[0] for change in changes}

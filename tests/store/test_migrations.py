@@ -15,16 +15,9 @@ from db.schema import HEAD, MIGRATIONS, alembic_config, current_revision
 from tests.storeutil import dump_store
 
 TABLES = {
-    "programme",
-    "stage_weight",
-    "bucket",
-    "hypothesis",
-    "figure",
-    "event",
-    "snapshot",
-    "overlap",
-    "validation",
-}
+    "programme", "stage_weight", "bucket", "hypothesis", "figure", "event", "snapshot",
+    "overlap", "ramme", "budget_figure", "budget_cut", "validation",
+}  # fmt: skip
 
 
 def _url(path: Path) -> str:
@@ -154,6 +147,8 @@ def test_money_columns_are_integers(store_url: str) -> None:
             ("programme", "target_kr"),
             ("bucket", "target_kr"),
             ("figure", "amount_kr"),
+            ("budget_figure", "amount_kr"),
+            ("budget_cut", "amount_kr"),
         ):
             types = {c["name"]: c["type"] for c in inspector.get_columns(table)}
             assert isinstance(types[column], sa.BigInteger), (table, types[column])

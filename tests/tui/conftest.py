@@ -1,6 +1,9 @@
 """Fixtures for the terminal UI: the sample programme in a real SQLite file, the app
 over it, and a helper that waits until the app's workers are done."""
 
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -123,3 +126,16 @@ def later_parat(moved_db: Path) -> Iterator[Parat]:
         str(moved_db), actor="tester", source="tui", clock=lambda: LATER + timedelta(hours=1)
     ) as parat:
         yield parat
+
+
+def other_process(db: Path, *args: str) -> None:
+    """A second writer: the real CLI in another process, as colleague "kollega"."""
+    env = {**os.environ, "PARAT_ACTOR": "kollega"}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("parat")), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

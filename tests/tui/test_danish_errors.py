@@ -27,7 +27,7 @@ def test_service_refusals_are_danish(app: ParatApp, ui_parat: Parat) -> None:
             await pilot.pause()
             assert isinstance(app.screen, NewHypothesisDialog)
             app.screen.query_one("#new-code", Input).value = "H04"
-            await pilot.press(*"Endnu en rehabilitering", "enter")
+            await pilot.press("tab", *"Endnu en rehabilitering", "enter")
             await settle(pilot)
             assert isinstance(app.screen, NewHypothesisDialog)
             error = _text(app.screen.query_one("#new-error", Label))

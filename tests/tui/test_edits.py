@@ -6,6 +6,7 @@ import pytest
 
 import tracker
 from tui.edits import NO_BUCKET, InvalidEdit, build_edit, field_label, field_values, shown_value
+from tui.reload import compare, notice
 
 
 def test_money_is_parsed_danish_and_bad_money_never_reaches_the_services() -> None:
@@ -42,3 +43,29 @@ def test_an_edit_stores_through_the_services_with_the_expected_version(demo_db: 
     assert shown_value("fig-potential-2018", values["fig-potential-2018"]) == "4,5 mio. kr."
     assert shown_value("bucket", NO_BUCKET) == "(ingen pulje)"
     assert field_label("fig-investment-2016") == "2016 Investering"
+
+
+def test_a_fresh_read_shows_other_fields_and_contests_only_the_edited_one() -> None:
+    before = {"owner": "Lone Bech", "fig-potential-2017": "8,5", "fig-potential-2018": "11"}
+    editing, started = ["fig-potential-2018"], {"fig-potential-2018": "11"}
+
+    others = {**before, "owner": "Kim Holm", "fig-potential-2017": "9"}
+    reloaded = compare(before, others, editing, started)
+    assert reloaded.changed == ("owner", "fig-potential-2017")
+    assert (reloaded.kept, reloaded.contested) == (("fig-potential-2018",), ())
+    text, warning = notice("H04", reloaded, others)
+    assert not warning
+    assert text == (
+        "H04 er ændret af en anden: Ansvarlig, 2017 Potentiale er vist. "
+        "Din ændring af 2018 Potentiale er bevaret (ikke gemt endnu)."
+    )
+
+    same_field = {**others, "fig-potential-2018": "8"}
+    reloaded = compare(others, same_field, editing, started)
+    assert reloaded.contested == ("fig-potential-2018",)
+    text, warning = notice("H04", reloaded, same_field)
+    assert warning and "(nu 8,0 mio. kr.)" in text
+
+    # Changed once more by the other, the edit still began at 11: still contested.
+    again = {**same_field, "owner": "Anna"}
+    assert compare(same_field, again, editing, started).contested == ("fig-potential-2018",)

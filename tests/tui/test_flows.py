@@ -1,9 +1,6 @@
 """The real flows of the UI, driven by Pilot against a real SQLite file."""
 
 import asyncio
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from textual import events
@@ -25,7 +22,7 @@ from tui.widgets.keybar import KeyBar
 from tui.widgets.progress import ProgressBars
 from tui.widgets.topbar import TopBar
 
-from .conftest import palette_offers, settle, until
+from .conftest import other_process, palette_offers, settle, until
 
 
 def _plain(widget: object) -> str:
@@ -180,19 +177,6 @@ def test_keys_typed_in_one_burst_keep_their_order(app: ParatApp, ui_parat: Parat
     asyncio.run(run())
 
 
-def _other_process(db: Path, *args: str) -> None:
-    """A second writer: the real CLI in another process."""
-    env = {**os.environ, "PARAT_ACTOR": "kollega"}
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("parat")), "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 def test_stale_version_from_another_process_loses_nothing(
     app: ParatApp, ui_parat: Parat, demo_db: Path
 ) -> None:
@@ -200,7 +184,7 @@ def test_stale_version_from_another_process_loses_nothing(
         async with app.run_test(size=(160, 50)) as pilot:
             screen = await _open_h04(pilot)
             loaded = screen.version
-            _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "6")
+            other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "6")
 
             # Our edit meets the newer version: the dialog shows both values.
             await _set_input(pilot, "#fig-potential-2018", "4,5")
@@ -218,7 +202,7 @@ def test_stale_version_from_another_process_loses_nothing(
             assert ui_parat.hypothesis("H04").figures[2018]["potential"] == 6_000_000
 
             # A second conflict, this time overwritten deliberately.
-            _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "7")
+            other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "7")
             await _set_input(pilot, "#fig-potential-2018", "4,5")
             assert isinstance(app.screen, ConflictDialog)
             await pilot.press("o")
@@ -275,6 +259,7 @@ def test_add_and_drop_a_hypothesis(app: ParatApp, ui_parat: Parat) -> None:
             await settle(pilot)
             await pilot.press("n")
             await pilot.pause()
+            await pilot.press("tab")  # keep the code proposed (H17)
             await _type(pilot, "Nyt indkøbssystem")
             await pilot.press("enter")
             await settle(pilot)
@@ -349,7 +334,7 @@ def test_changes_by_others_appear_without_a_key_and_never_overwrite_edits(
         app = create_app(ui_parat, poll_seconds=0.1)
         async with app.run_test(size=(160, 50)) as pilot:
             screen = await _open_h04(pilot)
-            _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "7")
+            other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "7")
 
             def followed() -> bool:  # the form and the status reload independently
                 row = app.row("H04")
@@ -368,13 +353,13 @@ def test_changes_by_others_appear_without_a_key_and_never_overwrite_edits(
             await pilot.click("#fig-potential-2018")
             await pilot.press("home", "ctrl+k", *"4,5")
             version = screen.version
-            _other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "8")
+            other_process(demo_db, "figure", "set", "H04", "2018", "--potential", "8")
             for _ in range(50):
                 await pilot.pause(0.1)
                 if app.row("H04") and app.row("H04").pipeline_kr == 8_000_000:  # type: ignore[union-attr]
                     break
             await settle(pilot)
-            assert screen.version == version  # the edit still belongs to the old version
+            assert screen.version == version + 1  # read; the edit keeps where it began
             assert screen.query_one("#fig-potential-2018", Input).value == "4,5"
             await pilot.press("enter")
             await settle(pilot)

@@ -48,11 +48,14 @@ def restore(
     """Check the backup FILE and put it in place of the database."""
     from tracker.errors import ReadOnlyError
     from tracker.services.admin import restore_database
-    from tracker.services.dberrors import READ_ONLY
+    from tracker.services.dberrors import READ_ONLY, READ_ONLY_DA
 
     cli = state(ctx)
     if cli.read_only:
-        raise ReadOnlyError(f"{READ_ONLY} (--read-only); nothing was restored")
+        raise ReadOnlyError(
+            f"{READ_ONLY} (--read-only); nothing was restored",
+            danish=f"{READ_ONLY_DA} (--read-only). Intet er genskabt.",
+        )
     info = restore_database(cli.db, file, force=force)
     if info.replaced is not None:
         done(_("Kept a copy of the replaced database in {path}.").format(path=info.replaced))

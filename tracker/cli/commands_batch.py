@@ -37,7 +37,8 @@ def batch(
     {"cmd": "figure.set", "code": "H04", "year": 2018, "potential": "4,5"}.
     Each line is one transaction (source "batch") and gets one JSON result line on
     stdout. Commands: hypothesis.add, hypothesis.set, hypothesis.drop, figure.set,
-    bucket.set, programme.set, snapshot.add, snapshot.rename, snapshot.delete, undo;
+    bucket.set, programme.set, ramme.add, ramme.set, budget.set, budget.cut,
+    budget.uncut, snapshot.add, snapshot.rename, snapshot.delete, undo;
     their fields are the options of the same CLI command. Exit code: 0 when every line
     succeeded, else the highest exit code of a line."""
     if file is None:
@@ -49,7 +50,10 @@ def batch(
         try:
             stream = file.open("rb")
         except OSError as error:
-            raise InvalidInput(f"cannot read {file}: {error.strerror}") from None
+            raise InvalidInput(
+                f"cannot read {file}: {error.strerror}",
+                danish=f"{file} kan ikke læses: {error.strerror}.",
+            ) from None
     worst = 0
     out = sys.stdout
     with stream, state(ctx).open(source="batch") as parat:

@@ -1,17 +1,21 @@
 """``parat bucket list|set``: the buckets (puljer) of the target."""
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.completion import complete_buckets
 from tracker.cli.numbers import PRIORITY
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
-from tracker.domain import labels as da
 from tracker.i18n import _
 
-__all__ = ["app"]
+if TYPE_CHECKING:
+    from tracker.report import BucketView
+
+__all__ = ["app", "print_buckets"]
 
 app = typer.Typer(help="The buckets (puljer) the target is split into.")
 
@@ -32,8 +36,13 @@ def list_(
             ]
         )
         return
+    print_buckets(buckets)
+
+
+def print_buckets(buckets: "Sequence[BucketView]") -> None:
+    """The buckets as a table (``bucket list``, ``programme show``)."""
     table(
-        ["Nøgle", da.BUCKET, da.TARGET, "Prioritet"],
+        [_(w.KEY), _(w.BUCKET), _(w.TARGET), _(w.PRIORITY)],
         [(b.key, b.name, mio(b.target_kr), b.priority) for b in buckets],
         right=(2, 3),
     )

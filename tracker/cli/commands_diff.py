@@ -4,16 +4,34 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json, table
 from tracker.cli.state import state
+from tracker.cli.words import stage_name
 from tracker.domain import labels as da
-from tracker.domain.diff import Diff, total_changes
+from tracker.domain.diff import Diff, measure_changes
 from tracker.domain.money import Display
+from tracker.i18n import _
 
 __all__ = ["print_diff", "register"]
 
-_KIND = {kind: label.lower() for kind, label in {**da.KIND_LABELS, **da.RANGE_LABELS}.items()}
+#: The figure kinds as a line of "what moved" names them.
+_KIND = {**w.KIND_LABELS, **w.RANGE_LABELS}
+#: The measures of the totals table (:data:`tracker.domain.diff.TOTAL_MEASURES`).
+_MEASURES = {
+    "pipeline": w.PIPELINE,
+    "weighted": w.WEIGHTED,
+    "decided": w.DECIDED,
+    "budgeted": w.BUDGETED,
+    "realised": w.REALISED,
+    "validated": w.VALIDATED,
+    "gap": w.GAP_EXPLAINED,
+    "baseline": w.BASELINE_EXPLAINED,
+    "slippage": w.SLIPPAGE_EXPLAINED,
+    "overlap": w.OVERLAP_PIPELINE,
+    "overlap_weighted": w.OVERLAP_WEIGHTED,
+}
 #: Whole kroner: what the import's dry run shows each cell in, to check the units.
 _EXACT = Display("kr", 0)
 
@@ -37,19 +55,18 @@ def _when(moment: object) -> str:
 
 
 def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
-    """The "Siden sidst" view for people (Danish), amounts in ``shown``; with
+    """The "Siden sidst" view for people, amounts in ``shown``; with
     ``exact_figures`` each changed figure in whole kroner (the import's dry run)."""
-    typer.echo(f"{da.SINCE}: {d.since_label} → {d.until_label}\n")
-    rows = total_changes(d)
+    typer.echo(f"{_(w.SINCE)}: {d.since_label} → {d.until_label}\n")
     table(
-        ["", da.THEN, da.NOW, da.CHANGE],
-        [(label, *_change(shown, old, new)) for label, old, new in rows],
+        ["", _(w.THEN), _(w.NOW), _(w.CHANGE)],
+        [(_(_MEASURES[key]), *_change(shown, old, new)) for key, old, new in measure_changes(d)],
         right=(1, 2, 3),
     )
     before = {x.key: x for x in d.before.buckets}
-    typer.echo(f"\n{da.BUCKETS} ({da.WEIGHTED.lower()})")
+    typer.echo(f"\n{_(w.BUCKETS)} ({_(w.WEIGHTED).lower()})")
     table(
-        [da.BUCKET, da.TARGET, da.THEN, da.NOW, da.CHANGE],
+        [_(w.BUCKET), _(w.TARGET), _(w.THEN), _(w.NOW), _(w.CHANGE)],
         [
             (
                 x.name,
@@ -62,23 +79,27 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
         ],
         right=(1, 2, 3, 4),
     )
-    typer.echo(f"\nFasebevægelser ({len(d.stage_moves)})")
+    typer.echo("\n" + _("Stage moves ({count})").format(count=len(d.stage_moves)))
     for m in d.stage_moves:
-        old = m.old_stage.label if m.old_stage else "(ny)"
-        new = m.new_stage.label if m.new_stage else ""
+        old = stage_name(m.old_stage) if m.old_stage else _("(new)")
+        new = stage_name(m.new_stage) if m.new_stage else ""
         who = ", ".join(x for x in (m.actor, _when(m.at)) if x)
         note = f" – {m.note}" if m.note else ""
-        decision = f" – {da.DECISION.lower()}: {m.decision}" if m.decision else ""
+        decision = (
+            " – " + _("decision: {decision}").format(decision=m.decision) if m.decision else ""
+        )
         typer.echo(
             f"  {m.code} {m.title}: {old} → {new}" + (f"  ({who})" if who else "") + decision + note
         )
-    typer.echo(f"\nTal ({len(d.figure_changes)})")
+    typer.echo("\n" + _("Figures ({count})").format(count=len(d.figure_changes)))
+    nothing = _("(nothing)")
     for f in d.figure_changes:
         old, new, change = _change(_EXACT if exact_figures else shown, f.old_kr, f.new_kr)
         who = ", ".join(x for x in (f.actor, _when(f.at)) if x)
+        kind = _(_KIND[f.kind]).lower() if f.kind in _KIND else f.kind
         typer.echo(
-            f"  {f.code} {_KIND.get(f.kind, f.kind)} {f.year}: "
-            f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
+            f"  {f.code} {kind} {f.year}: "
+            f"{old or nothing} → {new or nothing} ({change})" + (f"  {who}" if who else "")
         )
     if d.overlap_changes:
         typer.echo(f"\n{da.OVERLAP_CHANGES} ({len(d.overlap_changes)})")
@@ -93,18 +114,37 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
                 + (f"  {who}" if who else "")
             )
     if d.validations:
-        typer.echo(f"\n{da.VALIDATIONS} ({len(d.validations)})")
+        typer.echo(f"\n{_(w.VALIDATIONS)} ({len(d.validations)})")
         for v in d.validations:
-            verdict = da.VERDICT_LABELS["approved" if v.approved else "rejected"]
-            gone = "" if v.standing else " – tallet er ændret siden"
+            verdict = _("approved") if v.approved else _("rejected")
+            gone = "" if v.standing else _(" – the figure has changed since")
             typer.echo(
-                f"  {v.code} {da.REALISED.lower()} {v.year}: {verdict} "
+                f"  {v.code} {_(w.REALISED).lower()} {v.year}: {verdict} "
                 f"{shown.amount(v.amount_kr)} · {v.reference}  ({v.actor}, {_when(v.at)})" + gone
             )
+    if d.budget_changes:
+        typer.echo(f"\n{da.BUDGET_CHANGES} ({len(d.budget_changes)})")
+        for b in d.budget_changes:
+            old, new, change = _change(_EXACT if exact_figures else shown, b.old_kr, b.new_kr)
+            who = ", ".join(x for x in (b.actor, _when(b.at)) if x)
+            typer.echo(
+                f"  {b.ramme} {da.BUDGET_KIND_LABELS.get(b.kind, b.kind)} {b.year}: "
+                f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
+            )
+    if d.cut_changes:
+        typer.echo(f"\n{da.CUT_CHANGES} ({len(d.cut_changes)})")
+        for cut in d.cut_changes:
+            old, new, change = _change(shown, cut.old_kr, cut.new_kr)
+            who = ", ".join(x for x in (cut.actor, _when(cut.at)) if x)
+            typer.echo(
+                f"  {cut.code} {cut.ramme} {cut.year}: {old or '(intet)'} → "
+                f"{new or '(trukket tilbage)'} ({change}) – {cut.decision}"
+                + (f"  {who}" if who else "")
+            )
     if d.added:
-        typer.echo(f"\n{da.ADDED}: {', '.join(d.added)}")
+        typer.echo(f"\n{_(w.ADDED)}: {', '.join(d.added)}")
     if d.dropped:
-        typer.echo(f"{da.DROPPED}: {', '.join(d.dropped)}")
+        typer.echo(f"{_(w.DROPPED)}: {', '.join(d.dropped)}")
 
 
 def diff(
@@ -134,7 +174,8 @@ def diff(
             start,
             end,
             since_label=parat.moment_label(since),
-            until_label=parat.moment_label(until) if until else "nu",
+            # "nu" in the JSON (documented); the reader's word for now in the text.
+            until_label=parat.moment_label(until) if until else "nu" if as_json else _("now"),
         )
     if as_json:
         from tracker.report import diff_to_dict

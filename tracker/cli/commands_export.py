@@ -13,8 +13,10 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done
 from tracker.cli.state import state
+from tracker.domain.draws import DRAWS, SEED
 from tracker.errors import InvalidInput
 from tracker.i18n import _
 
@@ -76,6 +78,26 @@ def export(
     ] = False,
     display: DisplayOption = None,
     decimals: DecimalsOption = None,
+    with_risk: Annotated[
+        bool,
+        typer.Option(
+            "--risk",
+            help='Add "Hvor sikre er vi?" (md, html, pdf, xlsx, json): the simulation, '
+            "with its draws and seed.",
+        ),
+    ] = False,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            "--draws", parser=DRAW_COUNT, help="Draws of the --risk simulation.", metavar="N"
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", parser=SEED_NUMBER, help="Seed of the --risk simulation.", metavar="S"
+        ),
+    ] = None,
 ) -> None:
     """Export the status summary for the chief group (text formats to stdout).
 
@@ -99,6 +121,16 @@ def export(
             "--csv-dialect applies only to --format csv",
             danish="--csv-dialect gælder kun for --format csv.",
         )
+    if not with_risk and (draws is not None or seed is not None):
+        raise InvalidInput(
+            "--draws and --seed apply only with --risk",
+            danish="--draws og --seed gælder kun sammen med --risk.",
+        )
+    if with_risk and fmt is ExportFormat.csv:
+        raise InvalidInput(
+            "--risk applies to md, html, pdf, xlsx and json (the csv holds the hypotheses)",
+            danish="--risk gælder for md, html, pdf, xlsx og json (csv rummer hypoteserne).",
+        )
     if fmt in BINARY and output is None:
         raise InvalidInput(
             f"--format {fmt.value} writes a binary file: give --output FILE",
@@ -106,6 +138,12 @@ def export(
         )
 
     from tracker.cli.progress import progress_bar
+
+    risk = None
+    if with_risk:
+        from tracker.services.risk import Draws
+
+        risk = Draws(DRAWS if draws is None else draws, SEED if seed is None else seed)
 
     with state(ctx).open() as parat, progress_bar(f"Export {fmt.value}") as progress:
         moment = parat.resolve_moment(as_of) if as_of else None
@@ -129,6 +167,7 @@ def export(
             csv_dialect=(csv_dialect or CsvDialect.danish).value,
             display=shown,
             progress=progress,
+            risk=risk,
         )
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
     _emit(payload, output, _("the {format} summary").format(format=fmt.value))

@@ -11,7 +11,7 @@ from tracker.cli.numbers import LIMIT
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json
 from tracker.cli.state import state
 from tracker.domain.money import DEFAULT_DISPLAY, Display
-from tracker.i18n import _, danish
+from tracker.i18n import N_, _, danish
 from tracker.report import EventView
 
 __all__ = ["describe_event", "register"]
@@ -25,11 +25,15 @@ def _text(value: str | None) -> str:
     return "(intet)" if value is None else value
 
 
+#: Actions whose old and new values are kroner.
+_MONEY_ACTIONS = frozenset({"figure.set", "budget.set", "budget.cut", "budget.uncut"})
+
+
 def _values(e: EventView, shown: Display) -> tuple[str, str]:
     """The old and new value of ``e``; amounts with the decimals that show the change
     (in mio. kr. at least to the thousand kroner: the log is where figures are
     checked)."""
-    money = e.action == "figure.set" or e.field in ("target_kr", "amount_kr")
+    money = e.action in _MONEY_ACTIONS or e.field in ("target_kr", "amount_kr")
     old, new = _kroner(e.old_value), _kroner(e.new_value)
     if not money or (old is None and new is None):
         return _text(e.old_value), _text(e.new_value)
@@ -45,19 +49,23 @@ def _values(e: EventView, shown: Display) -> tuple[str, str]:
 
 def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
     """What an event did, in one line: ``H04 stage: quantified → decided``."""
-    if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add"):
-        label = {
-            "hypothesis.add": "tilføjet",
-            "programme.create": "programmet oprettet",
-            "bucket.add": "pulje tilføjet",
-            "snapshot.add": "snapshot",
-        }[e.action]
+    if e.action in ("hypothesis.add", "programme.create", "bucket.add", "snapshot.add",
+                    "ramme.add"):  # fmt: skip
+        labels = {
+            "hypothesis.add": N_("added"),
+            "programme.create": N_("programme created"),
+            "bucket.add": N_("bucket added"),
+            "snapshot.add": N_("snapshot"),
+            "ramme.add": N_("ramme added"),
+        }
+        label = _(labels[e.action])
         detail = e.new_value or ""
-        if e.action == "hypothesis.add":
+        if e.action in ("hypothesis.add", "ramme.add"):
             import json
 
             with contextlib.suppress(ValueError, AttributeError):
-                detail = json.loads(detail).get("title", "")
+                values = json.loads(detail)
+                detail = values.get("title", values.get("name", ""))
         return f"{e.subject} {label}: {detail}".rstrip(": ")
     if e.action in ("overlap.add", "overlap.drop"):
         from tracker.domain.overlaps import describe_state
@@ -76,6 +84,10 @@ def describe_event(e: EventView, shown: Display = DEFAULT_DISPLAY) -> str:
         what = f"realiseret {year} valideret" if danish() else f"realised {year} validated"
         return f"{e.subject} {what}: {describe_verdict(e.new_value, in_danish=danish())}"
     old, new = _values(e, shown)
+    if e.action in ("budget.cut", "budget.uncut"):
+        ramme, _dot, year = e.field.partition(".")
+        what = "udmøntet på" if danish() else "cut on"
+        return f"{e.subject} {what} {ramme} {year}: {old} → {new}"
     if danish() and e.field is not None:
         if e.field == "stage":
             old, new = (stage_label(v) for v in (old, new))

@@ -4,6 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.completion import complete_buckets, complete_codes, complete_stages
 from tracker.cli.numbers import VERSION
 from tracker.cli.output import (
@@ -11,12 +12,13 @@ from tracker.cli.output import (
     DisplayOption,
     chosen_display,
     done,
+    fields,
     mio,
     print_json,
     table,
 )
 from tracker.cli.state import state
-from tracker.domain import labels as da
+from tracker.cli.words import stage_name
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.ranges import RANGE_KINDS
 from tracker.i18n import _, danish, ngettext
@@ -242,14 +244,23 @@ def list_(
         print_json([hypothesis_to_dict(h) for h in rows])
         return
     table(
-        [da.CODE, da.TITLE, da.AREA, da.OWNER, da.STAGE, da.POTENTIAL, da.WEIGHTED, "Version"],
+        [
+            _(w.CODE),
+            _(w.TITLE),
+            _(w.AREA),
+            _(w.OWNER),
+            _(w.STAGE),
+            _(w.POTENTIAL),
+            _(w.WEIGHTED),
+            _(w.VERSION),
+        ],
         [
             (
                 h.code,
                 h.title,
                 h.area,
                 h.owner,
-                h.stage.label,
+                stage_name(h.stage),
                 mio(figures[h.code].pipeline_kr) if h.code in figures else "",
                 mio(figures[h.code].weighted_kr) if h.code in figures else "",
                 h.version,
@@ -291,27 +302,36 @@ def show(
         print_json(detail_to_dict(detail))
         return
     h = detail.hypothesis
+    none = _("(none)")
+    # A Danish reader gets the label and the key (the key is what options take).
+    stage = f"{h.stage.label} ({h.stage.value})" if danish() else h.stage.value
+    benefit = (
+        f"{h.benefit_type.label} ({h.benefit_type.value})" if danish() else h.benefit_type.value
+    )
+    conf = _("(the stage's weight)") if h.confidence_pct is None else f"{h.confidence_pct} %"
     typer.echo(f"{h.code}  {h.title}")
-    typer.echo(f"  Område:     {h.area}")
-    typer.echo(f"  Ansvarlig:  {h.owner or '(ingen)'}")
-    typer.echo(f"  Fase:       {h.stage.label} ({h.stage.value})")
-    typer.echo(f"  Gevinst:    {h.benefit_type.label} ({h.benefit_type.value})")
-    typer.echo(f"  Pulje:      {h.bucket or '(ingen)'}")
-    conf = "(fasens vægt)" if h.confidence_pct is None else f"{h.confidence_pct} %"
-    typer.echo(f"  Sikkerhed:  {conf}")
-    typer.echo(f"  Version:    {h.version}")
+    rows: list[tuple[str, object]] = [
+        (_(w.AREA), h.area),
+        (_(w.OWNER), h.owner or none),
+        (_(w.STAGE), stage),
+        (_("Benefit"), benefit),
+        (_(w.BUCKET), h.bucket or none),
+        (_(w.CONFIDENCE), conf),
+        (_(w.VERSION), h.version),
+    ]
     if h.description:
-        typer.echo(f"  Beskrivelse: {h.description}")
+        rows.append((_(w.DESCRIPTION), h.description))
+    fields(rows)
     typer.echo("")
     table(
-        [da.YEAR, *(da.KIND_LABELS[kind] for kind in FIGURE_KINDS)],
+        [_(w.YEAR), *(_(w.KIND_LABELS[kind]) for kind in FIGURE_KINDS)],
         [
             (year, *("" if kr is None else shown.amount(kr) for kr in map(kinds.get, FIGURE_KINDS)))
             for year, kinds in detail.figures.items()
         ],
         right=(1, 2, 3),
     )
-    typer.echo("\nHistorik")
+    typer.echo("\n" + _("History"))
     from tracker.cli.event_labels import decision_label, field_label, source_label, stage_label
     from tracker.report.moments import show_time
 
@@ -320,7 +340,7 @@ def show(
         if not e.field:
             what = e.action
         elif danish():
-            old, new = e.old_value or "(intet)", e.new_value or "(intet)"
+            old, new = e.old_value or "(intet)", e.new_value or "(intet)"  # Danish only
             if e.field == "stage":
                 old, new = stage_label(old), stage_label(new)
             what = f"{field_label(e.field)}: {old} → {new}"

@@ -82,8 +82,10 @@ def import_(
     area (Område, Udvalg), owner (Ansvarlig), stage (Fase), bucket (Pulje),
     confidence, description (Beskrivelse), note, potential_YYYY (Potentiale YYYY, or
     just YYYY), realised_YYYY (Realiseret YYYY), investment_YYYY (Investering YYYY),
-    in any case; a heading may give its unit: "2019 (1.000 kr.)". Any error: nothing
-    is written."""
+    low_YYYY (Minimum YYYY) and high_YYYY (Maksimum YYYY), the potential's range, and
+    udmøntet_YYYY (a cut of the row's ramme, with ramme and decision/Beslutning
+    columns; 0 withdraws it), in any case; a heading may give its unit: "2019 (1.000
+    kr.)". Any error: nothing is written."""
     options = ReadOptions(
         unit=parse_unit(unit.value),
         reductions_negative=reductions_negative,
@@ -107,11 +109,21 @@ def import_(
         attributes=s.attribute_changes,
         figures=s.figure_changes,
     )
+    if s.cut_changes:
+        counts += _(", {cuts} cut changes").format(cuts=s.cut_changes)
     if result.dry_run:
         from tracker.cli.commands_diff import print_diff
 
         if result.diff is not None:
-            print_diff(result.diff, result.diff.after.programme.display, exact_figures=True)
+            import dataclasses
+
+            # The moments as the reader says them (the service names them in Danish).
+            moved = dataclasses.replace(
+                result.diff,
+                since_label=_("before the import"),
+                until_label=_("after importing {file}").format(file=result.filename),
+            )
+            print_diff(moved, moved.after.programme.display, exact_figures=True)
             earmarked = ignored_earmarks(result.diff)
             if earmarked:
                 typer.echo(

@@ -4,13 +4,15 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli import words as w
+from tracker.cli.commands_bucket import print_buckets
 from tracker.cli.numbers import DECIMALS, INT32_MAX, YEAR, read_whole
-from tracker.cli.output import DisplayUnit, done, mio, print_json, table
+from tracker.cli.output import DisplayUnit, done, fields, mio, print_json
 from tracker.cli.state import state
-from tracker.domain import labels as da
+from tracker.cli.words import allocation_name, benefit_name, stage_name
 from tracker.domain.benefits import BenefitType
 from tracker.errors import InvalidInput
-from tracker.i18n import _
+from tracker.i18n import _, ngettext
 from tracker.report import ProgrammeView
 
 __all__ = ["app", "programme_to_dict"]
@@ -52,21 +54,28 @@ def show(
     if as_json:
         print_json(programme_to_dict(view))
         return
-    typer.echo(f"{view.name}")
-    typer.echo(f"  Mål:        {mio(view.target_kr)} med årsvirkning i {view.target_year}")
-    typer.echo(f"  År:         {view.first_year}–{view.last_year}")
-    typer.echo(f"  Visning:    {view.display.suffix}, {view.display.decimals} decimaler")
-    typer.echo(f"  Fordeling:  {view.allocation}")
-    counting = ", ".join(t.label for t in BenefitType if t in view.counting_types)
-    typer.echo(f"  Tæller med: {counting}")
-    typer.echo(f"  Validerer:  {', '.join(view.validators) or '(ingen)'}")
-    typer.echo("  Vægte:      " + ", ".join(f"{s.label} {p} %" for s, p in view.weights.items()))
-    typer.echo("")
-    table(
-        ["Nøgle", da.BUCKET, da.TARGET, "Prioritet"],
-        [(b.key, b.name, mio(b.target_kr), b.priority) for b in view.buckets],
-        right=(2, 3),
+    counting = ", ".join(benefit_name(t) for t in BenefitType if t in view.counting_types)
+    weights = ", ".join(f"{stage_name(s)} {p} %" for s, p in view.weights.items())
+    decimals = view.display.decimals
+    shown = ngettext("{suffix}, {decimals} decimal", "{suffix}, {decimals} decimals", decimals)
+    shown = shown.format(suffix=view.display.suffix, decimals=decimals)
+    target = _("{target} with annual effect in {year}").format(
+        target=mio(view.target_kr), year=view.target_year
     )
+    typer.echo(f"{view.name}")
+    fields(
+        [
+            (_(w.TARGET), target),
+            (_("Years"), f"{view.first_year}–{view.last_year}"),
+            (_("Display"), shown),
+            (_("Allocation"), allocation_name(view.allocation)),
+            (_("Counting"), counting),
+            (_("Validators"), ", ".join(view.validators) or _("(none)")),
+            (_("Weights"), weights),
+        ]
+    )
+    typer.echo("")
+    print_buckets(view.buckets)
 
 
 def _weights(values: list[str]) -> dict[str, int]:
@@ -81,7 +90,8 @@ def _weights(values: list[str]) -> dict[str, int]:
             weights[stage.strip()] = read_whole(pct, 0, INT32_MAX)
         except ValueError:
             raise InvalidInput(
-                f"--weight {item!r}: write STAGE=PCT, for example decided=80"
+                f"--weight {item!r}: write STAGE=PCT, for example decided=80",
+                danish=f"--weight {item!r}: skriv FASE=PCT, fx decided=80.",
             ) from None
     return weights
 

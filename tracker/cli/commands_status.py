@@ -4,12 +4,17 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.completion import complete_snapshots
+from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
+from tracker.cli.words import allocation_name, benefit_name, stage_name
 from tracker.domain import labels as da
+from tracker.domain.draws import DRAWS, SEED
 from tracker.domain.status import Allocation, Status
-from tracker.i18n import danish
+from tracker.errors import InvalidInput
+from tracker.i18n import _, danish
 from tracker.report.moments import show_time
 from tracker.report.others import other_benefit_rows
 from tracker.report.overlaps import measure_rows, overlap_rows
@@ -34,87 +39,141 @@ def status(
     ] = None,
     display: DisplayOption = None,
     decimals: DecimalsOption = None,
+    with_risk: Annotated[
+        bool,
+        typer.Option(
+            "--risk", help="Add how sure we are (parat risk): the simulation runs only then."
+        ),
+    ] = False,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            "--draws", parser=DRAW_COUNT, help="Draws of the --risk simulation.", metavar="N"
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", parser=SEED_NUMBER, help="Seed of the --risk simulation.", metavar="S"
+        ),
+    ] = None,
 ) -> None:
     """Show progress toward the target: totals, buckets, stages, years (to the last
-    overslagsår), warnings. --json is integer kroner whatever --display says."""
+    overslagsår), warnings; with --risk, how sure we are of it. --json is integer
+    kroner whatever --display says."""
+    if not with_risk and (draws is not None or seed is not None):
+        raise InvalidInput(
+            "--draws and --seed apply only with --risk",
+            danish="--draws og --seed gælder kun sammen med --risk.",
+        )
+    risk = None
     with state(ctx).open() as parat:
-        result = parat.status(parat.resolve_moment(as_of) if as_of else None)
+        moment = parat.resolve_moment(as_of) if as_of else None
+        if with_risk:
+            result, risk = parat.status_and_risk(
+                moment,
+                draws=DRAWS if draws is None else draws,
+                seed=SEED if seed is None else seed,
+            )
+        else:
+            result = parat.status(moment)
     if as_json:
         from tracker.report import status_to_dict
 
-        print_json(status_to_dict(result))
-    else:
-        print_status(shown_in(result, *state(ctx).display(display, decimals)))
+        document = status_to_dict(result)
+        if risk is not None:
+            from tracker.report.risk import risk_to_dict
+
+            document["risk"] = risk_to_dict(risk)
+        print_json(document)
+        return
+    shown = shown_in(result, *state(ctx).display(display, decimals))
+    print_status(shown)
+    if risk is not None:
+        from tracker.cli.commands_risk import print_risk
+
+        typer.echo("")
+        print_risk(shown, risk)
 
 
 def print_status(s: Status) -> None:
     """The status for people, in ``s.programme.display``."""
     p, t = s.programme, s.totals
     amount = p.display.amount
-    typer.echo(f"{p.name}: mål {amount(p.target_kr)} med årsvirkning i {p.target_year}")
-    typer.echo(f"Status pr. {show_time(s.as_of)}\n")
+    typer.echo(
+        _("{name}: target {target} with annual effect in {year}").format(
+            name=p.name, target=amount(p.target_kr), year=p.target_year
+        )
+    )
+    typer.echo(_("Status as of {moment}").format(moment=show_time(s.as_of)) + "\n")
     table(
         ["", p.display.suffix],
         [
-            (da.TARGET, amount(t.target_kr)),
-            (da.REALISED, amount(t.realised_kr)),
-            (da.VALIDATED, amount(t.validated_kr)),
-            (da.DECIDED, amount(t.decided_kr)),
-            (da.WEIGHTED, amount(t.weighted_kr)),
-            (da.PIPELINE, amount(t.pipeline_kr)),
-            (da.GAP_EXPLAINED, amount(t.gap_kr)),
-            (da.INVESTMENT_TOTAL, amount(t.investment_kr)),
-            (da.BASELINE_EXPLAINED, amount(t.baseline_kr)),
-            (da.SLIPPAGE_EXPLAINED, amount(t.slippage_kr)),
+            (_(w.TARGET), amount(t.target_kr)),
+            (_(w.REALISED), amount(t.realised_kr)),
+            (_(w.VALIDATED), amount(t.validated_kr)),
+            *([(_(w.BUDGETED), amount(t.budgeted_kr))] if p.has_rammer else []),
+            (_(w.DECIDED), amount(t.decided_kr)),
+            (_(w.WEIGHTED), amount(t.weighted_kr)),
+            (_(w.PIPELINE), amount(t.pipeline_kr)),
+            (_(w.GAP_EXPLAINED), amount(t.gap_kr)),
+            (_(w.INVESTMENT_TOTAL), amount(t.investment_kr)),
+            (_(w.BASELINE_EXPLAINED), amount(t.baseline_kr)),
+            (_(w.SLIPPAGE_EXPLAINED), amount(t.slippage_kr)),
         ],
         right=(1,),
     )
-    measure = da.MEASURE_LABELS[s.progress_measure.value].lower()
-    typer.echo(f"{da.PROGRESS_MEASURE}: {measure}")
+    measure = w.VALIDATED if s.progress_measure.value == "validated" else w.REALISED
+    typer.echo(f"{_(w.PROGRESS_MEASURE)}: {_(measure).lower()}")
     print_overlaps(s)
-    mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
-    typer.echo(f"\n{da.BUCKETS} ({mode})")
+    typer.echo(f"\n{_(w.BUCKETS)} ({allocation_name(p.allocation.value)})")
     rest_label, rest = (
-        (da.SURPLUS, s.surplus)
+        (_(w.SURPLUS), s.surplus)
         if p.allocation is Allocation.WATERFALL
-        else (da.UNASSIGNED, s.unassigned)
+        else (_(w.UNASSIGNED), s.unassigned)
     )
+    # Udmøntet is a layer, between decided and realised, once there are rammer.
+    names = ("weighted_kr", "decided_kr", *(("budgeted_kr",) if p.has_rammer else ()),
+             "realised_kr", "validated_kr")  # fmt: skip
+    headers = [_(w.BUCKET), _(w.TARGET), _(w.WEIGHTED), _(w.DECIDED),
+               *([_(w.BUDGETED)] if p.has_rammer else []), _(w.REALISED), _(w.VALIDATED),
+               _(w.GAP)]  # fmt: skip
     table(
-        [da.BUCKET, da.TARGET, da.WEIGHTED, da.DECIDED, da.REALISED, da.VALIDATED, da.GAP],
+        headers,
         [
             *[
                 (
                     b.name,
                     amount(b.target_kr),
-                    amount(b.weighted_kr),
-                    amount(b.decided_kr),
-                    amount(b.realised_kr),
-                    amount(b.validated_kr),
+                    *(amount(getattr(b, n)) for n in names),
                     amount(b.gap_kr),
                 )
                 for b in s.buckets
             ],
-            (
-                rest_label,
-                "",
-                amount(rest.weighted_kr),
-                amount(rest.decided_kr),
-                amount(rest.realised_kr),
-                amount(rest.validated_kr),
-                "",
-            ),
+            (rest_label, "", *(amount(getattr(rest, n)) for n in names), ""),
         ],
-        right=(1, 2, 3, 4, 5, 6),
+        right=range(1, len(headers)),
     )
-    typer.echo(f"\n{da.STAGES}")
+    typer.echo(f"\n{_(w.STAGES)}")
     table(
-        [da.STAGE, da.COUNT, da.PIPELINE, da.WEIGHTED],
-        [(st.label, st.count, amount(st.pipeline_kr), amount(st.weighted_kr)) for st in s.stages],
+        [_(w.STAGE), _(w.COUNT), _(w.PIPELINE), _(w.WEIGHTED)],
+        [
+            (stage_name(st.stage), st.count, amount(st.pipeline_kr), amount(st.weighted_kr))
+            for st in s.stages
+        ],
         right=(1, 2, 3),
     )
-    typer.echo(f"\n{da.YEAR}")
+    typer.echo("\n" + _("Years"))
     table(
-        [da.YEAR, da.PIPELINE, da.WEIGHTED, da.REALISED, da.VALIDATED, da.INVESTMENT, da.NET],
+        [
+            _(w.YEAR),
+            _(w.PIPELINE),
+            _(w.WEIGHTED),
+            _(w.REALISED),
+            _(w.VALIDATED),
+            _(w.INVESTMENT),
+            _(w.NET),
+        ],
         [
             (
                 y.year,
@@ -131,21 +190,24 @@ def print_status(s: Status) -> None:
     )
     print_other_benefits(s)
     if s.warnings:
-        typer.echo(f"\n{da.WARNINGS} ({len(s.warnings)})")
-        for w in s.warnings:
+        typer.echo(f"\n{_(w.WARNINGS)} ({len(s.warnings)})")
+        for warning in s.warnings:
             # The stable code is for programs (it stays in --json); Danish readers
             # get the sentence alone.
-            typer.echo(f"  {w.message}" if danish() else f"  [{w.code}] {w.message}")
+            if danish():
+                typer.echo(f"  {warning.message}")
+            else:
+                typer.echo(f"  [{warning.code}] {warning.english}")
 
 
 def print_other_benefits(s: Status) -> None:
     """The non-counting benefit types beside the measures, when any hypothesis has one."""
-    rows = other_benefit_rows(s)
+    rows = other_benefit_rows(s, name=benefit_name)
     if not rows:
         return
-    typer.echo(f"\n{da.OTHER_BENEFITS}")
+    typer.echo(f"\n{_(w.OTHER_BENEFITS)}")
     table(
-        [da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES],
+        [_(w.BENEFIT_TYPE), _(w.COUNT), _(w.PIPELINE), _(w.WEIGHTED), _(w.HYPOTHESES)],
         rows,
         right=(1, 2, 3),
     )

@@ -8,6 +8,7 @@ import sys
 import typer
 
 from tracker.cli.state import state
+from tracker.i18n import _
 
 __all__ = ["open_tui", "register"]
 
@@ -22,7 +23,7 @@ def open_tui(ctx: typer.Context, *, help_without_terminal: bool = True) -> None:
         if help_without_terminal:
             typer.echo(ctx.find_root().get_help())
         else:
-            typer.echo("Not a terminal: run `parat` in a terminal to open the UI.", err=True)
+            typer.echo(_("Not a terminal: run `parat` in a terminal to open the UI."), err=True)
         return
     from tui.app import run
 

@@ -19,7 +19,13 @@ import typer
 
 from tracker.domain.stages import Stage
 
-__all__ = ["complete_buckets", "complete_codes", "complete_snapshots", "complete_stages"]
+__all__ = [
+    "complete_buckets",
+    "complete_codes",
+    "complete_rammer",
+    "complete_snapshots",
+    "complete_stages",
+]
 
 Completion = list[tuple[str, str]]
 
@@ -64,6 +70,13 @@ def complete_buckets(ctx: typer.Context, incomplete: str) -> Completion:
     """The programme's bucket keys (with their names)."""
     return _starting(
         incomplete, _from_database(ctx, lambda p: [(b.key, b.name) for b in p.buckets()])
+    )
+
+
+def complete_rammer(ctx: typer.Context, incomplete: str) -> Completion:
+    """The rammer's keys (with their names)."""
+    return _starting(
+        incomplete, _from_database(ctx, lambda p: [(r.key, r.name) for r in p.rammer()])
     )
 
 

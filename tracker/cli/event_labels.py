@@ -39,7 +39,12 @@ def decision_label() -> str:
 def field_label(field: str) -> str:
     """``stage`` → ``Fase``, ``potential.2018`` → ``Potentiale 2018`` (Danish only)."""
     name, _dot, year = field.partition(".")
-    label = da.FIELD_LABELS.get(name) or da.KIND_LABELS.get(name) or _OTHER_FIELDS.get(name)
+    label = (
+        da.FIELD_LABELS.get(name)
+        or da.KIND_LABELS.get(name)
+        or da.BUDGET_KIND_LABELS.get(name)
+        or _OTHER_FIELDS.get(name)
+    )
     if label is None:
         return field
     if name == "weight" and year:
@@ -61,6 +66,8 @@ _OTHER_FIELDS = {
     "members": da.HYPOTHESES,
     "amount_kr": da.AMOUNT,
     "note": da.NOTE,
+    "udvalg": "Udvalg",
+    "serviceramme": "Serviceramme",
     "validated": da.VALIDATED,
     "validators": "Validatorer",
 }

@@ -31,25 +31,7 @@ from typer import _click as typer_click
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
-from tracker.cli import (
-    commands_backup,
-    commands_batch,
-    commands_bucket,
-    commands_config,
-    commands_diff,
-    commands_export,
-    commands_figure,
-    commands_history,
-    commands_hypothesis,
-    commands_import,
-    commands_overlap,
-    commands_programme,
-    commands_setup,
-    commands_snapshot,
-    commands_status,
-    commands_tui,
-    commands_undo,
-)
+from tracker.cli.lazy import LazyCommands, built_command
 from tracker.cli.state import CliState
 from tracker.cli.translate import prepare_tree, translated_usage_error
 from tracker.errors import ExitCode, ParatError, file_error
@@ -157,6 +139,9 @@ class ParatGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         prepare_tree(self)
+        # The sub-commands: each module is imported when its command is looked up
+        # (see tracker.cli.lazy), so a call loads only the command it runs.
+        self.commands = LazyCommands(lambda name: built_command(app, name), prepare_tree)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Each run starts from $PARAT_LANG (else Danish): `--lang` is read while the
@@ -184,7 +169,9 @@ class ParatGroup(TyperGroup):
         except UsageError as error:  # a sub-command's arguments, parsed in there
             _usage_failed(error)
         except ParatError as error:
-            _fail(error.danish if danish() else error.headline, error.exit_code, error.details)
+            if danish():
+                _fail(error.danish, error.exit_code, error.danish_details)
+            _fail(error.headline, error.exit_code, error.details)
         except OSError as error:
             if _stdout_failed(error):
                 raise typer.Exit(_output_lost(error)) from None
@@ -279,27 +266,9 @@ def root(
         # configuration file's language (default Danish) from here on.
         set_language(ctx.obj.settings["language"])
     if ctx.invoked_subcommand is None:
-        commands_tui.open_tui(ctx)
+        from tracker.cli.commands_tui import open_tui
 
-
-commands_setup.register(app)
-commands_status.register(app)
-commands_export.register(app)
-commands_tui.register(app)
-app.add_typer(commands_programme.app, name="programme")
-app.add_typer(commands_bucket.app, name="bucket")
-app.add_typer(commands_hypothesis.app, name="hypothesis")
-app.add_typer(commands_figure.app, name="figure")
-app.add_typer(commands_overlap.app, name="overlap")
-app.add_typer(commands_setup.db_app, name="db")
-app.add_typer(commands_config.app, name="config")
-commands_history.register(app)
-app.add_typer(commands_snapshot.app, name="snapshot")
-commands_diff.register(app)
-commands_import.register(app)
-commands_undo.register(app)
-commands_batch.register(app)
-commands_backup.register(app)
+        open_tui(ctx)
 
 
 def main() -> None:

@@ -14,11 +14,16 @@ number with :func:`read_whole`.
 
 import typer
 
+from tracker.domain.draws import MAX_DRAWS, MAX_SEED
+from tracker.i18n import _
+
 __all__ = [
     "DATABASE_ID",
     "DECIMALS",
+    "DRAW_COUNT",
     "LIMIT",
     "PRIORITY",
+    "SEED_NUMBER",
     "VERSION",
     "YEAR",
     "WholeNumber",
@@ -31,16 +36,19 @@ INT32_MAX = 2**31 - 1
 
 def read_whole(text: str, low: int, high: int) -> int:
     """``text`` as a whole number from ``low`` to ``high``; :class:`ValueError` with the
-    reason otherwise (ASCII digits only, no sign, no separators)."""
+    reason, in the language chosen, otherwise (ASCII digits only, no sign, no separators)."""
     cleaned = text.strip()
     digits = cleaned[1:] if cleaned.startswith("-") else cleaned
+    outside = _("{number} is outside {low}–{high}")
     if cleaned != digits and digits.isascii() and digits.isdigit():
-        raise ValueError(f"{cleaned} is outside {low}–{high}")  # negative
+        raise ValueError(outside.format(number=cleaned, low=low, high=high))  # negative
     if not (cleaned.isascii() and cleaned.isdigit()):
-        raise ValueError(f"{text!r} is not a whole number (digits 0-9 only)")
+        raise ValueError(
+            _("{text} is not a whole number (digits 0-9 only)").format(text=repr(text))
+        )
     # At most as many digits as the bound: int() of a huge string costs time.
     if len(cleaned.lstrip("0")) > len(str(high)) or not low <= int(cleaned) <= high:
-        raise ValueError(f"{cleaned} is outside {low}–{high}")
+        raise ValueError(outside.format(number=cleaned, low=low, high=high))
     return int(cleaned)
 
 
@@ -72,3 +80,7 @@ LIMIT = WholeNumber(0, INT32_MAX)
 PRIORITY = WholeNumber(1, 99)
 #: Decimals shown in the display unit.
 DECIMALS = WholeNumber(0, 3)
+#: How many draws a simulation makes (``--draws``).
+DRAW_COUNT = WholeNumber(1, MAX_DRAWS)
+#: The simulation's seed (``--seed``).
+SEED_NUMBER = WholeNumber(0, MAX_SEED)

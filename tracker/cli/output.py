@@ -19,6 +19,7 @@ __all__ = [
     "DisplayUnit",
     "chosen_display",
     "done",
+    "fields",
     "mio",
     "print_json",
     "shown_in",
@@ -100,6 +101,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence
     typer.echo("  ".join("-" * w for w in widths))
     for row in cells[1:]:
         typer.echo(line(row))
+
+
+def fields(rows: Sequence[tuple[str, object]], indent: str = "  ") -> None:
+    """Label and value per line, the values aligned (``Område:   Skole``)."""
+    width = max((len(label) for label, _ in rows), default=0) + 1
+    for label, value in rows:
+        typer.echo(f"{indent}{label + ':':<{width}} {value}".rstrip())
 
 
 def done(message: str) -> None:

@@ -9,6 +9,8 @@ unless the programme says they count. Pure: text in, values out.
 from collections.abc import Iterable
 from enum import StrEnum
 
+from tracker.domain.bilingual import BilingualError
+
 __all__ = [
     "DEFAULT_COUNTING",
     "BenefitType",
@@ -62,7 +64,10 @@ def to_benefit_type(text: str | BenefitType) -> BenefitType:
     found = _NAMES.get(" ".join(str(text).split()).casefold())
     if found is None:
         known = ", ".join(t.value for t in BenefitType)
-        raise ValueError(f"unknown benefit type {str(text).strip()!r} (use {known})")
+        raise BilingualError(
+            f"unknown benefit type {str(text).strip()!r} (use {known})",
+            f"ukendt gevinsttype {str(text).strip()!r} (brug {known})",
+        )
     return found
 
 
@@ -71,7 +76,10 @@ def parse_counting(text: str | Iterable[str | BenefitType]) -> frozenset[Benefit
     items = text.split(",") if isinstance(text, str) else list(text)
     types = frozenset(to_benefit_type(t) for t in items if str(t).strip())
     if not types:
-        raise ValueError("name at least one benefit type that counts toward the target")
+        raise BilingualError(
+            "name at least one benefit type that counts toward the target",
+            "angiv mindst én gevinsttype, der tæller med i målet",
+        )
     return types
 
 

@@ -13,6 +13,7 @@ from decimal import InvalidOperation
 from typing import Any
 
 from tracker.domain.benefits import to_benefit_type
+from tracker.domain.bilingual import BilingualError, danish_of
 from tracker.domain.headings import FigureColumn, Header, attribute_name, figure_heading
 from tracker.domain.money import MAX_ABS_KR, MoneyError, has_unit, parse_amount
 from tracker.domain.plausible import DEFAULT_OPTIONS, ReadOptions, judge_amount
@@ -36,6 +37,7 @@ __all__ = [
     "Problem",
     "ReadOptions",
     "check_columns",
+    "check_cuts",
     "check_known",
     "figure_column",
     "parse_cell_amount",
@@ -64,11 +66,16 @@ ATTRIBUTE_COLUMNS = (
     "confidence",
     "benefit_type",
 )
-_KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS})
+_KNOWN_COLUMNS = frozenset({"code", *TEXT_COLUMNS, *ATTRIBUTE_COLUMNS, "ramme"})
 _COLUMN_HINT = (
     "unknown column (use code, title, area, owner, stage, bucket, confidence, "
     "benefit_type, description, note, decision, potential_YYYY, realised_YYYY, "
-    "investment_YYYY)"
+    "investment_YYYY, low_YYYY, high_YYYY, udmøntet_YYYY with ramme)"
+)
+_COLUMN_HINT_DA = (
+    "ukendt kolonne (brug code, title, area, owner, stage, bucket, confidence, "
+    "benefit_type, description, note, potential_ÅÅÅÅ, realised_ÅÅÅÅ, investment_ÅÅÅÅ "
+    "eller de danske overskrifter, fx Kode og Potentiale 2018)"
 )
 #: 10 ** (6 - decimals): a fraction of a million with that many decimals, in kroner.
 _SCALE = (1_000_000, 100_000, 10_000, 1_000, 100, 10, 1)
@@ -83,12 +90,22 @@ class Problem:
     column: str
     """Column name ('' for the whole row or file)."""
     message: str
+    """What is wrong, in English."""
+    danish: str
+    """What is wrong, in Danish."""
 
     def __str__(self) -> str:
         where = [f"row {self.row}"] if self.row else []
         if self.column:
             where.append(f"column {self.column}")
         return f"{', '.join(where) or 'file'}: {self.message}"
+
+    def danish_line(self) -> str:
+        """The line in Danish: ``række 3, kolonne potential_2018: …``."""
+        where = [f"række {self.row}"] if self.row else []
+        if self.column:
+            where.append(f"kolonne {self.column}")
+        return f"{', '.join(where) or 'filen'}: {self.danish}"
 
 
 @dataclass(slots=True)
@@ -106,8 +123,13 @@ class ParsedRow:
     """(kind, year) → kroner, in the file's column order."""
     note: str = ""
     """The row's note, recorded with each of its changes."""
+    cuts: dict[int, int] = field(default_factory=dict)
+    """year → the cut (udmøntning) of :attr:`ramme` in kroner, positive; 0 withdraws
+    the standing one."""
+    ramme: str | None = None
+    """The ramme its cuts reduce (its key, lower-cased)."""
     decision: str = ""
-    """The decision the row's stage rests on, recorded with its stage move."""
+    """The decision the row rests on: recorded with its stage move, and with its cuts."""
 
 
 def parse_cell_amount(text: str, unit: int = 1_000_000) -> int:
@@ -161,9 +183,9 @@ def figure_column(name: str) -> tuple[str, int] | None:
     return None if column is None else (column.kind, column.year)
 
 
-def _skip_hint(name: str) -> str:
+def _skip_hint(name: str) -> tuple[str, str]:
     shown = f"'{name}'" if not name.replace("_", "").replace("-", "").isalnum() else name
-    return f"leave it out with --skip-column {shown}"
+    return f"leave it out with --skip-column {shown}", f"spring den over med --skip-column {shown}"
 
 
 def widen_years(year: int, first_year: int) -> str:
@@ -195,16 +217,22 @@ def read_header(
         try:
             column = None if attribute else figure_heading(name)
         except MoneyError as error:
-            problems.append(Problem(1, name, str(error)))
+            problems.append(Problem(1, name, str(error), error.danish))
             continue
         if attribute is None and column is None:
-            problems.append(Problem(1, name, _COLUMN_HINT))
+            problems.append(Problem(1, name, _COLUMN_HINT, _COLUMN_HINT_DA))
             continue
         what = attribute or f"{column.kind}_{column.year}"  # type: ignore[union-attr]
         if what in seen:
             first = seen[what]
-            message = "the column appears twice" if first == name else f"same as column {first}"
-            problems.append(Problem(1, name, message))
+            if first == name:
+                problems.append(
+                    Problem(1, name, "the column appears twice", "kolonnen står to gange")
+                )
+            else:
+                problems.append(
+                    Problem(1, name, f"same as column {first}", f"den samme som kolonne {first}")
+                )
             continue
         seen[what] = name
         if attribute is not None:
@@ -213,20 +241,32 @@ def read_header(
         assert column is not None
         if not first_year <= column.year <= last_year:
             widen = widen_years(column.year, first_year)
+            skip, skip_da = _skip_hint(name)
             problems.append(
                 Problem(
                     1,
                     name,
                     f"{column.year} is outside the programme's years {first_year}–{last_year} "
-                    f"(widen them with `{widen}`, or {_skip_hint(name)})",
+                    f"(widen them with `{widen}`, or {skip})",
+                    f"{column.year} ligger uden for programmets år {first_year}–{last_year} "
+                    f"(udvid dem med `{widen}`, eller {skip_da})",
                 )
             )
             continue
         header.figures[name] = column
     for name in sorted(options.skip_columns - skipped):
-        problems.append(Problem(1, name, "--skip-column names no column of the file"))
+        problems.append(
+            Problem(
+                1,
+                name,
+                "--skip-column names no column of the file",
+                "--skip-column nævner ingen kolonne i filen",
+            )
+        )
     if "code" not in seen:
-        problems.append(Problem(1, "code", "the column code is missing"))
+        problems.append(
+            Problem(1, "code", "the column code is missing", "kolonnen code (Kode) mangler")
+        )
     return header
 
 
@@ -249,14 +289,19 @@ def _bucket(text: str, buckets: Mapping[str, str]) -> str | None:
         return None
     if key not in buckets:
         known = ", ".join(sorted(set(buckets.values())))
-        raise ValueError(f"unknown bucket {text!r} (known: {known}, or none)")
+        raise BilingualError(
+            f"unknown bucket {text!r} (known: {known}, or none)",
+            f"ukendt pulje {text!r} (kendte: {known} eller ingen)",
+        )
     return buckets[key]
 
 
 def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str]) -> None:
     """Read one attribute cell into ``row``; raises ``ValueError`` with the problem."""
     if name == "":
-        raise ValueError(f"{text!r} is in a column without a name")
+        raise BilingualError(
+            f"{text!r} is in a column without a name", f"{text!r} står i en kolonne uden navn"
+        )
     if name in TEXT_COLUMNS:
         value = normal_text(text, name, max_len=TEXT_COLUMNS[name])
         if name == "note":
@@ -273,6 +318,8 @@ def _attribute(row: ParsedRow, name: str, text: str, buckets: Mapping[str, str])
         row.attributes["confidence_pct"] = parse_confidence(text)
     elif name == "benefit_type":
         row.attributes["benefit_type"] = to_benefit_type(text)
+    elif name == "ramme":
+        row.ramme = text.strip().lower()
 
 
 def parse_rows(
@@ -306,16 +353,21 @@ def parse_rows(
     for number, cells in rows:
         raw_code = cells.get(code_column, "")
         if not raw_code:
-            problems.append(Problem(number, code_column, "the code is missing"))
+            problems.append(Problem(number, code_column, "the code is missing", "koden mangler"))
             continue
         try:
             code = normal_code(raw_code)
         except RuleError as error:
-            problems.append(Problem(number, code_column, str(error)))
+            problems.append(Problem(number, code_column, str(error), error.danish))
             continue
         if code in first_row:
             problems.append(
-                Problem(number, code_column, f"{code} appears already in row {first_row[code]}")
+                Problem(
+                    number,
+                    code_column,
+                    f"{code} appears already in row {first_row[code]}",
+                    f"{code} står allerede i række {first_row[code]}",
+                )
             )
             continue
         first_row[code] = number
@@ -329,6 +381,9 @@ def parse_rows(
                     kr = parse_cell_amount(text, unit)
                     if flip and kind != "investment":
                         kr = -kr
+                    if kind == "budgeted":
+                        row.cuts[year] = _cut_amount(kr, text)
+                        continue
                     if kr < 0 or kr > limit:
                         kr = judge_amount(
                             kind,
@@ -341,7 +396,7 @@ def parse_rows(
                         )
                     figures[kind, year] = kr
                 except (MoneyError, RuleError, InvalidOperation) as error:
-                    problems.append(Problem(number, name, str(error)))
+                    problems.append(Problem(number, name, str(error), danish_of(error)))
                 continue
             attribute = names.get(name, name)
             if attribute == "code":
@@ -349,15 +404,64 @@ def parse_rows(
             try:
                 _attribute(row, attribute, text, buckets)
             except ValueError as error:  # MoneyError and RuleError are ValueErrors too
-                problems.append(Problem(number, name or "(unnamed)", str(error)))
+                problems.append(Problem(number, name or "(unnamed)", str(error), danish_of(error)))
         parsed.append(row)
     return parsed
+
+
+def _cut_amount(kr: int, text: str) -> int:
+    """A cut cell's kroner: the gain, positive (0 withdraws the standing cut)."""
+    if kr < 0:
+        raise RuleError(
+            f"{text!r} is negative: a cut (udmøntet) is the gain, a positive amount "
+            "(reductions written with a minus? use --reductions-negative)",
+            f"{text!r} er negativt: en udmøntning er gevinsten, et positivt beløb.",
+        )
+    return kr
 
 
 def _plain_header(figure_columns: Mapping[str, tuple[str, int]]) -> Header:
     header = Header({name: name for name in _KNOWN_COLUMNS})
     header.figures = {name: FigureColumn(*column) for name, column in figure_columns.items()}
     return header
+
+
+def check_cuts(
+    rows: Sequence[ParsedRow], rammer: Collection[str], header: Header, problems: list[Problem]
+) -> None:
+    """A row's cuts need a known ramme (a ``ramme`` column) and, when they udmønte
+    anything, the decision they rest on (a ``decision`` column, else the note)."""
+    names = {what: name for name, what in header.names.items()}
+    ramme_column = names.get("ramme", "ramme")
+    decision_column = names.get("decision", "decision")
+    for row in rows:
+        if not row.cuts:
+            continue
+        if row.ramme is None:
+            problems.append(
+                Problem(
+                    row.number,
+                    ramme_column,
+                    "a cut (udmøntet) needs the ramme it reduces",
+                    "En udmøntning kræver den ramme, den reducerer.",
+                )
+            )
+        elif row.ramme not in rammer:
+            problems.append(
+                Problem(
+                    row.number,
+                    ramme_column,
+                    f"unknown ramme {row.ramme!r} (add it with `parat ramme add`)",
+                    f"Ukendt ramme {row.ramme!r} (opret den med `parat ramme add`).",
+                )
+            )
+        if any(row.cuts.values()) and not (row.decision or row.note):
+            problems.append(
+                Problem(row.number, decision_column, "a cut (udmøntet) needs the decision "
+                        "it rests on: a decision (Beslutning) column",
+                        "En udmøntning kræver den beslutning, den hviler på: en kolonne "
+                        "Beslutning.")
+            )  # fmt: skip
 
 
 def check_known(
@@ -367,12 +471,14 @@ def check_known(
     when the file moves no stage). An unknown code must give a title (it adds the
     hypothesis); a stage move that needs a note must have one."""
     for row in rows:
-        if row.decision and "stage" not in row.attributes:
+        if row.decision and "stage" not in row.attributes and not row.cuts:
             problems.append(
                 Problem(
                     row.number,
                     "decision",
-                    "a decision goes with a stage: fill in the row's stage",
+                    "a decision goes with a stage or a cut: fill in the row's stage",
+                    "En beslutning hører til et faseskift eller en udmøntning: udfyld "
+                    "rækkens fase.",
                 )
             )
         if row.code not in stages:
@@ -382,6 +488,7 @@ def check_known(
                         row.number,
                         "code",
                         f"unknown hypothesis {row.code} (give a title to add it)",
+                        f"ukendt hypotese {row.code} (angiv en titel for at tilføje den)",
                     )
                 )
             continue
@@ -396,5 +503,7 @@ def check_known(
                     "stage",
                     f"moving {row.code} from {old_stage.value} to {new_stage.value} needs a note "
                     "(a note column)",
+                    f"{row.code} flyttes fra {old_stage.label} til {new_stage.label} og kræver "
+                    "en note (en note-kolonne)",
                 )
             )

@@ -15,12 +15,16 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Allocation, Status
 
 __all__ = [
+    "TOTAL_MEASURES",
+    "BudgetChange",
+    "CutChange",
     "Diff",
     "FigureChange",
     "OverlapChange",
     "StageMove",
     "ValidationChange",
     "ignored_earmarks",
+    "measure_changes",
     "overlap_changes",
     "total_changes",
 ]
@@ -95,6 +99,42 @@ class ValidationChange:
 
 
 @dataclass(frozen=True, slots=True)
+class BudgetChange:
+    """A ramme's budget figure (kind, year) that differs between the two moments."""
+
+    ramme: str
+    """The ramme's key."""
+    name: str
+    kind: str
+    """original, supplementary, carried, actual or forecast."""
+    year: int
+    old_kr: int | None
+    """``None`` when it was not given at the first moment (or cleared)."""
+    new_kr: int | None
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class CutChange:
+    """A cut (udmøntning) of a hypothesis, ramme and year that differs between the
+    two moments: new, changed or withdrawn."""
+
+    code: str
+    title: str
+    ramme: str
+    year: int
+    old_kr: int | None
+    """``None``: no cut stood at the first moment."""
+    new_kr: int | None
+    """``None``: withdrawn by the second moment."""
+    decision: str
+    """The decision of the cut as it stands (or stood, when withdrawn)."""
+    at: datetime | None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
     """The programme at two moments and what changed between them."""
 
@@ -115,30 +155,48 @@ class Diff:
     """Overlaps added, changed or dropped between the two moments, by name."""
     validations: tuple[ValidationChange, ...] = ()
     """Validations of realised figures recorded between the two moments, oldest first."""
+    budget_changes: tuple[BudgetChange, ...] = ()
+    """The rammer's budget figures that changed, by ramme, year and kind."""
+    cut_changes: tuple[CutChange, ...] = ()
+    """The cuts that were made, changed or withdrawn, by hypothesis, year and ramme."""
+
+
+#: The headline measures of every "Siden sidst" view, in its order, with the Danish
+#: label each is shown by (the totals' ``*_kr`` fields).
+TOTAL_MEASURES: dict[str, str] = {
+    "pipeline": da.PIPELINE,
+    "weighted": da.WEIGHTED,
+    "decided": da.DECIDED,
+    "budgeted": da.BUDGETED,
+    "realised": da.REALISED,
+    "validated": da.VALIDATED,
+    "gap": da.GAP_EXPLAINED,
+    "baseline": da.BASELINE_EXPLAINED,
+    "slippage": da.SLIPPAGE_EXPLAINED,
+    "overlap": f"{da.OVERLAP} ({da.PIPELINE.lower()})",
+    "overlap_weighted": f"{da.OVERLAP} ({da.WEIGHTED.lower()})",
+}
+
+
+def measure_changes(d: Diff) -> list[tuple[str, int, int]]:
+    """The headline measures before and now: (measure key, before kr, now kr). The
+    measures are netto; udmøntet is among them once either moment has rammer, and
+    what the overlaps take off pipeline and weighted once either has overlaps."""
+    b, a = d.before.totals, d.after.totals
+    budgeted = d.before.programme.has_rammer or d.after.programme.has_rammer
+    overlaps = bool(d.before.overlaps or d.after.overlaps)
+    shown = {"budgeted": budgeted, "overlap": overlaps, "overlap_weighted": overlaps}
+    return [
+        (key, getattr(b, f"{key}_kr"), getattr(a, f"{key}_kr"))
+        for key in TOTAL_MEASURES
+        if shown.get(key, True)
+    ]
 
 
 def total_changes(d: Diff) -> list[tuple[str, int, int]]:
     """The headline measures before and now, with their Danish labels, in the order
-    every "Siden sidst" view shows them: (label, before kr, now kr). The measures are
-    netto; when either moment has overlaps, what they take off pipeline and weighted
-    follows."""
-    b, a = d.before.totals, d.after.totals
-    rows = [
-        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
-        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
-        (da.DECIDED, b.decided_kr, a.decided_kr),
-        (da.REALISED, b.realised_kr, a.realised_kr),
-        (da.VALIDATED, b.validated_kr, a.validated_kr),
-        (da.GAP_EXPLAINED, b.gap_kr, a.gap_kr),
-        (da.BASELINE_EXPLAINED, b.baseline_kr, a.baseline_kr),
-        (da.SLIPPAGE_EXPLAINED, b.slippage_kr, a.slippage_kr),
-    ]
-    if d.before.overlaps or d.after.overlaps:
-        rows += [
-            (f"{da.OVERLAP} ({da.PIPELINE.lower()})", b.overlap_kr, a.overlap_kr),
-            (f"{da.OVERLAP} ({da.WEIGHTED.lower()})", b.overlap_weighted_kr, a.overlap_weighted_kr),
-        ]
-    return rows
+    every "Siden sidst" view shows them: (label, before kr, now kr)."""
+    return [(TOTAL_MEASURES[key], old, new) for key, old, new in measure_changes(d)]
 
 
 def overlap_changes(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_unit
+from tracker.domain.ranges import RANGE_KINDS
 
 __all__ = ["ATTRIBUTE_NAMES", "FigureColumn", "Header", "attribute_name", "figure_heading"]
 
@@ -26,14 +27,24 @@ ATTRIBUTE_NAMES: dict[str, str] = {
     **dict.fromkeys(("decision", "beslutning"), "decision"),
     **dict.fromkeys(("confidence", "sikkerhed"), "confidence"),
     **dict.fromkeys(("benefit_type", "benefit type", "gevinsttype"), "benefit_type"),
+    **dict.fromkeys(("ramme", "budgetramme"), "ramme"),
+    **dict.fromkeys(("decision", "beslutning"), "decision"),
 }
 #: A figure kind's word in a heading (case-folded) → the kind.
 _KIND_WORDS: dict[str, str] = {
-    **{kind: kind for kind in FIGURE_KINDS},
+    **{kind: kind for kind in (*FIGURE_KINDS, *RANGE_KINDS)},
     "potentiale": "potential",
+    # the range of a potential (trepunktsestimat), as a catalogue heads it
+    "minimum": "low",
+    "maksimum": "high",
+    "maximum": "high",
     "realized": "realised",
     "realiseret": "realised",
     "investering": "investment",
+    # udmøntet_2018: a cut of the row's ramme for the year (not a figure of its own)
+    "budgeted": "budgeted",
+    "udmøntet": "budgeted",
+    "udmøntning": "budgeted",
 }
 _SPACES = re.compile(r"\s+")
 # "Potentiale 2018 (kr)", "2019 (1.000 kr.)", "potential_2020 [tkr]"
@@ -46,7 +57,8 @@ class FigureColumn:
     """A column of amounts."""
 
     kind: str
-    """potential, realised or investment."""
+    """potential, realised, investment, or a range's low or high; ``budgeted``: a cut
+    (udmøntning) of the row's ramme."""
     year: int
     """The year the amounts belong to."""
     unit: int | None = None
@@ -84,7 +96,8 @@ def attribute_name(heading: str) -> str | None:
 
 def figure_heading(heading: str) -> FigureColumn | None:
     """``potential_2018``, ``Potentiale 2018 (kr)``, ``2019 (1.000 kr.)`` (a bare year
-    is the potential) → the column; ``None`` when the heading is no figure column.
+    is the potential), ``low_2018``/``Minimum 2018``, ``high_2018``/``Maksimum 2018``
+    (the potential's range) → the column; ``None`` when the heading is no figure column.
 
     Raises :class:`MoneyError` when the heading is a figure column with a unit that
     is not one.
@@ -107,5 +120,7 @@ def figure_heading(heading: str) -> FigureColumn | None:
         return FigureColumn(kind, int(year), parse_unit(unit))
     except MoneyError:
         raise MoneyError(
-            f"unknown unit {unit.strip()!r} in the heading (use kr, tkr, 1.000 kr. or mio. kr.)"
+            f"unknown unit {unit.strip()!r} in the heading (use kr, tkr, 1.000 kr. or mio. kr.)",
+            f"ukendt enhed {unit.strip()!r} i overskriften (brug kr, tkr, 1.000 kr. eller "
+            "mio. kr.)",
         ) from None

@@ -14,14 +14,24 @@ __all__ = [
     "BENEFIT_TYPE",
     "BUCKET",
     "BUCKETS",
+    "BUDGETED",
+    "BUDGET_CHANGES",
+    "BUDGET_COLUMNS",
+    "BUDGET_FOLLOW_UP",
+    "BUDGET_KIND_LABELS",
+    "BUDGET_SHORT_COLUMNS",
     "CHANGE",
     "CODE",
     "CONFIDENCE",
     "COUNT",
+    "CUTS",
+    "CUTS_NOTE",
+    "CUT_CHANGES",
     "DECIDED",
     "DECISION",
     "DESCRIPTION",
     "DROPPED",
+    "EXPECTED",
     "FIELD_LABELS",
     "FIGURE_CHANGES",
     "FIGURE_KINDS",
@@ -29,6 +39,8 @@ __all__ = [
     "GAP_EXPLAINED",
     "GROSS",
     "HYPOTHESES",
+    "INDEPENDENT",
+    "INSIDE_SERVICERAMME",
     "INVESTMENT",
     "INVESTMENT_TOTAL",
     "IN_MIO",
@@ -40,10 +52,13 @@ __all__ = [
     "NET_NOTE",
     "NOTE",
     "NOW",
+    "NO_CUTS",
     "NO_FIGURE_CHANGES",
     "NO_STAGE_MOVES",
+    "NO_UDVALG",
     "NO_WARNINGS",
     "OTHER_BENEFITS",
+    "OUTSIDE_SERVICERAMME",
     "OVERLAP",
     "OVERLAPS",
     "OVERLAP_CHANGES",
@@ -55,9 +70,22 @@ __all__ = [
     "PIPELINE",
     "POTENTIAL",
     "PROGRESS_MEASURE",
+    "RAMME",
+    "RAMMER",
     "RANGE_LABELS",
     "REALISED",
+    "RISK",
+    "RISK_EXPECTED",
+    "RISK_NOTE",
+    "RISK_P_FULL",
+    "RISK_P_LABEL",
+    "RISK_P_TARGET",
+    "RISK_REACHED",
+    "RISK_REACHED_LABEL",
+    "RISK_REACHED_SHORT",
+    "RISK_TOGETHER_REACHED",
     "SETTING_LABELS",
+    "SIGN_NOTE",
     "SINCE",
     "SLIPPAGE_EXPLAINED",
     "SOURCE_LABELS",
@@ -68,8 +96,10 @@ __all__ = [
     "TARGET",
     "THEN",
     "TITLE",
+    "TOGETHER",
     "TOTAL",
     "TRAJECTORY",
+    "UDVALG",
     "UNASSIGNED",
     "VALIDATED",
     "VALIDATIONS",
@@ -97,6 +127,8 @@ VALIDATED = "Valideret"
 accounts (the figure standing, approved)."""
 DECIDED = "Besluttet"
 """Potential of hypotheses that are decided or later."""
+BUDGETED = "Udmøntet"
+"""The reductions written into the rammer's budgets for the target year (udmøntet)."""
 WEIGHTED = "Vægtet"
 """Potential × weight (stage weight or confidence)."""
 PIPELINE = "Pipeline"
@@ -121,6 +153,7 @@ MEASURE_LABELS: dict[str, str] = {
     "target": TARGET,
     "realised": REALISED,
     "validated": VALIDATED,
+    "budgeted": BUDGETED,
     "decided": DECIDED,
     "weighted": WEIGHTED,
     "pipeline": PIPELINE,
@@ -145,6 +178,7 @@ RANGE_LABELS: dict[str, str] = {"low": "Minimum", "high": "Maksimum"}
 MEASURE_HINTS: dict[str, str] = {
     "realised": "høstet i målåret",
     "validated": "realiseret og godkendt af Økonomi",
+    "budgeted": "skrevet ind i budgettet for målåret",
     "decided": "potentiale besluttet eller senere",
     "weighted": "potentiale × fasens vægt",
     "pipeline": "alt potentiale i målåret",
@@ -220,6 +254,7 @@ OVERLAP_NOTE = (
 OVERLAP_GROSS_NOTE = "Faserne og hypotesernes egne tal er brutto."
 """Where the overlaps are not taken off: the funnel and each hypothesis's row."""
 OVERLAP_NOT_COUNTED = "tæller ikke"
+"""An overlap with fewer than two hypotheses that count (dropped, or another type)."""
 
 # Validation (validering) of realised figures by the finance department.
 PROGRESS_MEASURE = "Fremdriften måles på"
@@ -234,7 +269,30 @@ VALIDATION_NOTE = (
     "programmet har valideringer, ellers på det realiserede."
 )
 """Under the measures: what validated is and which one the progress reads."""
-"""An overlap with fewer than two hypotheses that count (dropped, or another type)."""
+
+# How sure are we (the risk section of the report, the dashboard's panel). The CLI
+# says the same through its catalogue; a test holds the two equal.
+RISK = "Hvor sikre er vi?"
+EXPECTED = "Forventet værdi"
+"""Σ weight × (minimum + 4 × potential + maksimum) / 6, exact."""
+INDEPENDENT = "Uafhængige"
+"""Each hypothesis comes true on its own (the main figures)."""
+TOGETHER = "Samvarierende"
+"""The hypotheses come true and fall short together (the widest spread)."""
+RISK_EXPECTED = EXPECTED + ": {amount}"
+RISK_P_TARGET = "Sandsynlighed for at nå {target}: {p} (samvarierende: {together})"
+RISK_REACHED = "Beløb der nås med {pct} % sandsynlighed: {amount}"
+RISK_TOGETHER_REACHED = "Samvarierende, beløb der nås med {pcts} % sandsynlighed: {amounts} {unit}"
+RISK_P_LABEL = "Sandsynlighed for at nå målet"
+RISK_REACHED_LABEL = "Nås med {pct} % sandsynlighed"
+RISK_P_FULL = "Fuld pulje"
+"""The probability that a bucket is filled to its target."""
+RISK_REACHED_SHORT = "Nås med {pct} %"
+RISK_NOTE = (
+    "Beregnet med {draws} simulationer, seed {seed}. Uafhængige: hver hypotese indfries "
+    "for sig med sin vægt som sandsynlighed; samvarierende: hypoteserne indfries og "
+    "svigter sammen (den bredeste spredning)."
+)
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {
@@ -265,6 +323,12 @@ VALUE_NAMES: dict[str, str] = {
     "name": "Navnet",
     "confidence": CONFIDENCE,
     "actor": "Navnet på den, der ændrer",
+    "udvalg": "Udvalget",
+    "original": "Oprindeligt budget",
+    "supplementary": "Tillægsbevillinger og omplaceringer",
+    "carried": "Overførsler",
+    "actual": "Forbrug",
+    "forecast": "Forventet regnskab",
 }
 
 
@@ -290,6 +354,11 @@ ACTION_LABELS: dict[str, str] = {
     "overlap.add": "Dobbelttælling oprettet",
     "overlap.set": "Dobbelttælling ændret",
     "overlap.drop": "Dobbelttælling fjernet",
+    "ramme.add": "Ramme oprettet",
+    "ramme.set": "Ramme ændret",
+    "budget.set": "Budgettal ændret",
+    "budget.cut": "Udmøntning registreret",
+    "budget.uncut": "Udmøntning trukket tilbage",
     "figure.validate": "Realiseret tal valideret",
 }
 
@@ -317,6 +386,59 @@ SETTING_LABELS: dict[str, str] = {
     "amount_kr": AMOUNT,
     "note": NOTE,
     "validators": "Validatorer",
+    "udvalg": "Udvalg",
+    "serviceramme": "Serviceramme",
+}
+
+# -- The budget follow-up (budgetopfølgning) and udmøntning -----------------------
+BUDGET_FOLLOW_UP = "Budgetopfølgning"
+RAMME = "Ramme"
+RAMMER = "Rammer"
+UDVALG = "Udvalg"
+NO_UDVALG = "(uden udvalg)"
+"""The group of the rammer that name no udvalg."""
+INSIDE_SERVICERAMME = "Inden for servicerammen"
+OUTSIDE_SERVICERAMME = "Uden for servicerammen"
+DECISION = "Beslutning"
+CUTS = "Udmøntninger"
+NO_CUTS = "Ingen udmøntninger."
+SIGN_NOTE = "Minus angiver mindreforbrug, plus merforbrug."
+"""Under every table of budget figures (the Danish sign convention)."""
+CUTS_NOTE = "Udmøntet vises som minus: det er en reduktion af rammens budget."
+BUDGET_CHANGES = "Ændrede budgettal"
+CUT_CHANGES = "Ændrede udmøntninger"
+
+#: A ramme's budget figures → their labels, in the order every table shows them.
+BUDGET_KIND_LABELS: dict[str, str] = {
+    "original": "Oprindeligt budget",
+    "supplementary": "Tillægsbevillinger og omplaceringer (net)",
+    "carried": "Overførsler fra forrige år",
+    "actual": "Forbrug / regnskab",
+    "forecast": "Forventet regnskab",
+}
+#: The columns of the follow-up (``*_kr`` key without ``_kr`` → its heading).
+BUDGET_COLUMNS: dict[str, str] = {
+    "original": "Oprindeligt budget",
+    "supplementary": "Tillæg og omplaceringer",
+    "carried": "Overførsler",
+    "corrected": "Korrigeret budget",
+    "actual": "Forbrug",
+    "forecast": "Forventet regnskab",
+    "deviation": "Afvigelse til korrigeret",
+    "deviation_original": "Afvigelse til oprindeligt",
+    "cuts": "Udmøntet",
+}
+#: The same columns in a terminal's width.
+BUDGET_SHORT_COLUMNS: dict[str, str] = {
+    "original": "Opr. budget",
+    "supplementary": "Tillæg",
+    "carried": "Overført",
+    "corrected": "Korr. budget",
+    "actual": "Forbrug",
+    "forecast": "Forventet",
+    "deviation": "Afv. korr.",
+    "deviation_original": "Afv. opr.",
+    "cuts": "Udmøntet",
 }
 
 

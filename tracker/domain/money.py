@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, localcontext
 
+from tracker.domain.bilingual import BilingualError
+
 __all__ = [
     "DECIMAL_MARK",
     "DEFAULT_DISPLAY",
@@ -39,8 +41,9 @@ __all__ = [
 MAX_ABS_KR = 10**12
 
 
-class MoneyError(ValueError):
-    """An input that is not an amount of whole kroner; the message says why."""
+class MoneyError(BilingualError):
+    """An input that is not an amount of whole kroner; the message says why (in
+    English, and in Danish in :attr:`danish`)."""
 
 
 _UNITS: dict[str, int] = {
@@ -80,25 +83,40 @@ _NUMBER = re.compile(
 _GROUPED = re.compile(r"^[1-9][0-9]{0,2}([. ][0-9]{3})+$")
 
 
+def _ungrouped(raw: str) -> tuple[str, str]:
+    return (
+        f"{raw!r}: thousands must be grouped in threes",
+        f"{raw!r}: tusinder skal grupperes tre og tre",
+    )
+
+
 def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
     """Turn the number part into a Decimal, honouring Danish and English separators."""
     num = _SPACES.sub(" ", num).strip()
     if num.count(",") > 1:
-        raise MoneyError(f"{raw!r} has more than one decimal comma")
+        raise MoneyError(
+            f"{raw!r} has more than one decimal comma", f"{raw!r} har mere end ét decimalkomma"
+        )
     if "," in num:
         whole, frac = num.split(",")
         if "." in frac or " " in frac:
-            raise MoneyError(f"{raw!r}: separators after the decimal comma")
+            raise MoneyError(
+                f"{raw!r}: separators after the decimal comma",
+                f"{raw!r} har skilletegn efter decimalkommaet",
+            )
         if "." in whole or " " in whole:
             if not _GROUPED.match(whole):
-                raise MoneyError(f"{raw!r}: thousands must be grouped in threes")
+                raise MoneyError(*_ungrouped(raw))
             whole = whole.replace(".", "").replace(" ", "")
         if not frac:
-            raise MoneyError(f"{raw!r}: digits are missing after the comma")
+            raise MoneyError(
+                f"{raw!r}: digits are missing after the comma",
+                f"{raw!r} mangler cifre efter kommaet",
+            )
         return Decimal(f"{whole}.{frac}")
     if " " in num:
         if not _GROUPED.match(num):
-            raise MoneyError(f"{raw!r}: thousands must be grouped in threes")
+            raise MoneyError(*_ungrouped(raw))
         num = num.replace(" ", "").replace(".", "")
         return Decimal(num)
     dots = num.count(".")
@@ -108,7 +126,7 @@ def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
         # "4.500.000 kr" groups thousands; so do "4.500 kr" and "1.080 tkr": in kroner
         # and thousands the Danish point is the only reading a budget means.
         if not _GROUPED.match(num):
-            raise MoneyError(f"{raw!r}: thousands must be grouped in threes")
+            raise MoneyError(*_ungrouped(raw))
         return Decimal(num.replace(".", ""))
     whole, frac = num.split(".")
     if _GROUPED.match(num):
@@ -119,10 +137,15 @@ def _digits(num: str, unit_factor: int, raw: str) -> Decimal:
         as_grouped = format_kr(int(f"{whole}{frac}") * unit_factor)
         raise MoneyError(
             f"{raw!r} is ambiguous in mio. kr.: write {decimal} for {as_decimal} "
-            f"or {whole}{frac} for {as_grouped} (or give the unit, e.g. {raw.strip()} kr)"
+            f"or {whole}{frac} for {as_grouped} (or give the unit, e.g. {raw.strip()} kr)",
+            f"{raw!r} kan læses på to måder i mio. kr.: skriv {decimal} for {as_decimal} "
+            f"eller {whole}{frac} for {as_grouped} (eller skriv enheden, fx {raw.strip()} kr)",
         )
     if not frac:
-        raise MoneyError(f"{raw!r}: digits are missing after the point")
+        raise MoneyError(
+            f"{raw!r}: digits are missing after the point",
+            f"{raw!r} mangler cifre efter punktummet",
+        )
     return Decimal(num)
 
 
@@ -131,7 +154,10 @@ def parse_unit(text: str) -> int:
     ``mio. kr.`` → 1.000.000 (any case); :class:`MoneyError` for anything else."""
     unit = _SPACES.sub(" ", text.strip().lower())
     if not unit or unit not in _UNITS:
-        raise MoneyError(f"unknown unit {text.strip()!r} (use kr, tkr or mio)")
+        raise MoneyError(
+            f"unknown unit {text.strip()!r} (use kr, tkr or mio)",
+            f"ukendt enhed {text.strip()!r} (brug kr, tkr eller mio)",
+        )
     return _UNITS[unit]
 
 
@@ -159,28 +185,40 @@ def parse_amount(text: str, unit: int = 1_000_000) -> int:
     than one krone) raises :class:`MoneyError` with a message fit to show the user.
     """
     if not isinstance(text, str):
-        raise MoneyError(f"{text!r} is not an amount")
+        raise MoneyError(f"{text!r} is not an amount", f"{text!r} er ikke et beløb")
     raw = text
     stripped = raw.strip()
     if not stripped:
-        raise MoneyError("an amount is required (for example 4,5 or 29 tkr)")
+        raise MoneyError(
+            "an amount is required (for example 4,5 or 29 tkr)",
+            "skriv et beløb (fx 4,5 eller 29 tkr)",
+        )
     accounting = len(stripped) > 2 and stripped[0] == "(" and stripped[-1] == ")"
     if accounting:
         stripped = stripped[1:-1].strip()
     match = _NUMBER.match(stripped)
     if match is None:
-        raise MoneyError(f"{raw!r} is not an amount (write for example 4,5 or 29 tkr)")
+        raise MoneyError(
+            f"{raw!r} is not an amount (write for example 4,5 or 29 tkr)",
+            f"{raw!r} er ikke et beløb (skriv fx 4,5 eller 29 tkr)",
+        )
     named = _SPACES.sub(" ", match["unit"].strip().lower())
     if named not in _UNITS:
-        raise MoneyError(f"{raw!r}: unknown unit {match['unit'].strip()!r} (use mio., tkr or kr)")
+        unknown = match["unit"].strip()
+        raise MoneyError(
+            f"{raw!r}: unknown unit {unknown!r} (use mio., tkr or kr)",
+            f"{raw!r}: ukendt enhed {unknown!r} (brug mio., tkr eller kr)",
+        )
     factor = _UNITS[named] if named else unit
     try:
         number = _digits(match["num"], factor, raw)
     except InvalidOperation:
-        raise MoneyError(f"{raw!r} is not an amount") from None
+        raise MoneyError(f"{raw!r} is not an amount", f"{raw!r} er ikke et beløb") from None
     if match["sign"] in ("-", "\u2212") or accounting:
         if accounting and match["sign"]:
-            raise MoneyError(f"{raw!r}: a sign inside parentheses")
+            raise MoneyError(
+                f"{raw!r}: a sign inside parentheses", f"{raw!r} har et fortegn inde i parentesen"
+            )
         number = -number
     with localcontext() as exact:
         # The default 28 digits would round "1,000…0001" (30 decimals) to a whole
@@ -190,16 +228,21 @@ def parse_amount(text: str, unit: int = 1_000_000) -> int:
         try:
             value = number * factor
         except Inexact:
-            raise MoneyError(f"{raw!r} has too many digits") from None
+            raise MoneyError(
+                f"{raw!r} has too many digits", f"{raw!r} har for mange cifre"
+            ) from None
     return _checked(value, raw)
 
 
 def _checked(value: Decimal, raw: str) -> int:
     if value != value.to_integral_value():
-        raise MoneyError(f"{raw!r} is finer than one krone")
+        raise MoneyError(f"{raw!r} is finer than one krone", f"{raw!r} er finere end én krone")
     kr = int(value)
     if abs(kr) > MAX_ABS_KR:
-        raise MoneyError(f"{raw!r} is too large (at most 1.000.000 mio. kr.)")
+        raise MoneyError(
+            f"{raw!r} is too large (at most 1.000.000 mio. kr.)",
+            f"{raw!r} er for stort (højst 1.000.000 mio. kr.)",
+        )
     return kr
 
 
@@ -354,12 +397,16 @@ def parse_display(unit: str, decimals: int | None = None) -> Display:
     """A :class:`Display` from the options' words; :class:`MoneyError` for others."""
     name = unit.strip().lower()
     if name not in DISPLAY_UNITS:
-        raise MoneyError(f"unknown display unit {unit!r} (use mio, tkr or kr)")
+        raise MoneyError(
+            f"unknown display unit {unit!r} (use mio, tkr or kr)",
+            f"ukendt visningsenhed {unit!r} (brug mio, tkr eller kr)",
+        )
     if decimals is None:
         decimals = DEFAULT_DISPLAY.decimals
     if isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
         raise MoneyError(
-            f"decimals must be a whole number from 0 to {MAX_DECIMALS}, not {decimals}"
+            f"decimals must be a whole number from 0 to {MAX_DECIMALS}, not {decimals}",
+            f"antal decimaler skal være et helt tal fra 0 til {MAX_DECIMALS}, ikke {decimals}",
         )
     return Display(name, decimals)
 

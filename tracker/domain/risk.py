@@ -18,17 +18,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from tracker.domain.draws import DRAWS, MAX_DRAWS, MAX_SEED, PERCENTS, SEED
 from tracker.domain.money import round_half_up
 from tracker.domain.risk_facts import OverlapFacts, RiskFacts, RiskHypothesis, layout_of
-from tracker.domain.status import Allocation, weighted_amount
+from tracker.domain.status import Allocation, allocate_waterfall, weighted_amount
 
 if TYPE_CHECKING:
     from tracker.domain.risk_sim import Simulation, Totals
 
 __all__ = [
     "DRAWS",
+    "MAX_DRAWS",
+    "MAX_SEED",
     "PERCENTS",
     "SEED",
+    "SPREAD_BINS",
     "BucketRisk",
     "Certainty",
     "Outlook",
@@ -36,19 +40,15 @@ __all__ = [
     "Risk",
     "RiskFacts",
     "RiskHypothesis",
+    "Spread",
     "compute_risk",
     "expected_amount",
     "overlap_deduction",
     "simulate",
 ]
 
-#: Draws of the simulation unless the caller says otherwise: a probability is then
-#: good to about ±0,01 (two standard errors at 50 %: 2 × √(0,25 / 20.000) ≈ 0,007).
-DRAWS = 20_000
-#: The fixed seed: the same data give the same figures in every surface.
-SEED = 2018
-#: The probabilities (in percent) at which the amounts reached are reported.
-PERCENTS = (50, 80, 95)
+#: Bins of :attr:`Risk.spread`: as many as a small chart shows.
+SPREAD_BINS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +95,36 @@ class BucketRisk:
     full. Earmarked: its own total reaches its target."""
     p_full_together: float
     """The same with the hypotheses moving together."""
-    outlook: Outlook | None
-    """Earmarked mode: the bucket's own figures (with its share of overlaps); ``None``
-    in waterfall mode, where a bucket has no total of its own."""
+    outlook: Outlook
+    """The bucket's figures. Earmarked: those of its own total (with its share of
+    overlaps). Waterfall, where a bucket holds what the programme's total leaves for
+    it (the total less the targets of the buckets before it, up to its own target):
+    the expected value is the programme's filled into the buckets in priority order,
+    as the status fills the weighted total; the chance of reaching is :attr:`p_full`,
+    and each amount reached is the programme's, less the buckets before, up to the
+    target (exact: what a bucket holds only grows with the total)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """How the programme's simulated total spreads (hypotheses independent): a
+    histogram, for a small chart beside the figures."""
+
+    low_kr: int
+    """The smallest total drawn, kroner."""
+    high_kr: int
+    """The largest total drawn, kroner."""
+    counts: tuple[int, ...]
+    """Draws per bin: equal bins from :attr:`low_kr` to :attr:`high_kr` (one bin
+    when every draw gave the same total)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Risk:
     """How sure are we (hvor sikre er vi): the programme's figures, per bucket too."""
 
+    target_kr: int
+    """The programme's target (mål) the probabilities are of reaching, kroner."""
     gross_expected_kr: int
     """Expected value before overlaps (brutto), kroner."""
     overlap_expected_kr: int
@@ -123,6 +144,8 @@ class Risk:
     """Number of draws (simulationer) the probabilities come from."""
     seed: int
     """The random generator's seed, stated beside the figures."""
+    spread: Spread
+    """The spread of the total drawn (independent), for a chart."""
 
 
 def expected_amount(h: RiskHypothesis) -> int:
@@ -167,29 +190,48 @@ def compute_risk(facts: RiskFacts, *, draws: int = DRAWS, seed: int = SEED) -> R
         return Certainty(totals.share_reaching(target_kr), p50, p80, p95)
 
     ind_total, tog_total = sim.programme()
+    independent = certainty(ind_total, facts.target_kr)
+    together = certainty(tog_total, facts.target_kr)
     earmarked = facts.allocation is Allocation.EARMARKED
     bucket_risks = []
     filled_before = 0
+    expected_filled, _surplus = allocate_waterfall(sum(net), layout.buckets)
     for i, b in enumerate(layout.buckets):
         if earmarked:
             ind, tog = sim.slot(i)
             outlook = Outlook(net[i], certainty(ind, b.target_kr), certainty(tog, b.target_kr))
             full, full_t = outlook.independent.p_target, outlook.together.p_target
         else:
-            outlook = None
-            filled_before += max(b.target_kr, 0)
+            before, filled_before = filled_before, filled_before + max(b.target_kr, 0)
             empty = b.target_kr <= 0
             full = 1.0 if empty else ind_total.share_reaching(filled_before)
             full_t = 1.0 if empty else tog_total.share_reaching(filled_before)
+            outlook = Outlook(
+                expected_filled[i],
+                _left_for(independent, full, before, b.target_kr),
+                _left_for(together, full_t, before, b.target_kr),
+            )
         bucket_risks.append(BucketRisk(b.key, b.target_kr, full, full_t, outlook))
     return Risk(
+        target_kr=facts.target_kr,
         gross_expected_kr=sum(gross),
         overlap_expected_kr=sum(deducted),
         expected_kr=sum(net),
-        independent=certainty(ind_total, facts.target_kr),
-        together=certainty(tog_total, facts.target_kr),
+        independent=independent,
+        together=together,
         buckets=tuple(bucket_risks),
         unassigned_expected_kr=net[-1] if earmarked else 0,
         draws=draws,
         seed=seed,
+        spread=Spread(*ind_total.histogram(SPREAD_BINS)),
     )
+
+
+def _left_for(programme: Certainty, p_full: float, before_kr: int, target_kr: int) -> Certainty:
+    """A waterfall bucket's certainty from the programme's: it holds the total less
+    ``before_kr`` (the targets filled first), at least 0 and at most its target."""
+
+    def held(kr: int) -> int:
+        return min(max(kr - before_kr, 0), max(target_kr, 0))
+
+    return Certainty(p_full, held(programme.p50_kr), held(programme.p80_kr), held(programme.p95_kr))

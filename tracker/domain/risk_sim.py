@@ -61,6 +61,15 @@ class Totals:
         below = int(np.searchsorted(self.sorted_kr, amount_kr, side="left"))
         return (self.draws - below) / self.draws
 
+    def histogram(self, bins: int) -> tuple[int, int, tuple[int, ...]]:
+        """(smallest, largest, draws per bin): ``bins`` equal bins from the smallest
+        total drawn to the largest, whole kroner (one bin when every draw is equal)."""
+        low, high = math.floor(self.sorted_kr[0]), math.ceil(self.sorted_kr[-1])
+        if low == high:
+            return low, high, (self.draws,)
+        counts, _edges = np.histogram(self.sorted_kr, bins=bins, range=(low, high))
+        return low, high, tuple(int(c) for c in counts)
+
     def reached(self, percent: int) -> int:
         """The largest whole-kroner amount x with P(total ≥ x) ≥ ``percent`` %.
 

@@ -8,6 +8,7 @@ rule raises :class:`RuleError` with its line in English and in Danish.
 
 import re
 
+from tracker.domain.bilingual import BilingualError
 from tracker.domain.labels import value_name
 from tracker.domain.stages import Stage
 
@@ -16,6 +17,7 @@ __all__ = [
     "NONE_WORDS",
     "PERCENT_MAX",
     "PERCENT_MIN",
+    "ZERO_IS_A_VALUE",
     "RuleError",
     "check_figure_amount",
     "figure_changed",
@@ -30,21 +32,16 @@ __all__ = [
 PERCENT_MIN, PERCENT_MAX = 0, 100
 #: Words that mean "no value" in a cell or option (English and Danish).
 NONE_WORDS = ("none", "ingen")
-#: The longest decision reference a stage move may name ("Chefgruppemøde 2,
-#: 12.03.2018, pkt. 4"): one line, like a title.
+#: The longest decision reference a stage move or a cut may name ("Chefgruppemøde 2,
+#: 12.03.2018, pkt. 4", "Byrådet 08.10.2015, pkt. 12"): one line.
 DECISION_MAX = 200
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 
 
-class RuleError(ValueError):
-    """A value that breaks a rule: ``str(error)`` is the English line (the CLI's and
-    the import's), :attr:`danish` the terminal UI's."""
-
-    def __init__(self, message: str, danish: str) -> None:
-        super().__init__(message)
-        self.danish = danish
-        """The line in Danish."""
+class RuleError(BilingualError):
+    """A value that breaks a rule: ``str(error)`` is the English line, :attr:`danish`
+    the Danish one."""
 
 
 def stage_move_needs_note(old: Stage, new: Stage) -> bool:
@@ -58,15 +55,23 @@ def stage_move_needs_note(old: Stage, new: Stage) -> bool:
     return new.rank < old.rank
 
 
-def figure_changed(old_kr: int | None, new_kr: int) -> bool:
-    """Whether recording ``new_kr`` over the current record ``old_kr`` is a change.
+#: The figure kinds for which a first 0 is a value: a range's minimum or maksimum of 0
+#: says the gain may come to nothing, which no record (the range is the potential)
+#: does not say. The names are those of :data:`tracker.domain.ranges.RANGE_KINDS`.
+ZERO_IS_A_VALUE = frozenset({"low", "high"})
+
+
+def figure_changed(old_kr: int | None, new_kr: int, kind: str = "potential") -> bool:
+    """Whether recording ``new_kr`` over the current record ``old_kr`` of a ``kind``
+    figure is a change.
 
     ``None`` is no record; a 0 where there is no record is no change either, so a
-    spreadsheet full of zeros writes nothing. (The bulk import's SQLite path says the
-    same in SQL, :func:`db.bulk.figure_changed_sql`; a test holds the two equal.)
+    spreadsheet full of zeros writes nothing, except for the kinds in
+    :data:`ZERO_IS_A_VALUE`. (The bulk import's SQLite path says the same in SQL,
+    :func:`db.bulk.figure_changed_sql`; a test holds the two equal.)
     """
     if old_kr is None:
-        return new_kr != 0
+        return new_kr != 0 or kind in ZERO_IS_A_VALUE
     return old_kr != new_kr
 
 

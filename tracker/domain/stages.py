@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from tracker.domain.bilingual import BilingualError
+
 __all__ = ["DECIDED_STAGES", "DEFAULT_WEIGHTS", "Stage", "parse_stage"]
 
 
@@ -70,5 +72,9 @@ def parse_stage(text: str) -> Stage:
     stage = _BY_NAME.get(text.strip().casefold())
     if stage is None:
         accepted = ", ".join(s.value for s in Stage)
-        raise ValueError(f"unknown stage {text!r} (use one of {accepted}, or the Danish label)")
+        labels = ", ".join(s.label for s in Stage)
+        raise BilingualError(
+            f"unknown stage {text!r} (use one of {accepted}, or the Danish label)",
+            f"ukendt fase {text!r} (brug en af {labels})",
+        )
     return stage

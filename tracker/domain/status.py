@@ -108,7 +108,14 @@ def _buckets(
     programme: ProgrammeFacts, earmarks: Sequence[tuple[str | None, Measures]], total: Measures
 ) -> tuple[tuple[BucketStatus, ...], Measures, Measures]:
     buckets = list(programme.buckets)
-    names = ("pipeline_kr", "weighted_kr", "decided_kr", "realised_kr", "validated_kr")
+    names = (
+        "pipeline_kr",
+        "weighted_kr",
+        "decided_kr",
+        "realised_kr",
+        "budgeted_kr",
+        "validated_kr",
+    )
     per_measure: dict[str, list[int]] = {}
     rest: dict[str, int] = {}
     for name in names:
@@ -130,6 +137,7 @@ def _buckets(
                     decided_kr=per_measure["decided_kr"][i],
                     realised_kr=per_measure["realised_kr"][i],
                     gap_kr=b.target_kr - per_measure["weighted_kr"][i],
+                    budgeted_kr=per_measure["budgeted_kr"][i],
                     validated_kr=per_measure["validated_kr"][i],
                 )
                 for i, b in enumerate(buckets)
@@ -162,10 +170,15 @@ def _warnings(
                     "missing-potential",
                     h.code,
                     f"{h.code} er {h.stage.label.lower()} men har intet potentiale for {year}",
+                    f"{h.code} is {h.stage.value} but has no potential for {year}",
                 )
             )
         if active and not h.owner.strip():
-            warnings.append(Warning("no-owner", h.code, f"{h.code} har ingen ansvarlig"))
+            warnings.append(
+                Warning(
+                    "no-owner", h.code, f"{h.code} har ingen ansvarlig", f"{h.code} has no owner"
+                )
+            )
         # Realised above potential needs a realised figure or a negative potential.
         if realised or (potential and min(potential.values()) < 0):
             for y in years:
@@ -177,11 +190,22 @@ def _warnings(
                             h.code,
                             f"{h.code}: realiseret {format_mio(got)} over "
                             f"potentialet {format_mio(expected)} i {y}",
+                            f"{h.code}: realised {format_mio(got)} above "
+                            f"the potential {format_mio(expected)} in {y}",
                         )
                     )
         if active and h.updated_at is not None and h.updated_at <= stale_before:
             days = (as_of - h.updated_at).days
-            warnings.append(Warning("stale", h.code, f"{h.code} er ikke opdateret i {days} dage"))
+            warnings.append(
+                Warning(
+                    "stale",
+                    h.code,
+                    f"{h.code} er ikke opdateret i {days} dage",
+                    f"{h.code} has not been updated for {days} days",
+                )
+            )
+        if h.budgeted or (programme.has_rammer and h.stage in DECIDED_STAGES):
+            warnings.extend(_budget_warnings(programme, h))
     bucket_sum = sum(b.target_kr for b in programme.buckets)
     if programme.buckets and bucket_sum != programme.target_kr:
         warnings.append(
@@ -190,6 +214,8 @@ def _warnings(
                 None,
                 f"Puljernes mål ({format_mio(bucket_sum)}) svarer ikke til "
                 f"programmets mål ({format_mio(programme.target_kr)})",
+                f"The buckets' targets ({format_mio(bucket_sum)}) do not add up to "
+                f"the programme's target ({format_mio(programme.target_kr)})",
             )
         )
     earmarked = sum(1 for h in hypotheses if h.bucket and h.stage is not Stage.DROPPED)
@@ -197,12 +223,62 @@ def _warnings(
         # Under the waterfall rule the money fills the buckets by priority, so an
         # earmark steers nothing; said once, so a reader does not trust it.
         noun = "hypotese har" if earmarked == 1 else "hypoteser har"
+        english = "hypothesis has" if earmarked == 1 else "hypotheses have"
         warnings.append(
             Warning(
                 "earmark-ignored",
                 None,
                 f"{earmarked} {noun} en øremærket pulje, "
                 "men vandfaldsreglen ser bort fra øremærkning",
+                f"{earmarked} {english} an earmarked bucket, "
+                "but the waterfall rule ignores earmarks",
+            )
+        )
+    return warnings
+
+
+def _budget_warnings(programme: ProgrammeFacts, h: HypothesisFacts) -> list[Warning]:
+    """The udmøntning's warnings for one hypothesis: a decided cash gain with nothing
+    udmøntet for the target year (only when the programme has rammer to udmønte on,
+    and only for a gain that counts: time freed is not cut from a budget); udmøntet
+    above the potential; udmøntet before the decision (or after dropping it)."""
+    year = programme.target_year
+    budgeted = h.budgeted
+    warnings: list[Warning] = []
+    if (
+        programme.has_rammer
+        and h.stage in DECIDED_STAGES
+        and h.benefit_type in programme.counting_types
+        and h.potential.get(year, 0) > 0
+        and not budgeted.get(year)
+    ):
+        warnings.append(
+            Warning(
+                "decided-not-budgeted",
+                h.code,
+                f"{h.code} er {h.stage.label.lower()}, men intet er udmøntet for {year}",
+            )
+        )
+    if not budgeted or not any(budgeted.values()):
+        return warnings
+    for y in programme.years:
+        cut, potential = budgeted.get(y, 0), h.potential.get(y, 0)
+        if cut > 0 and cut > potential:
+            warnings.append(
+                Warning(
+                    "budgeted-above-potential",
+                    h.code,
+                    f"{h.code}: udmøntet {format_mio(cut)} over "
+                    f"potentialet {format_mio(potential)} i {y}",
+                )
+            )
+    if h.stage not in DECIDED_STAGES:
+        why = "er forkastet" if h.stage is Stage.DROPPED else "er endnu ikke besluttet"
+        warnings.append(
+            Warning(
+                "budgeted-not-decided",
+                h.code,
+                f"{h.code} er udmøntet, men {why} ({h.stage.label.lower()})",
             )
         )
     return warnings
@@ -218,6 +294,7 @@ def _contribution(
     investment: int,
     *,
     counts: bool = False,
+    budgeted: int = 0,
     validated: int = 0,
 ) -> HypothesisContribution:
     """One hypothesis's row of the status: its figures as computed, beside its facts."""
@@ -241,6 +318,7 @@ def _contribution(
         slippage,
         h.benefit_type,
         counts,
+        budgeted,
         validated,
     )
 
@@ -255,12 +333,14 @@ def compute_status(
 
     Per hypothesis: pipeline is the target-year potential (0 when dropped), weighted is
     pipeline × weight rounded half up, decided is pipeline at decided or later,
-    realised is the target-year realised figure, validated (valideret) the part of it
-    the finance department has approved (the record standing). Totals are sums of those rounded
+    budgeted (udmøntet) is its target-year cuts of the rammer's budgets, realised is
+    the target-year realised figure, validated (valideret) the part of it the finance
+    department has approved (the record standing). Totals are sums of those rounded
     figures (brutto) less the ``overlaps`` counted twice in them (netto, see
-    :mod:`tracker.domain.overlaps`); gap = target − netto weighted. Only hypotheses
-    of a counting benefit type (gevinsttype) enter the totals, buckets, stages and
-    years; the others are summed per type beside them (``other_benefits``).
+    :mod:`tracker.domain.overlaps`; udmøntet is what the budgets were cut by, so
+    nothing comes off it); gap = target − netto weighted. Only hypotheses of a
+    counting benefit type (gevinsttype) enter the totals, buckets, stages and years;
+    the others are summed per type beside them (``other_benefits``).
 
     The loop runs once per hypothesis for the whole status (10,000 hypotheses on
     screen at start-up), so it keeps running sums in plain integers; a plain
@@ -279,10 +359,10 @@ def compute_status(
     by_stage: dict[Stage, list[int]] = {s: [0, 0, 0] for s in Stage}
     # The trajectory runs past the target year to the last overslagsår; only the
     # target year feeds the measures above it.
-    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0] for y in programme.years}
+    year_sums: dict[int, list[int]] = {y: [0, 0, 0, 0, 0, 0, 0] for y in programme.years}
     earmarks: list[tuple[str | None, Measures]] = []
     earmarked = programme.allocation is Allocation.EARMARKED
-    pipeline_sum = weighted_sum = decided_sum = realised_sum = validated_sum = 0
+    pipeline_sum = weighted_sum = decided_sum = realised_sum = budgeted_sum = validated_sum = 0
     total_investment = total_baseline = total_slippage = 0
     statuses: list[HypothesisContribution] = []
     counting = programme.counting_types
@@ -298,6 +378,7 @@ def compute_status(
         weighted = weighted_amount(pipeline, weight)
         decided_kr = pipeline if decided else 0
         realised = h.realised.get(year, 0)
+        budgeted = h.budgeted.get(year, 0) if h.budgeted else 0
         validated = h.validated.get(year, 0) if h.validated else 0
         if h.benefit_type not in counting:
             # Shown beside the target, never in it: no measure, bucket, stage or year.
@@ -309,7 +390,7 @@ def compute_status(
             statuses.append(
                 _contribution(
                     h, weight, pipeline, weighted, decided_kr, realised, investment,
-                    validated=validated,
+                    budgeted=budgeted, validated=validated,
                 )
             )  # fmt: skip
             continue
@@ -317,10 +398,11 @@ def compute_status(
         weighted_sum += weighted
         decided_sum += decided_kr
         realised_sum += realised
+        budgeted_sum += budgeted
         validated_sum += validated
         if earmarked:
             earmarks.append(
-                (h.bucket, Measures(pipeline, weighted, decided_kr, realised, validated))
+                (h.bucket, Measures(pipeline, weighted, decided_kr, realised, budgeted, validated))
             )
         if active and h.code in in_overlaps:
             members[h.code] = MemberFacts(weight, pipeline, decided, realised, h.bucket, validated)
@@ -340,11 +422,16 @@ def compute_status(
             sums = year_sums.get(y)
             if sums is not None:
                 sums[3] += kr
+        if h.budgeted:
+            for y, kr in h.budgeted.items():
+                sums = year_sums.get(y)
+                if sums is not None:
+                    sums[5] += kr
         if h.validated:
             for y, kr in h.validated.items():
                 sums = year_sums.get(y)
                 if sums is not None:
-                    sums[5] += kr
+                    sums[6] += kr
         investment = 0
         for y, kr in h.investment.items():
             sums = year_sums.get(y)
@@ -359,10 +446,12 @@ def compute_status(
             total_slippage += slippage
         contribution = _contribution(
             h, weight, pipeline, weighted, decided_kr, realised, investment,
-            counts=True, validated=validated,
+            counts=True, budgeted=budgeted, validated=validated,
         )  # fmt: skip
         statuses.append(contribution)
-    gross = Measures(pipeline_sum, weighted_sum, decided_sum, realised_sum, validated_sum)
+    gross = Measures(
+        pipeline_sum, weighted_sum, decided_sum, realised_sum, budgeted_sum, validated_sum
+    )
     counted = tuple(
         count_overlap(o, members) for o in sorted(overlaps, key=lambda o: o.name.casefold())
     )
@@ -372,6 +461,7 @@ def compute_status(
         gross.weighted_kr - deducted.weighted_kr,
         gross.decided_kr - deducted.decided_kr,
         gross.realised_kr - deducted.realised_kr,
+        gross.budgeted_kr,
         gross.validated_kr - deducted.validated_kr,
     )
     if earmarked:
@@ -380,7 +470,12 @@ def compute_status(
             (
                 o.bucket,
                 Measures(
-                    -o.pipeline_kr, -o.weighted_kr, -o.decided_kr, -o.realised_kr, -o.validated_kr
+                    -o.pipeline_kr,
+                    -o.weighted_kr,
+                    -o.decided_kr,
+                    -o.realised_kr,
+                    0,
+                    -o.validated_kr,
                 ),
             )
             for o in counted
@@ -393,7 +488,7 @@ def compute_status(
             (deducted.pipeline_kr, deducted.weighted_kr, deducted.decided_kr, deducted.realised_kr)
         ):
             target_sums[i] -= kr
-        target_sums[5] -= deducted.validated_kr
+        target_sums[6] -= deducted.validated_kr
     buckets, surplus, unassigned = _buckets(programme, earmarks, net)
     statuses.sort(key=lambda h: code_key(h.code))
     warnings = _warnings(programme, hypotheses, as_of)
@@ -419,6 +514,7 @@ def compute_status(
             overlap_weighted_kr=deducted.weighted_kr,
             overlap_decided_kr=deducted.decided_kr,
             overlap_realised_kr=deducted.realised_kr,
+            budgeted_kr=budgeted_sum,
             validated_kr=net.validated_kr,
             gross_validated_kr=gross.validated_kr,
             overlap_validated_kr=deducted.validated_kr,
@@ -428,7 +524,8 @@ def compute_status(
         unassigned=unassigned,
         stages=tuple(StageStatus(s, s.label, c, p, w) for s, (c, p, w) in by_stage.items()),
         years=tuple(
-            YearStatus(y, p, w, d, r, i, p - i, v) for y, (p, w, d, r, i, v) in year_sums.items()
+            YearStatus(y, p, w, d, r, i, p - i, b, v)
+            for y, (p, w, d, r, i, b, v) in year_sums.items()
         ),
         hypotheses=tuple(statuses),
         warnings=tuple(warnings),
@@ -447,5 +544,6 @@ def _deducted(overlaps: Sequence[OverlapStatus]) -> Measures:
         sum(o.weighted_kr for o in overlaps),
         sum(o.decided_kr for o in overlaps),
         sum(o.realised_kr for o in overlaps),
+        0,
         sum(o.validated_kr for o in overlaps),
     )

@@ -89,6 +89,9 @@ class ProgrammeFacts:
     counting_types: frozenset[BenefitType] = DEFAULT_COUNTING
     """The benefit types that count toward the target (tæller med i målet); the
     others are shown beside it."""
+    has_rammer: bool = False
+    """Whether the programme follows its gains into the budget (it has rammer): only
+    then is a decided gain with nothing udmøntet a warning, and udmøntet shown."""
     has_validations: bool = False
     """Whether any realised figure has been validated (approved or rejected) by the
     moment: then the progress is read from the validated figures."""
@@ -142,6 +145,8 @@ class HypothesisFacts:
     high: Mapping[int, int] = field(default_factory=dict)
     """Maksimum of the potential's range per year (maksimum), kroner; absent: the
     potential."""
+    budgeted: Mapping[int, int] = field(default_factory=dict)
+    """Udmøntet per year: its reductions of the rammer's budgets (cuts), kroner."""
     validated: Mapping[int, int] = field(default_factory=dict)
     """Validated realised gain (valideret) per year: the realised figure where the
     finance department has approved the record standing, kroner."""
@@ -149,12 +154,14 @@ class HypothesisFacts:
 
 @dataclass(frozen=True, slots=True)
 class Measures:
-    """The four measures of progress, in kroner."""
+    """The measures of progress, in kroner (udmøntet, between decided and realised,
+    last: it came later)."""
 
     pipeline_kr: int = 0
     weighted_kr: int = 0
     decided_kr: int = 0
     realised_kr: int = 0
+    budgeted_kr: int = 0
     validated_kr: int = 0
     """Realised and validated (valideret): last, it came later."""
 
@@ -164,6 +171,7 @@ class Measures:
             self.weighted_kr + other.weighted_kr,
             self.decided_kr + other.decided_kr,
             self.realised_kr + other.realised_kr,
+            self.budgeted_kr + other.budgeted_kr,
             self.validated_kr + other.validated_kr,
         )
 
@@ -198,6 +206,9 @@ class HypothesisContribution:
     counts: bool = True
     """Whether its type counts toward the target: only then is it in the totals,
     buckets, stages and years."""
+    budgeted_kr: int = 0
+    """Udmøntet: its reductions of the rammer's budgets for the target year (whatever
+    its stage: a cut stands in the budget until it is withdrawn)."""
     validated_kr: int = 0
     """Its target-year realised figure as validated (valideret): the figure when the
     finance department approved the record standing, else 0."""
@@ -216,6 +227,7 @@ class BucketStatus:
     decided_kr: int
     realised_kr: int
     gap_kr: int
+    budgeted_kr: int = 0
     validated_kr: int = 0
 
 
@@ -242,6 +254,8 @@ class YearStatus:
     investment_kr: int
     net_kr: int
     """Potential minus investment."""
+    budgeted_kr: int = 0
+    """Udmøntet for the year."""
     validated_kr: int = 0
     """Realised and validated for the year."""
 
@@ -281,6 +295,8 @@ class Totals:
     """The overlaps taken off decided."""
     overlap_realised_kr: int = 0
     """The overlaps taken off realised."""
+    budgeted_kr: int = 0
+    """Udmøntet: the reductions written into the budgets for the target year."""
     validated_kr: int = 0
     """Realised and validated (valideret), netto like realised."""
     gross_validated_kr: int = 0
@@ -311,6 +327,9 @@ class Warning:
     code: str
     hypothesis: str | None
     message: str
+    """The sentence in Danish (the UI, the exports, the JSON)."""
+    english: str = field(default="", compare=False)
+    """The same sentence in English (the CLI in English); not part of the JSON."""
 
 
 @dataclass(frozen=True, slots=True)

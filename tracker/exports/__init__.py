@@ -24,6 +24,7 @@ __all__ = [
     "EXTENSIONS",
     "FORMATS",
     "HISTORY_FORMATS",
+    "RISK_FORMATS",
     "json_schema",
     "render",
 ]
@@ -44,6 +45,8 @@ BINARY_FORMATS = frozenset({"pdf", "xlsx"})
 #: The formats that list the audit log (the spreadsheet's Historik sheet); the others
 #: need not read it.
 HISTORY_FORMATS = frozenset({"xlsx"})
+#: The formats that show "Hvor sikre er vi?" when the report holds the risk figures.
+RISK_FORMATS = frozenset({"md", "html", "pdf", "xlsx", "json"})
 CSV_DIALECTS = ("danish", "excel-us")
 #: The file extension of each format.
 EXTENSIONS = {"md": ".md", "html": ".html", "pdf": ".pdf", "xlsx": ".xlsx", "csv": ".csv",

@@ -5,10 +5,12 @@ every character of Danish text, dashes and quotes included, prints. User text is
 only ever drawn as text: no markdown mode, no links, no actions.
 """
 
+import dataclasses
 from collections.abc import Sequence
 
 from fpdf.enums import XPos, YPos
 
+from tracker.domain import labels as da
 from tracker.exports.chart import TARGET_COLOUR, layout_chart
 from tracker.exports.pdf_layout import (
     ACCENT,
@@ -75,7 +77,8 @@ def _cards(doc: Document, v: SummaryView, gap_over: bool) -> None:
         doc.set_fill_color(*fill)
         if item.share_pct > 0:
             doc.rect(x + 3, y + 15.6, bar_w * item.share_pct / 100, 1.6, style="F")
-    doc.set_xy(doc.l_margin, y_start + 2 * h + gap + 2)
+    rows = -(-len(v.headline) // cols)
+    doc.set_xy(doc.l_margin, y_start + rows * h + (rows - 1) * gap + 2)
 
 
 def _chart(doc: Document, report: Report) -> None:
@@ -132,6 +135,11 @@ def _chart(doc: Document, report: Report) -> None:
         doc.set_xy(lx + 3.5, ly - 0.5)
         doc.cell(25, 3.6, label)
     doc.set_xy(doc.l_margin, oy + height + 2)
+
+
+def _widths(columns: int, full: float, *, first: float) -> tuple[float, ...]:
+    """The first column ``first`` wide, the others sharing the rest of ``full``."""
+    return (first, *((full - first) / (columns - 1),) * (columns - 1))
 
 
 def _list(doc: Document, items: Sequence[str]) -> None:
@@ -220,6 +228,18 @@ def _figure_changes(doc: Document, v: SummaryView, title: str = "") -> None:
         table(doc, d.figure_changes, _CHANGE_WIDTHS, size=7, wrap=frozenset({1, 7}))
     else:
         _list(doc, [w.no_figure_changes])
+    if d.budget_changes is not None:
+        heading(doc, w.budget_changes, space_needed=15)
+        table(doc, d.budget_changes, (52, 34, 12, 22, 22, 22, 16), size=7, wrap=frozenset({0}))
+    if d.cut_changes is not None:
+        heading(doc, w.cut_changes, space_needed=15)
+        table(
+            doc,
+            d.cut_changes,
+            (11, 36, 14, 10, 17, 17, 17, 40, 18),
+            size=7,
+            wrap=frozenset({1, 7}),
+        )
     if d.overlap_changes is not None:
         heading(doc, w.overlap_changes, space_needed=15)
         table(
@@ -244,6 +264,20 @@ def _figure_changes(doc: Document, v: SummaryView, title: str = "") -> None:
         _paragraph(doc, w.dropped, d.dropped)
 
 
+def _risk(doc: Document, v: SummaryView) -> None:
+    """ "Hvor sikre er vi?": right after the headline it qualifies."""
+    r = v.risk
+    assert r is not None
+    heading(doc, r.heading, space_needed=40)
+    _list(doc, r.sentences)
+    doc.ln(2)
+    table(doc, r.table, (60, 30, 30))
+    if r.buckets is not None:
+        doc.ln(3)
+        table(doc, r.buckets, (50, 22, 24, 24, 30, 30), wrap=frozenset({0}))
+    note(doc, r.note)
+
+
 def _title(doc: Document, v: SummaryView) -> None:
     doc.set_font(FONT, "", 7.5)
     doc.set_text_color(*MUTED)
@@ -263,9 +297,7 @@ def _title(doc: Document, v: SummaryView) -> None:
 
 
 #: Each block's columns (mm; the text width of A4 portrait is 180).
-_BUCKET_WIDTHS = (40, 20, 20, 20, 20, 20, 20, 20)
 _STAGE_WIDTHS = (50, 20, 20, 30, 30)
-_YEAR_WIDTHS = (19, 23, 23, 23, 23, 23, 23, 23)
 
 
 def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
@@ -290,17 +322,22 @@ def _front(doc: Document, report: Report, v: SummaryView, defer: int) -> None:
         table(doc, listed, widths, size=7, wrap=frozenset({0, 1, 4}))
         note(doc, v.overlaps.note)
 
-    heading(doc, w.buckets, space_needed=table_height(doc, v.buckets, _BUCKET_WIDTHS) + 6)
-    table(doc, v.buckets, _BUCKET_WIDTHS)
+    if v.risk is not None:
+        _risk(doc, v)
+
+    bucket_widths = _widths(len(v.buckets.headers), 180, first=45)
+    heading(doc, w.buckets, space_needed=table_height(doc, v.buckets, bucket_widths) + 6)
+    table(doc, v.buckets, bucket_widths)
     note(doc, f"{v.allocation_note} {w.in_mio}")
 
     heading(doc, w.stages, space_needed=table_height(doc, v.stages, _STAGE_WIDTHS))
     table(doc, v.stages, _STAGE_WIDTHS)
 
-    years = table_height(doc, v.years, _YEAR_WIDTHS)
+    year_widths = _widths(len(v.years.headers), 180, first=18)
+    years = table_height(doc, v.years, year_widths)
     heading(doc, w.trajectory, space_needed=CHART_HEIGHT + years + 6)
     _chart(doc, report)
-    table(doc, v.years, _YEAR_WIDTHS)
+    table(doc, v.years, year_widths)
     note(doc, f"{w.net_note} {w.in_mio}")
 
 
@@ -313,10 +350,14 @@ def _hypotheses(doc: Document, v: SummaryView, target_year: int) -> None:
     if not t.subtotals and len(areas) == 1 and (area := areas.pop()):
         title = f"{w.hypotheses}, {area} (tal for {target_year} i {v.unit})"
     heading(doc, title, space_needed=40)
+    if len(t.headers) == 13:  # with udmøntet: the other columns give way
+        widths: tuple[float, ...] = (9, 36, 18, 17, 18, 8, 12.3, 12.3, 12.3, 12.3, 12.3, 12.3)
+    else:
+        widths = (9, 38, 20, 19, 20, 9, 13, 13, 13, 13, 13)
     table(
         doc,
         _without_column(t, 2),
-        (9, 38, 20, 19, 20, 9, 13, 13, 13, 13, 13),
+        widths,
         size=7,
         wrap=frozenset({1, 2, 4}),
         max_lines=8,
@@ -370,6 +411,15 @@ def render(report: Report) -> bytes:
     if v.other_benefits is not None:
         heading(doc, f"{w.other_benefits} ({v.unit})", space_needed=25)
         table(doc, v.other_benefits, (50, 12, 20, 20, 78), size=7, wrap=frozenset({4}))
+
+    if v.budget is not None:
+        heading(doc, v.budget_heading, space_needed=30)
+        # The short headings: a PDF cell does not wrap its header.
+        short = (v.budget.headers[0], *da.BUDGET_SHORT_COLUMNS.values())
+        budget = dataclasses.replace(v.budget, headers=short)
+        table(doc, budget, (48, *(132 / 9,) * 9), size=7, wrap=frozenset({0}))
+        for line in v.budget_notes:
+            note(doc, line)
 
     heading(doc, w.warnings, space_needed=15)
     _list(doc, [message for _, message in v.warnings] or [w.no_warnings])

@@ -43,6 +43,9 @@ class Programme(_Model):
     counting_types: list[BenefitKey] = Field(
         description="Benefit types that count toward the target (the measures are over them)"
     )
+    has_rammer: bool = Field(
+        description="Whether the programme has rammer: udmøntning is followed (and warned of)"
+    )
 
 
 class Totals(_Model):
@@ -50,7 +53,13 @@ class Totals(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner = Field(
+        description="Udmøntet: the cuts of the rammer's budgets for the target year"
+    )
     realised_kr: Kroner
+    validated_kr: Kroner = Field(
+        description="Realised and validated by the finance department (valideret), netto"
+    )
     investment_kr: Kroner = Field(description="Investments over all years of the programme")
     gap_kr: Kroner = Field(description="target − weighted; negative when over-fulfilled")
     baseline_kr: Kroner = Field(
@@ -67,9 +76,6 @@ class Totals(_Model):
     )
     overlap_decided_kr: Kroner = Field(description="Overlaps taken off decided")
     overlap_realised_kr: Kroner = Field(description="Overlaps taken off realised")
-    validated_kr: Kroner = Field(
-        description="Realised and validated by the finance department (valideret), netto"
-    )
     gross_validated_kr: Kroner = Field(description="Validated before overlaps (brutto)")
     overlap_validated_kr: Kroner = Field(description="Overlaps taken off validated")
 
@@ -82,17 +88,19 @@ class Bucket(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner
     realised_kr: Kroner
-    gap_kr: Kroner
     validated_kr: Kroner = Field(
         description="Realised and validated by the finance department (valideret)"
     )
+    gap_kr: Kroner
 
 
 class Measures(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner
     realised_kr: Kroner
     validated_kr: Kroner = Field(
         description="Realised and validated by the finance department (valideret)"
@@ -112,6 +120,7 @@ class Year(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner = Field(description="Udmøntet for the year")
     realised_kr: Kroner
     investment_kr: Kroner
     net_kr: Kroner = Field(description="potential − investment")
@@ -133,6 +142,9 @@ class HypothesisEntry(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner = Field(
+        description="Udmøntet: its cuts for the target year, whatever its stage"
+    )
     realised_kr: Kroner
     validated_kr: Kroner = Field(
         description="Realised and validated by the finance department (valideret)"
@@ -189,6 +201,7 @@ class WarningRow(_Model):
     code: Literal[
         "missing-potential", "no-owner", "realised-above-potential", "stale",
         "bucket-targets-mismatch", "earmark-ignored", "overlap-above-member-potential",
+        "decided-not-budgeted", "budgeted-above-potential", "budgeted-not-decided",
     ]  # fmt: skip
     hypothesis: str | None
     message: str
@@ -208,6 +221,7 @@ class BucketAmounts(_Model):
     pipeline_kr: Kroner
     weighted_kr: Kroner
     decided_kr: Kroner
+    budgeted_kr: Kroner
     realised_kr: Kroner
     validated_kr: Kroner
     gap_kr: Kroner
@@ -243,7 +257,7 @@ class StageMove(_Model):
 class FigureChange(_Model):
     code: str
     title: str
-    kind: Literal["potential", "realised", "investment"]
+    kind: Literal["potential", "realised", "investment", "low", "high"]
     year: int
     old_kr: Kroner | None
     new_kr: Kroner | None
@@ -285,6 +299,35 @@ class ValidationEntry(_Model):
     )
 
 
+class BudgetChange(_Model):
+    """A ramme's budget figure that changed (budget sign: + udgift, − indtægt)."""
+
+    ramme: str
+    name: str
+    kind: Literal["original", "supplementary", "carried", "actual", "forecast"]
+    year: int
+    old_kr: Kroner | None = Field(description="null: not given (or cleared) then")
+    new_kr: Kroner | None = Field(description="null: cleared since")
+    change_kr: Kroner = Field(description="new − old, a missing figure counting 0")
+    at: str | None
+    actor: str
+
+
+class CutChange(_Model):
+    """A cut (udmøntning) made, changed or withdrawn (amounts positive: the gain)."""
+
+    code: str
+    title: str
+    ramme: str
+    year: int
+    old_kr: Kroner | None = Field(description="null: no cut then")
+    new_kr: Kroner | None = Field(description="null: withdrawn since")
+    change_kr: Kroner
+    decision: str
+    at: str | None
+    actor: str
+
+
 class DiffSection(_Model):
     """ "Siden sidst": present with ``--since``; the object of ``parat diff --json``."""
 
@@ -304,6 +347,90 @@ class DiffSection(_Model):
     validations: list[ValidationEntry] = Field(
         description="Validations of realised figures recorded in between, oldest first"
     )
+    budget_changes: list[BudgetChange]
+    cut_changes: list[CutChange]
+
+
+Probability = float
+
+
+class Certainty(_Model):
+    """How sure, one way of drawing: the chance of reaching and the amounts reached."""
+
+    p_target: Probability = Field(
+        ge=0, le=1, description="Probability (0-1) of reaching the target (a bucket: of filling)"
+    )
+    p50_kr: Kroner = Field(description="The largest amount reached with at least 50 % probability")
+    p80_kr: Kroner = Field(description="The same at 80 %")
+    p95_kr: Kroner = Field(description="The same at 95 %")
+
+
+class BucketRisk(_Model):
+    key: str
+    target_kr: Kroner
+    expected_kr: Kroner = Field(
+        description="Earmarked: the bucket's own expected value; waterfall: the programme's, "
+        "filled into the buckets in priority order"
+    )
+    independent: Certainty
+    together: Certainty
+
+
+class RiskSection(_Model):
+    """ "Hvor sikre er vi?": present with ``--risk``; the object of ``parat risk --json``."""
+
+    draws: int = Field(description="Number of draws of the simulation")
+    seed: int = Field(description="The simulation's seed")
+    target_kr: Kroner
+    expected_kr: Kroner = Field(
+        description="Expected value: Σ weight × (low + 4 × likely + high) / 6, exact"
+    )
+    independent: Certainty = Field(description="Hypotheses independent of each other")
+    together: Certainty = Field(description="Hypotheses moving together (the widest spread)")
+    buckets: list[BucketRisk]
+
+
+class BudgetAmounts(_Model):
+    """A ramme's follow-up amounts (budget sign: + udgift, − indtægt); null: not given.
+    In ``totals`` the sums of the lines, a figure not given counting 0."""
+
+    original_kr: Kroner | None = Field(description="Oprindeligt budget")
+    supplementary_kr: Kroner | None = Field(description="Tillægsbevillinger og omplaceringer")
+    carried_kr: Kroner | None = Field(description="Overførsler fra forrige år")
+    corrected_kr: Kroner | None = Field(description="original + supplementary + carried")
+    actual_kr: Kroner | None = Field(description="Forbrug / regnskab")
+    forecast_kr: Kroner | None = Field(description="Forventet regnskab")
+    deviation_kr: Kroner | None = Field(
+        description="(actual, else forecast) − corrected; plus is merforbrug"
+    )
+    deviation_original_kr: Kroner | None = Field(description="(actual, else forecast) − original")
+    cuts_kr: Kroner = Field(description="The programme's cuts on the ramme, positive (the gain)")
+
+
+class BudgetLine(BudgetAmounts):
+    key: str
+    name: str
+    udvalg: str
+    serviceramme: bool
+
+
+class BudgetTotals(BudgetAmounts):
+    original_kr: Kroner
+    supplementary_kr: Kroner
+    carried_kr: Kroner
+    corrected_kr: Kroner
+    actual_kr: Kroner
+    forecast_kr: Kroner
+    deviation_kr: Kroner
+    deviation_original_kr: Kroner
+
+
+class BudgetSection(_Model):
+    """The budget follow-up of the moment's year (``parat budget report --json``)."""
+
+    year: int
+    rammer: list[BudgetLine]
+    totals: BudgetTotals
 
 
 class ExportDocument(_Model):
@@ -330,6 +457,10 @@ class ExportDocument(_Model):
     )
     warnings: list[WarningRow]
     diff: DiffSection | None = None
+    risk: RiskSection | None = None
+    budget: BudgetSection | None = Field(
+        default=None, description="Present when the programme has rammer"
+    )
 
 
 def export_json_schema() -> dict[str, Any]:

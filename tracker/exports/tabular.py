@@ -2,8 +2,9 @@
 column layout that ``parat import`` reads back.
 
 Columns: ``code;title;area;owner;stage;bucket;confidence;benefit_type;description``
-and, per year
-of the programme, ``potential_YYYY;realised_YYYY;investment_YYYY``. Amounts are in
+and, per year of the programme, ``potential_YYYY;realised_YYYY;investment_YYYY``,
+followed by ``low_YYYY;high_YYYY`` (the potential's range) when any hypothesis has
+a range, so that a programme without ranges keeps its columns. Amounts are in
 mio. kr. (a bare number is mio. kr. to the importer) with every decimal needed to be
 exact to the krone (``4,5``, ``0,029``, ``1,234567``); an empty cell means no figure.
 
@@ -19,6 +20,7 @@ import csv
 import io
 
 from tracker.domain.labels import FIGURE_KINDS
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.exports.danish import csv_mio
 from tracker.report import Report
 
@@ -47,10 +49,21 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_RISKY) else text
 
 
-def header(first_year: int, last_year: int) -> list[str]:
+def header(first_year: int, last_year: int, kinds: tuple[str, ...] = KINDS) -> list[str]:
     """The column names for a programme's years (to the last overslagsår)."""
     years = range(first_year, last_year + 1)
-    return [*FIELDS, *(f"{kind}_{year}" for year in years for kind in KINDS)]
+    return [*FIELDS, *(f"{kind}_{year}" for year in years for kind in kinds)]
+
+
+def _kinds(report: Report) -> tuple[str, ...]:
+    """The figure kinds of the columns: the range's too when any figure has one."""
+    ranged = any(
+        kind in kinds
+        for d in report.details.values()
+        for kinds in d.figures.values()
+        for kind in RANGE_KINDS
+    )
+    return (*KINDS, *RANGE_KINDS) if ranged else KINDS
 
 
 def render(report: Report, dialect: str = "danish") -> str:
@@ -58,10 +71,11 @@ def render(report: Report, dialect: str = "danish") -> str:
     delimiter, decimal = DIALECTS[dialect]
     p = report.status.programme
     years = p.years
+    kinds_shown = _kinds(report)
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header(p.first_year, p.end_year))
+    writer.writerow(header(p.first_year, p.end_year, kinds_shown))
     for h in report.status.hypotheses:
         d = report.details.get(h.code)
         stored = d.hypothesis if d else None
@@ -80,7 +94,7 @@ def render(report: Report, dialect: str = "danish") -> str:
         ]
         for year in years:
             kinds = figures.get(year, {})
-            for kind in KINDS:
+            for kind in kinds_shown:
                 kr = kinds.get(kind)
                 row.append("" if kr is None else csv_mio(kr, decimal))
         writer.writerow(row)

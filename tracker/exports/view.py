@@ -7,6 +7,7 @@ Cells hold plain, unescaped text; each renderer escapes for its own format.
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from tracker.domain import labels as da
 from tracker.domain.diff import Diff
@@ -21,10 +22,14 @@ from tracker.domain.status import (
     earmark_label,
 )
 from tracker.exports.danish import date, date_time, local, pct
+from tracker.exports.table import Table
 from tracker.report import Report
 from tracker.report.moments import show_moment
 from tracker.report.others import other_benefit_rows
 from tracker.report.overlaps import measure_rows, overlap_rows
+
+if TYPE_CHECKING:
+    from tracker.exports.risk_view import RiskView
 
 __all__ = [
     "KIND_LABELS",
@@ -39,19 +44,6 @@ __all__ = [
 ]
 
 KIND_LABELS = {**da.KIND_LABELS, **da.RANGE_LABELS}
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table of display text; columns listed in ``numeric`` are right-aligned."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-    footer: tuple[str, ...] | None = None
-    """A totals row, shown emphasised."""
-    subtotals: frozenset[int] = frozenset()
-    """Indices of the rows that are a group's subtotal (shown emphasised)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +77,10 @@ class DiffView:
     """The overlaps added, changed or dropped in between; ``None`` when none moved."""
     validations: Table | None = None
     """The validations recorded in between; ``None`` when there were none."""
+    budget_changes: Table | None = None
+    """The rammer's changed budget figures; ``None`` when none changed."""
+    cut_changes: Table | None = None
+    """The cuts made, changed or withdrawn; ``None`` when none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +123,11 @@ class Words:
     overlap_list: str = da.OVERLAPS
     overlap_changes: str = da.OVERLAP_CHANGES
     validations: str = da.VALIDATIONS
+    budget_changes: str = da.BUDGET_CHANGES
+    cut_changes: str = da.CUT_CHANGES
+    sign_note: str = da.SIGN_NOTE
+    """Under every table of budget figures."""
+    cuts_note: str = da.CUTS_NOTE
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,14 @@ class SummaryView:
     progress_note: str = ""
     """Which measure the progress reads (realiseret or valideret), and what validated
     is."""
+    risk: "RiskView | None" = None
+    """Hvor sikre er vi? (with its draws and seed): only when the report holds it."""
+    budget: Table | None = None
+    """Budgetopfølgning per ramme for the moment's year; ``None`` without rammer."""
+    budget_heading: str = ""
+    """``Budgetopfølgning 2018 (mio. kr.)``."""
+    budget_notes: tuple[str, ...] = ()
+    """Under the follow-up: the sign convention, and how cuts show."""
 
 
 def _share(kr: int, target: int) -> float:
@@ -181,7 +190,7 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
     hint = dict(da.MEASURE_HINTS)
     realised_share = _share(t.realised_kr, t.target_kr)
     if s.progress_measure is ProgressMeasure.VALIDATED:
-        # Six cards, two rows of three: the realised card says how much of it is
+        # The realised card says how much of it is
         # validated, and its bar is the validated part (what the progress reads).
         hint["realised"] = f"heraf {da.VALIDATED.lower()} {shown.amount(t.validated_kr)}"
         realised_share = _share(t.validated_kr, t.target_kr)
@@ -191,7 +200,9 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
         *(
             Headline(key, da.MEASURE_LABELS[key], shown.amount(kr), hint[key],
                      realised_share if key == "realised" else _share(kr, t.target_kr))
-            for key, kr in (("realised", t.realised_kr), ("decided", t.decided_kr),
+            for key, kr in (("realised", t.realised_kr),
+                            *((("budgeted", t.budgeted_kr),) if s.programme.has_rammer else ()),
+                            ("decided", t.decided_kr),
                             ("weighted", t.weighted_kr), ("pipeline", t.pipeline_kr),
                             ("gap", t.gap_kr))
         ),
@@ -201,53 +212,28 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
 def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     waterfall = s.programme.allocation is Allocation.WATERFALL
     rest_label, rest = (da.SURPLUS, s.surplus) if waterfall else (da.UNASSIGNED, s.unassigned)
+    layer = s.programme.has_rammer  # udmøntet, between decided and realised
+
+    def measures(m: object) -> tuple[str, ...]:
+        names = ("pipeline_kr", "weighted_kr", "decided_kr",
+                 *(("budgeted_kr",) if layer else ()), "realised_kr", "validated_kr")  # fmt: skip
+        return tuple(shown.number(getattr(m, name)) for name in names)
+
     rows = [
-        (
-            b.name,
-            shown.number(b.target_kr),
-            shown.number(b.pipeline_kr),
-            shown.number(b.weighted_kr),
-            shown.number(b.decided_kr),
-            shown.number(b.realised_kr),
-            shown.number(b.validated_kr),
-            shown.number(b.gap_kr),
-        )
-        for b in s.buckets
+        (b.name, shown.number(b.target_kr), *measures(b), shown.number(b.gap_kr)) for b in s.buckets
     ]
-    rows.append(
-        (
-            rest_label,
-            "",
-            shown.number(rest.pipeline_kr),
-            shown.number(rest.weighted_kr),
-            shown.number(rest.decided_kr),
-            shown.number(rest.realised_kr),
-            shown.number(rest.validated_kr),
-            "",
-        )
-    )
+    rows.append((rest_label, "", *measures(rest), ""))
     t = s.totals
+    headers = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED,
+               *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED, da.GAP)  # fmt: skip
     return Table(
-        (
-            da.BUCKET,
-            da.TARGET,
-            da.PIPELINE,
-            da.WEIGHTED,
-            da.DECIDED,
-            da.REALISED,
-            da.VALIDATED,
-            da.GAP,
-        ),
+        headers,
         tuple(rows),
-        frozenset(range(1, 8)),
+        frozenset(range(1, len(headers))),
         footer=(
             da.TOTAL,
             shown.number(sum(b.target_kr for b in s.buckets)),
-            shown.number(t.pipeline_kr),
-            shown.number(t.weighted_kr),
-            shown.number(t.decided_kr),
-            shown.number(t.realised_kr),
-            shown.number(t.validated_kr),
+            *measures(t),
             shown.number(t.gap_kr),
         ),
     )
@@ -280,45 +266,26 @@ def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 
 
 def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
+    layer = s.programme.has_rammer  # udmøntet, between decided and realised
+    attrs = (
+        "pipeline_kr",
+        "decided_kr",
+        "weighted_kr",
+        *(("budgeted_kr",) if layer else ()),
+        "realised_kr",
+        "validated_kr",
+        "investment_kr",
+        "net_kr",
+    )
+    headers = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, *((da.BUDGETED,) if layer else ()),
+               da.REALISED, da.VALIDATED, da.INVESTMENT, da.NET)  # fmt: skip
     return Table(
-        (
-            da.YEAR,
-            da.PIPELINE,
-            da.DECIDED,
-            da.WEIGHTED,
-            da.REALISED,
-            da.VALIDATED,
-            da.INVESTMENT,
-            da.NET,
-        ),
-        tuple(
-            (
-                str(y.year),
-                shown.number(y.pipeline_kr),
-                shown.number(y.decided_kr),
-                shown.number(y.weighted_kr),
-                shown.number(y.realised_kr),
-                shown.number(y.validated_kr),
-                shown.number(y.investment_kr),
-                shown.number(y.net_kr),
-            )
-            for y in s.years
-        ),
-        frozenset(range(1, 8)),
+        headers,
+        tuple((str(y.year), *(shown.number(getattr(y, a)) for a in attrs)) for y in s.years),
+        frozenset(range(1, len(headers))),
         footer=(
             da.TOTAL,
-            *(
-                shown.number(sum(getattr(y, attr) for y in s.years))
-                for attr in (
-                    "pipeline_kr",
-                    "decided_kr",
-                    "weighted_kr",
-                    "realised_kr",
-                    "validated_kr",
-                    "investment_kr",
-                    "net_kr",
-                )
-            ),
+            *(shown.number(sum(getattr(y, attr) for y in s.years)) for attr in attrs),
         ),
     )
 
@@ -326,9 +293,17 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     """The hypotheses with their target-year figures, grouped by area (område): each
     area's hypotheses, then its subtotal row; the programme's total as the footer.
-    A single area has no subtotal (it would repeat the total)."""
+    A single area has no subtotal (it would repeat the total). Udmøntet is a column
+    when the programme has rammer."""
     names = {b.key: b.name for b in s.programme.buckets}
     groups = by_area([h for h in s.hypotheses if h.counts])
+    layer = s.programme.has_rammer
+    attrs = ("pipeline_kr", "weighted_kr", "decided_kr",
+             *(("budgeted_kr",) if layer else ()), "realised_kr", "validated_kr")  # fmt: skip
+
+    def amounts(m: object) -> tuple[str, ...]:
+        return tuple(shown.number(getattr(m, a)) for a in attrs)
+
     rows: list[tuple[str, ...]] = []
     subtotals: set[int] = set()
     for g in groups:
@@ -343,16 +318,13 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                     names.get(h.bucket, h.bucket) if h.bucket else "", s.programme.allocation
                 ),
                 pct(h.weight_pct),
-                shown.number(h.pipeline_kr),
-                shown.number(h.weighted_kr),
-                shown.number(h.decided_kr),
-                shown.number(h.realised_kr),
-                shown.number(h.validated_kr),
+                *amounts(h),
             )
             for h in g.hypotheses
         )
         if len(groups) > 1:
             subtotals.add(len(rows))
+            group_sums = {a: sum(getattr(h, a) for h in g.hypotheses) for a in attrs}
             rows.append(
                 (
                     "",
@@ -362,30 +334,28 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                     "",
                     "",
                     "",
-                    shown.number(g.pipeline_kr),
-                    shown.number(g.weighted_kr),
-                    shown.number(g.decided_kr),
-                    shown.number(g.realised_kr),
-                    shown.number(g.validated_kr),
+                    *(shown.number(group_sums[a]) for a in attrs),
                 )
             )
+    headers = (
+        da.CODE,
+        da.TITLE,
+        da.AREA,
+        da.OWNER,
+        da.STAGE,
+        da.BUCKET,
+        da.WEIGHT,
+        da.PIPELINE,
+        da.WEIGHTED,
+        da.DECIDED,
+        *((da.BUDGETED,) if layer else ()),
+        da.REALISED,
+        da.VALIDATED,
+    )
     return Table(
-        (
-            da.CODE,
-            da.TITLE,
-            da.AREA,
-            da.OWNER,
-            da.STAGE,
-            da.BUCKET,
-            da.WEIGHT,
-            da.PIPELINE,
-            da.WEIGHTED,
-            da.DECIDED,
-            da.REALISED,
-            da.VALIDATED,
-        ),
+        headers,
         tuple(rows),
-        frozenset(range(6, 12)),
+        frozenset(range(6, len(headers))),
         footer=(
             da.TOTAL,
             f"{sum(1 for h in s.hypotheses if h.counts)} hypoteser",
@@ -395,11 +365,10 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             "",
             "",
             # each hypothesis's own figures: their sum is brutto (before overlaps)
-            shown.number(s.totals.gross_pipeline_kr),
-            shown.number(s.totals.gross_weighted_kr),
-            shown.number(s.totals.gross_decided_kr),
-            shown.number(s.totals.gross_realised_kr),
-            shown.number(s.totals.gross_validated_kr),
+            *(
+                shown.number(getattr(s.totals, a if a == "budgeted_kr" else f"gross_{a}"))
+                for a in attrs
+            ),
         ),
         subtotals=frozenset(subtotals),
     )
@@ -451,9 +420,11 @@ def since_heading(d: Diff) -> str:
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     """The "Siden sidst" section for a :class:`Diff`."""
     b, a = d.before.totals, d.after.totals
+    layer = d.before.programme.has_rammer or d.after.programme.has_rammer
     measures: tuple[tuple[str, int, int], ...] = (
         (da.REALISED, b.realised_kr, a.realised_kr),
         (da.VALIDATED, b.validated_kr, a.validated_kr),
+        *(((da.BUDGETED, b.budgeted_kr, a.budgeted_kr),) if layer else ()),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
@@ -533,6 +504,8 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
         dropped=tuple(f"{code} {titles.get(code, '')}".strip() for code in d.dropped),
         overlap_changes=_overlap_changes(d, shown),
         validations=validation_table(d, shown),
+        budget_changes=_budget_changes(d, shown),
+        cut_changes=_cut_changes(d, shown),
     )
 
 
@@ -587,6 +560,46 @@ def _overlap_changes(d: Diff, shown: Display) -> Table | None:
     )
 
 
+def _budget_changes(d: Diff, shown: Display) -> Table | None:
+    if not d.budget_changes:
+        return None
+    return Table(
+        (da.RAMME, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO),
+        tuple(
+            (
+                f"{b.name} ({b.ramme})",
+                da.BUDGET_KIND_LABELS.get(b.kind, b.kind),
+                str(b.year),
+                *_change(shown, b.old_kr, b.new_kr),
+                b.actor,
+            )
+            for b in d.budget_changes
+        ),
+        frozenset({2, 3, 4, 5}),
+    )
+
+
+def _cut_changes(d: Diff, shown: Display) -> Table | None:
+    if not d.cut_changes:
+        return None
+    return Table(
+        (da.CODE, da.TITLE, da.RAMME, da.YEAR, da.THEN, da.NOW, da.CHANGE, da.DECISION, da.WHO),
+        tuple(
+            (
+                c.code,
+                c.title,
+                c.ramme,
+                str(c.year),
+                *_change(shown, c.old_kr, c.new_kr),
+                c.decision,
+                c.actor,
+            )
+            for c in d.cut_changes
+        ),
+        frozenset({3, 4, 5, 6}),
+    )
+
+
 def _stage_bars(s: Status) -> tuple[tuple[float, float], ...]:
     top = max([st.pipeline_kr for st in s.stages] + [1])
     return tuple(
@@ -611,6 +624,7 @@ def summary_view(report: Report) -> SummaryView:
         if t.gap_kr < 0
         else f"Der mangler {shown.amount(t.gap_kr)} vægtet gevinst for at nå målet."
     )
+    budget_table, budget_heading, budget_notes = _budget(report, shown)
     return SummaryView(
         title=f"Statusrapport: {p.name}",
         programme=p.name,
@@ -643,6 +657,10 @@ def summary_view(report: Report) -> SummaryView:
         progress_note=f"{da.PROGRESS_MEASURE}: {progress_label(s)}. {da.VALIDATION_NOTE}",
         other_benefits=_other_benefits(s, shown),
         overlaps=_overlaps(s, shown),
+        risk=_risk(report, shown),
+        budget=budget_table,
+        budget_heading=budget_heading,
+        budget_notes=budget_notes,
     )
 
 
@@ -670,6 +688,41 @@ def _overlaps(s: Status, shown: Display) -> OverlapsView | None:
         ),
         note=f"{da.OVERLAP_NOTE} {da.OVERLAP_GROSS_NOTE} Beløb i {shown.suffix}",
     )
+
+
+def _risk(report: Report, shown: Display) -> "RiskView | None":
+    if report.risk is None:
+        return None
+    from tracker.exports.risk_view import risk_view
+
+    return risk_view(report.status, report.risk, shown)
+
+
+def _budget(report: Report, shown: Display) -> tuple[Table | None, str, tuple[str, ...]]:
+    """The follow-up's table, heading and notes (nothing without rammer). Every amount
+    with the decimals that show it exactly (up to 3), so the lines a reader adds up
+    give the total shown."""
+    f = report.budget
+    if f is None:
+        return None, "", ()
+    from tracker.report.budget import COLUMNS, budget_rows, table_decimals
+
+    decimals = table_decimals(f, shown)
+    rows = budget_rows(f, shown, decimals)
+    blank = ("",) * len(COLUMNS)
+    body = [r for r in rows if r.kind != "total"]
+    total = next(r for r in rows if r.kind == "total")
+    notes = [da.SIGN_NOTE]
+    if f.totals.cuts_kr:
+        notes.append(da.CUTS_NOTE)
+    table = Table(
+        (da.RAMME, *(da.BUDGET_COLUMNS[key] for key, _signed in COLUMNS)),
+        tuple((r.label, *(r.cells or blank)) for r in body),
+        frozenset(range(1, len(COLUMNS) + 1)),
+        footer=(total.label, *total.cells),
+        subtotals=frozenset(i for i, r in enumerate(body) if r.kind != "line"),
+    )
+    return table, f"{da.BUDGET_FOLLOW_UP} {f.year} ({shown.suffix})", tuple(notes)
 
 
 def _other_benefits(s: Status, shown: Display) -> Table | None:

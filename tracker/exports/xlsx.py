@@ -1,5 +1,6 @@
 """The status as a spreadsheet (XlsxWriter): sheets Overblik, Hypoteser, År, Historik,
-and "Siden sidst" when a diff is given.
+"Siden sidst" when a diff is given, "Hvor sikre er vi?" when the report holds the
+risk figures, and Budgetopfølgning when the programme has rammer.
 
 Amounts are stored as numbers in whole kroner, so sums in Excel are exact; the
 display format scales them to mio. kr. (``#,##0.0,,`` – each trailing comma divides
@@ -53,10 +54,12 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     row += 1
     write_header(ws, row, ("", da.AMOUNT, "Forklaring"), (1,), f)
     hint = da.MEASURE_HINTS
+    layer = p.has_rammer  # udmøntet, between decided and realised
     figures = (
         (da.TARGET, t.target_kr, f"årsvirkning i {p.target_year}"),
         (da.REALISED, t.realised_kr, hint["realised"]),
         (da.VALIDATED, t.validated_kr, hint["validated"]),
+        *(((da.BUDGETED, t.budgeted_kr, hint["budgeted"]),) if layer else ()),
         (da.DECIDED, t.decided_kr, hint["decided"]),
         (da.WEIGHTED, t.weighted_kr, hint["weighted"]),
         (da.PIPELINE, t.pipeline_kr, hint["pipeline"]),
@@ -79,24 +82,16 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
     ws.write_string(row, 0, f"{da.BUCKETS} ({mode}, mio. kr.)", f.section)
     row += 1
-    cols = (
-        da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED, da.REALISED, da.VALIDATED,
-        da.GAP,
-    )  # fmt: skip
-    write_header(ws, row, cols, range(1, 8), f)
+    cols = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED,
+            *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED, da.GAP)  # fmt: skip
+    names = ("pipeline_kr", "weighted_kr", "decided_kr",
+             *(("budgeted_kr",) if layer else ()), "realised_kr", "validated_kr")  # fmt: skip
+    write_header(ws, row, cols, range(1, len(cols)), f)
     for b in s.buckets:
         row += 1
         write_text(ws, row, 0, b.name, f)
         for col, kr in enumerate(
-            (
-                b.target_kr,
-                b.pipeline_kr,
-                b.weighted_kr,
-                b.decided_kr,
-                b.realised_kr,
-                b.validated_kr,
-                b.gap_kr,
-            ),
+            (b.target_kr, *(getattr(b, n) for n in names), b.gap_kr),
             start=1,
         ):
             ws.write_number(row, col, kr, f.mio_table)
@@ -106,18 +101,14 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     )  # fmt: skip
     row += 1
     ws.write_string(row, 0, rest_label, f.text)
-    for col, kr in enumerate(
-        (rest.pipeline_kr, rest.weighted_kr, rest.decided_kr, rest.realised_kr, rest.validated_kr),
-        start=2,
-    ):
+    for col, kr in enumerate((getattr(rest, n) for n in names), start=2):
         ws.write_number(row, col, kr, f.mio_table)
     row += 1
     ws.write_string(row, 0, da.TOTAL, f.total_text)
     for col, kr in enumerate(
-        (sum(b.target_kr for b in s.buckets), t.pipeline_kr, t.weighted_kr, t.decided_kr,
-         t.realised_kr, t.validated_kr, t.gap_kr),
+        (sum(b.target_kr for b in s.buckets), *(getattr(t, n) for n in names), t.gap_kr),
         start=1,
-    ):  # fmt: skip
+    ):
         ws.write_number(row, col, kr, f.total_mio)
 
     row += 2
@@ -214,10 +205,14 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         f"{da.VALIDATED} {y} (mio. kr.)", f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version",
         "Sidst ændret", da.DESCRIPTION, da.BENEFIT_TYPE,
     ]  # fmt: skip
+    layer = p.has_rammer  # udmøntet: a column after the type, the year columns after it
+    if layer:
+        titles.append(f"{da.BUDGETED} {y} (mio. kr.)")
     first_year_col = len(titles)
     for year in years:
         titles += [f"{da.KIND_LABELS[kind]} {year}" for kind in da.FIGURE_KINDS]
-    numeric = [*range(6, 15), *range(first_year_col, len(titles))]
+    extra = [18] if layer else []
+    numeric = [*range(6, 15), *extra, *range(first_year_col, len(titles))]
     ws.set_row(0, 45)
     write_header(ws, 0, titles, numeric, f)
     ws.set_column(0, 0, 8)
@@ -230,12 +225,14 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.set_column(15, 15, 16)
     ws.set_column(16, 16, 40)
     ws.set_column(17, 17, 24)
+    if layer:
+        ws.set_column(18, 18, 13)
     ws.set_column(first_year_col, len(titles) - 1, 12, f.mio_table)
     ws.freeze_panes(1, 2)
     ws.outline_settings(True, False, True, False)  # the +/- of the areas above their rows
     w_str, w_num = ws.write_string, ws.write_number
     text_f, quoted_f, mio_f, int_f = f.text, f.text_quoted, f.mio_table, f.int
-    amount_cols = [*range(8, 14), *range(first_year_col, len(titles))]
+    amount_cols = [*range(8, 14), *extra, *range(first_year_col, len(titles))]
     groups = by_area(s.hypotheses)
     grouped = len(groups) > 1
     total = dict.fromkeys(amount_cols, 0)
@@ -260,6 +257,8 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             w_num(row, 7, h.weight_pct, int_f)
             amounts = {8: h.pipeline_kr, 9: h.weighted_kr, 10: h.decided_kr,
                        11: h.realised_kr, 12: h.validated_kr, 13: h.investment_kr}  # fmt: skip
+            if layer:
+                amounts[18] = h.budgeted_kr
             w_num(row, 14, h.version, int_f)
             if h.updated_at is not None:
                 ws.write_datetime(row, 15, naive(h.updated_at), f.moment)
@@ -304,18 +303,17 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
 def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     s = report.status
     ws = wb.add_worksheet(da.YEAR)
-    titles = (
-        da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, da.REALISED, da.VALIDATED,
-        da.INVESTMENT, da.NET,
-    )  # fmt: skip
-    attrs = (
-        "pipeline_kr", "decided_kr", "weighted_kr", "realised_kr", "validated_kr",
-        "investment_kr", "net_kr",
-    )  # fmt: skip
+    layer = s.programme.has_rammer  # udmøntet, between decided and realised
+    titles = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, *((da.BUDGETED,) if layer else ()),
+              da.REALISED, da.VALIDATED, da.INVESTMENT, da.NET)  # fmt: skip
+    attrs = ("pipeline_kr", "decided_kr", "weighted_kr", *(("budgeted_kr",) if layer else ()),
+             "realised_kr", "validated_kr", "investment_kr", "net_kr")  # fmt: skip
     ws.set_row(0, 30)
-    write_header(ws, 0, [titles[0], *(f"{t} (mio. kr.)" for t in titles[1:])], range(1, 8), f)
+    write_header(
+        ws, 0, [titles[0], *(f"{t} (mio. kr.)" for t in titles[1:])], range(1, len(titles)), f
+    )
     ws.set_column(0, 0, 8)
-    ws.set_column(1, 7, 14)
+    ws.set_column(1, len(titles) - 1, 14)
     ws.freeze_panes(1, 1)
     for i, y in enumerate(s.years, start=1):
         ws.write_number(i, 0, y.year, f.int)
@@ -374,8 +372,16 @@ def render(report: Report) -> bytes:
         # What the meeting starts with: the first sheet, the one that opens.
         since_sheet(wb, report, f)
     _overview(wb, report, f)
+    if report.risk is not None:
+        from tracker.exports.xlsx_risk import risk_sheet
+
+        risk_sheet(wb, report, f)
     _hypotheses(wb, report, f)
     _years(wb, report, f)
+    if report.budget is not None:
+        from tracker.exports.xlsx_budget import budget_sheet
+
+        budget_sheet(wb, report.budget, f)
     history_sheet(wb, report, f)
     wb.close()
     return out.getvalue()

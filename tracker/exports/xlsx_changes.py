@@ -35,6 +35,10 @@ def _field_label(field: str, action: str = "") -> str:
         return f"{da.KIND_LABELS[kind]} {rest}"
     if kind == "validated" and rest.isdigit():
         return f"{da.REALISED} {rest}"
+    if action == "budget.set" and kind in da.BUDGET_KIND_LABELS and rest.isdigit():
+        return f"{da.BUDGET_KIND_LABELS[kind]} {rest}"
+    if action.startswith("ramme.") and field in da.SETTING_LABELS:
+        return da.SETTING_LABELS[field]
     if kind == "weight" and rest in _STAGE_LABELS:
         return f"{da.WEIGHT} {_STAGE_LABELS[rest]}"
     if field == "confidence_pct":
@@ -97,8 +101,10 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         for col, text in texts:
             if text:
                 write_text(ws, row, col, text, f)
-        amount = any(e.field.startswith(prefix) for prefix in FIGURE_FIELDS) or (
-            e.field in _AMOUNT_FIELDS
+        amount = (
+            any(e.field.startswith(prefix) for prefix in FIGURE_FIELDS)
+            or e.field in _AMOUNT_FIELDS
+            or e.action in ("budget.set", "budget.cut", "budget.uncut")
         )
         for col, value in ((6, e.old_value), (7, e.new_value)):
             if value is None:

@@ -131,7 +131,9 @@ def _surrogate_free(number: int, key: str, cell: str | None, problems: list[Prob
         return True
     column = column_name(key) if what == "the value" else ""
     message = f"{what} holds a lone surrogate escape (\\ud800–\\udfff), which is no character"
-    problems.append(Problem(number, column, message))
+    hvad = "nøglen" if what == "the key" else "værdien"
+    danish = f"{hvad} indeholder en enlig surrogat-escape (\\ud800–\\udfff), som ikke er et tegn"
+    problems.append(Problem(number, column, message, danish))
     return False
 
 
@@ -157,10 +159,10 @@ def read_json(text: str, unescape: Callable[[str], str]) -> JsonRows:
     columns: dict[str, None] = {}
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            problems.append(Problem(number, "", "is not an object"))
+            problems.append(Problem(number, "", "is not an object", "er ikke et objekt"))
             continue
         if isinstance(item, _Object) and item.duplicate is not None:
-            problems.append(Problem(number, "", _duplicate("", item.duplicate)[0]))
+            problems.append(Problem(number, "", *_duplicate("", item.duplicate)))
             whole = (k for k in item if not (surrogates and _SURROGATE.search(k)))
             columns.update(dict.fromkeys(map(column_name, whole)))
             continue
@@ -168,8 +170,8 @@ def read_json(text: str, unescape: Callable[[str], str]) -> JsonRows:
         for key, value in item.items():
             try:
                 cell = _cell(value)
-            except ValueError as error:
-                cell, problem = None, str(error)
+            except ValueError:
+                cell, problem = None, "must be text or a number"
             else:
                 problem = ""
             # Before the key becomes a column: no line may carry half a character.
@@ -178,7 +180,7 @@ def read_json(text: str, unescape: Callable[[str], str]) -> JsonRows:
             name = column_name(key)
             columns.setdefault(name)
             if problem:
-                problems.append(Problem(number, name, problem))
+                problems.append(Problem(number, name, problem, "skal være tekst eller et tal"))
                 continue
             if cell is not None and cell.strip():
                 cells[name] = unescape(cell)

@@ -69,16 +69,21 @@ def _broken_quote(error: csv.Error, row: int, start: int, end: int) -> Problem:
             "",
             f"the quote that opens a cell on line {start} is never closed "
             '(a quote inside a cell is written twice: "")',
+            f"anførselstegnet, der åbner en celle på linje {start}, lukkes aldrig "
+            '(et anførselstegn inde i en celle skrives to gange: "")',
         )
     if "expected after" in str(error):
         lines = f"line {start}" if start == end else f"lines {start}–{end}"
+        linjer = f"linje {start}" if start == end else f"linje {start}–{end}"
         return Problem(
             row,
             "",
             f"a quoted cell ({lines}) has text after its closing quote "
             '(a quote inside a cell is written twice: "")',
+            f"en celle i anførselstegn ({linjer}) har tekst efter det afsluttende "
+            'anførselstegn (et anførselstegn inde i en celle skrives to gange: "")',
         )
-    return Problem(row, "", f"unreadable CSV: {error}")
+    return Problem(row, "", f"unreadable CSV: {error}", f"CSV-filen kan ikke læses: {error}")
 
 
 def _read_csv(text: str) -> Table:
@@ -106,7 +111,12 @@ def _read_csv(text: str) -> Table:
                 extra = [c for c in record[len(columns) :] if c.strip()]
                 if extra:
                     problems.append(
-                        Problem(number, "", f"{len(record)} cells but {len(columns)} columns")
+                        Problem(
+                            number,
+                            "",
+                            f"{len(record)} cells but {len(columns)} columns",
+                            f"{len(record)} celler, men {len(columns)} kolonner",
+                        )
                     )
                     continue
             # What unescape_cell gives, with its call saved for the common cell.

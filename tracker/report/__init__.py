@@ -9,20 +9,25 @@
 
 Services build these values; the CLI, the UI and the exports read them. Nothing here
 touches the database or a rendering library (stdlib and ``tracker.domain`` only), so
-importing it costs a CLI call nothing.
+importing it costs a CLI call nothing; each name is imported from its module when
+first used.
 """
 
-from tracker.report.model import ExportMeta, Report
-from tracker.report.shapes import diff_to_dict, iso, status_to_dict
-from tracker.report.views import (
-    BucketView,
-    EventView,
-    HypothesisDetail,
-    HypothesisView,
-    OverlapView,
-    ProgrammeView,
-    ValidationView,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tracker.report.model import ExportMeta, Report
+    from tracker.report.shapes import diff_to_dict, iso, status_to_dict
+    from tracker.report.views import (
+        BucketView,
+        EventView,
+        HypothesisDetail,
+        HypothesisView,
+        OverlapView,
+        ProgrammeView,
+        ValidationView,
+    )
 
 __all__ = [
     "BucketView",
@@ -38,3 +43,26 @@ __all__ = [
     "iso",
     "status_to_dict",
 ]
+
+#: Where each name lives: a caller that needs one module (the JSON shapes, a moment's
+#: wording) does not pay for the others.
+_HOME = {
+    "ExportMeta": "model",
+    "Report": "model",
+    "diff_to_dict": "shapes",
+    "iso": "shapes",
+    "status_to_dict": "shapes",
+    "BucketView": "views",
+    "EventView": "views",
+    "HypothesisDetail": "views",
+    "HypothesisView": "views",
+    "OverlapView": "views",
+    "ProgrammeView": "views",
+    "ValidationView": "views",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(import_module(f"tracker.report.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,10 +8,15 @@ build one without a database.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report.views import EventView, HypothesisDetail
+
+if TYPE_CHECKING:  # a status call loads nothing of the budget's or the risk's
+    from tracker.domain.budget import BudgetFollowUp
+    from tracker.domain.risk import Risk
 
 __all__ = ["ExportMeta", "Report"]
 
@@ -40,3 +45,9 @@ class Report:
     """True when older entries were left out (see ``HISTORY_LIMIT``)."""
     diff: Diff | None = None
     """What moved since an earlier moment ("Siden sidst"), when asked for."""
+    risk: "Risk | None" = None
+    """How sure we are ("Hvor sikre er vi?", with its draws and seed), when asked for:
+    computed for the same moment as the status."""
+    budget: "BudgetFollowUp | None" = None
+    """The budget follow-up (budgetopfølgning) of the moment's year, when the programme
+    has rammer."""

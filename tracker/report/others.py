@@ -3,18 +3,22 @@ text, shared by ``parat status`` and the exports, so both show the same thing.""
 
 from collections.abc import Callable
 
+from tracker.domain.benefits import BenefitType
 from tracker.domain.status import Status
 
 __all__ = ["other_benefit_rows"]
 
 
 def other_benefit_rows(
-    s: Status, amount: Callable[[int], str] | None = None
+    s: Status,
+    amount: Callable[[int], str] | None = None,
+    name: Callable[[BenefitType], str] | None = None,
 ) -> list[tuple[str, str, str, str, str]]:
     """Per non-counting benefit type that some hypothesis has: (label, count, pipeline,
     weighted, the hypotheses' codes); empty when every hypothesis counts.
 
-    ``amount`` formats kroner (default: the programme's display, with its unit)."""
+    ``amount`` formats kroner (default: the programme's display, with its unit);
+    ``name`` names a benefit type (default: its Danish label)."""
     shown = amount or s.programme.display.amount
     codes: dict[str, list[str]] = {}
     for h in s.hypotheses:
@@ -22,7 +26,7 @@ def other_benefit_rows(
             codes.setdefault(h.benefit_type.value, []).append(h.code)
     return [
         (
-            o.benefit_type.label,
+            o.benefit_type.label if name is None else name(o.benefit_type),
             str(o.count),
             shown(o.pipeline_kr),
             shown(o.weighted_kr),

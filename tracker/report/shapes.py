@@ -8,11 +8,13 @@ keys are documented in the README.
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.benefits import BenefitType
-from tracker.domain.diff import Diff
 from tracker.domain.status import Measures, Status
+
+if TYPE_CHECKING:
+    from tracker.domain.diff import Diff  # the status alone does not need it
 
 __all__ = ["BUCKET_KEYS", "TOTAL_KEYS", "diff_to_dict", "iso", "status_to_dict"]
 
@@ -24,8 +26,32 @@ def iso(moment: datetime | None) -> str | None:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+#: The layers added after the others to the values (last in their fields), each with
+#: the key it follows in every JSON object: udmøntet right after decided, validated
+#: right after realised.
+_LAYERS = {"decided_kr": "budgeted_kr", "realised_kr": "validated_kr"}
+
+
+def _layered(values: dict[str, Any]) -> dict[str, Any]:
+    """The keys in the order of the layers: udmøntet (``budgeted_kr``) right after
+    decided, before realised; validated (``validated_kr``) right after realised."""
+    moved = {
+        after: values.pop(key)
+        for after, key in _LAYERS.items()
+        if key in values and after in values
+    }
+    if not moved:
+        return values
+    ordered: dict[str, Any] = {}
+    for key, value in values.items():
+        ordered[key] = value
+        if key in moved:
+            ordered[_LAYERS[key]] = moved[key]
+    return ordered
+
+
 def _measures(m: Measures) -> dict[str, int]:
-    return asdict(m)
+    return _layered(asdict(m))
 
 
 def status_to_dict(status: Status) -> dict[str, Any]:
@@ -42,10 +68,11 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             "allocation": p.allocation.value,
             "weights": {stage.value: pct for stage, pct in p.weights.items()},
             "counting_types": [t.value for t in BenefitType if t in p.counting_types],
+            "has_rammer": p.has_rammer,
         },
-        "totals": asdict(status.totals),
+        "totals": _layered(asdict(status.totals)),
         "progress_measure": status.progress_measure.value,
-        "buckets": [asdict(b) for b in status.buckets],
+        "buckets": [_layered(asdict(b)) for b in status.buckets],
         "surplus": _measures(status.surplus),
         "unassigned": _measures(status.unassigned),
         "stages": [
@@ -58,7 +85,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for s in status.stages
         ],
-        "years": [asdict(y) for y in status.years],
+        "years": [_layered(asdict(y)) for y in status.years],
         "hypotheses": [
             {
                 "code": h.code,
@@ -71,6 +98,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
                 "pipeline_kr": h.pipeline_kr,
                 "weighted_kr": h.weighted_kr,
                 "decided_kr": h.decided_kr,
+                "budgeted_kr": h.budgeted_kr,
                 "realised_kr": h.realised_kr,
                 "validated_kr": h.validated_kr,
                 "investment_kr": h.investment_kr,
@@ -111,7 +139,10 @@ def status_to_dict(status: Status) -> dict[str, Any]:
             }
             for o in status.overlaps
         ],
-        "warnings": [asdict(w) for w in status.warnings],
+        "warnings": [
+            {"code": w.code, "hypothesis": w.hypothesis, "message": w.message}
+            for w in status.warnings
+        ],
     }
 
 
@@ -121,6 +152,7 @@ TOTAL_KEYS = (
     "pipeline_kr",
     "weighted_kr",
     "decided_kr",
+    "budgeted_kr",
     "realised_kr",
     "validated_kr",
     "gap_kr",
@@ -143,6 +175,7 @@ BUCKET_KEYS = (
     "pipeline_kr",
     "weighted_kr",
     "decided_kr",
+    "budgeted_kr",
     "realised_kr",
     "validated_kr",
     "gap_kr",
@@ -159,7 +192,7 @@ def _compare(before: dict[str, int], after: dict[str, int], keys: tuple[str, ...
     }
 
 
-def diff_to_dict(d: Diff) -> dict[str, Any]:
+def diff_to_dict(d: "Diff") -> dict[str, Any]:
     """ "Siden sidst" as JSON: the object of ``parat diff --json`` and the ``diff`` of
     the JSON export alike.
 
@@ -246,5 +279,34 @@ def diff_to_dict(d: Diff) -> dict[str, Any]:
                 "actor": c.actor,
             }
             for c in d.overlap_changes
+        ],
+        "budget_changes": [
+            {
+                "ramme": b.ramme,
+                "name": b.name,
+                "kind": b.kind,
+                "year": b.year,
+                "old_kr": b.old_kr,
+                "new_kr": b.new_kr,
+                "change_kr": (b.new_kr or 0) - (b.old_kr or 0),
+                "at": iso(b.at),
+                "actor": b.actor,
+            }
+            for b in d.budget_changes
+        ],
+        "cut_changes": [
+            {
+                "code": c.code,
+                "title": c.title,
+                "ramme": c.ramme,
+                "year": c.year,
+                "old_kr": c.old_kr,
+                "new_kr": c.new_kr,
+                "change_kr": (c.new_kr or 0) - (c.old_kr or 0),
+                "decision": c.decision,
+                "at": iso(c.at),
+                "actor": c.actor,
+            }
+            for c in d.cut_changes
         ],
     }

@@ -9,51 +9,62 @@ Every method opens a short session, runs one use case in one transaction with it
 audit events, and returns plain values; nothing of the database leaks out.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+# Annotations stay unevaluated: the use cases a call does not make (figures,
+# hypotheses, the programme's frame, imports) are imported inside the methods that
+# make them, so that ``parat status`` does not load them all on every start.
+from __future__ import annotations
+
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
-
-from tracker.domain.money import Display
-from tracker.domain.plausible import ReadOptions
-from tracker.domain.stages import Stage
-from tracker.domain.status import Allocation, Status
-from tracker.report import (
-    BucketView,
-    HypothesisDetail,
-    HypothesisView,
-    ProgrammeView,
-    ValidationView,
-)
-from tracker.services import figures, hypotheses, programme
+from tracker.domain.draws import DRAWS, SEED
+from tracker.errors import InvalidInput
+from tracker.services.api_budget import BudgetApi
 from tracker.services.context import ChangeContext, default_actor, utcnow
 from tracker.services.stamp import check_moment, explicit_moment
-from tracker.services.status import load_status
 from tracker.services.store import Store, no_database
-from tracker.services.validation import Amount
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
     from tracker.domain.diff import Diff
-    from tracker.report import EventView, OverlapView, Report
+    from tracker.domain.money import Display
+    from tracker.domain.plausible import ReadOptions
+    from tracker.domain.risk import Risk, RiskFacts
+    from tracker.domain.stages import Stage
+    from tracker.domain.status import Allocation, Status
+    from tracker.report import (
+        BucketView,
+        EventView,
+        HypothesisDetail,
+        HypothesisView,
+        OverlapView,
+        ProgrammeView,
+        Report,
+        ValidationView,
+    )
     from tracker.services.imports import ImportResult
     from tracker.services.progress import Progress
+    from tracker.services.risk import Draws
     from tracker.services.script import LineResult
     from tracker.services.snapshots import SnapshotView
+    from tracker.services.validation import Amount
 
 __all__ = ["Parat", "no_database"]
 
 T = TypeVar("T")
 
 
-class Parat:
+class Parat(BudgetApi):
     """Use cases over one database, stamped with one actor and source.
 
-    Every call goes through its :class:`Store`, the one door to the database.
+    Every call goes through its :class:`Store`, the one door to the database. The
+    rammer, budget figures and udmøntning are in :class:`BudgetApi`.
     """
 
     def __init__(
@@ -94,6 +105,8 @@ class Parat:
     # -- programme --------------------------------------------------------------
     def create_programme(self, **kwargs: Any) -> ProgrammeView:
         """Create the programme (defaults: the source document's frame)."""
+        from tracker.services import programme
+
         return self._write(lambda s, c: programme.create_programme(s, c, **kwargs))
 
     def write_demo(self) -> None:
@@ -105,6 +118,8 @@ class Parat:
         self._write(lambda s, c: fill_demo(s, c.now(), actor=c.actor))
 
     def programme(self) -> ProgrammeView:
+        from tracker.services import programme
+
         return self._read(programme.programme_view)
 
     def set_programme(
@@ -123,6 +138,8 @@ class Parat:
         validators: str | Sequence[str] | None = None,
         note: str = "",
     ) -> ProgrammeView:
+        from tracker.services import programme
+
         return self._write(
             lambda s, c: programme.set_programme(
                 s,
@@ -146,10 +163,14 @@ class Parat:
         return self.programme().buckets
 
     def set_bucket(self, key: str, **kwargs: Any) -> BucketView:
+        from tracker.services import programme
+
         return self._write(lambda s, c: programme.set_bucket(s, c, key, **kwargs), key)
 
     # -- hypotheses -------------------------------------------------------------
     def add_hypothesis(self, code: str, *, title: str, **kwargs: Any) -> HypothesisView:
+        from tracker.services import hypotheses
+
         return self._write(
             lambda s, c: hypotheses.add_hypothesis(s, c, code, title=title, **kwargs), code
         )
@@ -161,6 +182,8 @@ class Parat:
 
         Returns the hypothesis and how many values changed.
         """
+        from tracker.services import hypotheses
+
         return self._write(lambda s, c: hypotheses.update_hypothesis(s, c, code, **kwargs), code)
 
     def set_stage(
@@ -210,6 +233,8 @@ class Parat:
             )
             if value is not None
         }
+        from tracker.services import figures
+
         return self._write(
             lambda s, c: figures.set_figures(
                 s,
@@ -234,6 +259,8 @@ class Parat:
         owner: str | None = None,
         bucket: str | None = None,
     ) -> list[HypothesisView]:
+        from tracker.services import hypotheses
+
         return self._read(
             lambda s: hypotheses.list_hypotheses(
                 s, stage=stage, area=area, owner=owner, bucket=bucket
@@ -242,7 +269,8 @@ class Parat:
 
     def hypothesis(self, code: str, *, events: int | None = None) -> HypothesisDetail:
         """One hypothesis with its current figures by year and its events, newest first."""
-
+        from tracker.report import HypothesisDetail
+        from tracker.services import figures, hypotheses, programme
         from tracker.services.validations import list_validations
 
         def work(s: Session) -> HypothesisDetail:
@@ -268,7 +296,7 @@ class Parat:
         approved: bool,
         reference: str,
         note: str = "",
-    ) -> "ValidationView":
+    ) -> ValidationView:
         """Approve or reject the standing realised figure of ``code`` for ``year``
         against the accounts, naming the case or document (``reference``). Refused
         (:class:`NotPermitted`) for the figure's registrant and for anyone who is no
@@ -285,7 +313,7 @@ class Parat:
 
     def validations(
         self, code: str | None = None, as_of: datetime | None = None
-    ) -> "list[ValidationView]":
+    ) -> list[ValidationView]:
         """The verdicts (of one hypothesis), oldest first, up to ``as_of``."""
         from tracker.services.validations import list_validations
 
@@ -294,7 +322,7 @@ class Parat:
     # -- overlaps (dobbelttælling) -----------------------------------------------
     def add_overlap(
         self, name: str, *, members: str | Sequence[str], amount: Amount, note: str = ""
-    ) -> "OverlapView":
+    ) -> OverlapView:
         """Record that two or more hypotheses claim the same gain: ``amount`` (a bare
         number in text is mio. kr.) is counted twice in the target year."""
         from tracker.services.overlaps import add_overlap
@@ -310,7 +338,7 @@ class Parat:
         members: str | Sequence[str] | None = None,
         amount: Amount | None = None,
         note: str | None = None,
-    ) -> "tuple[OverlapView, int]":
+    ) -> tuple[OverlapView, int]:
         """Change an overlap's members, amount or note; returns it and how many changed."""
         from tracker.services.overlaps import set_overlap
 
@@ -318,13 +346,13 @@ class Parat:
             lambda s, c: set_overlap(s, c, name, members=members, amount=amount, note=note)
         )
 
-    def drop_overlap(self, name: str) -> "OverlapView":
+    def drop_overlap(self, name: str) -> OverlapView:
         """End an overlap (it stays in the history; undo brings it back)."""
         from tracker.services.overlaps import drop_overlap
 
         return self._write(lambda s, c: drop_overlap(s, c, name))
 
-    def overlaps(self) -> "list[OverlapView]":
+    def overlaps(self) -> list[OverlapView]:
         """The overlaps that stand now, by name."""
         from tracker.services.overlaps import list_overlaps
 
@@ -333,14 +361,45 @@ class Parat:
     # -- status -----------------------------------------------------------------
     def status(self, as_of: datetime | None = None) -> Status:
         """The whole picture for the target year, now or at a past moment."""
+        from tracker.services.status import load_status
+
         moment = self._moment(as_of)
 
         def work(s: Session) -> Status:
             if as_of is not None:
+                from tracker.services import programme
+
                 programme.require_existed(s, moment)  # a clear line in both languages
             return load_status(s, moment)
 
         return self._read(work)
+
+    def risk(self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED) -> Risk:
+        """How sure are we (hvor sikre er vi), now or at a past moment: the expected
+        value and the simulated chance of reaching the target, with ``draws`` draws
+        from ``seed`` (the same data, draws and seed give the same figures)."""
+        return self.status_and_risk(as_of, draws=draws, seed=seed)[1]
+
+    def status_and_risk(
+        self, as_of: datetime | None = None, *, draws: int = DRAWS, seed: int = SEED
+    ) -> tuple[Status, Risk]:
+        """The status and how sure it is, both of one moment, in one read (the
+        simulation runs after the read transaction has ended)."""
+        from tracker.domain.risk import compute_risk
+        from tracker.services.risk import Draws, load_risk_facts
+
+        moment = self._moment(as_of)
+        asked = Draws(draws, seed)
+
+        def work(s: Session) -> tuple[Status, RiskFacts]:
+            from tracker.services import programme
+
+            if as_of is not None:
+                programme.require_existed(s, moment)
+            return load_risk_facts(s, moment)
+
+        status, facts = self._read(work)
+        return status, compute_risk(facts, draws=asked.draws, seed=asked.seed)
 
     def _moment(self, as_of: datetime | None) -> datetime:
         """A caller's moment (checked: years 1900–2200, no ambiguous wall time), or now."""
@@ -351,18 +410,26 @@ class Parat:
         return as_utc(as_of)
 
     def has_programme(self) -> bool:
+        from tracker.services import programme
+
         return self._read(lambda s: programme.find_programme(s) is not None)
 
     # -- exports ----------------------------------------------------------------
     def report(
-        self, as_of: datetime | None = None, *, diff: "Diff | None" = None, history: bool = True
-    ) -> "Report":
-        """What an export renders at ``as_of`` (default now), in one transaction."""
+        self,
+        as_of: datetime | None = None,
+        *,
+        diff: Diff | None = None,
+        history: bool = True,
+        risk: Draws | None = None,
+    ) -> Report:
+        """What an export renders at ``as_of`` (default now), in one transaction; with
+        ``risk`` (the draws and seed: ``Draws()`` for the defaults), how sure it is."""
         from tracker.services.reporting import read_report
 
         moment = self._moment(as_of)
         return self._read(
-            lambda s: read_report(s, moment, self.context, diff=diff, history=history)
+            lambda s: read_report(s, moment, self.context, diff=diff, history=history, risk=risk)
         )
 
     def export(
@@ -370,25 +437,33 @@ class Parat:
         fmt: str,
         *,
         as_of: datetime | None = None,
-        diff: "Diff | None" = None,
+        diff: Diff | None = None,
         csv_dialect: str = "danish",
         display: Display | None = None,
-        progress: "Progress | None" = None,
+        progress: Progress | None = None,
+        risk: Draws | None = None,
     ) -> str | bytes:
         """The status summary in one format: what ``parat export`` and the UI write.
 
         ``display`` (default: the programme's) is how the summary (md, html, pdf)
         shows amounts; the spreadsheet's cells, the CSV and the JSON are exact.
+        ``risk`` (the draws and seed) adds "Hvor sikre er vi?" (not to the CSV).
 
         ``progress`` is told each step: reading the report, rendering it."""
         import dataclasses
 
-        from tracker.exports import HISTORY_FORMATS, render
+        from tracker.exports import HISTORY_FORMATS, RISK_FORMATS, render
         from tracker.services.progress import READ, RENDER
         from tracker.services.progress import report as tell
 
         tell(progress, READ, 0, 2)
-        report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS)
+        if risk is not None and fmt not in RISK_FORMATS:
+            raise InvalidInput(
+                f"the {fmt} export has no risk section (md, html, pdf, xlsx and json have)",
+                danish=f"Eksporten {fmt} har intet afsnit om sikkerhed "
+                "(det har md, html, pdf, xlsx og json).",
+            )
+        report = self.report(as_of, diff=diff, history=fmt in HISTORY_FORMATS, risk=risk)
         if display is not None:
             s = report.status
             shown = dataclasses.replace(
@@ -415,7 +490,7 @@ class Parat:
         name = text.strip()
         return name if any(s.name == name for s in self.snapshots()) else ""
 
-    def add_snapshot(self, name: str, at: datetime | str | None = None) -> "SnapshotView":
+    def add_snapshot(self, name: str, at: datetime | str | None = None) -> SnapshotView:
         """Name a moment (default: now) to compare against later."""
         from tracker.services.moments import as_utc
         from tracker.services.snapshots import add_snapshot
@@ -423,7 +498,7 @@ class Parat:
         moment = as_utc(at) if isinstance(at, datetime) else at
         return self._write(lambda s, c: add_snapshot(s, c, name, moment))
 
-    def rename_snapshot(self, old: str, new: str) -> "SnapshotView":
+    def rename_snapshot(self, old: str, new: str) -> SnapshotView:
         """Give a snapshot another name (an event; undo renames it back)."""
         from tracker.services.snapshots import rename_snapshot
 
@@ -435,7 +510,7 @@ class Parat:
 
         self._write(lambda s, c: delete_snapshot(s, c, name))
 
-    def snapshots(self) -> list["SnapshotView"]:
+    def snapshots(self) -> list[SnapshotView]:
         from tracker.services.snapshots import list_snapshots
 
         return self._read(list_snapshots)
@@ -447,13 +522,13 @@ class Parat:
         since: datetime | str | None = None,
         actor: str | None = None,
         limit: int | None = None,
-    ) -> list["EventView"]:
+    ) -> list[EventView]:
         """The audit log newest first; ``since`` is a moment or a snapshot/date text."""
         from tracker.services.audit import audit_log
         from tracker.services.moments import as_utc
         from tracker.services.snapshots import resolve_moment
 
-        def work(s: Session) -> list["EventView"]:
+        def work(s: Session) -> list[EventView]:
             if isinstance(since, str):
                 moment: datetime | None = resolve_moment(s, since)
             else:
@@ -469,7 +544,7 @@ class Parat:
         *,
         since_label: str = "",
         until_label: str = "",
-    ) -> "Diff":
+    ) -> Diff:
         """What moved from ``since`` to ``until`` (default: now)."""
         from tracker.services.diff import diff_between
         from tracker.services.moments import as_utc
@@ -481,19 +556,20 @@ class Parat:
 
     def import_file(
         self,
-        path: "str | os.PathLike[str]",
+        path: str | os.PathLike[str],
         *,
         fmt: str | None = None,
         dry_run: bool = False,
         options: ReadOptions | None = None,
-        progress: "Progress | None" = None,
-    ) -> "ImportResult":
+        progress: Progress | None = None,
+    ) -> ImportResult:
         """Import a CSV or JSON file in one transaction (all or nothing).
 
         ``dry_run`` checks and applies it, computes what would move, and rolls back;
         ``options`` say how its amounts read (unit, signs, what to let through);
         ``progress`` is told how far it is (:mod:`tracker.services.progress`).
         """
+        from tracker.domain.plausible import ReadOptions
         from tracker.services.imports import import_file
 
         return import_file(
@@ -506,9 +582,7 @@ class Parat:
             progress=progress,
         )
 
-    def batch(
-        self, lines: "Iterable[str | bytes]", *, atomic: bool = False
-    ) -> "Iterator[LineResult]":
+    def batch(self, lines: Iterable[str | bytes], *, atomic: bool = False) -> Iterator[LineResult]:
         """Run JSON Lines of write commands (``parat batch``), yielding each line's
         result as it is known: each line one transaction, or with ``atomic`` the
         whole input one (all or nothing). See :mod:`tracker.services.script`."""
@@ -516,7 +590,7 @@ class Parat:
 
         return run_lines(self._write, lines, atomic=atomic)
 
-    def undo(self, event_id: int | None = None) -> list["EventView"]:
+    def undo(self, event_id: int | None = None) -> list[EventView]:
         """Revert an event (default: this actor's last change) by writing its inverse."""
         from tracker.services.audit import undo
 

@@ -41,10 +41,34 @@ _ON_SNAPSHOT = ("snapshot.add", "snapshot.rename", "snapshot.delete")
 #: it again; adding a bucket, or creating the programme, has no inverse.
 UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT, *_ON_OVERLAP})
 _CANNOT = {
-    "bucket.add": "adding a bucket cannot be undone",
-    "programme.create": "creating the programme cannot be undone",
-    "figure.validate": "a validation cannot be undone: record a new verdict instead "
-    "(parat figure validate … --approve or --reject)",
+    "bucket.add": ("adding a bucket cannot be undone", "en ny pulje kan ikke fortrydes"),
+    "programme.create": (
+        "creating the programme cannot be undone",
+        "oprettelsen af programmet kan ikke fortrydes",
+    ),
+    "ramme.add": ("adding a ramme cannot be undone", "en oprettet ramme kan ikke fortrydes"),
+    "ramme.set": (
+        "a ramme's change cannot be undone: change it back with `parat ramme set`",
+        "en ændring af en ramme kan ikke fortrydes: ret den tilbage med `parat ramme set`",
+    ),
+    "budget.set": (
+        "a budget figure cannot be undone: set it back with `parat budget set`",
+        "et budgettal kan ikke fortrydes: sæt det tilbage med `parat budget set`",
+    ),
+    "budget.cut": (
+        "a cut cannot be undone: withdraw it with `parat budget uncut`",
+        "en udmøntning kan ikke fortrydes: træk den tilbage med `parat budget uncut`",
+    ),
+    "budget.uncut": (
+        "a withdrawn cut cannot be undone: cut it again with `parat budget cut`",
+        "en tilbagetrukket udmøntning kan ikke fortrydes: udmønt igen med `parat budget cut`",
+    ),
+    "figure.validate": (
+        "a validation cannot be undone: record a new verdict instead "
+        "(parat figure validate … --approve or --reject)",
+        "en validering kan ikke fortrydes: afgiv en ny afgørelse i stedet "
+        "(parat figure validate … --approve eller --reject)",
+    ),
 }
 
 
@@ -108,11 +132,17 @@ def _command(
     if event_id is not None:
         event = store.event_row(conn, event_id)
         if event is None or event.programme_id != programme_id:
-            raise NotFound(f"no event #{event_id} (see `parat history`)")
+            raise NotFound(
+                f"no event #{event_id} (see `parat history`)",
+                danish=f"Hændelse #{event_id} findes ikke (se `parat history`).",
+            )
         return store.Command(event_id, whole=False)
     last = store.last_change(conn, programme_id, actor)
     if last is None:
-        raise NotFound(f"{actor} has made no changes to undo")
+        raise NotFound(
+            f"{actor} has made no changes to undo",
+            danish=f"{actor} har ingen ændringer at fortryde.",
+        )
     return store.Command(last.id, whole=True)
 
 
@@ -133,7 +163,10 @@ def _with_hypothesis_ids(
 def _hid(e: EventRow) -> int:
     """The hypothesis of a hypothesis or figure event."""
     if e.hypothesis_id is None:
-        raise NotFound(f"event #{e.id}: hypothesis {e.subject!r} no longer exists")
+        raise NotFound(
+            f"event #{e.id}: hypothesis {e.subject!r} no longer exists",
+            danish=f"Hændelse #{e.id}: hypotesen {e.subject!r} findes ikke længere.",
+        )
     return e.hypothesis_id
 
 
@@ -169,7 +202,9 @@ def _check(session: Session, command: store.Command, others: list[EventRow]) -> 
     if repeated is not None:
         raise InvalidInput(
             f"two events of that moment changed {repeated[0]} {repeated[1]}: "
-            "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)"
+            "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)",
+            danish=f"To hændelser fra samme øjeblik ændrede {repeated[0]} {repeated[1]}: "
+            "fortryd dem én ad gangen (`parat undo HÆNDELSES_ID`, se `parat history`).",
         )
     overlap = repeated_overlap([e for e in others if e.action in _ON_OVERLAP])
     if overlap is not None:
@@ -254,8 +289,10 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     others = store.command_events(conn, command, figures=False)
     for e in others:
         if e.action not in UNDOABLE:
-            what = _CANNOT.get(e.action, f"{e.action} cannot be undone")
-            raise InvalidInput(f"event #{e.id}: {what}")
+            what, hvad = _CANNOT.get(
+                e.action, (f"{e.action} cannot be undone", f"{e.action} kan ikke fortrydes")
+            )
+            raise InvalidInput(f"event #{e.id}: {what}", danish=f"Hændelse #{e.id}: {hvad}.")
     others = _with_hypothesis_ids(session, programme_id, others)
     figure_ids = store.figure_hypotheses(conn, command)
     _lock(session, others, figure_ids)

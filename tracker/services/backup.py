@@ -36,6 +36,15 @@ PG_RESTORE_HINT = (
     "pg_dump file with pg_restore, e.g. `pg_restore --clean -d DBNAME parat.dump` "
     "(see the README)"
 )
+#: The hints in Danish, by their English text.
+_HINTS_DA = {
+    PG_BACKUP_HINT: "parat backup kopierer en SQLite-fil, og denne database ligger på "
+    "PostgreSQL: tag en sikkerhedskopi med pg_dump, fx `pg_dump -Fc -f parat.dump DBNAVN` "
+    "(se README).",
+    PG_RESTORE_HINT: "parat restore skriver en SQLite-fil, og denne database ligger på "
+    "PostgreSQL: genskab en pg_dump-fil med pg_restore, fx "
+    "`pg_restore --clean -d DBNAVN parat.dump` (se README).",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +69,12 @@ def sqlite_path(url: str, hint: str) -> Path:
     """The file behind a SQLite URL; PostgreSQL (or anything else) gets ``hint``."""
     sa_url = sa.make_url(url)
     if sa_url.get_backend_name() != "sqlite":
-        raise InvalidInput(hint)
+        raise InvalidInput(hint, danish=_HINTS_DA.get(hint, hint))
     if not sa_url.database or sa_url.database == ":memory:":
-        raise InvalidInput("an in-memory database cannot be backed up or restored")
+        raise InvalidInput(
+            "an in-memory database cannot be backed up or restored",
+            danish="En database i hukommelsen kan ikke sikkerhedskopieres eller genskabes.",
+        )
     return Path(sa_url.database)
 
 
@@ -88,21 +100,37 @@ def _describe(conn: sqlite3.Connection, path: Path) -> BackupInfo:
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
-            raise InvalidInput(f"{path}: not a SQLite database") from None
-        raise InvalidInput(f"{path}: the file is damaged ({error})") from None
+            raise InvalidInput(
+                f"{path}: not a SQLite database", danish=f"{path}: ikke en SQLite-database."
+            ) from None
+        raise InvalidInput(
+            f"{path}: the file is damaged ({error})",
+            danish=f"{path}: filen er beskadiget ({error}).",
+        ) from None
     if check != "ok":
-        raise InvalidInput(f"{path}: the file is damaged (integrity_check: {check})")
+        raise InvalidInput(
+            f"{path}: the file is damaged (integrity_check: {check})",
+            danish=f"{path}: filen er beskadiget (integrity_check: {check}).",
+        )
     tables = _tables(conn)
     if "alembic_version" not in tables or "programme" not in tables:
-        raise InvalidInput(f"{path}: not a Parat database (no schema revision)")
+        raise InvalidInput(
+            f"{path}: not a Parat database (no schema revision)",
+            danish=f"{path}: ikke en Parat-database (ingen skemaversion).",
+        )
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     known = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
     if revision is None or revision[0] not in known:
         found = revision[0] if revision else "none"
-        raise InvalidInput(f"{path}: schema revision {found} is unknown to this version of parat")
+        raise InvalidInput(
+            f"{path}: schema revision {found} is unknown to this version of parat",
+            danish=f"{path}: skemaversion {found} er ukendt for denne version af parat.",
+        )
     programme = conn.execute("SELECT name FROM programme ORDER BY id LIMIT 1").fetchone()
     if programme is None:
-        raise InvalidInput(f"{path}: holds no programme")
+        raise InvalidInput(
+            f"{path}: holds no programme", danish=f"{path}: indeholder intet program."
+        )
     (hypotheses,) = conn.execute("SELECT count(*) FROM hypothesis").fetchone()
     (events,) = conn.execute("SELECT count(*) FROM event").fetchone()
     return BackupInfo(path, revision[0], programme[0], hypotheses, events)
@@ -139,7 +167,9 @@ def backup_sqlite(
     """
     source_path = sqlite_path(url, PG_BACKUP_HINT)
     if not source_path.exists():
-        raise NotFound(f"{source_path}: no such database")
+        raise NotFound(
+            f"{source_path}: no such database", danish=f"{source_path}: databasen findes ikke."
+        )
     # A folder or a named pipe given as the database: SQLite would fail deep inside
     # its copy (or wait for a writer for ever).
     check_input_file(source_path, label="--db")
@@ -165,10 +195,14 @@ def _backup(
     # is refused before anything else, --force or not: it is never replaced.
     target = output_target(target.expanduser(), label="backup").resolve()
     if target == source_path.resolve():
-        raise InvalidInput("the backup file must not be the database itself")
+        raise InvalidInput(
+            "the backup file must not be the database itself",
+            danish="Sikkerhedskopien må ikke være selve databasen.",
+        )
     if target.exists() and not force:
         raise AlreadyExists(
-            f"{shown_path(target)} exists already; choose another name or give --force"
+            f"{shown_path(target)} exists already; choose another name or give --force",
+            danish=f"{shown_path(target)} findes allerede: vælg et andet navn, eller giv --force.",
         )
     folder = next((f for f in target.parents if f.exists()), None)
     if folder is not None and not folder.is_dir():
@@ -256,18 +290,23 @@ def restore_sqlite(
     target = output_target(sqlite_path(url, PG_RESTORE_HINT), label="restore").resolve()
     source = source.expanduser()
     if not source.exists():  # a loop of links too
-        raise NotFound(f"{source}: no such file")
+        raise NotFound(f"{source}: no such file", danish=f"{source}: filen findes ikke.")
     # stat before SQLite opens it: a named pipe would wait for a writer for ever.
     source = check_input_file(source, label="restore").resolve()
     if source == target:
-        raise InvalidInput("the backup file is the database itself")
+        raise InvalidInput(
+            "the backup file is the database itself",
+            danish="Sikkerhedskopien er selve databasen.",
+        )
     with closing(_connect(source, read_only=True)) as conn:
         info = _describe(conn, source)
     replaced: Path | None = None
     if _holds_data(target):
         if not force:
             raise AlreadyExists(
-                f"{target} holds data already; give --force to replace it (a copy of it is kept)"
+                f"{target} holds data already; give --force to replace it (a copy of it is kept)",
+                danish=f"{target} indeholder allerede data: giv --force for at erstatte den "
+                "(en kopi af den gemmes).",
             )
         # Copenhagen time, like every moment a person reads (a naive ``now`` is taken as such).
         stamp = (now or local_time(datetime.now(UTC))).strftime("%Y%m%dT%H%M%S")

@@ -24,6 +24,7 @@ from tracker.domain.cells import (
     ParsedRow,
     Problem,
     ReadOptions,
+    check_cuts,
     check_known,
     parse_cell_amount,
     parse_rows,
@@ -35,6 +36,7 @@ from tracker.errors import InvalidInput, ParatError, StaleVersion
 from tracker.io.table_reader import Table
 from tracker.services import guard, hypotheses
 from tracker.services.context import ChangeContext
+from tracker.services.import_ranges import check_ranges
 from tracker.services.programme import get_programme
 from tracker.services.progress import CHECK, Progress, counted
 from tracker.services.validation import check_text
@@ -63,10 +65,17 @@ class ImportFailed(InvalidInput):
     def __init__(self, filename: str, problems: list[Problem]) -> None:
         self.problems = problems
         shown = [f"  {p}" for p in problems[:_MAX_LISTED]]
+        shown_da = [f"  {p.danish_line()}" for p in problems[:_MAX_LISTED]]
         if len(problems) > _MAX_LISTED:
             shown.append(f"  … and {len(problems) - _MAX_LISTED} more")
+            shown_da.append(f"  … og {len(problems) - _MAX_LISTED} mere")
         count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{filename}: {count}, nothing was imported", details=shown)
+        super().__init__(
+            f"{filename}: {count}, nothing was imported",
+            danish=f"{filename}: {len(problems)} fejl, intet er importeret.",
+            details=shown,
+            danish_details=shown_da,
+        )
 
 
 @dataclass(slots=True)
@@ -78,10 +87,12 @@ class ImportSummary:
     attribute_changes: int = 0
     figure_changes: int = 0
     hypotheses_changed: int = 0
+    cut_changes: int = 0
+    """Cuts (udmøntet_YYYY) made, changed or withdrawn."""
 
     @property
     def changes(self) -> int:
-        return len(self.added) + self.attribute_changes + self.figure_changes
+        return len(self.added) + self.attribute_changes + self.figure_changes + self.cut_changes
 
 
 @dataclass(slots=True)
@@ -116,6 +127,10 @@ def check_table(
     file names no versions, so there is nothing to refuse it for; should a version
     still move before the write, the bump refuses it (:class:`StaleVersion`).
 
+    Each year's range (minimum ≤ potential ≤ maksimum) is checked with the values
+    standing after the import, the recorded ones included
+    (:func:`tracker.services.import_ranges.check_ranges`).
+
     Cells are read with ``options`` (the programme's target bounds every figure);
     ``progress`` is told the rows checked. Raises :class:`ImportFailed` listing every
     problem.
@@ -138,6 +153,11 @@ def check_table(
         existing = ids if conn.dialect.name == "sqlite" else bulk.hypothesis_ids(conn, prog.id)
         stages = dict.fromkeys(existing)
     check_known(rows, stages, problems)
+    check_ranges(conn, rows, header, ids, moment, problems)
+    if any(row.cuts for row in rows):
+        from db.budget import ramme_rows
+
+        check_cuts(rows, {r.key for r in ramme_rows(conn, prog.id)}, header, problems)
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))
         raise ImportFailed(filename, problems)
@@ -193,7 +213,8 @@ def apply_checked(
                 summary.attribute_changes += changed
                 touched.append(row.code)
         except ParatError as error:
-            raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
+            problem = Problem(row.number, "", error.headline, error.danish)
+            raise ImportFailed(filename, [problem]) from None
 
     _add_new(session, ctx, checked.programme_id, new_rows, summary, touched, filename)
     # Those added or changed above have had their version bump in this transaction.
@@ -201,8 +222,65 @@ def apply_checked(
     summary.figure_changes = _apply_figures(
         session, ctx, checked.programme_id, rows, now, touched, existing, known
     )
+    summary.cut_changes = _apply_cuts(session, ctx, checked.programme_id, rows, now, touched,
+                                      existing)  # fmt: skip
     summary.hypotheses_changed = len(touched)
     return summary, touched
+
+
+def _apply_cuts(
+    session: Session,
+    ctx: ChangeContext,
+    programme_id: int,
+    rows: list[ParsedRow],
+    now: datetime,
+    touched: list[str],
+    guarded: dict[str, Any],
+) -> int:
+    """Write the rows' cuts (udmøntet_YYYY) that differ from the standing ones, each a
+    record and an event as ``parat budget cut`` writes them (0 withdraws a standing
+    cut); one version bump per hypothesis not bumped by the import already."""
+    if not any(row.cuts for row in rows):
+        return 0
+    from db.budget import current_cuts, ramme_rows
+    from tracker.services.cuts import record_cut
+
+    conn = session.connection()
+    ids = bulk.hypothesis_ids(conn, programme_id)  # new hypotheses have ids by now
+    rammer = {r.key: r for r in ramme_rows(conn, programme_id)}
+    standing = {(c.hypothesis_id, c.ramme_id, c.year): c for c in current_cuts(conn, as_of=None)}
+    count = 0
+    changed: list[str] = []
+    for row in rows:
+        if not row.cuts:
+            continue
+        assert row.ramme is not None  # check_cuts
+        h, r = ids[row.code], rammer[row.ramme]
+        decision = row.decision or row.note
+        for year, kr in row.cuts.items():
+            now_cut = standing.get((h.id, r.id, year))
+            if kr == 0:
+                if now_cut is None:
+                    continue
+                amount, decision_of = None, now_cut.decision
+            else:
+                if now_cut is not None and (now_cut.amount_kr, now_cut.decision) == (kr, decision):
+                    continue
+                amount, decision_of = kr, decision
+            record_cut(
+                session, ctx, now, programme_id=programme_id, hypothesis_id=h.id, code=h.code,
+                ramme_id=r.id, ramme_key=r.key, year=year, amount=amount, decision=decision_of,
+                note=row.note if amount is None else "", standing=now_cut,
+            )  # fmt: skip
+            count += 1
+            if row.code not in touched and row.code not in changed:
+                changed.append(row.code)
+    versions = {h.id: h.version for h in guarded.values()}
+    bumped = [ids[code].id for code in changed]
+    if bulk.bump_versions(conn, bumped, now, versions=versions) != len(bumped):
+        raise StaleVersion("a hypothesis of the file", None, None)
+    touched.extend(changed)
+    return count
 
 
 def _bucket_names(conn: Any, programme_id: int) -> dict[str, str]:
@@ -231,7 +309,8 @@ def _add_new(
         try:
             checked.append(_new_hypothesis(row, buckets))
         except ParatError as error:
-            raise ImportFailed(filename, [Problem(row.number, "", str(error))]) from None
+            problem = Problem(row.number, "", error.headline, error.danish)
+            raise ImportFailed(filename, [problem]) from None
     bulk.insert_hypotheses(
         conn,
         checked,
@@ -344,7 +423,7 @@ def _apply_figures(
             hid, code, note = ids[row.code], row.code, row.note
             for (kind, year), kr in row.figures.items():  # in the file's column order
                 old = current.get((hid, kind, year))
-                if figure_changed(old, kr):
+                if figure_changed(old, kr, kind):
                     figure_changes.append((hid, code, kind, year, old, kr, note))
         bulk.insert_figure_changes(
             conn,

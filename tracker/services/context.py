@@ -24,7 +24,8 @@ def utcnow() -> datetime:
             from tracker.errors import InvalidInput
 
             raise InvalidInput(
-                f"PARAT_NOW {fixed!r} is not a moment (write e.g. 2018-03-12T10:00:00Z)"
+                f"PARAT_NOW {fixed!r} is not a moment (write e.g. 2018-03-12T10:00:00Z)",
+                danish=f"PARAT_NOW {fixed!r} er ikke et tidspunkt (skriv fx 2018-03-12T10:00:00Z).",
             ) from None
         from tracker.services.moments import check_year
 

@@ -28,10 +28,12 @@ from tracker.errors import (
     file_error,
 )
 
-__all__ = ["NO_PRIVILEGE", "READ_ONLY", "is_retryable", "sqlstate", "user_error"]
+__all__ = ["NO_PRIVILEGE", "READ_ONLY", "READ_ONLY_DA", "is_retryable", "sqlstate", "user_error"]
 
 #: The words every refused write starts with, whatever refused it.
 READ_ONLY = "this connection is read-only"
+#: The same in Danish.
+READ_ONLY_DA = "Forbindelsen er skrivebeskyttet"
 
 #: serialization_failure, deadlock_detected: the transaction may simply be run again.
 RETRYABLE = frozenset({"40001", "40P01"})
@@ -67,13 +69,17 @@ def user_error(error: BaseException, code: str = "") -> ParatError | None:
         # db's own line says more than the bare refusal when there is more to say
         # (a viewer pointed at a file that does not exist).
         text = str(error)
-        return ReadOnlyError(text if text != READ_ONLY else f"{READ_ONLY}; nothing was changed")
+        if text == READ_ONLY:
+            return ReadOnlyError(
+                f"{READ_ONLY}; nothing was changed", danish=f"{READ_ONLY_DA}. Intet er ændret."
+            )
+        return ReadOnlyError(text, danish=error.danish)
     if isinstance(error, StaleDataError):
         # Another writer updated the same row between our read and our write: the
         # version column caught it.
         return StaleVersion(code or "the hypothesis", None, None)
     if isinstance(error, SchemaError | DatabaseLocationError):
-        return UnusableDatabase(str(error))
+        return UnusableDatabase(str(error), danish=error.danish)
     if isinstance(error, IntegrityError):
         return AlreadyExists(
             f"{code or 'the value'} exists already or conflicts: {error.orig}",
@@ -88,19 +94,30 @@ def user_error(error: BaseException, code: str = "") -> ParatError | None:
         return None
     state = sqlstate(error)
     if state == READ_ONLY_TRANSACTION:
-        return ReadOnlyError(f"{READ_ONLY} (the server refused the write); nothing was changed")
+        return ReadOnlyError(
+            f"{READ_ONLY} (the server refused the write); nothing was changed",
+            danish=f"{READ_ONLY_DA} (serveren afviste skrivningen). Intet er ændret.",
+        )
     if state == NO_PRIVILEGE:
         return ReadOnlyError(
             f"{READ_ONLY}: this database role may only read ({_first_line(error)}); "
-            "nothing was changed"
+            "nothing was changed",
+            danish=f"{READ_ONLY_DA}: denne databaserolle må kun læse ({_first_line(error)}). "
+            "Intet er ændret.",
         )
     if state in RETRYABLE:
         return StaleVersion(code or "the hypothesis", None, None)
     if "readonly database" in _first_line(error):
         # SQLite: PRAGMA query_only, or a file the user may not write.
-        return ReadOnlyError(f"{READ_ONLY} ({_first_line(error)}); nothing was changed")
+        return ReadOnlyError(
+            f"{READ_ONLY} ({_first_line(error)}); nothing was changed",
+            danish=f"{READ_ONLY_DA} ({_first_line(error)}). Intet er ændret.",
+        )
     if isinstance(error, DatabaseError):
         # A file that is not a database, a folder, a server that refuses the
         # connection: one line, whatever the engine.
-        return UnusableDatabase(f"database error: {_first_line(error)}")
+        return UnusableDatabase(
+            f"database error: {_first_line(error)}",
+            danish=f"Databasefejl: {_first_line(error)}.",
+        )
     return None

@@ -5,6 +5,7 @@ The same comparison serves ``parat diff`` (two moments in the log) and
 transaction that is rolled back).
 """
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import compute_status
 from tracker.errors import InvalidInput
 from tracker.report.moments import show_moment
+from tracker.services.budget_diff import budget_changes
 from tracker.services.programme import require_existed
 from tracker.services.timetravel import Moment, load_moment
 from tracker.services.validations import list_validations
@@ -149,7 +151,7 @@ def diff_between(
         for v in list_validations(session, as_of=until)
         if v.at > since
     )  # fmt: skip
-    return compare_moments(
+    moved = compare_moments(
         before,
         after,
         since_label=since_label,
@@ -159,3 +161,5 @@ def diff_between(
         overlap_author=lambda name: overlaps.get(name, (None, "")),
         validations=verdicts,
     )
+    budget, cuts = budget_changes(session, after.programme_id, since, until)
+    return dataclasses.replace(moved, budget_changes=budget, cut_changes=cuts)

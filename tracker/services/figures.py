@@ -20,13 +20,14 @@ from tracker.services.hypotheses import find_hypothesis, hypothesis_view, touch
 from tracker.services.programme import get_programme
 from tracker.services.validation import Amount, check_text, check_year, to_kroner
 
-__all__ = ["figures_by_year", "set_figures"]
+__all__ = ["figures_by_year", "set_figures", "unit_factor"]
 
 #: Every kind a figure may be recorded as: the three of every table, then a range.
 _KINDS = (*FIGURE_KINDS, *RANGE_KINDS)
 
 
-def _unit(unit: str) -> int:
+def unit_factor(unit: str) -> int:
+    """Kroner per bare number in ``unit`` (``mio``, ``tkr``, ``kr``), or InvalidInput."""
     try:
         return parse_unit(unit)
     except MoneyError as error:
@@ -77,7 +78,7 @@ def set_figures(
             "give at least one of --potential, --realised, --investment, --low, --high",
             danish="Angiv mindst ét tal: potentiale, realiseret eller investering.",
         )
-    factor = _unit(unit)
+    factor = unit_factor(unit)
     programme = get_programme(session)
     assert programme.id is not None
     options = ReadOptions(
@@ -124,7 +125,7 @@ def set_figures(
     records: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
     for kind in _KINDS:
-        if kind not in parsed or not figure_changed(current.get(kind), parsed[kind]):
+        if kind not in parsed or not figure_changed(current.get(kind), parsed[kind], kind):
             continue
         records.append(
             {

@@ -48,7 +48,10 @@ def _format(path: Path, fmt: str | None) -> str:
     if fmt:
         chosen = fmt.strip().lower()
         if chosen not in ("csv", "json"):
-            raise InvalidInput(f"unknown format {fmt!r} (use csv or json)")
+            raise InvalidInput(
+                f"unknown format {fmt!r} (use csv or json)",
+                danish=f"Ukendt format {fmt!r}: brug csv eller json.",
+            )
         return chosen
     return "json" if path.suffix.lower() == ".json" else "csv"
 

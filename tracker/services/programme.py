@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from db import queries
 from db.models import Bucket, Programme, StageWeight
 from tracker.domain.benefits import counting_text, parse_counting
+from tracker.domain.bilingual import BilingualError, sentence
 from tracker.domain.money import DEFAULT_DISPLAY, Display, MoneyError, parse_display
 from tracker.domain.stages import DEFAULT_WEIGHTS, Stage
 from tracker.domain.status import Allocation
@@ -128,9 +129,15 @@ def programme_view(session: Session) -> ProgrammeView:
 def _check_years(first_year: int, target_year: int, last_year: int) -> None:
     for year in (first_year, target_year, last_year):
         if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-            raise InvalidInput(f"year {year} is not a plausible year")
+            raise InvalidInput(
+                f"year {year} is not a plausible year",
+                danish=f"Året {year} er ikke et muligt år (brug 1900–2200).",
+            )
     if first_year > target_year:
-        raise InvalidInput(f"first year {first_year} is after the target year {target_year}")
+        raise InvalidInput(
+            f"first year {first_year} is after the target year {target_year}",
+            danish=f"Første år {first_year} ligger efter målåret {target_year}.",
+        )
     if last_year < target_year:
         raise InvalidInput(
             f"last year {last_year} is before the target year {target_year}",
@@ -142,7 +149,7 @@ def _check_display(unit: str | None, decimals: int | None) -> Display:
     try:
         return parse_display(unit or DEFAULT_DISPLAY.unit, decimals)
     except MoneyError as error:
-        raise InvalidInput(str(error)) from None
+        raise InvalidInput(str(error), danish=sentence(error.danish)) from None
 
 
 def _refuse_hiding_figures(session: Session, programme: Programme, last_year: int) -> None:
@@ -188,7 +195,7 @@ def create_programme(
     name = check_text(name, "name", required=True)
     target_kr = to_kroner(target, "target")
     if target_kr <= 0:
-        raise InvalidInput("target must be above 0 kr.")
+        raise InvalidInput("target must be above 0 kr.", danish="Målet skal være større end 0 kr.")
     last_year = target_year if last_year is None else last_year
     _check_years(first_year, target_year, last_year)
     now = ctx.now()
@@ -264,7 +271,9 @@ def set_programme(
     if target is not None:
         target_kr = to_kroner(target, "target")
         if target_kr <= 0:
-            raise InvalidInput("target must be above 0 kr.")
+            raise InvalidInput(
+                "target must be above 0 kr.", danish="Målet skal være større end 0 kr."
+            )
         changes["target_kr"] = (programme.target_kr, target_kr)
     new_first = programme.first_year if first_year is None else first_year
     new_target = programme.target_year if target_year is None else target_year
@@ -287,8 +296,8 @@ def set_programme(
     if counting_types is not None:
         try:
             counting = counting_text(parse_counting(counting_types))
-        except ValueError as e:
-            raise InvalidInput(str(e)) from None
+        except BilingualError as e:
+            raise InvalidInput(str(e), danish=sentence(e.danish)) from None
         changes["counting_types"] = (programme.counting_types, counting)
     if validators is not None:
         text = validators if isinstance(validators, str) else ",".join(validators)
@@ -298,7 +307,9 @@ def set_programme(
             mode = Allocation(str(allocation).strip().lower())
         except ValueError:
             raise InvalidInput(
-                f"unknown allocation {allocation!r} (use waterfall or earmarked)"
+                f"unknown allocation {allocation!r} (use waterfall or earmarked)",
+                danish=f"Ukendt fordeling {allocation!r}: brug waterfall (vandfald) eller "
+                "earmarked (øremærket).",
             ) from None
         changes["allocation"] = (programme.allocation, mode.value)
     changed = 0
@@ -323,7 +334,10 @@ def set_programme(
         check_percent(pct, f"weight of {stage.value}")
         if stage is Stage.DROPPED and pct != 0:
             # the arithmetic counts a dropped hypothesis as 0 whatever its weight
-            raise InvalidInput("the weight of dropped is always 0 %")
+            raise InvalidInput(
+                "the weight of dropped is always 0 %",
+                danish="Vægten for Forkastet er altid 0 %.",
+            )
         row = session.get(StageWeight, (programme.id, stage.value))
         old_pct = row.weight_pct if row else DEFAULT_WEIGHTS[stage]
         if old_pct == pct:
@@ -381,9 +395,15 @@ def set_bucket(
                     .order_by(Bucket.key)
                 )
             )
-            raise NotFound(f"unknown bucket {key!r} (known: {known})")
+            raise NotFound(
+                f"unknown bucket {key!r} (known: {known})",
+                danish=f"Puljen {key!r} findes ikke (kendte puljer: {known}).",
+            )
         if name is None or target is None:
-            raise InvalidInput("a new bucket needs --name and --target")
+            raise InvalidInput(
+                "a new bucket needs --name and --target",
+                danish="En ny pulje skal have --name og --target.",
+            )
         next_priority = session.exec(
             select(sa.func.coalesce(sa.func.max(Bucket.priority), 0) + 1).where(
                 Bucket.programme_id == programme.id
@@ -439,12 +459,17 @@ def set_bucket(
 def _check_priority(priority: int) -> int:
     """A bucket's priority, for a new bucket and a changed one alike."""
     if isinstance(priority, bool) or not isinstance(priority, int) or not 1 <= priority <= 99:
-        raise InvalidInput(f"priority must be a whole number from 1 to 99, not {priority}")
+        raise InvalidInput(
+            f"priority must be a whole number from 1 to 99, not {priority}",
+            danish=f"Prioriteten skal være et helt tal fra 1 til 99, ikke {priority}.",
+        )
     return priority
 
 
 def _bucket_target(target: Amount) -> int:
     kr = to_kroner(target, "bucket target")
     if kr < 0:
-        raise InvalidInput("a bucket target cannot be negative")
+        raise InvalidInput(
+            "a bucket target cannot be negative", danish="En puljes mål kan ikke være negativt."
+        )
     return kr

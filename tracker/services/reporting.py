@@ -15,11 +15,13 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from db import queries
+from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.report import EventView, ExportMeta, HypothesisDetail, HypothesisView, Report
 from tracker.services.audit import audit_log
 from tracker.services.context import ChangeContext, default_actor, utcnow
+from tracker.services.risk import Draws, load_risk
 from tracker.services.status import load_status
 
 __all__ = ["HISTORY_LIMIT", "export_meta", "export_status", "read_report"]
@@ -70,11 +72,17 @@ def read_report(
     diff: Diff | None = None,
     history: bool = True,
     history_limit: int = HISTORY_LIMIT,
+    risk: Draws | None = None,
 ) -> Report:
     """The status at ``as_of`` with its details, and (when asked) the newest log entries
-    up to then, after ``diff.since`` when there is a diff; stamped by ``ctx``."""
+    up to then, after ``diff.since`` when there is a diff, and how sure it is (``risk``:
+    simulated with those draws); stamped by ``ctx``."""
     as_of = as_of.astimezone(UTC)  # the status and its JSON speak UTC
-    status = load_status(session, as_of)
+    certainty = None
+    if risk is None:
+        status = load_status(session, as_of)
+    else:
+        status, certainty = load_risk(session, as_of, risk)
     entries: tuple[EventView, ...] = ()
     truncated = False
     if history:
@@ -87,7 +95,18 @@ def read_report(
         history=entries,
         history_truncated=truncated,
         diff=diff,
+        risk=certainty,
+        budget=_budget(session, status, as_of),
     )
+
+
+def _budget(session: Session, status: Status, as_of: datetime) -> BudgetFollowUp | None:
+    """The follow-up of the moment's year, when the programme had rammer then."""
+    if not status.programme.has_rammer:
+        return None
+    from tracker.services.budget import follow_up_at, report_year
+
+    return follow_up_at(session, report_year(as_of), as_of)
 
 
 def export_status(

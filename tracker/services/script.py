@@ -303,6 +303,123 @@ class FigureValidate(_Form):
         return {"code": v.code, "year": v.year, "approved": v.approved, "amount_kr": v.amount_kr}
 
 
+class RammeAdd(_Form):
+    name_of = "ramme.add"
+    key: str
+    name: str
+    udvalg: str = ""
+    serviceramme: bool = True
+    note: str = ""
+
+    def subject(self) -> str:
+        return self.key
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.rammer import add_ramme
+
+        r = add_ramme(
+            session, ctx, self.key, name=self.name, udvalg=self.udvalg,
+            serviceramme=self.serviceramme, note=self.note,
+        )  # fmt: skip
+        return {"key": r.key}
+
+
+class RammeSet(_Form):
+    name_of = "ramme.set"
+    key: str
+    name: str | None = None
+    udvalg: str | None = None
+    serviceramme: bool | None = None
+    note: str = ""
+
+    def subject(self) -> str:
+        return self.key
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.rammer import set_ramme
+
+        r, changed = set_ramme(
+            session, ctx, self.key, name=self.name, udvalg=self.udvalg,
+            serviceramme=self.serviceramme, note=self.note,
+        )  # fmt: skip
+        return {"key": r.key, "changed": changed}
+
+
+class BudgetSet(_Form):
+    name_of = "budget.set"
+    ramme: str
+    year: int
+    original: AmountText | None = None
+    supplementary: AmountText | None = None
+    carried: AmountText | None = None
+    actual: AmountText | None = None
+    forecast: AmountText | None = None
+    clear: list[str] = []
+    note: str = ""
+    unit: str = "mio"
+
+    def subject(self) -> str:
+        return self.ramme
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.domain.budget import BUDGET_KINDS
+        from tracker.services.budget import set_budget
+
+        amounts = {
+            kind: value for kind in BUDGET_KINDS if (value := getattr(self, kind)) is not None
+        }
+        r, changed = set_budget(
+            session, ctx, self.ramme, self.year, amounts, clear=self.clear, note=self.note,
+            unit=self.unit,
+        )  # fmt: skip
+        return {"ramme": r.key, "year": self.year, "changed": changed}
+
+
+class BudgetCut(_Form):
+    name_of = "budget.cut"
+    code: str
+    ramme: str
+    year: int
+    amount: AmountText
+    decision: str
+    note: str = ""
+    unit: str = "mio"
+    expect_version: int | None = None
+
+    def subject(self) -> str:
+        return self.code
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.cuts import cut
+
+        c, changed = cut(
+            session, ctx, self.code, self.ramme, self.year, self.amount, self.decision,
+            note=self.note, unit=self.unit, expect_version=self.expect_version,
+        )  # fmt: skip
+        return {"code": c.code, "amount_kr": c.amount_kr, "changed": changed}
+
+
+class BudgetUncut(_Form):
+    name_of = "budget.uncut"
+    code: str
+    ramme: str
+    year: int
+    note: str = ""
+    expect_version: int | None = None
+
+    def subject(self) -> str:
+        return self.code
+
+    def apply(self, session: Session, ctx: ChangeContext) -> dict[str, object]:
+        from tracker.services.cuts import uncut
+
+        c = uncut(
+            session, ctx, self.code, self.ramme, self.year, note=self.note,
+            expect_version=self.expect_version,
+        )  # fmt: skip
+        return {"code": c.code, "withdrawn_kr": c.amount_kr}
+
+
 class SnapshotAdd(_Form):
     name_of = "snapshot.add"
     name: str
@@ -421,6 +538,11 @@ FORMS: Mapping[str, type[_Form]] = {
         FigureValidate,
         BucketSet,
         ProgrammeSet,
+        RammeAdd,
+        RammeSet,
+        BudgetSet,
+        BudgetCut,
+        BudgetUncut,
         SnapshotAdd,
         SnapshotRename,
         SnapshotDelete,
@@ -432,15 +554,17 @@ FORMS: Mapping[str, type[_Form]] = {
 }
 
 
-def _problem(error: dict[str, Any]) -> str:
+def _problem(error: dict[str, Any]) -> tuple[str, str]:
+    """What is wrong with one field, in English and in Danish."""
     where = ".".join(str(part) for part in error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
-        return f"unknown field {where!r}"
+        return f"unknown field {where!r}", f"ukendt felt {where!r}"
     if kind == "missing":
-        return f"missing field {where!r}"
+        return f"missing field {where!r}", f"feltet {where!r} mangler"
+    # pydantic's reasons (a wrong JSON type) are English only: quoted beside ours.
     message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}"
+    return f"{where}: {message}", f"{where}: ugyldig værdi ({message})"
 
 
 def parse_line(text: str) -> _Form:
@@ -448,21 +572,33 @@ def parse_line(text: str) -> _Form:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise MalformedLine(f"not JSON: {error.msg} (column {error.colno})") from None
+        raise MalformedLine(
+            f"not JSON: {error.msg} (column {error.colno})",
+            danish=f"Ikke JSON: {error.msg} (kolonne {error.colno}).",
+        ) from None
     if not isinstance(data, dict):
-        raise MalformedLine('a line must be a JSON object, e.g. {"cmd": "figure.set", …}')
+        raise MalformedLine(
+            'a line must be a JSON object, e.g. {"cmd": "figure.set", …}',
+            danish='En linje skal være et JSON-objekt, fx {"cmd": "figure.set", …}.',
+        )
     cmd = data.get("cmd")
     form = FORMS.get(cmd) if isinstance(cmd, str) else None
     if form is None:
         known = ", ".join(FORMS)
+        if cmd is None:
+            raise MalformedLine("missing field 'cmd'", danish="Feltet 'cmd' mangler.")
         raise MalformedLine(
-            "missing field 'cmd'" if cmd is None else f"unknown cmd {cmd!r} (known: {known})"
+            f"unknown cmd {cmd!r} (known: {known})",
+            danish=f"Ukendt cmd {cmd!r} (kendte: {known}).",
         )
     try:
         return form.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(_problem(e) for e in error.errors())  # type: ignore[arg-type]
-        raise MalformedLine(f"{cmd}: {problems}") from None
+        problems = [_problem(e) for e in error.errors()]  # type: ignore[arg-type]
+        raise MalformedLine(
+            f"{cmd}: {'; '.join(en for en, _ in problems)}",
+            danish=f"{cmd}: {'; '.join(da for _, da in problems)}.",
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,7 +630,13 @@ def _lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | MalformedL
             try:
                 raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:
-                yield number, MalformedLine(f"not UTF-8 (byte {error.start + 1})")
+                yield (
+                    number,
+                    MalformedLine(
+                        f"not UTF-8 (byte {error.start + 1})",
+                        danish=f"Ikke UTF-8 (byte {error.start + 1}).",
+                    ),
+                )
                 continue
         elif number == 1:
             raw = raw.removeprefix("\ufeff")

@@ -54,11 +54,18 @@ def add_snapshot(
     if isinstance(at, str):
         parsed = parse_moment(at)
         if parsed is None:
-            raise InvalidInput(f"--at {at!r} is not a date or time (2018-03-12 or 12.03.2018)")
+            raise InvalidInput(
+                f"--at {at!r} is not a date or time (2018-03-12 or 12.03.2018)",
+                danish=f"--at {at!r} er hverken en dato eller et tidspunkt "
+                "(skriv 2018-03-12 eller 12.03.2018).",
+            )
         at = parsed
     moment = now if at is None else at
     if moment > now:
-        raise InvalidInput("a snapshot cannot name a moment in the future")
+        raise InvalidInput(
+            "a snapshot cannot name a moment in the future",
+            danish="Et øjebliksbillede kan ikke ligge i fremtiden.",
+        )
     if as_utc(moment) < as_utc(programme.created_at):
         # Every status before the programme existed would fail: there is nothing to name.
         raise InvalidInput(
@@ -102,7 +109,10 @@ def _refuse_taken(session: Session, programme_id: int, name: str) -> None:
         select(Snapshot.id).where(Snapshot.programme_id == programme_id, Snapshot.name == name)
     ).first()
     if exists is not None:
-        raise AlreadyExists(f"a snapshot named {name!r} exists already")
+        raise AlreadyExists(
+            f"a snapshot named {name!r} exists already",
+            danish=f"Der findes allerede et øjebliksbillede med navnet {name!r}.",
+        )
 
 
 def rename_snapshot(
@@ -114,7 +124,10 @@ def rename_snapshot(
     snap = _find(session, programme.id, old.strip())
     new = check_text(new, "snapshot name", required=True)
     if new == snap.name:
-        raise InvalidInput(f"the snapshot is called {new!r} already")
+        raise InvalidInput(
+            f"the snapshot is called {new!r} already",
+            danish=f"Øjebliksbilledet hedder allerede {new!r}.",
+        )
     _refuse_taken(session, programme.id, new)
     old_name, snap.name = snap.name, new
     session.add(snap)

@@ -50,7 +50,14 @@ from tracker.errors import (
 )
 from tracker.io.files import check_input_file
 from tracker.services.context import ChangeContext
-from tracker.services.dberrors import NO_PRIVILEGE, READ_ONLY, is_retryable, sqlstate, user_error
+from tracker.services.dberrors import (
+    NO_PRIVILEGE,
+    READ_ONLY,
+    READ_ONLY_DA,
+    is_retryable,
+    sqlstate,
+    user_error,
+)
 
 if TYPE_CHECKING:
     import os
@@ -96,7 +103,9 @@ def _migrating() -> Iterator[None]:
                 raise
             raise UnusableDatabase(
                 f"the database needs its schema created or upgraded to revision {HEAD}, "
-                "and this database role may not do that: the owner must run `parat db upgrade`"
+                "and this database role may not do that: the owner must run `parat db upgrade`",
+                danish=f"Databasens skema skal oprettes eller opgraderes til version {HEAD}, og "
+                "denne databaserolle må ikke gøre det: ejeren skal køre `parat db upgrade`.",
             ) from None
 
 
@@ -119,7 +128,12 @@ class Store:
     """One open database, and the only way to run work on it."""
 
     def __init__(
-        self, engine: Engine, *, read_only: bool = False, why: str = "opened read-only"
+        self,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        why: str = "opened read-only",
+        why_da: str = "åbnet skrivebeskyttet",
     ) -> None:
         self._created: tuple[Path, Path | None] | None = None
         self.engine = engine
@@ -128,6 +142,8 @@ class Store:
         """Every write is refused before it begins."""
         self.why = why
         """Why the store is read-only, for the line that refuses a write."""
+        self.why_da = why_da
+        """The same in Danish."""
 
     @classmethod
     def open(
@@ -160,13 +176,20 @@ class Store:
                 check_input_file(existing, label="--db")
             except InvalidInput as error:
                 raise UnusableDatabase(error.headline, danish=error.danish) from None
-        why = "opened read-only"
+        why, why_da = "opened read-only", "åbnet skrivebeskyttet"
         blocked = None if read_only else unwritable_sqlite_location(url)
         if blocked is not None:
-            read_only, why = True, f"{blocked} is not writable"
+            read_only, why, why_da = (
+                True,
+                f"{blocked} is not writable",
+                f"{blocked} kan ikke skrives",
+            )
         missing = missing_sqlite_file(url)
         if missing is not None and read_only:
-            raise ReadOnlyError(f"{READ_ONLY} and {missing} does not exist")
+            raise ReadOnlyError(
+                f"{READ_ONLY} and {missing} does not exist",
+                danish=f"{READ_ONLY_DA}, og {missing} findes ikke.",
+            )
         if missing is not None and not create:
             raise no_database(missing)
         new_folder = None if missing is None else first_missing_folder(missing)
@@ -177,7 +200,7 @@ class Store:
                 engine = make_read_only_engine(url)
             else:
                 engine = make_engine(url)
-        store = cls(engine, read_only=read_only, why=why)
+        store = cls(engine, read_only=read_only, why=why, why_da=why_da)
         if missing is not None:
             store._created = (missing, new_folder)
         try:
@@ -239,9 +262,12 @@ class Store:
         revision = self.revision()
         if revision != HEAD:
             found = "no Parat schema" if revision is None else f"schema revision {revision}"
+            fundet = "intet Parat-skema" if revision is None else f"skemaversion {revision}"
             raise ReadOnlyError(
                 f"{READ_ONLY} and the database has {found}, not {HEAD}: "
-                "someone who may write must run `parat db upgrade` first"
+                "someone who may write must run `parat db upgrade` first",
+                danish=f"{READ_ONLY_DA}, og databasen har {fundet}, ikke {HEAD}: en, der må "
+                "skrive, skal først køre `parat db upgrade`.",
             )
 
     # -- work -------------------------------------------------------------------
@@ -287,7 +313,10 @@ class Store:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(f"{READ_ONLY} ({self.why}); nothing was changed")
+            raise ReadOnlyError(
+                f"{READ_ONLY} ({self.why}); nothing was changed",
+                danish=f"{READ_ONLY_DA} ({self.why_da}). Intet er ændret.",
+            )
 
     def _run(self, work: Callable[[Session], T], code: str, *, write: bool, commit: bool) -> T:
         for attempt in range(1, WRITE_ATTEMPTS + 1):

@@ -87,7 +87,9 @@ def _first_old_values(events: list[Any]) -> dict[tuple[Any, ...], str | None]:
     return first
 
 
-def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> ProgrammeFacts:
+def _programme_at(
+    conn: Any, row: Any, as_of: datetime, later: list[Any], *, has_rammer: bool = False
+) -> ProgrammeFacts:
     old = _first_old_values(later)
     frame: dict[str, Any] = {
         "name": row.name,
@@ -133,6 +135,7 @@ def _programme_at(conn: Any, row: Any, as_of: datetime, later: list[Any]) -> Pro
         counting_types=parse_counting(frame["counting_types"]),
         # How amounts are shown is today's choice, also for a past moment.
         display=Display(row.display_unit, row.display_decimals),
+        has_rammer=has_rammer,
     )
 
 
@@ -156,7 +159,11 @@ def _baselines(
 
 
 def _attributes_at(
-    h: Any, old: dict[tuple[Any, ...], str | None], last_set: datetime | None, figure_at: Any
+    h: Any,
+    old: dict[tuple[Any, ...], str | None],
+    last_set: datetime | None,
+    figure_at: Any,
+    cut_at: datetime | None = None,
 ) -> dict[str, Any]:
     """A hypothesis's attributes at the moment, from its row and the later events."""
     values: dict[str, Any] = {
@@ -183,6 +190,7 @@ def _attributes_at(
         h.created_at,
         last_set,
         None if figure_at is None else history.as_moment(figure_at),
+        cut_at,
     ]
     values["updated_at"] = max(m for m in moments if m is not None)
     return values
@@ -207,7 +215,9 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
             f"(det blev oprettet {show_moment(row.created_at)}).",
         )
     later = history.attribute_events_after(conn, as_of)
-    programme = _programme_at(conn, row, as_of, later)
+    # Cuts need a ramme: a programme without one (most) reads no cut at all.
+    has_rammer = queries.has_rammer(conn, row.id, as_of)
+    programme = _programme_at(conn, row, as_of, later, has_rammer=has_rammer)
     validated: dict[int, dict[int, int]] = {}
     if validations.has_validations(conn, row.id, as_of):
         programme = replace(programme, has_validations=True)
@@ -240,13 +250,23 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
             as_of=as_of,
         )
     last_set = history.last_attribute_change(conn, as_of) if changed_later else {}
+    cuts: dict[int, dict[int, int]] = {}
+    last_cut: dict[int, datetime] = {}
+    if has_rammer:
+        from db.budget import cut_sums
+
+        cuts, last_cut = cut_sums(
+            conn, first_year=programme.first_year, last_year=programme.end_year, as_of=as_of
+        )
 
     # Only hypotheses changed after the moment need their attributes rebuilt; the
     # others are read straight off their rows (10,000 of them at start-up).
     past: dict[int, dict[str, Any]] = {}
     for h in rows:
         if h.updated_at > as_of:
-            past[h.id] = _attributes_at(h, old, last_set.get(h.id), last_figure.get(h.id))
+            past[h.id] = _attributes_at(
+                h, old, last_set.get(h.id), last_figure.get(h.id), last_cut.get(h.id)
+            )
     stages_at = {h.id: past[h.id]["stage"] if h.id in past else h.stage for h in rows}
     baselines = _baselines(conn, rows, stages_at, programme.target_year, as_of)
     empty: dict[str, Mapping[int, int]] = {}
@@ -272,6 +292,7 @@ def load_moment(session: Session, as_of: datetime) -> Moment:
                 _BENEFITS[h.benefit_type if a is None else a["benefit_type"]],
                 kinds.get("low", _NO_FIGURES),
                 kinds.get("high", _NO_FIGURES),
+                cuts.get(h.id, _NO_FIGURES),
                 validated.get(h.id, _NO_FIGURES),
             )
         )

@@ -44,7 +44,10 @@ def current_value(session: Session, e: EventRow) -> str | None:
             select(Bucket).where(Bucket.programme_id == prog.id, Bucket.key == e.subject)
         ).first()
         if bucket is None:
-            raise NotFound(f"bucket {e.subject!r} no longer exists")
+            raise NotFound(
+                f"bucket {e.subject!r} no longer exists",
+                danish=f"Puljen {e.subject!r} findes ikke længere.",
+            )
         value = getattr(bucket, e.field)
     return None if value is None else str(value)
 
@@ -55,7 +58,10 @@ def revert_frame(session: Session, ctx: ChangeContext, events: list[EventRow]) -
         note = f"undo of event #{e.id}"
         old = e.old_value
         if old is None:
-            raise InvalidInput(f"event #{e.id} has no earlier value to go back to")
+            raise InvalidInput(
+                f"event #{e.id} has no earlier value to go back to",
+                danish=f"Hændelse #{e.id} har ingen tidligere værdi at gå tilbage til.",
+            )
         if e.action == "programme.set":
             _revert_programme(session, ctx, e.field, old, note)
         elif e.field == "name":

@@ -64,7 +64,7 @@ def to_kroner(value: Amount, what: str = "amount", unit: int = 1_000_000) -> int
         except MoneyError as error:
             raise InvalidInput(
                 f"{what}: {error}",
-                danish=f"{da}: {value.strip()!r} er ikke et beløb. Skriv fx 4,5 eller 29 tkr.",
+                danish=f"{da}: {error.danish}.",
             ) from None
     else:
         raise InvalidInput(f"{what}: {value!r} is not an amount", danish=f"{da}: ikke et beløb.")

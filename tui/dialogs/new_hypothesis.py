@@ -3,6 +3,10 @@
 :func:`ask_new_hypothesis` is the whole flow: the dialog stores the hypothesis in a
 worker and stays open with the reason when the services refuse it; once stored, the
 hypothesis is opened on its own screen.
+
+The dialog opens in the code field with the next free code selected: typing a code
+replaces it, Tab keeps it. Area and owner offer the values the programme already uses
+(→ at the end of the text takes the suggestion).
 """
 
 import re
@@ -13,6 +17,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label
 
 from tracker.domain.status import Status
@@ -21,6 +26,7 @@ from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.messages import DataChanged
 from tui.protocol import parat_ui
+from tui.suggest import area_suggester, owner_suggester
 from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NewHypothesis", "NewHypothesisDialog", "ask_new_hypothesis", "next_code"]
@@ -56,7 +62,12 @@ def ask_new_hypothesis(app: App[Any]) -> None:
             app.post_message(DataChanged())
             ui.open_hypothesis(code)
 
-    app.push_screen(NewHypothesisDialog(create, code=next_code(ui.status)), created)
+    dialog = NewHypothesisDialog(
+        create,
+        code=next_code(ui.status),
+        suggesters={"area": area_suggester(ui.status), "owner": owner_suggester(ui.status)},
+    )
+    app.push_screen(dialog, created)
 
 
 class NewHypothesisDialog(FormDialog[str | None]):
@@ -64,6 +75,7 @@ class NewHypothesisDialog(FormDialog[str | None]):
 
     ``create(values)`` is the service call (run in a thread worker); it returns the
     new code, or raises ``ParatError`` with the reason shown in the dialog.
+    ``suggesters`` complete fields by key (``area``, ``owner``).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,10 +89,17 @@ class NewHypothesisDialog(FormDialog[str | None]):
         ("owner", "Ansvarlig", "navn"),
     )
 
-    def __init__(self, create: Callable[[NewHypothesis], str], *, code: str = "") -> None:
+    def __init__(
+        self,
+        create: Callable[[NewHypothesis], str],
+        *,
+        code: str = "",
+        suggesters: dict[str, Suggester] | None = None,
+    ) -> None:
         super().__init__()
         self.create = create
         self.values = {"code": code}
+        self.suggesters = dict(suggesters or {})
         self._storing = False
 
     def compose(self) -> ComposeResult:
@@ -94,6 +113,7 @@ class NewHypothesisDialog(FormDialog[str | None]):
                         placeholder=placeholder,
                         id=f"new-{key}",
                         compact=True,
+                        suggester=self.suggesters.get(key),
                     )
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
@@ -104,8 +124,9 @@ class NewHypothesisDialog(FormDialog[str | None]):
         self._focus_first()
 
     def _focus_first(self) -> None:
-        code = self.query_one("#new-code", Input).value
-        self.query_one("#new-title" if code else "#new-code", Input).focus()
+        # The code first, its text selected (an Input selects all when focused): typed
+        # before anything else, a code replaces the proposal and never lands in Titel.
+        self.query_one("#new-code", Input).focus()
 
     def _submit(self) -> None:
         if self._storing:

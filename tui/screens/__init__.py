@@ -6,7 +6,7 @@ factories here: the help screen's Markdown alone costs 80 ms at start-up.
 
 from textual.screen import Screen
 
-__all__ = ["hypotheses_screen", "since_screen"]
+__all__ = ["budget_screen", "hypotheses_screen", "since_screen"]
 
 
 def hypotheses_screen() -> Screen[None]:
@@ -21,3 +21,10 @@ def since_screen() -> Screen[None]:
     from tui.screens.since import SinceScreen
 
     return SinceScreen()
+
+
+def budget_screen() -> Screen[None]:
+    """Budget, imported on first use."""
+    from tui.screens.budget import BudgetScreen
+
+    return BudgetScreen()

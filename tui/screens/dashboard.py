@@ -1,7 +1,10 @@
-"""Overblik: will the target be found? Progress, buckets, funnel, trajectory, warnings."""
+"""Overblik: will the target be found? Progress, how sure we are, buckets, funnel,
+trajectory, warnings."""
 
+from datetime import datetime
 from typing import ClassVar, TypeVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -9,8 +12,12 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
+from tracker.domain import labels as da
 from tracker.domain.status import Status
+from tracker.errors import ParatError
+from tui.messages import RiskLoaded
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
 from tui.widgets.buckets import BucketBars
@@ -18,6 +25,7 @@ from tui.widgets.funnel import StageFunnel
 from tui.widgets.keybar import KeyBar
 from tui.widgets.overlaps import OverlapTable
 from tui.widgets.progress import ProgressBars
+from tui.widgets.risk import RiskPanel
 from tui.widgets.topbar import TopBar
 from tui.widgets.trajectory import TrajectoryChart
 from tui.widgets.warnings import WarningList
@@ -83,6 +91,7 @@ class DashboardScreen(Screen[None]):
                     )
                     overlaps.display = _has_overlaps(status)
                     yield overlaps
+                    yield _titled(RiskPanel(id="panel-risk"), da.RISK)
                     yield _titled(
                         _with(BucketBars(id="panel-buckets"), BucketBars.status, status),
                         "Puljer (vægtet mod mål)",
@@ -126,6 +135,25 @@ class DashboardScreen(Screen[None]):
         self.query_one(TrajectoryChart).status = status
         self.query_one(WarningList).status = status
         self.query_one("#panel-warnings").border_title = _warnings_title(status)
+        if status is not None:
+            self.query_one(RiskPanel).display_unit = status.programme.display
+            # The simulation waits until the status is painted: it is the slower read.
+            as_of = parat_ui(self.app).as_of
+            self.call_after_refresh(self._load_risk, as_of)
+
+    @work(thread=True, exclusive=True, group="risk")
+    def _load_risk(self, as_of: datetime | None) -> None:
+        """How sure the status shown is (``parat risk``'s figures), in a worker."""
+        try:
+            risk = parat_ui(self.app).parat.risk(as_of)
+        except ParatError:
+            return  # the status panel reports what is wrong with the data
+        if not get_current_worker().is_cancelled:
+            self.post_message(RiskLoaded(risk, as_of))
+
+    def on_risk_loaded(self, message: RiskLoaded) -> None:
+        if message.as_of == parat_ui(self.app).as_of:  # else read for a moment left since
+            self.query_one(RiskPanel).risk = message.risk
 
     def _show_empty(self, empty: bool) -> None:
         notice = self.query_one("#empty-notice", Static)

@@ -8,6 +8,7 @@ first, and the question before unsaved edits are left behind.
 
 from typing import ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
@@ -33,17 +34,21 @@ class DetailScreen(DetailForm):
     """Fields, figures (years × kinds), the hypothesis's contribution, and history."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Esc leaves a field first (the key bar says so), then the screen.
+        Binding("escape", "leave_field", "Forlad feltet", id="detail.leave"),
         Binding("escape", "back", "Tilbage", id="detail.back"),
         Binding("ctrl+s", "save_all", "Gem alt", id="detail.save"),
         Binding("d", "drop", "Forkast", id="detail.drop"),
         Binding("t", "figures", "Tal", id="detail.figures"),
         Binding("f", "fields", "Felter", id="detail.fields"),
-        Binding("up", "move(-1)", "Felt op", show=False, id="detail.up"),
-        Binding("down", "move(1)", "Felt ned", show=False, id="detail.down"),
+        # Before the focused input (whose scrolling takes the arrows otherwise); passed
+        # on to it outside the figure grid.
+        Binding("up", "move(-1)", "Felt op", show=False, id="detail.up", priority=True),
+        Binding("down", "move(1)", "Felt ned", show=False, id="detail.down", priority=True),
     ]
 
-    # No field has the focus at first, so the screen's keys (d, Esc) work at once;
-    # Tab enters the fields.
+    # No field has the focus at first, so the screen's keys (d, t, f, Esc) work at
+    # once; Tab enters the fields.
     AUTO_FOCUS = None
 
     @property
@@ -94,7 +99,7 @@ class DetailScreen(DetailForm):
                 else:
                     with select.prevent(Select.Changed):
                         select.value = old.value
-                    select.remove_class("-dirty")
+                    select.remove_class("-unsaved")
 
             self.app.push_screen(stage_dialog(self.code, old, stage), answered)
             return
@@ -117,11 +122,12 @@ class DetailScreen(DetailForm):
         the year above or below."""
         focused = self.focused
         field = focused.id or "" if focused is not None else ""
-        if field.startswith("fig-"):
-            _, kind, year = field.split("-")
-            target = f"#fig-{kind}-{int(year) + delta}"
-            if self.query(target):
-                self.query_one(target).focus()
+        if not field.startswith("fig-") or self.app.screen is not self:
+            raise SkipAction()  # the arrows do what they do in the widget (or dialog)
+        _, kind, year = field.split("-")
+        target = f"#fig-{kind}-{int(year) + delta}"
+        if self.query(target):
+            self.query_one(target).focus()
 
     def action_figures(self) -> None:
         """Jump to the target year's potential, the figure edited most often."""
@@ -134,10 +140,20 @@ class DetailScreen(DetailForm):
     def action_drop(self) -> None:
         self.request_stage(Stage.DROPPED)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # (A letter key such as d, t or f is typed into a text field before any binding
+        # sees it; the key bar leaves those out there, see tui.widgets.keybar.)
+        if action == "leave_field":
+            return isinstance(self.focused, Input | Select | TextArea)
+        return True
+
     # -- leaving -------------------------------------------------------------------
+    def action_leave_field(self) -> None:
+        self.set_focus(None)  # the screen's keys work again
+
     def action_back(self) -> None:
         if isinstance(self.focused, Input | Select | TextArea):
-            self.set_focus(None)  # first Esc leaves the field, the next leaves the screen
+            self.set_focus(None)  # (with Esc remapped: the first leaves the field)
             return
         dirty = self.dirty_fields()
         if not dirty:

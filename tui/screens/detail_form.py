@@ -1,11 +1,17 @@
 """The detail screen's form: the hypothesis as loaded, what the user changed, and saving it.
 
-Every save passes the version the form loaded (``expect_version``); when someone else
-saved first, a :class:`~tui.messages.StaleConflict` goes to the screen, which lets the
-user reload or overwrite deliberately. Nothing is written until the user presses Enter
-(one field) or ctrl+s (every changed field). The screen around the form (layout and
-dialogs) is :class:`tui.screens.detail.DetailScreen`.
+While the user edits one field, the form keeps following the database: each fresh read
+(another's change, noticed by the app's poll) shows every field the user is not
+editing, and leaves the edited ones as typed (see :mod:`tui.reload`). An edit meets a
+conflict only when its own field changed since the edit began; the screen then lets
+the user reload or overwrite deliberately (a :class:`~tui.messages.StaleConflict`).
+Every save passes the version last read (``expect_version``), so a change the form
+has not read yet is never overwritten unseen. Nothing is written until the user
+presses Enter (one field) or ctrl+s (every changed field). The screen around the form
+(layout and dialogs) is :class:`tui.screens.detail.DetailScreen`.
 """
+
+from collections.abc import Mapping
 
 from rich.markup import escape
 from textual import work
@@ -15,22 +21,23 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
-from tracker.errors import ParatError, ReadOnlyError, StaleVersion
+from tracker.errors import ParatError
 from tracker.report import HypothesisDetail
 from tracker.report.validations import validation_lines
 from tui.access import error_text
 from tui.dialogs.note import StageNote
-from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values
-from tui.fmt import mio, pct
+from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values, problem
 from tui.messages import DataChanged, DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.protocol import ParatUI, parat_ui
+from tui.range_line import range_line
+from tui.reload import compare, notice
+from tui.saving import HISTORY_LIMIT, Conflict, Refused, Start, store
+from tui.suggest import area_suggester, owner_suggester
 from tui.widgets.history import HistoryTable
-from tui.widgets.hypothesis_form import FIGURE_NOTE
+from tui.widgets.hypothesis_form import FIGURE_NOTE, contribution
 from tui.widgets.topbar import TopBar
 
 __all__ = ["HISTORY_LIMIT", "DetailForm"]
-
-HISTORY_LIMIT = 200
 
 
 class DetailForm(Screen[None]):
@@ -44,7 +51,12 @@ class DetailForm(Screen[None]):
         self.version = 0
         self.loaded: dict[str, str] = {}
         self._pending: list[Edit] = []
-        self._filling = False
+        self._started: dict[str, Start] = {}
+        """The stored value and the version each edit began at, by field."""
+        self._own_versions: set[int] = set()
+        """The versions this form's saves produced (a fresh read of one is no news)."""
+        self._filling: set[str] = set()
+        """The fields being filled from the database (their Changed is not the user's)."""
         self._error_owner: dict[str, str] = {}
 
     @property
@@ -68,19 +80,22 @@ class DetailForm(Screen[None]):
         self.post_message(DetailLoaded(detail))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        changed = self.detail is not None and message.detail.hypothesis.version != self.version
-        if changed and self.dirty_fields():
-            # Keep the version the edits were made against, so that saving them shows
-            # the conflict instead of silently overwriting the other change.
-            self.notify(
-                f"{self.code} er ændret af en anden, mens du redigerer. Når du gemmer, "
-                "ser du begge værdier.",
-                severity="warning",
-            )
+        detail = message.detail
+        if self.detail is None or detail.hypothesis.version == self.version:
+            self._fill(detail, keep_dirty=True)
             return
-        if changed:
-            self.notify(f"{self.code} er opdateret med en andens ændring.")
-        self._fill(message.detail, keep_dirty=True)
+        if (
+            detail.hypothesis.version < self.version
+            or detail.hypothesis.version in self._own_versions
+        ):
+            return  # older than what is shown, or our own save (its Saved message shows it)
+        before, editing = self.loaded, self.dirty_fields()
+        started = {field: value for field, (value, _) in self._started.items()}
+        self._fill(detail, keep_dirty=True)
+        text, warning = notice(
+            self.code, compare(before, self.loaded, editing, started), self.loaded
+        )
+        self.notify(text, severity="warning" if warning else "information")
 
     # -- showing what was loaded -----------------------------------------------------
     def _values(self, detail: HypothesisDetail) -> dict[str, str]:
@@ -89,10 +104,11 @@ class DetailForm(Screen[None]):
     def _fill(self, detail: HypothesisDetail, *, keep_dirty: bool) -> None:
         """Show ``detail``; with ``keep_dirty`` the user's unsaved edits stay in place."""
         dirty = set(self.dirty_fields()) if keep_dirty and self.loaded else set()
+        self._started = {f: start for f, start in self._started.items() if f in dirty}
         self.detail = detail
         self.version = detail.hypothesis.version
         self.loaded = self._values(detail)
-        self._filling = True
+        self._filling = set(self.loaded) - dirty
         try:
             self._fill_buckets()
             for field, value in self.loaded.items():
@@ -106,8 +122,11 @@ class DetailForm(Screen[None]):
                         widget.value = value
                 elif isinstance(widget, TextArea):
                     widget.text = value
-                widget.remove_class("-dirty")
-                widget.remove_class("-invalid")
+                widget.remove_class("-unsaved", "-invalid")
+            for field in dirty:  # someone stored the very text typed: nothing to save
+                if self._current(field) == self.loaded.get(field):
+                    self._started.pop(field, None)
+                    self.query_one(f"#{field}").remove_class("-unsaved", "-invalid")
         finally:
             self.call_after_refresh(self._done_filling)
         h = detail.hypothesis
@@ -129,7 +148,7 @@ class DetailForm(Screen[None]):
         box.display = bool(lines)
 
     def _done_filling(self) -> None:
-        self._filling = False
+        self._filling = set()
 
     def _bucket_options(self) -> list[tuple[str, str]]:
         status = self.ui.status
@@ -145,17 +164,16 @@ class DetailForm(Screen[None]):
         self.query_one(TopBar).status = status
         if self.detail is not None:
             self._show_validation(self.detail, status)
+        if status is not None:  # the areas and owners in use, as suggestions
+            self.query_one("#area", Input).suggester = area_suggester(status)
+            self.query_one("#owner", Input).suggester = owner_suggester(status)
         row = self.ui.row(self.code) if status else None
         if status is None or row is None:
             return
         year = status.programme.target_year
-        self.query_one("#contribution", Static).update(
-            f"[b]Bidrag i {year}[/b] (som på Overblik): vægt {row.weight_pct} % · "
-            f"pipeline {mio(row.pipeline_kr)} · vægtet {mio(row.weighted_kr)} · "
-            f"besluttet {mio(row.decided_kr)} · realiseret {mio(row.realised_kr)} "
-            f"({pct(row.realised_kr, row.pipeline_kr)} af pipeline) · "
-            f"investering i alt {mio(row.investment_kr)}"
-        )
+        self.query_one("#contribution", Static).update(contribution(row, year))
+        figures = self.detail.figures.get(year, {}) if self.detail is not None else {}
+        self.query_one("#range", Static).update(range_line(row, year, figures))
 
     # -- editing -------------------------------------------------------------------
     def _current(self, field: str) -> str:
@@ -175,12 +193,17 @@ class DetailForm(Screen[None]):
         self._mark("description")
 
     def _mark(self, field: str) -> None:
-        if self._filling or field not in self.loaded:
+        """Mark a field unsaved (and invalid, with the reason) while the user edits it."""
+        if field in self._filling or field not in self.loaded:
             return
         widget = self.query_one(f"#{field}")
-        widget.set_class(self._current(field) != self.loaded[field], "-dirty")
-        widget.remove_class("-invalid")
-        self._error(field, "")
+        unsaved = self._current(field) != self.loaded[field]
+        if unsaved:
+            self._started.setdefault(field, (self.loaded[field], self.version))
+        else:
+            self._started.pop(field, None)
+        widget.set_class(unsaved, "-unsaved")
+        self._error(field, problem(self.code, field, self._current(field)) if unsaved else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -209,7 +232,7 @@ class DetailForm(Screen[None]):
             self.notify("Ingen ændrede tal at gemme: noten gemmes med de næste tal.")
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if self._filling or self.detail is None:
+        if event.select.id in self._filling or self.detail is None:
             return
         field = event.select.id or ""
         if field == "stage" and isinstance(event.value, str):
@@ -253,44 +276,56 @@ class DetailForm(Screen[None]):
             self.notify("Intet at gemme.")
 
     # -- saving --------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="detail-save")
     def _save(self, edits: list[Edit], version: int | None = None) -> None:
-        parat = self.ui.parat
-        version = self.version if version is None else version
-        changed = 0
-        for i, edit in enumerate(edits):
-            try:
-                view, n = edit.call(parat, version)
-            except StaleVersion:
-                current = parat.hypothesis(self.code, events=HISTORY_LIMIT)
-                self._pending = edits[i:]
-                self.post_message(StaleConflict(edit.field, edit.shown, current, version))
-                return
-            except ReadOnlyError as error:
-                self.post_message(SaveFailed(edit.field, error_text(error)))
-                return
-            except ParatError as error:
-                text = error_text(error)
-                if not text.startswith(edit.label):
-                    text = f"{edit.label}: {text}"
-                self.post_message(SaveFailed(edit.field, text))
-                if changed:
-                    self.load()
-                return
-            version, changed = view.version, changed + n
-        detail = parat.hypothesis(self.code, events=HISTORY_LIMIT)
-        noted = next((edit.note for edit in edits if edit.note), "")
-        self.post_message(Saved(detail, changed, version, noted))
+        """Store ``edits``, each over the stored value its field had when the edit began
+        (another's change to other fields is kept, not a conflict). With ``version``
+        (overwriting deliberately after a conflict), they are stored over that version."""
+        if version is None:
+            starts = {
+                e.field: self._started.get(e.field, (self.loaded.get(e.field, ""), self.version))
+                for e in edits
+            }
+            self._store(edits, starts, dict(self.loaded), self.version)
+        else:
+            self._store(edits, None, {}, version)
+
+    @work(thread=True, exclusive=True, group="detail-save")
+    def _store(
+        self,
+        edits: list[Edit],
+        starts: Mapping[str, Start] | None,
+        known: Mapping[str, str],
+        version: int,
+    ) -> None:
+        outcome = store(
+            self.ui.parat,
+            self.code,
+            edits,
+            version=version,
+            starts=starts,
+            known=known,
+            years=self._years(),
+            wrote=self._own_versions.add,
+        )
+        if isinstance(outcome, Conflict):
+            self._pending = outcome.edits
+            edit = outcome.edits[0]
+            self.post_message(
+                StaleConflict(edit.field, edit.shown, outcome.current, outcome.expected)
+            )
+        elif isinstance(outcome, Refused):
+            self.post_message(SaveFailed(outcome.field, outcome.text))
+            if outcome.changed:
+                self.load()  # the edits before it are stored: show them
+        else:
+            noted = next((edit.note for edit in edits if edit.note), "")
+            self.post_message(Saved(outcome.detail, outcome.changed, outcome.version, noted))
 
     def on_saved(self, message: Saved) -> None:
         note = self.query_one(f"#{FIGURE_NOTE}", Input)
         if message.noted and note.value.strip() == message.noted:
             note.value = ""  # it went with the figures saved: it is in the history now
         self._fill(message.detail, keep_dirty=True)
-        if message.detail.hypothesis.version != message.version and self.dirty_fields():
-            # Someone wrote between our save and the reload: edits still open must
-            # meet that change as a conflict.
-            self.version = message.version
         if message.changed:
             self.notify(f"{self.code} er gemt (version {self.version}).")
         self.post_message(DataChanged())

@@ -21,7 +21,8 @@ HELP = """\
 ## Overalt
 | Tast | Handling |
 |---|---|
-| {app.overblik} / {app.hypoteser} / {app.siden} | Overblik / Hypoteser / Siden sidst |
+| {app.overblik} / {app.hypoteser} | Overblik / Hypoteser |
+| {app.siden} / {app.budget} | Siden sidst / Budget |
 | `ctrl+p` | Kommandopaletten: gå til en hypotese, skift fase, ny hypotese, eksportér … |
 | {app.as_of} | Vis status pr. et øjebliksbillede eller en dato (kun visning) |
 | {app.now} | Tilbage til nu (på Overblik og Siden sidst, når du ser fortiden) |
@@ -42,6 +43,14 @@ Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller 
 |---|---|
 | {since.date} | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
 
+## Budget
+Budgetopfølgningen pr. ramme (inden for og uden for servicerammen, pr. udvalg), de
+udmøntede reduktioner pr. hypotese og det, der er besluttet, men ikke udmøntet.
+
+| Tast | Handling |
+|---|---|
+| {budget.previous_year} / {budget.next_year} | Forrige / næste budgetår |
+
 ## Hypoteser
 | Tast | Handling |
 |---|---|
@@ -53,18 +62,35 @@ Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller 
 | {table.open} eller dobbeltklik | Åbn hypotesen |
 | {table.sort} | Sortér efter næste kolonne (eller klik på en kolonneoverskrift) |
 | {table.reverse} | Vend rækkefølgen |
+| {table.group} | Gruppér efter område med subtotaler (og en total nederst); igen: én liste |
 | {hypotheses.drop} | Forkast den markerede hypotese (kræver en begrundelse) |
+
+I et smalt vindue (80 kolonner) viser tabellen kode, titel, fase og de tre beløb hele;
+Ændret, Ansvarlig og Område viges først, og linjen under tabellen nævner dem.
 
 ## Hypotese (detaljer)
 | Tast | Handling |
 |---|---|
 | `Tab` / `shift+Tab` | Næste / forrige felt |
 | {detail.fields} / {detail.figures} | Til felterne / til tallene (målårets potentiale) |
-| `↑` `↓` i tallene | Samme slags tal et år før / efter |
+| {detail.up} {detail.down} i tallene | Samme slags tal et år før / efter |
 | `Enter` | Gem feltet |
 | {detail.save} | Gem alle ændrede felter |
 | {detail.drop} | Forkast hypotesen (kræver en begrundelse) |
+| {detail.leave} | Forlad feltet (ændringen bliver stående, ikke gemt) |
 | {detail.back} | Tilbage til tabellen (spørger, hvis noget ikke er gemt) |
+| `→` i Område / Ansvarlig | Tag forslaget (de værdier, programmet allerede bruger) |
+
+I et felt er bogstaver tekst: {detail.fields}, {detail.figures} og {detail.drop} virker,
+når du har forladt feltet med {detail.leave}. Tastelinjen nederst viser kun de taster,
+der virker, hvor du er.
+
+Et felt, du har ændret uden at gemme, har en **gul streg** i venstre kant; et ugyldigt
+beløb en **rød streg** og fed tekst, med forklaringen under tallene.
+
+Mens du redigerer et felt, følger resten af siden med databasen: ændrer en anden
+ansvarlig, fase eller et andet års tal, ser du det inden for få sekunder, og en
+besked siger, hvad der er ændret. Kun feltet, du redigerer, får lov at stå.
 
 Ved hvert faseskift spørger Parat om en note og om den **beslutning**, skiftet bygger
 på (fx "Chefgruppemøde 2, 12.03.2018"); den vises i historikken og i Siden sidst. Et
@@ -79,8 +105,15 @@ Andre enheder: `29 tkr` eller `29t` = 29.000 kr.; `4.500.000 kr` = 4.500.000 kr.
 Et ugyldigt beløb vises med en forklaring ved feltet, og intet gemmes.
 
 ## Hvis en anden har ændret hypotesen
-Parat gemmer aldrig oven i en andens ændring uden at spørge: du ser begge værdier og
-vælger at **genindlæse** (din ændring droppes) eller at **overskrive** bevidst.
+Parat gemmer aldrig oven i en andens ændring uden at spørge: har en anden ændret
+**det samme felt**, ser du begge værdier og vælger at **genindlæse** (din ændring
+droppes) eller at **overskrive** bevidst. Har en anden ændret andre felter, gemmes din
+ændring oven i, og deres ændringer bliver stående.
+
+## Ny hypotese
+Dialogen starter i Kode med næste ledige kode markeret: skriv en anden kode, eller tryk
+`Tab` for at beholde den. Område og Ansvarlig foreslår de værdier, der allerede er i
+brug (`→` tager forslaget).
 """
 
 

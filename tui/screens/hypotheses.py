@@ -1,4 +1,5 @@
-"""Hypoteser: the table of all hypotheses, with search, filters and sorting."""
+"""Hypoteser: the table of all hypotheses, with search, filters, sorting and grouping
+by area."""
 
 from dataclasses import replace
 from typing import ClassVar
@@ -8,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.report import HypothesisView
@@ -76,25 +78,45 @@ class HypothesesScreen(Screen[None]):
             and len(new.text.split()) >= len(old.text.split())
         )
         self._filters = new
+        self.refresh_bindings()
         table = self.query_one(HypothesisTable)
         table.set_filter(new.predicate(self._haystack), narrowing=narrowing)
         self._info()
 
     def _info(self) -> None:
+        """What the table shows: how many rows, the order, the grouping, the unit, and
+        the columns a narrow window hides (in a shorter form then)."""
         table = self.query_one(HypothesisTable)
         total = len(self._haystack)
         label = next(c.label for c in COLUMNS if c.key == table.sort_key)
-        order = "faldende" if table.sort_reverse else "stigende"
-        self.query_one("#table-info", Static).update(
-            f" Viser {count(len(table.rows))} af {count(total)} · sorteret efter {label} ({order})"
-            " · beløb i mio. kr. for målåret"
-        )
+        hidden = [c for c in table.hidden_columns() if not (table.grouped and c == da.AREA)]
+        shown = f" Viser {count(len(table.rows))} af {count(total)}"
+        if hidden:
+            arrow = "▼" if table.sort_reverse else "▲"
+            parts = [shown, f"{label} {arrow}", "mio. kr.", f"skjult: {', '.join(hidden)}"]
+            if table.grouped:
+                parts.insert(2, "pr. område")
+        else:
+            order = "faldende" if table.sort_reverse else "stigende"
+            parts = [shown, f"sorteret efter {label} ({order})", "beløb i mio. kr. for målåret"]
+            if table.grouped:
+                parts.insert(2, "grupperet efter område med subtotaler")
+        self.query_one("#table-info", Static).update(" · ".join(parts))
 
     def on_hypothesis_table_opened(self, event: HypothesisTable.Opened) -> None:
         parat_ui(self.app).open_hypothesis(event.code)
 
     def on_hypothesis_table_sorted(self) -> None:
         self._info()
+
+    def on_hypothesis_table_arranged(self) -> None:
+        self._info()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":  # offered only when there is something to clear
+            search = self.query_one("#search", Input)
+            return search.has_focus or self._filters != Filters()
+        return True
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -8,12 +8,13 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Label, Select, Static, TextArea
 
 from tracker.domain.stages import Stage
+from tracker.domain.status import HypothesisContribution
 from tui.edits import KINDS, TEXT_FIELDS
-from tui.fmt import KIND_LABELS
+from tui.fmt import KIND_LABELS, mio, pct
 from tui.widgets.amount_input import AmountInput
 from tui.widgets.inputs import OrderedInput
 
-__all__ = ["FIGURE_NOTE", "FieldsPanel", "FiguresPanel"]
+__all__ = ["FIGURE_NOTE", "FieldsPanel", "FiguresPanel", "contribution"]
 
 #: The id of the figures' note: kept in the history with the figures saved next.
 FIGURE_NOTE = "figure-note"
@@ -81,4 +82,16 @@ class FiguresPanel(Vertical):
             )
         yield Label("", id="figures-error", classes="error")
         yield Static("", id="contribution")
+        yield Static("", id="range")
         yield Static("", id="validation")
+
+
+def contribution(row: HypothesisContribution, year: int) -> str:
+    """The hypothesis's contribution in the target ``year``, shown under the figures."""
+    return (
+        f"[b]Bidrag i {year}[/b] (som på Overblik): vægt {row.weight_pct} % · "
+        f"pipeline {mio(row.pipeline_kr)} · vægtet {mio(row.weighted_kr)} · "
+        f"besluttet {mio(row.decided_kr)} · realiseret {mio(row.realised_kr)} "
+        f"({pct(row.realised_kr, row.pipeline_kr)} af pipeline) · "
+        f"investering i alt {mio(row.investment_kr)}"
+    )

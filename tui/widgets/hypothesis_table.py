@@ -3,15 +3,14 @@
 The built-in ``DataTable`` builds every row before its first paint (about 70 µs a
 row); this widget keeps the rows as plain status values and renders the visible
 lines on demand (Textual's line API), so 10,000 rows filter, sort and scroll as
-fast as sixteen.
+fast as sixteen. Grouped by area (key ``o``), each area's heading carries its
+subtotals and the last line the total of the rows shown.
 """
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,93 +21,30 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.domain import labels as da
 from tracker.domain.codes import code_key
 from tracker.domain.status import HypothesisContribution
-from tui.fmt import date, mio_short
+from tui.fmt import mio_short
+from tui.widgets.hypothesis_columns import COLUMNS, Column, GroupLine, fit, grouped, layout
 
 __all__ = ["COLUMNS", "Column", "HypothesisTable"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of the table."""
-
-    key: str
-    label: str
-    width: int
-    """Cells; 0 for the one flexible column (the title)."""
-    value: Callable[[HypothesisContribution], str]
-    sort: Callable[[HypothesisContribution], Any]
-    numeric: bool = False
-    drop: int = 0
-    """Hidden first when space is short: 1 goes first; 0 is never hidden."""
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("code", da.CODE, 6, lambda h: h.code, lambda h: code_key(h.code)),
-    Column("title", da.TITLE, 0, lambda h: h.title, lambda h: h.title.casefold()),
-    Column("area", da.AREA, 14, lambda h: h.area, lambda h: h.area.casefold(), drop=3),
-    Column("owner", da.OWNER, 15, lambda h: h.owner, lambda h: h.owner.casefold(), drop=2),
-    Column("stage", da.STAGE, 13, lambda h: h.stage.label, lambda h: h.stage.rank),
-    Column(
-        "pipeline",
-        da.POTENTIAL,
-        10,
-        lambda h: mio_short(h.pipeline_kr),
-        lambda h: h.pipeline_kr,
-        numeric=True,
-    ),
-    Column(
-        "weighted",
-        da.WEIGHTED,
-        8,
-        lambda h: mio_short(h.weighted_kr),
-        lambda h: h.weighted_kr,
-        numeric=True,
-    ),
-    Column(
-        "realised",
-        da.REALISED,
-        10,
-        lambda h: mio_short(h.realised_kr),
-        lambda h: h.realised_kr,
-        numeric=True,
-        drop=4,
-    ),
-    Column(
-        "updated",
-        "Ændret",
-        10,
-        lambda h: date(h.updated_at),
-        lambda h: h.updated_at or _EPOCH,
-        drop=1,
-    ),
-)
-
-_MIN_TITLE = 18
 _INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 
 
-def _fit(text: str, width: int, right: bool = False) -> str:
-    if len(text) > width:
-        return set_cell_size(text, width - 1) + "…" if width > 1 else text[:width]
-    return text.rjust(width) if right else set_cell_size(text, width)
-
-
 class HypothesisTable(ScrollView, can_focus=True):
-    """Hypotheses as rows; sortable by any column (key ``s`` or a click on its header)."""
+    """Hypotheses as rows; sortable by any column (key ``s`` or a click on its header),
+    grouped by area or not (key ``o``)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "hypothesis-table--header",
         "hypothesis-table--cursor",
         "hypothesis-table--sorted",
         "hypothesis-table--dim",
+        "hypothesis-table--group",
+        "hypothesis-table--total",
     }
     DEFAULT_CSS = """
-    HypothesisTable { height: 1fr; overflow-x: hidden; }
+    HypothesisTable { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
     HypothesisTable > .hypothesis-table--header { text-style: bold; color: $text-accent; }
     HypothesisTable > .hypothesis-table--sorted { text-style: bold underline; color: $text-accent; }
     HypothesisTable > .hypothesis-table--cursor { background: $surface-lighten-2; }
@@ -118,11 +54,14 @@ class HypothesisTable(ScrollView, can_focus=True):
         text-style: bold;
     }
     HypothesisTable > .hypothesis-table--dim { color: $text-muted; }
+    HypothesisTable > .hypothesis-table--group { text-style: bold; background: $boost; }
+    HypothesisTable > .hypothesis-table--total { text-style: bold; color: $text-accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Åbn", id="table.open"),
         Binding("s", "sort_next", "Sortér", id="table.sort"),
         Binding("S", "sort_reverse", "Vend", id="table.reverse"),
+        Binding("o", "toggle_groups", "Grupér", id="table.group"),
         Binding("up,k", "move(-1)", "Op", show=False, id="table.up"),
         Binding("down,j", "move(1)", "Ned", show=False, id="table.down"),
         Binding("pageup", "page(-1)", "Side op", show=False, id="table.pageup"),
@@ -132,6 +71,7 @@ class HypothesisTable(ScrollView, can_focus=True):
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
+    """The row under the cursor (an index into :attr:`rows`)."""
 
     @dataclass
     class Opened(Message):
@@ -142,15 +82,29 @@ class HypothesisTable(ScrollView, can_focus=True):
     class Sorted(Message):
         """The sort order changed."""
 
+    class Arranged(Message):
+        """The grouping or the columns shown changed (the width)."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._all: list[HypothesisContribution] = []
         self._sorted: list[HypothesisContribution] = []
         self.rows: list[HypothesisContribution] = []
+        """The rows shown, in the order shown."""
+        self._shown: list[HypothesisContribution] = []
+        """The rows the filter keeps, in sort order (before grouping)."""
         self._filter: Callable[[HypothesisContribution], bool] | None = None
         self.sort_key = "code"
         self.sort_reverse = False
+        self.grouped = False
+        """Grouped by area, with each area's subtotals and the total."""
+        self._lines: list[int | GroupLine] | None = None
+        """Grouped: what each line shows (a row's index or a group line)."""
+        self._line_of: list[int] = []
+        """Grouped: the line of each row."""
         self._layout: list[tuple[Column, int]] = []
+        self._hidden: list[str] = []
+        """The columns hidden at the width last laid out."""
         self._cells: dict[str, tuple[str, ...]] = {}
         """Formatted cells per code: Danish number formatting is the costly part."""
 
@@ -181,6 +135,13 @@ class HypothesisTable(ScrollView, can_focus=True):
         self._refilter(keep=current)
         self.post_message(self.Sorted())
 
+    def group(self, on: bool) -> None:
+        """Group the rows by area (``True``) or show them as one list."""
+        current = self.current_code
+        self.grouped = on
+        self._refilter(keep=current)
+        self.post_message(self.Arranged())
+
     def _resort(self) -> None:
         column = next(c for c in COLUMNS if c.key == self.sort_key)
         # Stable secondary order by code keeps equal values in a predictable order.
@@ -189,14 +150,27 @@ class HypothesisTable(ScrollView, can_focus=True):
 
     def _refilter(self, keep: str | None, narrowing: bool = False) -> None:
         pred = self._filter
-        source = self.rows if narrowing else self._sorted
-        self.rows = self._sorted if pred is None else [h for h in source if pred(h)]
+        source = self._shown if narrowing else self._sorted
+        self._shown = self._sorted if pred is None else [h for h in source if pred(h)]
+        if self.grouped:
+            self.rows, self._lines = grouped(self._shown)
+            self._line_of = [i for i, line in enumerate(self._lines) if isinstance(line, int)]
+        else:
+            self.rows, self._lines, self._line_of = self._shown, None, []
         index = 0
         if keep is not None:
             index = next((i for i, h in enumerate(self.rows) if h.code == keep), 0)
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self.virtual_size = Size(self._width, self._line_count + 1)
         self.cursor = index
         self.refresh()
+
+    @property
+    def _line_count(self) -> int:
+        return len(self._lines) if self._lines is not None else len(self.rows)
+
+    def _line(self, row: int) -> int:
+        """The line that shows row ``row``."""
+        return self._line_of[row] if self._lines is not None and self._line_of else row
 
     @property
     def current_code(self) -> str | None:
@@ -211,56 +185,80 @@ class HypothesisTable(ScrollView, can_focus=True):
                 return
 
     # -- layout and rendering -----------------------------------------------------
+    @property
+    def _width(self) -> int:
+        """The cells left for the columns: the vertical scrollbar takes its own."""
+        return self.scrollable_content_region.width
+
     def on_resize(self, event: events.Resize) -> None:
         self._layout = []
-        self.virtual_size = Size(event.size.width, len(self.rows) + 1)
+        self.virtual_size = Size(self._width, self._line_count + 1)
         self.watch_cursor(self.cursor)
+        hidden = self.hidden_columns()
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self.post_message(self.Arranged())
 
     def _columns(self, width: int) -> list[tuple[Column, int]]:
         if self._layout and sum(w for _, w in self._layout) + len(self._layout) == width:
             return self._layout
-        shown = list(COLUMNS)
-        fixed = lambda cols: sum(c.width for c in cols) + len(cols)  # noqa: E731
-        for drop in sorted({c.drop for c in COLUMNS if c.drop}):
-            if fixed(shown) + _MIN_TITLE <= width:
-                break
-            shown = [c for c in shown if c.drop != drop]
-        title_w = max(4, width - fixed(shown))
-        self._layout = [(c, c.width or title_w) for c in shown]
+        self._layout = layout(width)
         return self._layout
+
+    def hidden_columns(self) -> list[str]:
+        """The labels of the columns that gave way to the width (none when wide)."""
+        shown = {c.key for c, _ in self._columns(self._width)} if self._width else None
+        return [c.label for c in COLUMNS if shown is not None and c.key not in shown]
 
     def column_at(self, x: int) -> str | None:
         position = 0
-        for column, w in self._columns(self.size.width):
+        for column, w in self._columns(self._width):
             if position <= x < position + w + 1:
                 return column.key
             position += w + 1
         return None
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         base = self.rich_style
         if y == 0:
             return self._header(width, base)
         index = self.scroll_offset.y + y - 1
-        if index >= len(self.rows):
+        if index >= self._line_count:
             if index == 0:
                 dim = self.get_component_rich_style("hypothesis-table--dim")
                 text = " Ingen hypoteser matcher filteret."
-                return Strip([Segment(_fit(text, width), base + dim)], width)
+                return Strip([Segment(fit(text, width), base + dim)], width)
             return Strip.blank(width, base)
-        row = self.rows[index]
+        line = self._lines[index] if self._lines is not None else index
+        if isinstance(line, GroupLine):
+            return self._group_line(line, width, base)
+        row = self.rows[line]
         style = base
-        if index == self.cursor:
+        if line == self.cursor:
             style = base + self.get_component_rich_style("hypothesis-table--cursor")
         cells = self._cells.get(row.code)
         if cells is None:
             cells = self._cells[row.code] = tuple(c.value(row) for c in COLUMNS)
         index_of = _INDEX
         text = "".join(
-            " " + _fit(cells[index_of[column.key]], w, column.numeric)
+            " " + fit(cells[index_of[column.key]], w, column.numeric)
             for column, w in self._columns(width)
         )
+        return Strip([Segment(text, style)], width).adjust_cell_length(width, style)
+
+    def _group_line(self, line: GroupLine, width: int, base: Style) -> Strip:
+        """An area's heading (or the total): the label across the columns before the
+        amounts, the sums under the amounts."""
+        part = "hypothesis-table--total" if line.total else "hypothesis-table--group"
+        style = base + self.get_component_rich_style(part)
+        columns = self._columns(width)
+        first = next((i for i, (c, _) in enumerate(columns) if c.numeric), len(columns))
+        span = sum(w for _, w in columns[:first]) + first - 1
+        text = " " + fit(line.label, span)
+        for column, w in columns[first:]:
+            shown = mio_short(line.sums[column.amount]) if column.numeric else ""
+            text += " " + fit(shown, w, column.numeric)
         return Strip([Segment(text, style)], width).adjust_cell_length(width, style)
 
     def _header(self, width: int, base: Style) -> Strip:
@@ -273,7 +271,7 @@ class HypothesisTable(ScrollView, can_focus=True):
                 label += " ▼" if self.sort_reverse else " ▲"
             style = sorted_style if column.key == self.sort_key else header
             segments.append(Segment(" ", header))
-            segments.append(Segment(_fit(label, w, column.numeric), style))
+            segments.append(Segment(fit(label, w, column.numeric), style))
         return Strip(segments, width).adjust_cell_length(width, header)
 
     # -- cursor and keys ---------------------------------------------------------
@@ -283,10 +281,15 @@ class HypothesisTable(ScrollView, can_focus=True):
     def watch_cursor(self, value: int) -> None:
         body = max(1, self.size.height - 1)
         top = self.scroll_offset.y
-        if value < top:
-            self.scroll_to(y=value, animate=False, immediate=True)
-        elif value >= top + body:
-            self.scroll_to(y=value - body + 1, animate=False, immediate=True)
+        line = self._line(value)
+        if self._lines is not None and line > 0 and isinstance(self._lines[line - 1], GroupLine):
+            first = line - 1  # the area's heading stays in view with its first row
+        else:
+            first = line
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif line >= top + body:
+            self.scroll_to(y=line - body + 1, animate=False, immediate=True)
         self.refresh()
 
     def action_move(self, delta: int) -> None:
@@ -303,12 +306,15 @@ class HypothesisTable(ScrollView, can_focus=True):
             self.post_message(self.Opened(self.current_code))
 
     def action_sort_next(self) -> None:
-        keys = [c.key for c, _ in self._columns(self.size.width)]
+        keys = [c.key for c, _ in self._columns(self._width)]
         position = keys.index(self.sort_key) if self.sort_key in keys else -1
         self.sort_by(keys[(position + 1) % len(keys)], reverse=False)
 
     def action_sort_reverse(self) -> None:
         self.sort_by(self.sort_key, reverse=not self.sort_reverse)
+
+    def action_toggle_groups(self) -> None:
+        self.group(not self.grouped)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -320,8 +326,11 @@ class HypothesisTable(ScrollView, can_focus=True):
                 self.sort_by(key)
             return
         index = self.scroll_offset.y + offset.y - 1
-        if index < len(self.rows):
-            already = index == self.cursor
-            self.cursor = index
+        if index >= self._line_count:
+            return
+        line = self._lines[index] if self._lines is not None else index
+        if isinstance(line, int):
+            already = line == self.cursor
+            self.cursor = line
             if already or event.chain >= 2:
                 self.action_open()

@@ -6,7 +6,13 @@ key is inserted at once. Keys that arrive together (a quick typist, a slow machi
 a terminal that sends a burst) would therefore overtake the edits before them, and a
 field could save another amount than the one typed. This input runs its own bindings
 where the key arrives, in order.
+
+The forms mark an input ``-invalid`` themselves (with the reason next to it). Textual's
+own validation, which Parat does not use, would clear that mark on every change and
+whenever the field loses the focus, so it is switched off here.
 """
+
+from typing import Any
 
 from textual import events
 from textual.widgets import Input
@@ -30,6 +36,10 @@ class OrderedInput(Input):
     """Every form field of the app: an ``Input`` whose editing keys keep their order."""
 
     _ACTIONS = _actions(Input)
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("validate_on", ())
+        super().__init__(value, *args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
         for key in (event.key, *event.aliases):

@@ -17,6 +17,7 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("overblik", "1", "Overblik"),
     ("hypoteser", "2", "Hypoteser"),
     ("siden", "3", "Siden sidst"),
+    ("budget", "4", "Budget"),
 )
 
 

@@ -1,7 +1,7 @@
 """event.decision: the decision a stage move rests on
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-10 10:00:00
 
 A stage move can name the decision behind it ("Chefgruppemøde 2, 12.03.2018"),
@@ -17,7 +17,7 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

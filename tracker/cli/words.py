@@ -1,0 +1,90 @@
+"""The fixed words of the CLI's tables and headings, English here, Danish from the
+catalogue (shown with ``_()`` where they are printed).
+
+Where the Danish documents and the UI have the same word (:mod:`tracker.domain.labels`),
+a constant here has the same name and its Danish translation is that word, so a
+measure is called the same in ``parat status`` as in the export (a test holds them
+together). The stages' and benefit types' Danish labels are the stages' own
+(:func:`stage_name`, :func:`benefit_name`); an English reader sees their keys, as
+``--json`` and ``history`` show them.
+"""
+
+from tracker.domain.benefits import BenefitType
+from tracker.domain.stages import Stage
+from tracker.i18n import N_, danish
+
+__all__ = ["allocation_name", "benefit_name", "stage_name"]
+
+# The measures.
+TARGET = N_("Target")
+REALISED = N_("Realised")
+VALIDATED = N_("Validated")
+DECIDED = N_("Decided")
+BUDGETED = N_("Budgeted")
+WEIGHTED = N_("Weighted")
+PIPELINE = N_("Pipeline")
+GAP = N_("Gap")
+GAP_EXPLAINED = N_("Gap (target − weighted)")
+INVESTMENT = N_("Investment")
+INVESTMENT_TOTAL = N_("Total investment")
+NET = N_("Net")
+PROGRESS_MEASURE = N_("Progress measured on")
+POTENTIAL = N_("Potential")
+BASELINE_EXPLAINED = N_("Baseline (decided)")
+SLIPPAGE_EXPLAINED = N_("Slippage (pipeline − baseline)")
+SURPLUS = N_("Surplus")
+UNASSIGNED = N_("Not assigned")
+OVERLAP_PIPELINE = N_("Double counting (pipeline)")
+OVERLAP_WEIGHTED = N_("Double counting (weighted)")
+
+#: The figure kinds, in the order every table shows them.
+KIND_LABELS = {"potential": POTENTIAL, "realised": REALISED, "investment": INVESTMENT}
+RANGE_LABELS = {"low": N_("Minimum"), "high": N_("Maximum")}
+
+# Words of tables.
+CODE = N_("Code")
+TITLE = N_("Title")
+AREA = N_("Area")
+OWNER = N_("Owner")
+STAGE = N_("Stage")
+BUCKET = N_("Bucket")
+WEIGHT = N_("Weight")
+CONFIDENCE = N_("Confidence")
+DESCRIPTION = N_("Description")
+COUNT = N_("Count")
+YEAR = N_("Year")
+THEN = N_("Then")
+NOW = N_("Now")
+CHANGE = N_("Change")
+KEY = N_("Key")
+PRIORITY = N_("Priority")
+VERSION = N_("Version")
+BENEFIT_TYPE = N_("Benefit type")
+
+# Headings.
+BUCKETS = N_("Buckets")
+STAGES = N_("Stages")
+HYPOTHESES = N_("Hypotheses")
+WARNINGS = N_("Warnings")
+SINCE = N_("Since last time")
+ADDED = N_("New hypotheses")
+DROPPED = N_("Dropped hypotheses")
+VALIDATIONS = N_("Validations")
+OTHER_BENEFITS = N_("Other benefits (not counted toward the target)")
+
+_ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
+
+
+def stage_name(stage: Stage) -> str:
+    """``Kvantificeret`` for a Danish reader, ``quantified`` for an English one."""
+    return stage.label if danish() else stage.value
+
+
+def benefit_name(benefit: BenefitType) -> str:
+    """``Kontant`` for a Danish reader, ``kontant`` (the key) for an English one."""
+    return benefit.label if danish() else benefit.value
+
+
+def allocation_name(allocation: str) -> str:
+    """``vandfald`` for a Danish reader, ``waterfall`` (the key) for an English one."""
+    return _ALLOCATIONS.get(allocation, allocation) if danish() else allocation

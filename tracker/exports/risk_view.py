@@ -1,0 +1,119 @@
+"""The summary's "Hvor sikre er vi?" section as display text: the sentences, the two
+ways of drawing side by side, the buckets, and the draws and seed it comes from.
+
+Built once from the report's :class:`~tracker.domain.risk.Risk` and shared by the
+Markdown, HTML, PDF and XLSX renderers; the CLI (``parat risk``) says the same
+sentences through its catalogue.
+"""
+
+from dataclasses import dataclass
+
+from tracker.domain import labels as da
+from tracker.domain.money import Display
+from tracker.domain.risk import PERCENTS, Risk
+from tracker.domain.status import Allocation, Status
+from tracker.exports.table import Table
+from tracker.report.risk import percent
+
+__all__ = ["RiskView", "risk_sentences", "risk_view", "whole_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class RiskView:
+    """Every part of the risk section, ready to render."""
+
+    heading: str
+    sentences: tuple[str, ...]
+    """Expected value, the chance of reaching the target, the amounts reached."""
+    table: Table
+    """Independent and moving together, side by side."""
+    buckets: Table | None
+    """Per bucket; ``None`` when the programme has none."""
+    note: str
+    """The draws and the seed, and what the two ways of drawing mean."""
+    draws: int
+    seed: int
+
+
+def whole_number(n: int) -> str:
+    """A count in Danish: ``20000`` → ``20.000``."""
+    return f"{n:,}".replace(",", ".")
+
+
+def risk_sentences(r: Risk, shown: Display) -> tuple[str, ...]:
+    """The figures in words, in Danish: what ``parat risk`` prints in Danish too."""
+    reached = tuple(
+        da.RISK_REACHED.format(pct=pct, amount=shown.amount(getattr(r.independent, f"p{pct}_kr")))
+        for pct in PERCENTS
+    )
+    together = da.RISK_TOGETHER_REACHED.format(
+        pcts=" / ".join(str(pct) for pct in PERCENTS),
+        amounts=" / ".join(shown.number(getattr(r.together, f"p{pct}_kr")) for pct in PERCENTS),
+        unit=shown.suffix,
+    )
+    return (
+        da.RISK_EXPECTED.format(amount=shown.amount(r.expected_kr)),
+        da.RISK_P_TARGET.format(
+            target=shown.amount(r.target_kr),
+            p=percent(r.independent.p_target),
+            together=percent(r.together.p_target),
+        ),
+        *reached,
+        together,
+    )
+
+
+def _both(r: Risk, shown: Display) -> Table:
+    rows = [(da.RISK_P_LABEL, percent(r.independent.p_target), percent(r.together.p_target))]
+    rows.extend(
+        (
+            da.RISK_REACHED_LABEL.format(pct=pct),
+            shown.number(getattr(r.independent, f"p{pct}_kr")),
+            shown.number(getattr(r.together, f"p{pct}_kr")),
+        )
+        for pct in PERCENTS
+    )
+    return Table(("", da.INDEPENDENT, da.TOGETHER), tuple(rows), frozenset({1, 2}))
+
+
+def _buckets(s: Status, r: Risk, shown: Display) -> Table | None:
+    if not r.buckets:
+        return None
+    names = {b.key: b.name for b in s.buckets}
+    return Table(
+        (
+            da.BUCKET,
+            da.TARGET,
+            "Forventet",
+            da.RISK_P_FULL,
+            da.TOGETHER,
+            da.RISK_REACHED_SHORT.format(pct=80),
+        ),
+        tuple(
+            (
+                names.get(b.key, b.key),
+                shown.number(b.target_kr),
+                shown.number(b.outlook.expected_kr),
+                percent(b.p_full),
+                percent(b.p_full_together),
+                shown.number(b.outlook.independent.p80_kr),
+            )
+            for b in r.buckets
+        ),
+        frozenset(range(1, 6)),
+    )
+
+
+def risk_view(s: Status, r: Risk, shown: Display) -> RiskView:
+    """The section for the status ``s`` and its risk ``r``, amounts in ``shown``."""
+    mode = "vandfald" if s.programme.allocation is Allocation.WATERFALL else "øremærket"
+    return RiskView(
+        heading=da.RISK,
+        sentences=risk_sentences(r, shown),
+        table=_both(r, shown),
+        buckets=_buckets(s, r, shown),
+        note=da.RISK_NOTE.format(draws=whole_number(r.draws), seed=r.seed)
+        + f" Puljer: {mode}; beløb i {shown.suffix}",
+        draws=r.draws,
+        seed=r.seed,
+    )
