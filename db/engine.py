@@ -146,13 +146,18 @@ def discard_new_sqlite_file(path: Path, new_folder: Path | None = None) -> None:
     effort: whatever cannot be removed stays."""
     try:
         with contextlib.closing(
-            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0)
         ) as conn:
             tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
             if "programme" in tables and conn.execute("SELECT 1 FROM programme").fetchone():
                 return
+            # Another process that opened the new file at the same moment (two first
+            # `parat init` at once) may be writing its programme into it right now:
+            # leaving WAL mode needs the file to itself, so it says whether we are alone.
+            if conn.execute("PRAGMA journal_mode = DELETE").fetchone() != ("delete",):
+                return
     except (sqlite3.Error, OSError, ValueError):
-        return  # not what this call created: leave it alone
+        return  # not what this call created, or not ours alone: leave it alone
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
