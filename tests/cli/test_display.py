@@ -61,7 +61,7 @@ def test_a_small_change_is_never_shown_as_nothing(small_change: Any) -> None:
     status = ok(small_change("status")).stdout
     assert (
         line_of(status, "2017")
-        == "2017 0,04 mio. kr. 0,04 mio. kr. 0,0 mio. kr. 0,0 mio. kr. 0,04 mio. kr."
+        == "2017 0,04 mio. kr. 0,04 mio. kr. 0,0 mio. kr. 0,0 mio. kr. 0,0 mio. kr. 0,04 mio. kr."
     )
 
 

@@ -239,10 +239,13 @@ def test_status_for_people_shows_udmoentet_once_there_are_rammer(
     ok("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "3",
        "--decision", DECISION)  # fmt: skip
     lines = ok("status").stdout.splitlines()
-    assert "Udmøntet" in lines[lines.index("Realiseret                       0,0 mio. kr.") + 1]
+    # realised, validated beside it, then udmøntet: the layers from the accounts up
+    realised = lines.index("Realiseret                       0,0 mio. kr.")
+    assert lines[realised + 1].startswith("Valideret")
+    assert "Udmøntet" in lines[realised + 2]
     header = next(line for line in lines if line.startswith("Pulje "))
     assert header.split() == ["Pulje", "Mål", "Vægtet", "Besluttet", "Udmøntet", "Realiseret",
-                              "Mangler"]  # fmt: skip
+                              "Valideret", "Mangler"]  # fmt: skip
     assert any(line.startswith("Faldende driftsbalance") and "3,0 mio. kr." in line
                for line in lines)  # fmt: skip
 
