@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.commands_import import UNIT_HELP, Unit
-from tracker.cli.completion import complete_codes, complete_rammer, complete_snapshots
+from tracker.cli.completion import complete_codes, complete_rammer
 from tracker.cli.numbers import VERSION, YEAR
+from tracker.cli.options import AsOfOption
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done, print_json
 from tracker.cli.state import state
 from tracker.domain import labels as da
@@ -42,15 +43,6 @@ ExpectVersion = Annotated[
     typer.Option(help="Refuse (exit 3) if the hypothesis is no longer at this version.",
                  parser=VERSION),
 ]  # fmt: skip
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        help="As it stood then: a snapshot name or a date (2018-03-12 = the end of that day).",
-        metavar="SNAPSHOT|DATE",
-        autocompletion=complete_snapshots,
-    ),
-]
 
 
 @app.command("set")

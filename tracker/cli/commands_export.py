@@ -13,10 +13,9 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
+from tracker.cli.options import AsOfOption, RiskDrawsOption, RiskSeedOption, risk_draws
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done
 from tracker.cli.state import state
-from tracker.domain.draws import DRAWS, SEED
 from tracker.errors import InvalidInput
 from tracker.i18n import _
 
@@ -54,12 +53,7 @@ def export(
             "--output", "-o", help="File to write (required for pdf and xlsx).", metavar="FILE"
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Status at a past moment: a date or date-time.", metavar="SNAPSHOT|DATE"
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -86,18 +80,8 @@ def export(
             "with its draws and seed.",
         ),
     ] = False,
-    draws: Annotated[
-        int | None,
-        typer.Option(
-            "--draws", parser=DRAW_COUNT, help="Draws of the --risk simulation.", metavar="N"
-        ),
-    ] = None,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            "--seed", parser=SEED_NUMBER, help="Seed of the --risk simulation.", metavar="S"
-        ),
-    ] = None,
+    draws: RiskDrawsOption = None,
+    seed: RiskSeedOption = None,
 ) -> None:
     """Export the status summary for the chief group (text formats to stdout).
 
@@ -121,11 +105,7 @@ def export(
             "--csv-dialect applies only to --format csv",
             danish="--csv-dialect gælder kun for --format csv.",
         )
-    if not with_risk and (draws is not None or seed is not None):
-        raise InvalidInput(
-            "--draws and --seed apply only with --risk",
-            danish="--draws og --seed gælder kun sammen med --risk.",
-        )
+    simulation = risk_draws(with_risk, draws, seed)
     if with_risk and fmt is ExportFormat.csv:
         raise InvalidInput(
             "--risk applies to md, html, pdf, xlsx and json (the csv holds the hypotheses)",
@@ -140,10 +120,10 @@ def export(
     from tracker.cli.progress import progress_bar
 
     risk = None
-    if with_risk:
+    if simulation is not None:
         from tracker.services.risk import Draws
 
-        risk = Draws(DRAWS if draws is None else draws, SEED if seed is None else seed)
+        risk = Draws(*simulation)
 
     with state(ctx).open() as parat, progress_bar(f"Export {fmt.value}") as progress:
         moment = parat.resolve_moment(as_of) if as_of else None

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.completion import complete_snapshots
-from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
+from tracker.cli.options import AsOfOption, DrawsOption, SeedOption
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.domain.draws import DRAWS, PERCENTS, SEED
@@ -23,23 +22,7 @@ from tracker.report.moments import show_time
 if TYPE_CHECKING:
     from tracker.domain.risk import Risk
 
-__all__ = ["DrawsOption", "SeedOption", "print_risk", "register"]
-
-DrawsOption = Annotated[
-    int,
-    typer.Option(
-        "--draws", parser=DRAW_COUNT, help="Number of draws of the simulation.", metavar="N"
-    ),
-]
-SeedOption = Annotated[
-    int,
-    typer.Option(
-        "--seed",
-        parser=SEED_NUMBER,
-        help="Seed of the simulation (the same seed gives the same figures).",
-        metavar="S",
-    ),
-]
+__all__ = ["print_risk", "register"]
 
 
 def risk(
@@ -47,16 +30,7 @@ def risk(
     as_json: Annotated[bool, typer.Option("--json", help="Print the risk object as JSON.")] = False,
     draws: DrawsOption = DRAWS,
     seed: SeedOption = SEED,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="The programme as it stood then: a snapshot name or a date "
-            "(2018-03-12 = the end of that day).",
-            metavar="SNAPSHOT|DATE",
-            autocompletion=complete_snapshots,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     display: DisplayOption = None,
     decimals: DecimalsOption = None,
 ) -> None:

@@ -5,15 +5,12 @@ from typing import Annotated
 import typer
 
 from tracker.cli import words as w
-from tracker.cli.completion import complete_snapshots
-from tracker.cli.numbers import DRAW_COUNT, SEED_NUMBER
+from tracker.cli.options import AsOfOption, RiskDrawsOption, RiskSeedOption, risk_draws
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.cli.words import allocation_name, benefit_name, stage_name
 from tracker.domain import labels as da
-from tracker.domain.draws import DRAWS, SEED
 from tracker.domain.status import Allocation, Status
-from tracker.errors import InvalidInput
 from tracker.i18n import _, danish
 from tracker.report.moments import show_time
 from tracker.report.others import other_benefit_rows
@@ -27,16 +24,7 @@ def status(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the status object as JSON.")
     ] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="The programme as it stood then: a snapshot name or a date "
-            "(2018-03-12 = the end of that day).",
-            metavar="SNAPSHOT|DATE",
-            autocompletion=complete_snapshots,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     display: DisplayOption = None,
     decimals: DecimalsOption = None,
     with_risk: Annotated[
@@ -45,36 +33,18 @@ def status(
             "--risk", help="Add how sure we are (parat risk): the simulation runs only then."
         ),
     ] = False,
-    draws: Annotated[
-        int | None,
-        typer.Option(
-            "--draws", parser=DRAW_COUNT, help="Draws of the --risk simulation.", metavar="N"
-        ),
-    ] = None,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            "--seed", parser=SEED_NUMBER, help="Seed of the --risk simulation.", metavar="S"
-        ),
-    ] = None,
+    draws: RiskDrawsOption = None,
+    seed: RiskSeedOption = None,
 ) -> None:
     """Show progress toward the target: totals, buckets, stages, years (to the last
     overslagsår), warnings; with --risk, how sure we are of it. --json is integer
     kroner whatever --display says."""
-    if not with_risk and (draws is not None or seed is not None):
-        raise InvalidInput(
-            "--draws and --seed apply only with --risk",
-            danish="--draws og --seed gælder kun sammen med --risk.",
-        )
+    simulation = risk_draws(with_risk, draws, seed)
     risk = None
     with state(ctx).open() as parat:
         moment = parat.resolve_moment(as_of) if as_of else None
-        if with_risk:
-            result, risk = parat.status_and_risk(
-                moment,
-                draws=DRAWS if draws is None else draws,
-                seed=SEED if seed is None else seed,
-            )
+        if simulation is not None:
+            result, risk = parat.status_and_risk(moment, draws=simulation[0], seed=simulation[1])
         else:
             result = parat.status(moment)
     if as_json:
