@@ -248,11 +248,3 @@ def test_status_for_people_shows_udmoentet_once_there_are_rammer(
                               "Valideret", "Mangler"]  # fmt: skip
     assert any(line.startswith("Faldende driftsbalance") and "3,0 mio. kr." in line
                for line in lines)  # fmt: skip
-
-
-def test_undo_of_a_cut_says_how_to_put_it_right(decided: Path, ok: Any, refuse: Any) -> None:
-    ok("ramme", "add", "kd", "--name", "Kommunaldirektøren")
-    ok("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "3",
-       "--decision", DECISION)  # fmt: skip
-    result = refuse("undo")
-    assert result.stderr.endswith("a cut cannot be undone: withdraw it with `parat budget uncut`\n")

@@ -113,3 +113,24 @@ def test_diff_reports_budget_changes_and_cuts(history: Any) -> None:
     assert [(c["old_kr"], c["new_kr"]) for c in mid["cut_changes"]] == [(2_000_000, 4_000_000)]
     text = history("diff", "--since", "Chefgruppemøde 1").stdout
     assert "Ændrede budgettal (1)" in text and "Ændrede udmøntninger (1)" in text
+
+
+def test_undo_takes_back_the_uncut_and_the_cleared_forecast(
+    history: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undo on both engines: the withdrawn cut stands again with its decision, the
+    cleared forecast is back, and a second undo of the earlier cut restores the 2 mio.
+    that the 4 mio. replaced (the record just before the event, to the microsecond)."""
+    events = _json(history("history", "--json"))
+    uncut = next(e["id"] for e in events if e["action"] == "budget.uncut")
+    cleared = next(e["id"] for e in events if e["action"] == "budget.set")  # newest first
+    replaced = next(e["id"] for e in events if e["action"] == "budget.cut")
+    history("undo", str(cleared))
+    history("undo", str(uncut))
+    rammer = _json(history("budget", "report", "2018", "--json"))["rammer"]
+    kd = next(r for r in rammer if r["key"] == "kd")
+    assert (kd["forecast_kr"], kd["cuts_kr"]) == (31_500_000, 4_000_000)
+    monkeypatch.setenv("PARAT_NOW", "2018-03-13T09:00:00Z")
+    history("undo", str(replaced))
+    (cut,) = _json(history("budget", "cuts", "--json"))
+    assert (cut["amount_kr"], cut["decision"]) == (2_000_000, "Byrådet 08.10.2015, pkt. 12")

@@ -29,6 +29,13 @@ from tracker.services.overlaps import ACTIONS as _ON_OVERLAP
 from tracker.services.overlaps import repeated_overlap, revert_overlaps
 from tracker.services.programme import get_programme
 from tracker.services.snapshots import revert_snapshots
+from tracker.services.undo_budget import (
+    ON_BUDGET,
+    ON_CUT,
+    current_budget_value,
+    repeated_budget,
+    revert_budget,
+)
 from tracker.services.undo_values import current_value, revert_frame
 
 __all__ = ["UNDOABLE", "UndoConflict", "audit_log", "undo"]
@@ -38,8 +45,11 @@ _ON_FRAME = ("programme.set", "bucket.set")
 _ON_SNAPSHOT = ("snapshot.add", "snapshot.rename", "snapshot.delete")
 #: Actions that have an inverse. Adding a hypothesis is undone by dropping it (it
 #: stays in the history), adding an overlap by dropping it, dropping one by adding
-#: it again; adding a bucket, or creating the programme, has no inverse.
-UNDOABLE = frozenset({*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT, *_ON_OVERLAP})
+#: it again, a cut by the cut it replaced (or its withdrawal); adding a bucket or a
+#: ramme, or creating the programme, has no inverse.
+UNDOABLE = frozenset(
+    {*_ON_HYPOTHESIS, *_ON_FRAME, *_ON_SNAPSHOT, *_ON_OVERLAP, *ON_BUDGET, *ON_CUT}
+)
 _CANNOT = {
     "bucket.add": ("adding a bucket cannot be undone", "en ny pulje kan ikke fortrydes"),
     "programme.create": (
@@ -50,18 +60,6 @@ _CANNOT = {
     "ramme.set": (
         "a ramme's change cannot be undone: change it back with `parat ramme set`",
         "en ændring af en ramme kan ikke fortrydes: ret den tilbage med `parat ramme set`",
-    ),
-    "budget.set": (
-        "a budget figure cannot be undone: set it back with `parat budget set`",
-        "et budgettal kan ikke fortrydes: sæt det tilbage med `parat budget set`",
-    ),
-    "budget.cut": (
-        "a cut cannot be undone: withdraw it with `parat budget uncut`",
-        "en udmøntning kan ikke fortrydes: træk den tilbage med `parat budget uncut`",
-    ),
-    "budget.uncut": (
-        "a withdrawn cut cannot be undone: cut it again with `parat budget cut`",
-        "en tilbagetrukket udmøntning kan ikke fortrydes: udmønt igen med `parat budget cut`",
     ),
     "figure.validate": (
         "a validation cannot be undone: record a new verdict instead "
@@ -116,7 +114,7 @@ def _shown(e: EventRow, value: str | None) -> str:
         from tracker.domain.overlaps import describe_state
 
         return describe_state(value)
-    money = e.action == "figure.set" or e.field in ("target_kr", "amount_kr")
+    money = e.action in ("figure.set", *ON_BUDGET, *ON_CUT) or e.field in ("target_kr", "amount_kr")
     if money and value.lstrip("-").isdigit():
         from tracker.domain.money import format_kr
 
@@ -174,7 +172,9 @@ def _lock(session: Session, others: list[EventRow], figure_ids: list[int]) -> No
     """Lock every row the undo will check and write, before checking anything."""
     if any(e.action in _ON_FRAME for e in others):
         get_programme(session, for_update=True)
-    ids = [_hid(e) for e in others if e.action in _ON_HYPOTHESIS]
+    if any(e.action in ON_BUDGET for e in others):
+        get_programme(session, for_update=True)
+    ids = [_hid(e) for e in others if e.action in (*_ON_HYPOTHESIS, *ON_CUT)]
     store.lock_hypotheses(session.connection(), [*ids, *figure_ids])
     # What this session read before the locks may be older than what they guard.
     session.expire_all()
@@ -196,7 +196,9 @@ def _conflict(session: Session, e: EventRow, now_value: str | None) -> UndoConfl
     )
 
 
-def _check(session: Session, command: store.Command, others: list[EventRow]) -> None:
+def _check(
+    session: Session, programme_id: int, command: store.Command, others: list[EventRow]
+) -> None:
     conn = session.connection()
     repeated = store.repeated_figure(conn, command)
     if repeated is not None:
@@ -214,10 +216,21 @@ def _check(session: Session, command: store.Command, others: list[EventRow]) -> 
             danish=f"Hændelserne fra det tidspunkt ændrede dobbelttællingen {overlap!r} mere "
             "end én gang: fortryd dem én ad gangen (`parat undo HÆNDELSE`, se `parat history`).",
         )
+    budget = repeated_budget([e for e in others if e.action in (*ON_BUDGET, *ON_CUT)])
+    if budget is not None:
+        raise InvalidInput(
+            f"events of that moment changed {budget} more than once: "
+            "undo them one at a time (`parat undo EVENT_ID`, see `parat history`)",
+            danish=f"Hændelserne fra det tidspunkt ændrede {budget} mere end én gang: "
+            "fortryd dem én ad gangen (`parat undo HÆNDELSE`, se `parat history`).",
+        )
     for e in others:
         if e.action == "hypothesis.add" or e.action in _ON_SNAPSHOT:
             continue  # no earlier value: the inverse refuses a name taken or gone
-        now_value = current_value(session, e)
+        if e.action in (*ON_BUDGET, *ON_CUT):
+            now_value = current_budget_value(session, programme_id, e)
+        else:
+            now_value = current_value(session, e)
         if now_value != e.new_value:
             raise _conflict(session, e, now_value)
     conflict = store.figure_conflict(conn, command)
@@ -296,7 +309,7 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     others = _with_hypothesis_ids(session, programme_id, others)
     figure_ids = store.figure_hypotheses(conn, command)
     _lock(session, others, figure_ids)
-    _check(session, command, others)
+    _check(session, programme_id, command, others)
 
     now = ctx.now()
     one_moment = dataclasses.replace(ctx, clock=lambda: now)
@@ -305,6 +318,8 @@ def undo(session: Session, ctx: ChangeContext, event_id: int | None = None) -> l
     revert_frame(session, one_moment, [e for e in others if e.action in _ON_FRAME])
     revert_snapshots(session, one_moment, [e for e in others if e.action in _ON_SNAPSHOT])
     revert_overlaps(session, one_moment, [e for e in others if e.action in _ON_OVERLAP])
+    on_budget = [e for e in others if e.action in (*ON_BUDGET, *ON_CUT)]
+    moved |= revert_budget(session, one_moment, programme_id, on_budget)
     conn = session.connection()
     written = store.revert_figures(
         conn, command, programme_id=programme_id, at=now, actor=ctx.actor, source=ctx.source
