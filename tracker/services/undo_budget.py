@@ -11,33 +11,21 @@ decision. Nothing is deleted: each inverse is a new record and a new event.
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from db import budget as store
-from db.models import Hypothesis, Ramme
+from db.models import Hypothesis
 from db.undo import EventRow
-from tracker.errors import NotFound
 from tracker.services.budget import set_budget
 from tracker.services.context import ChangeContext
 from tracker.services.cuts import record_cut
 from tracker.services.hypotheses import touch
+from tracker.services.rammer import find_ramme
 
 __all__ = ["ON_BUDGET", "ON_CUT", "current_budget_value", "repeated_budget", "revert_budget"]
 
 ON_BUDGET = ("budget.set",)
 ON_CUT = ("budget.cut", "budget.uncut")
-
-
-def _ramme(session: Session, programme_id: int, key: str, event_id: int) -> Ramme:
-    ramme = session.exec(
-        select(Ramme).where(Ramme.programme_id == programme_id, Ramme.key == key)
-    ).first()
-    if ramme is None:
-        raise NotFound(
-            f"event #{event_id}: the ramme {key!r} no longer exists",
-            danish=f"Hændelse #{event_id}: rammen {key!r} findes ikke længere.",
-        )
-    return ramme
 
 
 def _split(field: str) -> tuple[str, int]:
@@ -79,13 +67,13 @@ def current_budget_value(session: Session, programme_id: int, e: EventRow) -> st
     """The value the budget event's figure or cut holds now, as events store it."""
     head, year = _split(e.field)
     if e.action in ON_BUDGET:
-        ramme = _ramme(session, programme_id, e.subject, e.id)
+        ramme = find_ramme(session, programme_id, e.subject)
         amounts = store.budget_amounts(
             session.connection(), as_of=None, years=[year], ramme_ids=[ramme.id or 0]
         )
         amount = amounts.get((ramme.id or 0, head, year))
     else:
-        ramme = _ramme(session, programme_id, head, e.id)
+        ramme = find_ramme(session, programme_id, head)
         cut = _standing_cut(session, e, ramme.id or 0, year, before=False)
         amount = None if cut is None else cut.amount_kr
     return None if amount is None else str(amount)
@@ -110,7 +98,7 @@ def revert_budget(
             budget.setdefault((e.subject, year), {})[head] = old
             notes[(e.subject, year)] = note
             continue
-        ramme = _ramme(session, programme_id, head, e.id)
+        ramme = find_ramme(session, programme_id, head)
         assert ramme.id is not None and e.hypothesis_id is not None
         standing = _standing_cut(session, e, ramme.id, year, before=False)
         earlier = _standing_cut(session, e, ramme.id, year, before=True)
