@@ -13,6 +13,7 @@ from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.i18n import _, set_language
+from tracker.report import budget
 
 #: The words here that the documents and the UI have too (the same constant name).
 SHARED = sorted(
@@ -31,6 +32,8 @@ def test_the_cli_says_a_measure_as_the_documents_do() -> None:
         }
         assert {k: _(v) for k, v in w.RANGE_LABELS.items()} == da.RANGE_LABELS
         assert {k: _(v) for k, v in w.KIND_LABELS.items()} == da.KIND_LABELS
+        assert {k: _(v) for k, v in w.BUDGET_KIND_LABELS.items()} == da.BUDGET_KIND_LABELS
+        assert {k: _(v) for k, v in budget.SHORT_COLUMNS.items()} == da.BUDGET_SHORT_COLUMNS
     finally:
         set_language(None)
 
@@ -43,6 +46,12 @@ COMMANDS = [
     ["hypothesis", "list"],
     ["hypothesis", "show", "H01"],
     ["diff", "--since", "Møde"],
+    ["overlap", "list"],
+    ["ramme", "list"],
+    ["budget", "report", "2018"],
+    ["budget", "report", "2018", "--as-of", "2018-03-12T11:00"],
+    ["budget", "cuts"],
+    ["snapshot", "list"],
 ]
 #: What the test programme holds (data: it stays as it was entered).
 DATA = (
@@ -58,14 +67,19 @@ DATA = (
     "Ejendomme",
     "Møde",
     "mio. kr.",  # amounts are shown the Danish way in both languages
+    "Hjemmeplejens timer",
+    "Kommunaldirektøren",
+    "Økonomiudvalget",
+    "Byrådet 08.10.2015, pkt. 12",
 )
 #: The words both languages write alike.
-ALIKE = {"Pipeline", "Minimum", "Version", "Note"}
+ALIKE = {"Pipeline", "Minimum", "Version", "Note", "Ramme", "Serviceramme"}
 #: The Danish words an English table must not hold.
 DANISH_WORDS = {
     *(v for v in vars(da).values() if isinstance(v, str) and len(v) < 30),
     *(s.label for s in Stage),
     *(t.label for t in BenefitType),
+    *da.BUDGET_SHORT_COLUMNS.values(),
     "Historik",
     "Fasebevægelser",
     "Nøgle",
@@ -93,6 +107,8 @@ ENGLISH_WORDS = {
             for name in dir(w)
             if name.isupper() and isinstance(getattr(w, name), str)
         ),
+        *(getattr(budget, name) for name in ("BUDGET_FOLLOW_UP", "TOTAL", "SIGN_NOTE")),
+        *budget.SHORT_COLUMNS.values(),
         "History",
         "Stage moves",
         "Figures",
@@ -131,6 +147,23 @@ def meeting(programme: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch)
         ["figure", "set", "H01", "2018", "--potential", "5"],
         ["hypothesis", "set", "H02", "--stage", "qualified"],
         ["hypothesis", "set", "H03", "--type", "kvalitativ", "--owner", ""],
+        ["overlap", "add", "Hjemmeplejens timer", "--members", "H01,H02", "--amount", "0,5"],
+        ["ramme", "add", "kd", "--name", "Kommunaldirektøren", "--udvalg", "Økonomiudvalget"],
+        ["budget", "set", "kd", "2018", "--original", "46,6", "--actual", "18,7"],
+        ["hypothesis", "set", "H01", "--stage", "decided"],
+        [
+            "budget",
+            "cut",
+            "H01",
+            "--ramme",
+            "kd",
+            "--year",
+            "2018",
+            "--amount",
+            "1",
+            "--decision",
+            "Byrådet 08.10.2015, pkt. 12",
+        ],
     ):
         done = runner.invoke(app, ["--db", str(programme), *args])
         assert done.exit_code == 0, (args, done.stderr)

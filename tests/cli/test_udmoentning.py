@@ -51,7 +51,7 @@ def test_cuts_budgeted_and_the_warnings_appear_and_clear(
     version = ok_json("hypothesis", "show", "H01", "--json")["version"]
     done = ok("budget", "cut", "H01", "--ramme", "kd", "--year", "2018", "--amount", "3",
               "--decision", DECISION, "--expect-version", str(version)).stdout  # fmt: skip
-    assert done == f"H01: 3,0 mio. kr. udmøntet on kd in 2018 ({DECISION}).\n"
+    assert done == f"H01: 3,0 mio. kr. cut from ramme kd for 2018 ({DECISION}).\n"
     assert ok_json("hypothesis", "show", "H01", "--json")["version"] == version + 1
     ok("budget", "cut", "H01", "--ramme", "aeldre", "--year", "2018", "--amount", "1.500 tkr",
        "--decision", DECISION)  # fmt: skip

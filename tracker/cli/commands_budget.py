@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.commands_import import UNIT_HELP, Unit
 from tracker.cli.completion import complete_codes, complete_rammer
 from tracker.cli.numbers import VERSION, YEAR
 from tracker.cli.options import AsOfOption
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, done, print_json
 from tracker.cli.state import state
-from tracker.domain import labels as da
 from tracker.domain.money import Display
 from tracker.i18n import _, ngettext
 
@@ -26,7 +26,7 @@ app = typer.Typer(
     "udmøntning: decided gains written into the budget."
 )
 
-SIGNED = " Signed as in the budget: + udgift, − indtægt (mio. kr. unless a unit)."
+SIGNED = " Signed as in the budget: + expense, − income (mio. kr. unless a unit)."
 RammeArgument = Annotated[
     str, typer.Argument(help="Ramme key (see parat ramme list).", autocompletion=complete_rammer)
 ]
@@ -50,13 +50,13 @@ def set_(
     ctx: typer.Context,
     ramme: RammeArgument,
     year: Annotated[int, typer.Argument(help="The budget year.", parser=YEAR)],
-    original: Annotated[str | None, typer.Option(help="Oprindeligt budget." + SIGNED)] = None,
+    original: Annotated[str | None, typer.Option(help="Original budget." + SIGNED)] = None,
     supplementary: Annotated[
-        str | None, typer.Option(help="Tillægsbevillinger og omplaceringer (net).")
+        str | None, typer.Option(help="Supplementary appropriations and reallocations (net).")
     ] = None,
-    carried: Annotated[str | None, typer.Option(help="Overførsler fra forrige år.")] = None,
-    actual: Annotated[str | None, typer.Option(help="Forbrug / regnskab.")] = None,
-    forecast: Annotated[str | None, typer.Option(help="Forventet regnskab.")] = None,
+    carried: Annotated[str | None, typer.Option(help="Carried over from last year.")] = None,
+    actual: Annotated[str | None, typer.Option(help="Actual spending (the accounts).")] = None,
+    forecast: Annotated[str | None, typer.Option(help="Forecast of the year's accounts.")] = None,
     clear: Annotated[
         list[str] | None,
         typer.Option(
@@ -133,28 +133,36 @@ def report(
 def print_follow_up(f: "BudgetFollowUp", shown: Display, *, as_of: str | None = None) -> None:
     """The follow-up for people (Danish), every amount exact up to 3 decimals."""
     from tracker.cli.output import table
-    from tracker.report.budget import COLUMNS, budget_rows, table_decimals
+    from tracker.report.budget import (
+        BUDGET_FOLLOW_UP,
+        COLUMNS,
+        CUTS_NOTE,
+        SHORT_COLUMNS,
+        SIGN_NOTE,
+        budget_rows,
+        table_decimals,
+    )
 
-    when = f" pr. {as_of}" if as_of else ""
-    typer.echo(f"{da.BUDGET_FOLLOW_UP} {f.year}{when}")
+    when = f" {_(w.AS_OF)} {as_of}" if as_of else ""
+    typer.echo(f"{_(BUDGET_FOLLOW_UP)} {f.year}{when}")
     if not f.lines:
         typer.echo(_("No rammer yet: add one with `parat ramme add KEY --name …`."))
         return
     decimals = table_decimals(f, shown)
-    typer.echo(f"Beløb i {shown.suffix}\n")
+    typer.echo(_(w.AMOUNTS_IN).format(unit=shown.suffix) + "\n")
     indent = {"section": "", "group": "  ", "line": "    ", "subtotal": "  ", "total": ""}
     blank = ("",) * len(COLUMNS)
     rows = [
         (indent[r.kind] + r.label, *(r.cells or blank)) for r in budget_rows(f, shown, decimals)
     ]
     table(
-        [da.RAMME, *(da.BUDGET_SHORT_COLUMNS[key] for key, _signed in COLUMNS)],
+        [_(w.RAMME), *(_(SHORT_COLUMNS[key]) for key, _signed in COLUMNS)],
         rows,
         right=range(1, len(COLUMNS) + 1),
     )
-    typer.echo(da.SIGN_NOTE)
+    typer.echo(_(SIGN_NOTE))
     if f.totals.cuts_kr:
-        typer.echo(da.CUTS_NOTE)
+        typer.echo(_(CUTS_NOTE))
 
 
 @app.command("cut")
@@ -195,7 +203,7 @@ def cut(
         shown = parat.programme().display
     if changed:
         done(
-            _("{code}: {amount} udmøntet on {ramme} in {year} ({decision}).").format(
+            _("{code}: {amount} cut from ramme {ramme} for {year} ({decision}).").format(
                 code=c.code,
                 amount=shown.amount(c.amount_kr, shown.change_decimals(None, c.amount_kr)),
                 ramme=c.ramme,
@@ -224,7 +232,7 @@ def uncut(
     with state(ctx).open() as parat:
         c = parat.uncut(code, ramme, year, note=note, expect_version=expect_version)
     done(
-        _("{code}: the cut on {ramme} in {year} is withdrawn.").format(
+        _("{code}: the cut from ramme {ramme} for {year} is withdrawn.").format(
             code=c.code, ramme=c.ramme, year=c.year
         )
     )
@@ -251,14 +259,22 @@ def cuts(
         print_json([cut_to_dict(c) for c in rows])
         return
     if not rows:
-        typer.echo(da.NO_CUTS)
+        typer.echo(_(w.NO_CUTS))
         return
     from tracker.cli.output import table
     from tracker.report.moments import show_date
 
     decimals = max(shown.change_decimals(None, c.amount_kr) for c in rows)
     table(
-        [da.CODE, da.RAMME, da.YEAR, f"{da.AMOUNT} ({shown.suffix})", da.DECISION, da.WHO, "Dato"],
+        [
+            _(w.CODE),
+            _(w.RAMME),
+            _(w.YEAR),
+            f"{_(w.AMOUNT)} ({shown.suffix})",
+            _(w.DECISION),
+            _(w.WHO),
+            _(w.DATE),
+        ],
         [
             (
                 c.code,

@@ -9,7 +9,6 @@ from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json, table
 from tracker.cli.state import state
 from tracker.cli.words import stage_name
-from tracker.domain import labels as da
 from tracker.domain.diff import Diff, measure_changes
 from tracker.domain.money import Display
 from tracker.i18n import _
@@ -93,6 +92,7 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
         )
     typer.echo("\n" + _("Figures ({count})").format(count=len(d.figure_changes)))
     nothing = _("(nothing)")
+    added, removed, withdrawn = _("(new)"), _("(removed)"), _("(withdrawn)")
     for f in d.figure_changes:
         old, new, change = _change(_EXACT if exact_figures else shown, f.old_kr, f.new_kr)
         who = ", ".join(x for x in (f.actor, _when(f.at)) if x)
@@ -102,7 +102,7 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
             f"{old or nothing} → {new or nothing} ({change})" + (f"  {who}" if who else "")
         )
     if d.overlap_changes:
-        typer.echo(f"\n{da.OVERLAP_CHANGES} ({len(d.overlap_changes)})")
+        typer.echo(f"\n{_(w.OVERLAP_CHANGES)} ({len(d.overlap_changes)})")
         for c in d.overlap_changes:
             old_kr = c.before.amount_kr if c.before else None
             new_kr = c.after.amount_kr if c.after else None
@@ -110,7 +110,7 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
             members = ", ".join((c.after or c.before).members)  # type: ignore[union-attr]
             who = ", ".join(x for x in (c.actor, _when(c.at)) if x)
             typer.echo(
-                f"  {c.name} ({members}): {old or '(ny)'} → {new or '(fjernet)'} ({change})"
+                f"  {c.name} ({members}): {old or added} → {new or removed} ({change})"
                 + (f"  {who}" if who else "")
             )
     if d.validations:
@@ -123,22 +123,22 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
                 f"{shown.amount(v.amount_kr)} · {v.reference}  ({v.actor}, {_when(v.at)})" + gone
             )
     if d.budget_changes:
-        typer.echo(f"\n{da.BUDGET_CHANGES} ({len(d.budget_changes)})")
+        typer.echo(f"\n{_(w.BUDGET_CHANGES)} ({len(d.budget_changes)})")
         for b in d.budget_changes:
             old, new, change = _change(_EXACT if exact_figures else shown, b.old_kr, b.new_kr)
             who = ", ".join(x for x in (b.actor, _when(b.at)) if x)
             typer.echo(
-                f"  {b.ramme} {da.BUDGET_KIND_LABELS.get(b.kind, b.kind)} {b.year}: "
-                f"{old or '(intet)'} → {new or '(intet)'} ({change})" + (f"  {who}" if who else "")
+                f"  {b.ramme} {_(w.BUDGET_KIND_LABELS.get(b.kind, b.kind))} {b.year}: "
+                f"{old or nothing} → {new or nothing} ({change})" + (f"  {who}" if who else "")
             )
     if d.cut_changes:
-        typer.echo(f"\n{da.CUT_CHANGES} ({len(d.cut_changes)})")
+        typer.echo(f"\n{_(w.CUT_CHANGES)} ({len(d.cut_changes)})")
         for cut in d.cut_changes:
             old, new, change = _change(shown, cut.old_kr, cut.new_kr)
             who = ", ".join(x for x in (cut.actor, _when(cut.at)) if x)
             typer.echo(
-                f"  {cut.code} {cut.ramme} {cut.year}: {old or '(intet)'} → "
-                f"{new or '(trukket tilbage)'} ({change}) – {cut.decision}"
+                f"  {cut.code} {cut.ramme} {cut.year}: {old or nothing} → "
+                f"{new or withdrawn} ({change}) – {cut.decision}"
                 + (f"  {who}" if who else "")
             )
     if d.added:

@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
-from tracker.domain import labels as da
 from tracker.i18n import _
 
 __all__ = ["app"]
@@ -104,7 +104,7 @@ def list_(
         typer.echo(_("No overlaps."))
         return
     table(
-        ["Navn", da.HYPOTHESES, da.AMOUNT, da.NOTE],
+        [_(w.NAME), _(w.HYPOTHESES), _(w.AMOUNT), _(w.NOTE)],
         [(o.name, ", ".join(o.members), mio(o.amount_kr), o.note) for o in overlaps],
         right=(2,),
     )

@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.completion import complete_rammer
 from tracker.cli.output import done, print_json, table
 from tracker.cli.state import state
-from tracker.domain import labels as da
 from tracker.i18n import _
 
 __all__ = ["app"]
@@ -100,6 +100,6 @@ def list_(
         typer.echo(_("No rammer yet: add one with `parat ramme add KEY --name …`."))
         return
     table(
-        [_("Key"), da.RAMME, da.UDVALG, _("Serviceramme")],
+        [_(w.KEY), _(w.RAMME), _(w.UDVALG), _(w.SERVICERAMME)],
         [(r.key, r.name, r.udvalg, _("yes") if r.serviceramme else _("no")) for r in rammer],
     )

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from tracker.cli import words as w
 from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import done, print_json, table
 from tracker.cli.state import state
@@ -80,5 +81,6 @@ def list_(
         )
         return
     table(
-        ["Navn", "Tidspunkt", "Oprettet af"], [(s.name, show_moment(s.at), s.actor) for s in snaps]
+        [_(w.NAME), _(w.MOMENT), _(w.CREATED_BY)],
+        [(s.name, show_moment(s.at), s.actor) for s in snaps],
     )

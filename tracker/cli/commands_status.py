@@ -9,7 +9,6 @@ from tracker.cli.options import AsOfOption, RiskDrawsOption, RiskSeedOption, ris
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
 from tracker.cli.words import allocation_name, benefit_name, stage_name
-from tracker.domain import labels as da
 from tracker.domain.status import Allocation, Status
 from tracker.i18n import _, danish
 from tracker.report.moments import show_time
@@ -186,14 +185,18 @@ def print_other_benefits(s: Status) -> None:
 def print_overlaps(s: Status) -> None:
     """Brutto, the overlaps and netto side by side, then each overlap; nothing when
     the programme has none."""
-    rows = measure_rows(s)
+    # the documents' rows, with the measures named in the reader's language
+    labels = (w.PIPELINE, w.WEIGHTED, w.DECIDED, w.REALISED, w.VALIDATED)
+    rows = [(_(label), *row[1:]) for label, row in zip(labels, measure_rows(s), strict=False)]
     if not rows:
         return
-    typer.echo(f"\n{da.GROSS}, {da.OVERLAP.lower()} og {da.NETTO.lower()}")
-    table(["", da.GROSS, da.OVERLAP, da.NETTO], rows, right=(1, 2, 3))
-    typer.echo(f"\n{da.OVERLAPS} ({len(s.overlaps)})")
+    typer.echo("\n" + _("{gross}, {overlap} and {net}").format(
+        gross=_(w.GROSS), overlap=_(w.OVERLAP).lower(), net=_(w.NETTO).lower()
+    ))  # fmt: skip
+    table(["", _(w.GROSS), _(w.OVERLAP), _(w.NETTO)], rows, right=(1, 2, 3))
+    typer.echo(f"\n{_(w.OVERLAPS)} ({len(s.overlaps)})")
     table(
-        ["Navn", da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE],
+        [_(w.NAME), _(w.HYPOTHESES), _(w.AMOUNT), _(w.WEIGHTED), _(w.NOTE)],
         overlap_rows(s),
         right=(2, 3),
     )

@@ -72,6 +72,37 @@ DROPPED = N_("Dropped hypotheses")
 VALIDATIONS = N_("Validations")
 OTHER_BENEFITS = N_("Other benefits (not counted toward the target)")
 
+# Overlaps, rammer, the budget follow-up and cuts.
+GROSS = N_("Gross")
+OVERLAP = N_("Double counting")
+NETTO = N_("Net")
+OVERLAPS = N_("Overlaps")
+NAME = N_("Name")
+AMOUNT = N_("Amount")
+NOTE = N_("Note")
+RAMME = N_("Ramme")
+UDVALG = N_("Committee")
+SERVICERAMME = N_("Serviceramme")
+DECISION = N_("Decision")
+WHO = N_("Who")
+DATE = N_("Date")
+MOMENT = N_("Moment")
+CREATED_BY = N_("Created by")
+NO_CUTS = N_("No cuts.")
+AMOUNTS_IN = N_("Amounts in {unit}")
+AS_OF = N_("as of")
+OVERLAP_CHANGES = N_("Overlaps changed")
+BUDGET_CHANGES = N_("Budget figures changed")
+CUT_CHANGES = N_("Cuts changed")
+#: A ramme's budget figures, in the order every table shows them.
+BUDGET_KIND_LABELS = {
+    "original": N_("Original budget"),
+    "supplementary": N_("Supplementary and reallocations"),
+    "carried": N_("Carried over"),
+    "actual": N_("Actual / accounts"),
+    "forecast": N_("Forecast of the accounts"),
+}
+
 _ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
 
 

@@ -12,9 +12,14 @@ from datetime import datetime
 from typing import Any
 
 from tracker.domain.budget import AMOUNT_KEYS, BudgetAmounts, BudgetFollowUp, BudgetLine
+from tracker.i18n import N_, _
 
 __all__ = [
+    "BUDGET_FOLLOW_UP",
     "COLUMNS",
+    "CUTS_NOTE",
+    "SHORT_COLUMNS",
+    "SIGN_NOTE",
     "BudgetRow",
     "CutView",
     "RammeView",
@@ -103,6 +108,27 @@ def budget_to_dict(follow_up: BudgetFollowUp) -> dict[str, Any]:
     }
 
 
+# The follow-up's words (English; Danish from the catalogue: the documents' words).
+BUDGET_FOLLOW_UP = N_("Budget follow-up")
+INSIDE_SERVICERAMME = N_("Inside the serviceramme")
+OUTSIDE_SERVICERAMME = N_("Outside the serviceramme")
+NO_UDVALG = N_("(no committee)")
+TOTAL = N_("Total")
+SIGN_NOTE = N_("A minus means underspending, a plus overspending.")
+CUTS_NOTE = N_("Cuts show as a minus: they reduce the ramme's budget.")
+#: The columns in a terminal's width.
+SHORT_COLUMNS: dict[str, str] = {
+    "original": N_("Orig. budget"),
+    "supplementary": N_("Suppl."),
+    "carried": N_("Carried"),
+    "corrected": N_("Corr. budget"),
+    "actual": N_("Actual"),
+    "forecast": N_("Forecast"),
+    "deviation": N_("Dev. corr."),
+    "deviation_original": N_("Dev. orig."),
+    "cuts": N_("Budgeted"),
+}
+
 #: The follow-up's columns after the ramme's: (key without ``_kr``, signed).
 #: Deviations show their sign (+ merforbrug, − mindreforbrug).
 COLUMNS: tuple[tuple[str, bool], ...] = (
@@ -160,27 +186,26 @@ def budget_rows(f: BudgetFollowUp, shown: Any, decimals: int) -> list[BudgetRow]
     subtotal that would repeat another (a side's only group, the only side) is left out.
     ``shown`` is the :class:`~tracker.domain.money.Display`, ``decimals`` its decimals
     (see :func:`table_decimals`)."""
-    from tracker.domain import labels as da
-
     rows: list[BudgetRow] = []
+    total = _(TOTAL)
     one_side = len(f.sections) == 1
     for section in f.sections:
         one_group = len(section.groups) == 1
-        side = da.INSIDE_SERVICERAMME if section.serviceramme else da.OUTSIDE_SERVICERAMME
+        side = _(INSIDE_SERVICERAMME if section.serviceramme else OUTSIDE_SERVICERAMME)
         rows.append(BudgetRow("section", side, ()))
         for group in section.groups:
-            udvalg = group.udvalg or da.NO_UDVALG
+            udvalg = group.udvalg or _(NO_UDVALG)
             rows.append(BudgetRow("group", udvalg, ()))
             for line in group.lines:
                 rows.append(BudgetRow("line", line.name, _cells(line, shown, decimals)))
             if not one_group:
                 cells = _cells(group.totals, shown, decimals, _given(group.lines))
-                rows.append(BudgetRow("subtotal", f"{da.TOTAL} {udvalg}", cells))
+                rows.append(BudgetRow("subtotal", f"{total} {udvalg}", cells))
         if not one_side:
             lines = [x for g in section.groups for x in g.lines]
             cells = _cells(section.totals, shown, decimals, _given(lines))
-            rows.append(BudgetRow("subtotal", f"{da.TOTAL} {side[0].lower()}{side[1:]}", cells))
-    rows.append(BudgetRow("total", da.TOTAL, _cells(f.totals, shown, decimals, _given(f.lines))))
+            rows.append(BudgetRow("subtotal", f"{total} {side[0].lower()}{side[1:]}", cells))
+    rows.append(BudgetRow("total", total, _cells(f.totals, shown, decimals, _given(f.lines))))
     return rows
 
 
