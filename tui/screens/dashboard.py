@@ -68,6 +68,8 @@ class DashboardScreen(Screen[None]):
         Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
         Binding("e", "app.export", "Eksportér", id="dashboard.export"),
         Binding("a", "app.as_of", "Pr. dato", id="dashboard.as_of"),
+        # not in the key bar (at 80 columns it would push out ^p): the help names it
+        Binding("o", "overlap", "Dobbelttælling", show=False, id="dashboard.overlap"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -182,6 +184,12 @@ class DashboardScreen(Screen[None]):
             "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
             "'Opret programmet', eller kør `parat demo` på en ny database."
         )
+
+    def action_overlap(self) -> None:
+        """Add, change or drop an overlap (the Dobbelttælling panel's figures)."""
+        from tui.dialogs.overlap import ask_overlap
+
+        ask_overlap(self.app)
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#dashboard", VerticalScroll).scroll_relative(y=delta, animate=False)
