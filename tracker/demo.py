@@ -38,6 +38,8 @@ class SampleHypothesis:
     bucket: str | None = None
     confidence_pct: int | None = None
     note: str = ""
+    ranges: dict[int, tuple[str, str]] | None = None
+    """Per year the potential's range (minimum, maksimum), where it is uncertain."""
 
 
 def _h(
@@ -159,6 +161,7 @@ SAMPLE: tuple[SampleHypothesis, ...] = (
         {2016: "2,5"},
         bucket="politisk",
         confidence_pct=40,
+        ranges={2018: ("2", "13")},
     ),
     _h(
         "H09",
@@ -178,6 +181,7 @@ SAMPLE: tuple[SampleHypothesis, ...] = (
         Q,
         {2017: "3", 2018: "7"},
         bucket="politisk",
+        ranges={2018: ("1", "9")},
     ),
     _h(
         "H11",
@@ -189,6 +193,7 @@ SAMPLE: tuple[SampleHypothesis, ...] = (
         None,
         {2016: "1,5"},
         bucket="politisk",
+        ranges={2018: ("2", "16")},
     ),
     _h(
         "H12",
@@ -275,6 +280,7 @@ def fill_demo(s: Session, now: datetime, actor: str = "sekretariatet") -> None:
                 note=note,
                 confidence_pct=h.confidence_pct,
             )
+        ranges = h.ranges or {}
         for year in sorted(set(h.potential) | set(h.realised) | set(h.investment)):
             amounts: dict[str, Amount] = {
                 kind: values[year]
@@ -285,6 +291,8 @@ def fill_demo(s: Session, now: datetime, actor: str = "sekretariatet") -> None:
                 )
                 if year in values
             }
+            if year in ranges:
+                amounts["low"], amounts["high"] = ranges[year]
             figures.set_figures(s, when, h.code, year, amounts)
 
 

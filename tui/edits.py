@@ -3,13 +3,15 @@ how a changed field becomes a service call. No widgets here, so it reads (and te
 on its own.
 
 Fields are named by the id of their input: ``title``, ``area``, ``owner``, ``stage``,
-``bucket``, ``confidence``, ``description`` and ``fig-KIND-YEAR`` for the figures.
+``bucket``, ``benefit_type``, ``confidence``, ``description`` and ``fig-KIND-YEAR`` for
+the figures.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tracker.domain import labels as da
+from tracker.domain.benefits import BenefitType
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import RuleError, parse_confidence
@@ -43,6 +45,7 @@ _NAMES = {
     **dict(TEXT_FIELDS),
     "stage": da.STAGE,
     "bucket": da.BUCKET,
+    "benefit_type": da.BENEFIT_TYPE,
     "confidence": da.CONFIDENCE,
     "description": da.DESCRIPTION,
 }
@@ -87,6 +90,7 @@ def field_values(detail: HypothesisDetail, years: Iterable[int]) -> dict[str, st
         "owner": h.owner,
         "stage": h.stage.value,
         "bucket": h.bucket or NO_BUCKET,
+        "benefit_type": h.benefit_type.value,
         "confidence": "" if h.confidence_pct is None else str(h.confidence_pct),
         "description": h.description,
     }
@@ -105,6 +109,8 @@ def shown_value(field: str, value: str) -> str:
         return Stage(value).label
     if field == "bucket":
         return "(ingen pulje)" if value == NO_BUCKET else value
+    if field == "benefit_type":
+        return BenefitType(value).label
     if field == "confidence":
         return f"{value} %" if value else "fasens vægt"
     return value or "(tom)"
@@ -165,6 +171,14 @@ def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
             label,
             shown_value(field, value),
             lambda p, v: p.update_hypothesis(code, bucket=bucket, expect_version=v),
+        )
+    if field == "benefit_type":
+        benefit = BenefitType(value)  # a Select's value: always one of the keys
+        return Edit(
+            field,
+            label,
+            shown_value(field, value),
+            lambda p, v: p.update_hypothesis(code, benefit_type=benefit, expect_version=v),
         )
     if field not in _NAMES or field == "stage":
         raise ValueError(f"not an editable field here: {field!r}")

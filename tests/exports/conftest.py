@@ -70,6 +70,8 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "set", "H01", "--stage", "decided",
                                     "--decision", "Chefgruppemøde 2 | <i>12.03.2018</i>")),
     ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--potential", "5,5")),
+    # a range (trepunktsestimat), so "Hvor sikre er vi?" has a spread to simulate
+    ("2018-03-12T09:00:00+00:00", ("figure", "set", "H01", "2018", "--low", "3", "--high", "7")),
     ("2018-03-12T09:00:00+00:00", ("hypothesis", "drop", "H05", "--note", "Budgetlagt i 2016")),
     ("2018-03-12T09:00:00+00:00", ("overlap", "set", 'Fælles <b>timer</b> & "vikarer"',
                                    "--amount", "1,5")),

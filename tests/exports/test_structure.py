@@ -36,7 +36,8 @@ def test_xlsx_sheets_numbers_and_formats(xlsx_data: bytes, status_json: dict[str
     assert hyp.column_dimensions["B"].width > 30
     header = [c.value for c in hyp[1]]
     assert header[:6] == ["Kode", "Titel", "Område", "Ansvarlig", "Fase", "Pulje"]
-    assert header[-3:] == ["Potentiale 2018", "Realiseret 2018", "Investering 2018"]
+    assert header[-5:] == ["Potentiale 2018", "Realiseret 2018", "Investering 2018",
+                           "Minimum 2018", "Maksimum 2018"]  # fmt: skip
     big = next(r for r in hyp.iter_rows(2) if r[0].value == "H02")
     cell = big[header.index("Potentiale 2018")]
     assert cell.value == 12_345_678_901 and cell.number_format == MIO_TABLE

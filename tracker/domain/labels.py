@@ -51,6 +51,7 @@ __all__ = [
     "NETTO",
     "NET_NOTE",
     "NOTE",
+    "NOT_COUNTED",
     "NOW",
     "NO_CUTS",
     "NO_FIGURE_CHANGES",
@@ -254,6 +255,8 @@ OVERLAP_NOTE = (
 OVERLAP_GROSS_NOTE = "Faserne og hypotesernes egne tal er brutto."
 """Where the overlaps are not taken off: the funnel and each hypothesis's row."""
 OVERLAP_NOT_COUNTED = "tæller ikke"
+NOT_COUNTED = "tæller ikke med i målet"
+"""A hypothesis whose benefit type does not count toward the target."""
 """An overlap with fewer than two hypotheses that count (dropped, or another type)."""
 
 # Validation (validering) of realised figures by the finance department.

@@ -17,6 +17,7 @@ import xlsxwriter
 
 from tracker.domain import labels as da
 from tracker.domain.groups import by_area
+from tracker.domain.ranges import RANGE_KINDS
 from tracker.domain.status import Allocation, earmark_label
 from tracker.exports.chart import SERIES
 from tracker.exports.danish import date_time
@@ -77,6 +78,8 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
 
     if s.overlaps:
         row = _overlaps(ws, row + 2, report, f)
+    if any(o.count for o in s.other_benefits):
+        row = _other_benefits(ws, row + 2, report, f)
 
     row += 2
     mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
@@ -190,6 +193,31 @@ def _overlaps(ws: Any, row: int, report: Report, f: Formats) -> int:
     return row
 
 
+def _other_benefits(ws: Any, row: int, report: Report, f: Formats) -> int:
+    """Øvrige gevinster from ``row``: per benefit type that does not count toward the
+    target, how many hypotheses, pipeline, weighted and their codes; returns the last
+    row written."""
+    s = report.status
+    codes: dict[str, list[str]] = {}
+    for h in s.hypotheses:
+        if not h.counts:
+            codes.setdefault(h.benefit_type.value, []).append(h.code)
+    ws.write_string(row, 0, f"{da.OTHER_BENEFITS} (mio. kr.)", f.section)
+    row += 1
+    cols = (da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES)
+    write_header(ws, row, cols, (1, 2, 3), f)
+    for o in s.other_benefits:
+        if not o.count:
+            continue
+        row += 1
+        ws.write_string(row, 0, o.benefit_type.label, f.text)
+        ws.write_number(row, 1, o.count, f.int)
+        ws.write_number(row, 2, o.pipeline_kr, f.mio_table)
+        ws.write_number(row, 3, o.weighted_kr, f.mio_table)
+        ws.write_string(row, 4, ", ".join(codes.get(o.benefit_type.value, [])), f.text)
+    return row
+
+
 def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     s = report.status
     p = s.programme
@@ -209,8 +237,10 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     if layer:
         titles.append(f"{da.BUDGETED} {y} (mio. kr.)")
     first_year_col = len(titles)
+    kinds = _kinds(report)
+    labels = {**da.KIND_LABELS, **da.RANGE_LABELS}
     for year in years:
-        titles += [f"{da.KIND_LABELS[kind]} {year}" for kind in da.FIGURE_KINDS]
+        titles += [f"{labels[kind]} {year}" for kind in kinds]
     extra = [18] if layer else []
     numeric = [*range(6, 15), *extra, *range(first_year_col, len(titles))]
     ws.set_row(0, 45)
@@ -264,12 +294,15 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 ws.write_datetime(row, 15, naive(h.updated_at), f.moment)
             if stored and stored.description:
                 write_text(ws, row, 16, stored.description, f)
-            w_str(row, 17, h.benefit_type.label, text_f)
+            benefit = h.benefit_type.label
+            if not h.counts:  # beside the target, never in it: the sums leave it out
+                benefit = f"{benefit} ({da.NOT_COUNTED})"
+            w_str(row, 17, benefit, text_f)
             col = first_year_col
             for year in years:
-                kinds = figures.get(year, {})
-                for kind in ("potential", "realised", "investment"):
-                    kr = kinds.get(kind)
+                stored_kinds = figures.get(year, {})
+                for kind in kinds:
+                    kr = stored_kinds.get(kind)
                     if kr is not None:
                         amounts[col] = kr
                     col += 1
@@ -298,6 +331,18 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         ws.write_blank(row, col, None, f.total_text)
     for col in amount_cols:
         ws.write_number(row, col, total[col], f.total_mio)
+
+
+def _kinds(report: Report) -> tuple[str, ...]:
+    """The figure kinds of a year's columns: the range's (Minimum, Maksimum) too when
+    any hypothesis has one, as in the CSV export."""
+    ranged = any(
+        kind in stored
+        for d in report.details.values()
+        for stored in d.figures.values()
+        for kind in RANGE_KINDS
+    )
+    return (*da.FIGURE_KINDS, *RANGE_KINDS) if ranged else da.FIGURE_KINDS
 
 
 def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:

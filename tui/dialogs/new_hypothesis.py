@@ -1,4 +1,5 @@
-"""Add a hypothesis: code, title, area, owner (the rest is edited on its page).
+"""Add a hypothesis: code, title, area, owner, benefit type (the rest is edited on its
+page).
 
 :func:`ask_new_hypothesis` is the whole flow: the dialog stores the hypothesis in a
 worker and stays open with the reason when the services refuse it; once stored, the
@@ -18,10 +19,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, Select
 
+from tracker.domain.benefits import BenefitType
 from tracker.domain.status import Status
 from tracker.errors import ParatError, ReadOnlyError
+from tracker.i18n import _
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.messages import DataChanged
@@ -52,7 +55,11 @@ def ask_new_hypothesis(app: App[Any]) -> None:
 
     def create(values: NewHypothesis) -> str:
         view = ui.parat.add_hypothesis(
-            values["code"], title=values["title"], area=values["area"], owner=values["owner"]
+            values["code"],
+            title=values["title"],
+            area=values["area"],
+            owner=values["owner"],
+            benefit_type=values.get("benefit_type", BenefitType.KONTANT.value),
         )
         return view.code
 
@@ -115,6 +122,15 @@ class NewHypothesisDialog(FormDialog[str | None]):
                         compact=True,
                         suggester=self.suggesters.get(key),
                     )
+            with Horizontal(classes="field"):
+                yield Label(_("Benefit type"), classes="field-label")
+                yield Select[str](
+                    [(t.label, t.value) for t in BenefitType],
+                    value=BenefitType.KONTANT.value,
+                    id="new-benefit_type",
+                    allow_blank=False,
+                    compact=True,
+                )
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Opret", variant="primary", id="ok")
@@ -131,7 +147,9 @@ class NewHypothesisDialog(FormDialog[str | None]):
     def _submit(self) -> None:
         if self._storing:
             return  # one hypothesis per submit, even when Enter is pressed twice
-        values = {key: self.query_one(f"#new-{key}", Input).value for key, _, _ in self.FIELDS}
+        values = {key: self.query_one(f"#new-{key}", Input).value for key, *__ in self.FIELDS}
+        benefit = self.query_one("#new-benefit_type", Select).value
+        values["benefit_type"] = benefit if isinstance(benefit, str) else BenefitType.KONTANT
         if not values["code"].strip() or not values["title"].strip():
             self.query_one("#new-error", Label).update("Kode og titel skal udfyldes.")
             return

@@ -17,12 +17,14 @@ from textual.worker import get_current_worker
 from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.errors import ParatError
+from tracker.i18n import _
 from tui.messages import RiskLoaded
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
 from tui.widgets.buckets import BucketBars
 from tui.widgets.funnel import StageFunnel
 from tui.widgets.keybar import KeyBar
+from tui.widgets.other_benefits import OtherBenefits, has_other_benefits
 from tui.widgets.overlaps import OverlapTable
 from tui.widgets.progress import ProgressBars
 from tui.widgets.risk import RiskPanel
@@ -66,6 +68,8 @@ class DashboardScreen(Screen[None]):
         Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
         Binding("e", "app.export", "Eksportér", id="dashboard.export"),
         Binding("a", "app.as_of", "Pr. dato", id="dashboard.as_of"),
+        # not in the key bar (at 80 columns it would push out ^p): the help names it
+        Binding("o", "overlap", "Dobbelttælling", show=False, id="dashboard.overlap"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -85,6 +89,14 @@ class DashboardScreen(Screen[None]):
                         _with(ProgressBars(id="panel-progress"), ProgressBars.status, status),
                         "Fremdrift mod målet",
                     )
+                    others = _titled(
+                        _with(
+                            OtherBenefits(id="panel-other-benefits"), OtherBenefits.status, status
+                        ),
+                        _("Other benefits (not counted toward the target)"),
+                    )
+                    others.display = has_other_benefits(status)
+                    yield others
                     overlaps = _titled(
                         _with(OverlapTable(id="panel-overlaps"), OverlapTable.status, status),
                         "Dobbelttælling (brutto − dobbelttælling = netto)",
@@ -127,6 +139,9 @@ class DashboardScreen(Screen[None]):
     def _show(self, status: Status | None) -> None:
         self.query_one(TopBar).status = status
         self.query_one(ProgressBars).status = status
+        others = self.query_one(OtherBenefits)
+        others.status = status
+        others.display = has_other_benefits(status)
         overlaps = self.query_one(OverlapTable)
         overlaps.status = status
         overlaps.display = _has_overlaps(status)
@@ -169,6 +184,12 @@ class DashboardScreen(Screen[None]):
             "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
             "'Opret programmet', eller kør `parat demo` på en ny database."
         )
+
+    def action_overlap(self) -> None:
+        """Add, change or drop an overlap (the Dobbelttælling panel's figures)."""
+        from tui.dialogs.overlap import ask_overlap
+
+        ask_overlap(self.app)
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#dashboard", VerticalScroll).scroll_relative(y=delta, animate=False)

@@ -237,8 +237,8 @@ class DetailForm(Screen[None]):
         field = event.select.id or ""
         if field == "stage" and isinstance(event.value, str):
             self.request_stage(Stage(event.value))
-        elif field == "bucket" and self._current("bucket") != self.loaded.get("bucket"):
-            edit = self._edit("bucket")
+        elif field in ("bucket", "benefit_type") and self._current(field) != self.loaded.get(field):
+            edit = self._edit(field)
             if edit is not None:
                 self._save([edit])
 

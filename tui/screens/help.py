@@ -35,6 +35,7 @@ HELP = """\
 | Tast | Handling |
 |---|---|
 | {dashboard.export} | Eksportér status (md, html, pdf, xlsx, csv, json) til en fil |
+| {dashboard.overlap} | Tilføj, ret eller fjern en dobbelttælling (dobbelttællingspanelets tal) |
 
 ## Siden sidst
 Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller en dato.

@@ -7,8 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Label, Select, Static, TextArea
 
+from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution
+from tracker.i18n import _
 from tui.edits import KINDS, TEXT_FIELDS
 from tui.fmt import KIND_LABELS, mio, pct
 from tui.widgets.amount_input import AmountInput
@@ -21,7 +23,7 @@ FIGURE_NOTE = "figure-note"
 
 
 class FieldsPanel(Vertical):
-    """Title, area, owner, stage, bucket, confidence and description."""
+    """Title, area, owner, stage, bucket, benefit type, confidence and description."""
 
     def __init__(self, buckets: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
         super().__init__(classes="panel", id=id)
@@ -41,6 +43,14 @@ class FieldsPanel(Vertical):
         with Horizontal(classes="field"):
             yield Label("Pulje", classes="field-label")
             yield Select[str](self.buckets, id="bucket", allow_blank=False, compact=True)
+        with Horizontal(classes="field"):
+            yield Label(_("Benefit type"), classes="field-label")
+            yield Select[str](
+                [(t.label, t.value) for t in BenefitType],
+                id="benefit_type",
+                allow_blank=False,
+                compact=True,
+            )
         with Horizontal(classes="field"):
             yield Label("Sikkerhed %", classes="field-label")
             yield OrderedInput(
