@@ -4,10 +4,13 @@ page lists its cuts (ramme, year, amount, decision) and its udmøntet beside its
 decided gain, on the sample programme with rammer and cuts."""
 
 import asyncio
+from collections.abc import Iterator
 
 import pytest
+from rich.text import Text
 
 from tracker.domain.money import format_mio
+from tracker.i18n import set_language
 from tracker.services import Parat
 from tui.app import create_app
 from tui.widgets.progress import ProgressBars
@@ -18,6 +21,14 @@ from .test_budget_screen import budget_parat
 __all__ = ["budget_parat"]
 
 
+@pytest.fixture(autouse=True)
+def _language_back() -> Iterator[None]:
+    """A test that chooses a language leaves the choice to the next one again."""
+    set_language(None)
+    yield
+    set_language(None)
+
+
 def _bars(parat: Parat) -> list[str]:
     app = create_app(parat, poll_seconds=None)
     lines: list[str] = []
@@ -25,7 +36,9 @@ def _bars(parat: Parat) -> list[str]:
     async def run() -> None:
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(pilot)
-            lines.extend(app.screen.query_one(ProgressBars).render().plain.splitlines())
+            shown = app.screen.query_one(ProgressBars).render()
+            assert isinstance(shown, Text)
+            lines.extend(shown.plain.splitlines())
 
     asyncio.run(run())
     return lines
@@ -72,9 +85,9 @@ def _udmoentning(parat: Parat, code: str) -> tuple[bool, str]:
 
 
 def test_the_detail_screen_lists_the_cuts_and_udmoentet_against_decided(
-    budget_parat: Parat, monkeypatch: pytest.MonkeyPatch
+    budget_parat: Parat,
 ) -> None:
-    monkeypatch.setenv("PARAT_LANG", "da")  # as a Danish finance officer reads it
+    set_language("da")  # as a Danish finance officer reads it
     decided = [h for h in budget_parat.status().hypotheses if h.decided_kr > 0]
     first, second = decided[0], decided[1]
     display, text = _udmoentning(budget_parat, first.code)
@@ -93,7 +106,7 @@ def test_the_detail_screen_lists_the_cuts_and_udmoentet_against_decided(
     # an uncut is gone from the page; a decided hypothesis without cuts says so
     budget_parat.uncut(second.code, "bolig", 2017)
     assert _udmoentning(budget_parat, second.code)[1].splitlines()[1] == "Intet udmøntet endnu."
-    monkeypatch.setenv("PARAT_LANG", "en")
+    set_language("en")
     assert _udmoentning(budget_parat, first.code)[1].splitlines()[0] == "Budget cuts (udmøntning)"
 
 
@@ -103,3 +116,28 @@ def test_nothing_shown_for_a_hypothesis_neither_decided_nor_udmoentet(
     idle = next(h for h in budget_parat.status().hypotheses if h.decided_kr == 0)
     display, text = _udmoentning(budget_parat, idle.code)
     assert not display and not text.strip()
+
+
+def test_the_budget_screen_opens_on_the_target_year_not_the_calendar_year(
+    budget_parat: Parat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two years after the sample's moment the calendar says 2020; the programme's
+    target year is still 2018, and the screen shows that year's follow-up."""
+    from tui.screens.budget import BudgetScreen
+
+    monkeypatch.setenv("PARAT_NOW", "2020-01-06T09:00:00+00:00")
+    app = create_app(budget_parat, poll_seconds=None)
+    years: list[int] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            await pilot.press("4")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, BudgetScreen) and screen.loaded is not None
+            assert screen.loaded.follow_up.totals.original_kr == 34_600_000
+            years.append(screen.loaded.follow_up.year)
+
+    asyncio.run(run())
+    assert years == [2018]
