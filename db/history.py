@@ -29,6 +29,7 @@ __all__ = [
     "last_attribute_change",
     "overlap_authors",
     "overlaps_at",
+    "programme_value_at",
     "snapshot_rows",
 ]
 
@@ -71,6 +72,24 @@ def attribute_events_after(conn: Connection, after: datetime) -> list[sa.Row[Any
         .order_by(_E.c.at, _E.c.id)
     )
     return list(conn.execute(query))
+
+
+def programme_value_at(conn: Connection, field: str, as_of: datetime) -> tuple[bool, str | None]:
+    """Whether the programme's ``field`` changed after ``as_of``, and if so its value
+    then (the old value of the first ``programme.set`` of it after the moment)."""
+    query = (
+        sa.select(_E.c.old_value)
+        .where(
+            _NOT_FIGURES,
+            _E.c.action == "programme.set",
+            _E.c.field == field,
+            _E.c.at > as_of,
+        )
+        .order_by(_E.c.at, _E.c.id)
+        .limit(1)
+    )
+    row = conn.execute(query).first()
+    return (False, None) if row is None else (True, row.old_value)
 
 
 def added_events(conn: Connection, after: datetime, until: datetime) -> list[sa.Row[Any]]:

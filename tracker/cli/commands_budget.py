@@ -105,7 +105,10 @@ def report(
     ctx: typer.Context,
     year: Annotated[
         int | None,
-        typer.Argument(help="The budget year (default: the year of the moment).", parser=YEAR),
+        typer.Argument(
+            help="The budget year (default: the programme's target year at the moment).",
+            parser=YEAR,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the follow-up as JSON.")] = False,
     as_of: AsOfOption = None,

@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from tracker.domain import labels as da
 from tracker.domain.overlaps import describe_state
@@ -147,6 +148,11 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     for label, old, new in (
         (da.REALISED, b.realised_kr, a.realised_kr),
         (da.VALIDATED, b.validated_kr, a.validated_kr),
+        *(
+            ((da.BUDGETED, b.budgeted_kr, a.budgeted_kr),)
+            if d.after.programme.has_rammer or d.before.programme.has_rammer
+            else ()
+        ),
         (da.DECIDED, b.decided_kr, a.decided_kr),
         (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
         (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
@@ -224,6 +230,35 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                     ws.write_number(row, col, v.amount_kr, f.mio)
                 elif text:
                     write_text(ws, row, col, text, f)
+    if d.budget_changes:
+        row += 2
+        ws.write_string(row, 0, da.BUDGET_CHANGES, f.section)
+        row += 1
+        budget_cols = (da.RAMME, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO)
+        write_header(ws, row, budget_cols, (2, 3, 4, 5), f)
+        for figure in d.budget_changes:
+            row += 1
+            write_text(ws, row, 0, f"{figure.name} ({figure.ramme})", f)
+            ws.write_string(row, 1, da.BUDGET_KIND_LABELS.get(figure.kind, figure.kind), f.text)
+            ws.write_number(row, 2, figure.year, f.int)
+            _then_now(ws, row, 3, figure.old_kr, figure.new_kr, f)
+            write_text(ws, row, 6, figure.actor, f)
+    if d.cut_changes:
+        row += 2
+        ws.write_string(row, 0, da.CUT_CHANGES, f.section)
+        row += 1
+        cut_cols = (da.CODE, da.TITLE, da.RAMME, da.YEAR, da.THEN, da.NOW, da.CHANGE,
+                    da.DECISION, da.WHO)  # fmt: skip
+        write_header(ws, row, cut_cols, (3, 4, 5, 6), f)
+        for cut in d.cut_changes:  # a withdrawn cut (uncut) has no amount now
+            row += 1
+            write_text(ws, row, 0, cut.code, f)
+            write_text(ws, row, 1, cut.title, f)
+            write_text(ws, row, 2, cut.ramme, f)
+            ws.write_number(row, 3, cut.year, f.int)
+            _then_now(ws, row, 4, cut.old_kr, cut.new_kr, f)
+            write_text(ws, row, 7, cut.decision, f)
+            write_text(ws, row, 8, cut.actor, f)
     titles = {h.code: h.title for h in d.after.hypotheses}
     for heading, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
         if codes:
@@ -237,6 +272,22 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 if titles.get(code):
                     write_text(ws, row, 1, titles[code], f)
     ws.freeze_panes(1, 0)
+
+
+def _then_now(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    old_kr: int | None,
+    new_kr: int | None,
+    f: Formats,
+) -> None:
+    """Then, now and the change as numbers in mio. kr.; a side not given stays empty."""
+    if old_kr is not None:
+        ws.write_number(row, col, old_kr, f.mio)
+    if new_kr is not None:
+        ws.write_number(row, col + 1, new_kr, f.mio)
+    ws.write_number(row, col + 2, (new_kr or 0) - (old_kr or 0), f.mio)
 
 
 #: Workbook options: text is never turned into a formula, URL or number.

@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.benefits import DEFAULT_COUNTING, BenefitType
 from tracker.domain.money import Display
 from tracker.domain.stages import Stage
+
+if TYPE_CHECKING:
+    from tracker.report.budget import CutView
 
 __all__ = [
     "BucketView",
@@ -141,6 +144,8 @@ class HypothesisDetail:
     """Its audit-log entries, newest first (none in an export's details)."""
     validations: tuple["ValidationView", ...] = ()
     """The verdicts on its realised figures, oldest first (on its own page only)."""
+    cuts: tuple["CutView", ...] = ()
+    """Its standing cuts (udmøntning), by year and ramme (on its own page only)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -271,6 +271,7 @@ class Parat(BudgetApi):
         """One hypothesis with its current figures by year and its events, newest first."""
         from tracker.report import HypothesisDetail
         from tracker.services import figures, hypotheses, programme
+        from tracker.services.cuts import list_cuts
         from tracker.services.validations import list_validations
 
         def work(s: Session) -> HypothesisDetail:
@@ -283,6 +284,7 @@ class Parat(BudgetApi):
                 figures=figures.figures_by_year(s, h, prog.first_year, prog.last_year),
                 events=tuple(hypotheses.hypothesis_events(s, h.id, events)),
                 validations=tuple(list_validations(s, h.code)),
+                cuts=tuple(list_cuts(s, code=h.code)),
             )
 
         return self._read(work)

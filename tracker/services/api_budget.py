@@ -127,8 +127,8 @@ class BudgetApi:
     def budget_report(
         self, year: int | None = None, as_of: datetime | None = None
     ) -> "BudgetFollowUp":
-        """The budget follow-up (budgetopfølgning) of ``year`` (default: the year of
-        the moment), now or as it stood at ``as_of``."""
+        """The budget follow-up (budgetopfølgning) of ``year`` (default: the
+        programme's target year at the moment), now or as it stood at ``as_of``."""
         from tracker.services import budget
 
         moment = self._moment(as_of)
@@ -138,7 +138,7 @@ class BudgetApi:
                 from tracker.services.programme import require_existed
 
                 require_existed(s, moment)
-            return budget.follow_up_at(s, year or budget.report_year(moment), moment)
+            return budget.follow_up_at(s, year or budget.report_year(s, moment), moment)
 
         return self._read(work)
 

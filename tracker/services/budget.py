@@ -17,7 +17,6 @@ from db.models import BudgetFigure
 from tracker.domain.budget import BUDGET_KINDS, BudgetFollowUp, RammeFacts, follow_up
 from tracker.errors import InvalidInput
 from tracker.report.budget import RammeView
-from tracker.report.moments import local_time
 from tracker.services.context import ChangeContext
 from tracker.services.events import event_values, record_events
 from tracker.services.figures import unit_factor
@@ -133,9 +132,16 @@ def set_budget(
     return ramme_view(ramme), len(records)
 
 
-def report_year(as_of: datetime) -> int:
-    """The year a follow-up shows unless asked: the year of its moment (Copenhagen)."""
-    return local_time(as_of).year
+def report_year(session: Session, as_of: datetime) -> int:
+    """The year a follow-up shows unless asked: the programme's target year as it
+    stood at ``as_of`` (the year the programme's gains are counted in, not the
+    calendar year of the moment)."""
+    from db.history import programme_value_at
+
+    changed, old = programme_value_at(session.connection(), "target_year", as_of)
+    if changed and old:
+        return int(old)
+    return get_programme(session).target_year
 
 
 def follow_up_at(session: Session, year: int, as_of: datetime) -> BudgetFollowUp:

@@ -101,12 +101,13 @@ def read_report(
 
 
 def _budget(session: Session, status: Status, as_of: datetime) -> BudgetFollowUp | None:
-    """The follow-up of the moment's year, when the programme had rammer then."""
+    """The follow-up of the target year (as ``parat budget report`` without a year),
+    when the programme had rammer then."""
     if not status.programme.has_rammer:
         return None
-    from tracker.services.budget import follow_up_at, report_year
+    from tracker.services.budget import follow_up_at
 
-    return follow_up_at(session, report_year(as_of), as_of)
+    return follow_up_at(session, status.programme.target_year, as_of)
 
 
 def export_status(

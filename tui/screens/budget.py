@@ -1,7 +1,7 @@
 """Budget: from decision to budget and accounts (the content of ``parat budget report``
 and ``parat budget cuts``).
 
-The follow-up per ramme for a year (the year of the moment shown; ``[`` and ``]``
+The follow-up per ramme for a year (the programme's target year; ``[`` and ``]``
 step it), with the sign note under it; the cuts per hypothesis; and what is decided
 but not udmøntet for the target year (the status's own warnings, so the screen and
 ``parat status`` never disagree). While the UI shows the past, so does this screen.
@@ -24,7 +24,6 @@ from tracker.domain.money import Display
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.report.budget import COLUMNS, CutView, budget_rows, table_decimals
-from tracker.report.moments import local_time
 from tui.access import error_text
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
@@ -65,7 +64,7 @@ class BudgetScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.year: int | None = None
-        """The budget year shown (``None``: the year of the moment shown)."""
+        """The budget year shown (``None``: the programme's target year then)."""
         self.loaded: _Loaded | None = None
 
     def compose(self) -> ComposeResult:
@@ -103,7 +102,7 @@ class BudgetScreen(Screen[None]):
             self._load(self._year(status))
 
     def _year(self, status: Status) -> int:
-        return self.year if self.year is not None else local_time(status.as_of).year
+        return self.year if self.year is not None else status.programme.target_year
 
     def action_year(self, step: int) -> None:
         status = parat_ui(self.app).status

@@ -20,8 +20,9 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
-from tracker.domain.status import Status
+from tracker.domain.status import HypothesisContribution, Status
 from tracker.errors import ParatError
+from tracker.i18n import _
 from tracker.report import HypothesisDetail
 from tracker.report.validations import validation_lines
 from tui.access import error_text
@@ -34,7 +35,7 @@ from tui.reload import compare, notice
 from tui.saving import HISTORY_LIMIT, Conflict, Refused, Start, store
 from tui.suggest import area_suggester, owner_suggester
 from tui.widgets.history import HistoryTable
-from tui.widgets.hypothesis_form import FIGURE_NOTE, contribution
+from tui.widgets.hypothesis_form import FIGURE_NOTE, contribution, udmoentning_lines
 from tui.widgets.topbar import TopBar
 
 __all__ = ["HISTORY_LIMIT", "DetailForm"]
@@ -147,6 +148,17 @@ class DetailForm(Screen[None]):
         box.update(text if lines else "")
         box.display = bool(lines)
 
+    def _show_udmoentning(self, row: HypothesisContribution, year: int) -> None:
+        """The hypothesis's cuts and its udmøntet beside its decided gain."""
+        box = self.query_one("#udmoentning", Static)
+        cuts = self.detail.cuts if self.detail is not None else ()
+        lines = udmoentning_lines(cuts, row, year)
+        # the decision and the ramme's name are user text: escaped, never read as markup
+        heading = _("Budget cuts (udmøntning)")
+        text = "\n".join([f"[b]{heading}[/b]", *(escape(line) for line in lines)])
+        box.update(text if lines else "")
+        box.display = bool(lines)
+
     def _done_filling(self) -> None:
         self._filling = set()
 
@@ -172,6 +184,7 @@ class DetailForm(Screen[None]):
             return
         year = status.programme.target_year
         self.query_one("#contribution", Static).update(contribution(row, year))
+        self._show_udmoentning(row, year)
         figures = self.detail.figures.get(year, {}) if self.detail is not None else {}
         self.query_one("#range", Static).update(range_line(row, year, figures))
 

@@ -10,6 +10,7 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 COLOURS: dict[str, str] = {
     "realised": "#5fd75f",
     "validated": "#5fd75f",  # what the progress reads then: the colour of realised
+    "budgeted": "#00afaf",
     "decided": "#5f87ff",
     "weighted": "#ffaf00",
     "pipeline": "#8a8a8a",

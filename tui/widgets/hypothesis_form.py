@@ -2,6 +2,7 @@
 years × kinds. The inputs' ids are the field names of :mod:`tui.edits`."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
@@ -16,7 +17,10 @@ from tui.fmt import KIND_LABELS, mio, pct
 from tui.widgets.amount_input import AmountInput
 from tui.widgets.inputs import OrderedInput
 
-__all__ = ["FIGURE_NOTE", "FieldsPanel", "FiguresPanel", "contribution"]
+if TYPE_CHECKING:
+    from tracker.report.budget import CutView
+
+__all__ = ["FIGURE_NOTE", "FieldsPanel", "FiguresPanel", "contribution", "udmoentning_lines"]
 
 #: The id of the figures' note: kept in the history with the figures saved next.
 FIGURE_NOTE = "figure-note"
@@ -94,6 +98,7 @@ class FiguresPanel(Vertical):
         yield Static("", id="contribution")
         yield Static("", id="range")
         yield Static("", id="validation")
+        yield Static("", id="udmoentning")
 
 
 def contribution(row: HypothesisContribution, year: int) -> str:
@@ -105,3 +110,31 @@ def contribution(row: HypothesisContribution, year: int) -> str:
         f"({pct(row.realised_kr, row.pipeline_kr)} af pipeline) · "
         f"investering i alt {mio(row.investment_kr)}"
     )
+
+
+def udmoentning_lines(
+    cuts: "Sequence[CutView]", row: HypothesisContribution, year: int
+) -> list[str]:
+    """The hypothesis's cuts (ramme, year, amount, decision) and the target ``year``'s
+    udmøntet beside its decided gain; empty while nothing is decided or udmøntet.
+    Plain text (the ramme's name and the decision are user text: escape them)."""
+    if not cuts and row.decided_kr == 0:
+        return []
+    lines = [
+        _("{year} · {ramme} ({name}): {amount} · {decision}").format(
+            year=c.year,
+            ramme=c.ramme,
+            name=c.ramme_name,
+            amount=mio(c.amount_kr),
+            decision=c.decision,
+        )
+        for c in cuts
+    ]
+    if not cuts:
+        lines.append(_("Nothing udmøntet yet."))
+    lines.append(
+        _("Udmøntet in {year}: {budgeted} of decided {decided}").format(
+            year=year, budgeted=mio(row.budgeted_kr), decided=mio(row.decided_kr)
+        )
+    )
+    return lines

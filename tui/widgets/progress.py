@@ -1,5 +1,6 @@
-"""Progress toward the target year's target: realised (or validated, once the
-programme validates), decided, weighted, pipeline."""
+"""Progress toward the target year's target, layer by layer: validated (when the
+progress reads it), realised, udmøntet (written into the budget), decided, weighted,
+pipeline."""
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -17,6 +18,7 @@ __all__ = ["MEASURES", "ProgressBars"]
 #: (key, Danish label) in the order a reader goes from certain to hoped-for.
 MEASURES: tuple[tuple[str, str], ...] = (
     ("realised", da.REALISED),
+    ("budgeted", da.BUDGETED),
     ("decided", da.DECIDED),
     ("weighted", da.WEIGHTED),
     ("pipeline", da.PIPELINE),
@@ -36,10 +38,7 @@ class ProgressBars(Widget):
             return Text("Indlæser …", style="dim")
         totals = status.totals
         target = totals.target_kr
-        # The first bar is the measure the progress reads: validated once the
-        # programme has any validation, else realised.
-        first = status.progress_measure.value
-        measures = ((first, da.MEASURE_LABELS[first]), *MEASURES[1:])
+        measures = _measures(status)
         values = {key: getattr(totals, f"{key}_kr") for key, _ in measures}
         scale = max(target, *values.values(), 1)
         width = self.size.width or 80
@@ -63,4 +62,12 @@ class ProgressBars(Widget):
         return out
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(MEASURES) + 1
+        return len(_measures(self.status)) + 1 if self.status else 1
+
+
+def _measures(status: Status) -> tuple[tuple[str, str], ...]:
+    """The bars shown: the first is the measure the progress reads; when that is
+    validated, realised follows it, so the registered figure is not hidden."""
+    if status.progress_measure.value == "validated":
+        return (("validated", da.VALIDATED), *MEASURES)
+    return MEASURES
