@@ -39,7 +39,8 @@ def ask_moment(app: App[Any]) -> None:
     if ui.unsaved_fields():
         app.notify(
             _(
-                "Save (ctrl+s) or discard your changes before you look at the status as of another date."
+                "Save (ctrl+s) or discard your changes before you look at the status as of "
+                "another date."
             ),
             title=_("Not saved"),
             severity="warning",
