@@ -114,7 +114,7 @@ class KeyBar(Widget):
         if palette in bindings and self.app.ENABLE_COMMAND_PALETTE:
             hint = Text(" ")
             hint.append(self.app.get_key_display(bindings[palette].binding), style="bold #ffaf00")
-            hint.append(f" {_('Commands')} ")
+            hint.append(" " + _("Commands") + " ")
             gap = width - text.cell_len - hint.cell_len
             if gap >= 1:
                 text.append(" " * gap)
