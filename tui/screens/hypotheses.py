@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from tracker.cli import words
 from tracker.cli.words import stage_name
-from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.i18n import N_, _
@@ -90,8 +90,8 @@ class HypothesesScreen(Screen[None]):
         the columns a narrow window hides (in a shorter form then)."""
         table = self.query_one(HypothesisTable)
         total = len(self._haystack)
-        label = next(c.label for c in COLUMNS if c.key == table.sort_key)
-        hidden = [c for c in table.hidden_columns() if not (table.grouped and c == da.AREA)]
+        label = next(_(c.label) for c in COLUMNS if c.key == table.sort_key)
+        hidden = [c for c in table.hidden_columns() if not (table.grouped and c == _(words.AREA))]
         shown = " " + _("Showing {shown} of {total}").format(
             shown=count(len(table.rows)), total=count(total)
         )
