@@ -23,6 +23,7 @@ from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.money import Display
 from tracker.domain.status import Status
 from tracker.errors import ParatError
+from tracker.i18n import N_, _
 from tracker.report.budget import COLUMNS, CutView, budget_rows, table_decimals
 from tracker.report.moments import local_time
 from tui.access import error_text
@@ -44,21 +45,21 @@ class _Loaded:
 def undecided_text(status: Status | None) -> str:
     """The decided gains with nothing udmøntet for the target year, one a line."""
     if status is None:
-        return "Indlæser …"
+        return _("Loading …")
     if not status.programme.has_rammer:
-        return "Ingen rammer endnu: opret dem med `parat ramme add` for at følge udmøntningen."
+        return _("No rammer yet: create them with `parat ramme add` to follow the implementation.")
     lines = [f"▲ {w.message}" for w in status.warnings if w.code == "decided-not-budgeted"]
-    return "\n".join(lines) or "Alt besluttet er udmøntet ✓"
+    return "\n".join(lines) or _("Everything decided is implemented ✓")
 
 
 class BudgetScreen(Screen[None]):
     """The finance department's view: budget follow-up and udmøntning."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "year(-1)", "Forrige år", id="budget.previous_year"),
-        Binding("right_square_bracket", "year(1)", "Næste år", id="budget.next_year"),
-        Binding("j,down", "scroll(1)", "Rul", show=False, id="budget.down"),
-        Binding("k,up", "scroll(-1)", "Rul op", show=False, id="budget.up"),
+        Binding("left_square_bracket", "year(-1)", N_("Previous year"), id="budget.previous_year"),
+        Binding("right_square_bracket", "year(1)", N_("Next year"), id="budget.next_year"),
+        Binding("j,down", "scroll(1)", N_("Scroll"), show=False, id="budget.down"),
+        Binding("k,up", "scroll(-1)", N_("Scroll up"), show=False, id="budget.up"),
     ]
     AUTO_FOCUS = None
 
@@ -71,7 +72,7 @@ class BudgetScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         fit_breakpoints(self)
         yield TopBar("budget")
-        yield Static("Indlæser …", id="budget-head")
+        yield Static(_("Loading …"), id="budget-head")
         yield Label("", id="budget-error", classes="error")
         with VerticalScroll(id="budget-body"):
             with VerticalScroll(id="budget-follow-up", classes="panel"):

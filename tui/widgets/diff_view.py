@@ -17,7 +17,7 @@ from tracker.cli.words import stage_name
 from tracker.domain.diff import Diff, total_changes
 from tracker.domain.money import format_mio_change, format_mio_change_number
 from tracker.i18n import _
-from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
+from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short, word
 
 __all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
 
@@ -56,7 +56,10 @@ class DiffFigures(Static):
         totals = _table("", _(words.THEN), _(words.NOW), _(words.CHANGE), right=(1, 2, 3))
         for label, old, new in total_changes(d):
             totals.add_row(
-                label, mio(old), mio(new), Text(signed(new - old), style=_change_style(new - old))
+                word(label),
+                mio(old),
+                mio(new),
+                Text(signed(new - old), style=_change_style(new - old)),
             )
         before = {x.key: x for x in d.before.buckets}
         then, now, change = _(words.THEN), _(words.NOW), _(words.CHANGE)
@@ -117,7 +120,7 @@ class DiffMoves(Static):
                 change = (f.new_kr or 0) - (f.old_kr or 0)
                 figures.add_row(
                     f.code,
-                    KIND_LABELS.get(f.kind, f.kind),
+                    word(KIND_LABELS.get(f.kind, f.kind)),
                     str(f.year),
                     mio_short(f.old_kr) if f.old_kr is not None else "–",
                     mio_short(f.new_kr) if f.new_kr is not None else "–",

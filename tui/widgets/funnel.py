@@ -9,6 +9,7 @@ from textual.widget import Widget
 from tracker.cli.words import stage_name
 from tracker.domain import labels as da
 from tracker.domain.status import Status
+from tracker.i18n import _
 from tui.fmt import mio_short, word
 from tui.widgets.bar import COLOURS, bar
 
@@ -41,7 +42,7 @@ class StageFunnel(Widget):
             out.append("  ")
             out.append_text(bar(s.pipeline_kr, scale, bar_w, COLOURS["pipeline"]))
             out.append("\n")
-        out.append("Beløb i mio. kr. for målåret", style="dim")
+        out.append(_("Amounts in mio. kr. for the target year"), style="dim")
         return out
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
-from tracker.domain import labels as da
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.risk import Risk
 from tracker.i18n import N_, _
@@ -38,7 +37,7 @@ def risk_text(risk: Risk | None, shown: Display = DEFAULT_DISPLAY) -> Text:
     out.append(_("Reached with 80 % probability: "))
     out.append(shown.amount(ind.p80_kr), style="bold")
     out.append(" · " + _("with 50 %: {amount}").format(amount=shown.amount(ind.p50_kr)) + "\n")
-    out.append(f"{da.EXPECTED}: {shown.amount(risk.expected_kr)}")
+    out.append(_("Expected value: {amount}").format(amount=shown.amount(risk.expected_kr)))
     return out
 
 
