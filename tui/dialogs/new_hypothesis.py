@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label
 
 from tracker.domain.status import Status
 from tracker.errors import ParatError, ReadOnlyError
+from tracker.i18n import N_, _
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.messages import DataChanged
@@ -58,7 +59,7 @@ def ask_new_hypothesis(app: App[Any]) -> None:
 
     def created(code: str | None) -> None:
         if code:
-            app.notify(f"{code} er oprettet.")
+            app.notify(_("{code} is created.").format(code=code))
             app.post_message(DataChanged())
             ui.open_hypothesis(code)
 
@@ -79,14 +80,14 @@ class NewHypothesisDialog(FormDialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annullér", id="new.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="new.cancel"),
     ]
 
     FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("code", "Kode", "fx H17"),
-        ("title", "Titel", "kort titel (påkrævet)"),
-        ("area", "Område", "fx Ældre og sundhed"),
-        ("owner", "Ansvarlig", "navn"),
+        ("code", N_("Code"), N_("e.g. H17")),
+        ("title", N_("Title"), N_("short title (required)")),
+        ("area", N_("Area"), N_("e.g. Elderly and health")),
+        ("owner", N_("Owner"), N_("name")),
     )
 
     def __init__(
@@ -104,21 +105,21 @@ class NewHypothesisDialog(FormDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = "Ny hypotese"
+            box.border_title = _("New hypothesis")
             for key, label, placeholder in self.FIELDS:
                 with Horizontal(classes="field"):
-                    yield Label(label, classes="field-label")
+                    yield Label(_(label), classes="field-label")
                     yield OrderedInput(
                         self.values.get(key, ""),
-                        placeholder=placeholder,
+                        placeholder=_(placeholder),
                         id=f"new-{key}",
                         compact=True,
                         suggester=self.suggesters.get(key),
                     )
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Opret", variant="primary", id="ok")
-                yield Button("Annullér", id="cancel")
+                yield Button(_("Create"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self._focus_first()
@@ -131,9 +132,9 @@ class NewHypothesisDialog(FormDialog[str | None]):
     def _submit(self) -> None:
         if self._storing:
             return  # one hypothesis per submit, even when Enter is pressed twice
-        values = {key: self.query_one(f"#new-{key}", Input).value for key, _, _ in self.FIELDS}
+        values = {key: self.query_one(f"#new-{key}", Input).value for key, *_rest in self.FIELDS}
         if not values["code"].strip() or not values["title"].strip():
-            self.query_one("#new-error", Label).update("Kode og titel skal udfyldes.")
+            self.query_one("#new-error", Label).update(_("Code and title must be filled in."))
             return
         self._storing = True
         self._store(values)

@@ -70,7 +70,7 @@ class NoteDialog(FormDialog[StageNote | None]):
             yield OrderedInput(placeholder=_("Reason (kept in the history)"), id="note")
             yield Label(_("Decision (optional)"))
             yield OrderedInput(
-                placeholder=_("e.g. Chefgruppemøde 2, 12.03.2018"),
+                placeholder=_("e.g. Chief group meeting 2, 12.03.2018"),
                 id="decision",
                 max_length=DECISION_MAX,
             )

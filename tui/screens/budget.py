@@ -134,8 +134,10 @@ class BudgetScreen(Screen[None]):
         f, shown = loaded.follow_up, loaded.display
         decimals = table_decimals(f, shown)
         self.query_one("#budget-head", Static).update(
-            f"[b]{da.BUDGET_FOLLOW_UP} {f.year}[/b] · {len(f.lines)} rammer · "
-            f"beløb i {shown.suffix} · [dim]\\[ ] skifter år[/dim]"
+            f"[b]{da.BUDGET_FOLLOW_UP} {f.year}[/b] · "
+            + _("{count} rammer · amounts in {unit} · [dim]\\[ ] changes year[/dim]").format(
+                count=len(f.lines), unit=shown.suffix
+            )
         )
         table = self.query_one("#budget-table", DataTable)
         table.clear()

@@ -9,7 +9,7 @@ from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, _
 from tracker.report import EventView
-from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio
+from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio, word
 
 __all__ = ["HistoryTable", "describe"]
 
@@ -46,9 +46,9 @@ def describe(event: EventView) -> tuple[str, str, str]:
     field = event.field
     if "." in field:
         kind, year = field.split(".", 1)
-        what = f"{KIND_LABELS.get(kind, kind)} {year}"
+        what = f"{word(KIND_LABELS.get(kind, kind))} {year}"
     else:
-        what = FIELD_LABELS.get(field, field or event.action)
+        what = word(FIELD_LABELS.get(field, field or event.action))
     return what, _value(field, event.old_value), _value(field, event.new_value)
 
 
