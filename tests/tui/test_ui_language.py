@@ -5,6 +5,7 @@ reads it: screens, panels, the key bar, dialogs, the help."""
 import asyncio
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from textual.pilot import Pilot
 
-from tracker.i18n import LOCALE_DIR
+from tracker.i18n import LOCALE_DIR, set_language
 from tui.app import ParatApp
 from tui.widgets.keybar import KeyBar
 
@@ -83,8 +84,22 @@ async def _walk(pilot: Pilot[None]) -> dict[str, str]:
     return seen
 
 
-def _danish_in_english_ui(app: ParatApp, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    monkeypatch.setenv("PARAT_LANG", "en")
+@pytest.fixture
+def english() -> Iterator[None]:
+    """English asked for (as ``parat --lang en`` does), then back to the default."""
+    set_language("en")
+    yield
+    set_language(None)
+
+
+@pytest.fixture
+def danish() -> Iterator[None]:
+    set_language("da")
+    yield
+    set_language(None)
+
+
+def _danish_in_english_ui(app: ParatApp) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
 
     async def run() -> None:
@@ -99,12 +114,11 @@ def _danish_in_english_ui(app: ParatApp, monkeypatch: pytest.MonkeyPatch) -> dic
     return found
 
 
-def test_the_english_ui_shows_no_danish_of_its_own(
-    app: ParatApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("english")
+def test_the_english_ui_shows_no_danish_of_its_own(app: ParatApp) -> None:
     """Overview, Hypotheses, Since last, a hypothesis, the help, and the export, new
     hypothesis and as-of dialogs (the budget screen: the next test)."""
-    found = _danish_in_english_ui(app, monkeypatch)
+    found = _danish_in_english_ui(app)
     found.pop("budget", None)
     assert found == {}
 
@@ -114,15 +128,15 @@ def test_the_english_ui_shows_no_danish_of_its_own(
     reason="the budget follow-up's words (Ramme, Beløb, Budgetopfølgning, …) are the "
     "domain's Danish labels, Danish in `parat budget --lang en` too: not yet translated",
 )
-def test_the_budget_screen_in_english_shows_no_danish(
-    app: ParatApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert "budget" not in _danish_in_english_ui(app, monkeypatch)
+@pytest.mark.usefixtures("english")
+def test_the_budget_screen_in_english_shows_no_danish(app: ParatApp) -> None:
+    assert "budget" not in _danish_in_english_ui(app)
 
 
+@pytest.mark.usefixtures("danish")
 def test_the_danish_ui_shows_no_english_key_labels(app: ParatApp) -> None:
-    """Danish by default (the UI tests unset the suite's English): the key bar and
-    the top bar in Danish, none of the English source words."""
+    """Danish (the default): the key bar and the top bar in Danish, none of the
+    English source words."""
 
     async def run() -> None:
         async with app.run_test(size=(160, 50)) as pilot:

@@ -44,8 +44,8 @@ class TopBar(Widget):
         past = getattr(self.app, "past", None)
         if past is not None:
             left.append(" ")
-            shown = _("Status as of {moment}").format(moment=past.split(" – ")[0])
-            left.append(f" {shown} ", style="bold black on yellow")
+            banner = _("Status as of {moment}").format(moment=past.split(" – ")[0])
+            left.append(f" {banner} ", style="bold black on yellow")
         if getattr(self.app, "read_only", False):
             left.append(" ")
             left.append(f" {_(READ_ONLY_MARK)} ", style="bold white on dark_red")
