@@ -86,7 +86,7 @@ class BudgetScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#budget-follow-up").border_title = da.BUDGET_FOLLOW_UP
         self.query_one("#budget-cuts").border_title = f"{da.CUTS} pr. hypotese"
-        self.query_one("#budget-undecided").border_title = "Besluttet, men ikke udmøntet"
+        self.query_one("#budget-undecided").border_title = _("Decided, but not implemented")
         follow = self.query_one("#budget-table", DataTable)
         follow.add_column(da.RAMME, key="ramme")
         for key, _signed in COLUMNS:

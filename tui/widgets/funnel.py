@@ -26,7 +26,7 @@ class StageFunnel(Widget):
     def render(self) -> RenderableType:
         status = self.status
         if status is None:
-            return Text("Indlæser …", style="dim")
+            return Text(_("Loading …"), style="dim")
         width = self.size.width or 80
         bar_w = max(4, width - 14 - 6 - 9 - 9 - 4)
         scale = max((s.pipeline_kr for s in status.stages), default=0) or 1
