@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.i18n import N_, _
@@ -91,7 +92,7 @@ class DashboardScreen(Screen[None]):
                     )
                     overlaps.display = _has_overlaps(status)
                     yield overlaps
-                    yield _titled(RiskPanel(id="panel-risk"), _("How sure are we?"))
+                    yield _titled(RiskPanel(id="panel-risk"), da.RISK)
                     yield _titled(
                         _with(BucketBars(id="panel-buckets"), BucketBars.status, status),
                         _("Buckets (weighted against target)"),
