@@ -11,6 +11,7 @@ is the CLI's English.
 """
 
 from tracker.errors import ParatError, ReadOnlyError
+from tracker.i18n import N_, _
 
 __all__ = [
     "READ_ONLY",
@@ -22,35 +23,35 @@ __all__ = [
 ]
 
 #: The marker in the top bar.
-READ_ONLY_MARK = "Skrivebeskyttet"
+READ_ONLY_MARK = N_("Read-only")
 
-READ_ONLY = (
-    "Skrivebeskyttet: denne forbindelse kan kun læse (parat --read-only eller en "
-    "database-rolle uden skriveret). Intet er ændret."
+READ_ONLY = N_(
+    "Read-only: this connection can only read (parat --read-only or a database role "
+    "without write access). Nothing was changed."
 )
 
 
 def past_message(label: str) -> str:
     """Why nothing can be edited while the UI shows the past."""
-    return (
-        f"Du ser status pr. {label}: fortiden kan ikke redigeres. "
-        "Tryk Esc på Overblik (eller vælg 'Tilbage til nu') for at redigere. Intet er ændret."
-    )
+    return _(
+        "You are looking at the status as of {label}: the past cannot be edited. "
+        "Press Esc on Overview (or choose 'Back to now') to edit. Nothing was changed."
+    ).format(label=label)
 
 
 def past_detail_message(label: str) -> str:
     """Why no hypothesis opens while the UI shows the past."""
-    return (
-        f"Du ser status pr. {label}; en hypoteses felter og tal vises kun, som de "
-        "er nu. Tryk Esc på Overblik (Tilbage til nu) for at åbne den."
-    )
+    return _(
+        "You are looking at the status as of {label}; a hypothesis's fields and figures "
+        "are shown only as they are now. Press Esc on Overview (Back to now) to open it."
+    ).format(label=label)
 
 
 def write_block(*, read_only: bool, past: str | None) -> str | None:
     """Why edits are refused (a read-only connection, or ``past``: the label of the
     past moment on show), or ``None`` when they are not."""
     if read_only:
-        return READ_ONLY
+        return _(READ_ONLY)
     if past is not None:
         return past_message(past)
     return None
@@ -59,5 +60,5 @@ def write_block(*, read_only: bool, past: str | None) -> str | None:
 def error_text(error: ParatError) -> str:
     """The Danish line to show for a refused service call."""
     if isinstance(error, ReadOnlyError):
-        return READ_ONLY
+        return _(READ_ONLY)
     return error.danish

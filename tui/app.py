@@ -22,6 +22,7 @@ import tracker
 from tracker.config import Settings
 from tracker.domain.status import HypothesisContribution, Status
 from tracker.errors import NotFound, ParatError
+from tracker.i18n import N_, _
 from tracker.services import Parat
 from tracker.services.status import gc_paused
 from tui.access import error_text, past_detail_message, write_block
@@ -67,16 +68,16 @@ class ParatApp(App[None]):
     COMMANDS = App.COMMANDS | {HypothesisCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "switch_mode('overblik')", "Overblik", id="app.overblik", show=False),
-        Binding("2", "switch_mode('hypoteser')", "Hypoteser", id="app.hypoteser", show=False),
-        Binding("3", "switch_mode('siden')", "Siden sidst", id="app.siden", show=False),
-        Binding("4", "switch_mode('budget')", "Budget", id="app.budget", show=False),
-        Binding("a", "as_of", "Pr. dato", id="app.as_of", show=False),
-        Binding("escape", "now", "Tilbage til nu", id="app.now"),
-        Binding("n", "new_hypothesis", "Ny", id="app.new"),
-        Binding("r", "reload", "Genindlæs", id="app.reload"),
-        Binding("question_mark,f1", "help", "Hjælp", id="app.help"),
-        Binding("q", "quit", "Afslut", id="app.quit"),
+        Binding("1", "switch_mode('overblik')", N_("Overview"), id="app.overblik", show=False),
+        Binding("2", "switch_mode('hypoteser')", N_("Hypotheses"), id="app.hypoteser", show=False),
+        Binding("3", "switch_mode('siden')", N_("Since last"), id="app.siden", show=False),
+        Binding("4", "switch_mode('budget')", N_("Budget"), id="app.budget", show=False),
+        Binding("a", "as_of", N_("As of"), id="app.as_of", show=False),
+        Binding("escape", "now", N_("Back to now"), id="app.now"),
+        Binding("n", "new_hypothesis", N_("New"), id="app.new"),
+        Binding("r", "reload", N_("Reload"), id="app.reload"),
+        Binding("question_mark,f1", "help", N_("Help"), id="app.help"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
     ]
 
     status: var[Status | None] = var(None)
@@ -210,7 +211,7 @@ class ParatApp(App[None]):
     def action_now(self) -> None:
         if self.as_of is not None:
             self.view_moment("", None)
-            self.notify("Viser status nu igen.")
+            self.notify(_("Showing the status now again."))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.as_of is not None if action == "now" else True  # Esc: only in the past
@@ -229,7 +230,7 @@ class ParatApp(App[None]):
             result = call(self.parat)
         except ParatError as error:
             self.call_from_thread(
-                self.notify, error_text(error), title="Ikke gemt", severity="error"
+                self.notify, error_text(error), title=_("Not saved"), severity="error"
             )
             return
         if then is not None:
@@ -243,7 +244,7 @@ class ParatApp(App[None]):
         """Show why an edit cannot be made, and say so (``True``) — else ``False``."""
         reason = self.write_block()
         if reason is not None:
-            self.notify(reason, title="Kan ikke ændre", severity="warning")
+            self.notify(reason, title=_("Cannot change"), severity="warning")
         return reason is not None
 
     def row(self, code: str) -> HypothesisContribution | None:
@@ -259,7 +260,7 @@ class ParatApp(App[None]):
         from tui.screens.detail import DetailScreen
 
         if self.past is not None:
-            self.notify(past_detail_message(self.past), title="Fortiden", severity="warning")
+            self.notify(past_detail_message(self.past), title=_("The past"), severity="warning")
             return
         if self.current_mode != "hypoteser":
             self.switch_mode("hypoteser")

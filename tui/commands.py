@@ -9,6 +9,7 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, _
 from tui.protocol import HypothesisScreen, PaletteApp, parat_ui
@@ -47,40 +48,48 @@ def app_commands(app: PaletteApp, screen: Screen[Any]) -> Iterator[SystemCommand
     """The screens, the flows every screen offers, and the stage moves of the
     hypothesis ``screen`` shows or points at."""
     yield SystemCommand(
-        "Overblik",
-        "Dashboardet: fremdrift, puljer, faser",
+        _("Overview"),
+        _("The dashboard: progress, buckets, stages"),
         partial(app.switch_mode, "overblik"),
     )
     yield SystemCommand(
-        "Hypoteser", "Tabellen over alle hypoteser", partial(app.switch_mode, "hypoteser")
+        _("Hypotheses"), _("The table of every hypothesis"), partial(app.switch_mode, "hypoteser")
     )
     yield SystemCommand(
-        "Siden sidst",
-        "Hvad er flyttet siden et møde eller en dato",
+        _("Since last"),
+        _("What has moved since a meeting or a date"),
         partial(app.switch_mode, "siden"),
     )
     yield SystemCommand(
-        "Budget",
-        "Budgetopfølgning pr. ramme og udmøntning pr. hypotese",
+        _("Budget"),
+        _("Budget follow-up by frame and implementation by hypothesis"),
         partial(app.switch_mode, "budget"),
     )
     yield SystemCommand(
-        "Vis status pr. …",
-        "Programmet, som det stod på et møde eller en dag",
+        _("Show the status as of …"),
+        _("The programme as it stood at a meeting or on a day"),
         app.action_as_of,
     )
     if app.as_of is not None:
-        yield SystemCommand("Tilbage til nu", f"Du ser status pr. {app.past}", app.action_now)
-    yield SystemCommand("Ny hypotese", "Opret en hypotese", app.action_new_hypothesis)
+        yield SystemCommand(
+            _("Back to now"),
+            _("You are looking at the status as of {moment}").format(moment=app.past),
+            app.action_now,
+        )
+    yield SystemCommand(_("New hypothesis"), _("Create a hypothesis"), app.action_new_hypothesis)
     yield SystemCommand(
-        "Eksportér status…",
-        "Statusrapporten som md, html, pdf, xlsx, csv eller json",
+        _("Export the status…"),
+        _("The status report as md, html, pdf, xlsx, csv or json"),
         app.action_export,
     )
-    yield SystemCommand("Genindlæs", "Hent tallene igen fra databasen", app.action_reload)
-    yield SystemCommand("Hjælp", "Taster og skærme", app.action_help)
+    yield SystemCommand(
+        _("Reload"), _("Fetch the figures from the database again"), app.action_reload
+    )
+    yield SystemCommand(_("Help"), _("Keys and screens"), app.action_help)
     if app.empty and not app.read_only:
-        yield SystemCommand("Opret programmet", "Kildedokumentets ramme", app.offer_programme)
+        yield SystemCommand(
+            _("Create the programme"), _("The source document's frame"), app.offer_programme
+        )
     if not isinstance(screen, HypothesisScreen) or screen.current_code is None:
         return
     row = app.row(screen.current_code)
@@ -88,8 +97,12 @@ def app_commands(app: PaletteApp, screen: Screen[Any]) -> Iterator[SystemCommand
         for stage in Stage:
             if stage is not row.stage:
                 yield SystemCommand(
-                    f"Skift fase: {row.code} → {stage.label}",
-                    f"{row.title} er {row.stage.label.lower()}",
+                    _("Change stage: {code} → {stage}").format(
+                        code=row.code, stage=stage_name(stage)
+                    ),
+                    _("{title} is {stage}").format(
+                        title=row.title, stage=stage_name(row.stage).lower()
+                    ),
                     partial(screen.request_stage, stage),
                     discover=False,
                 )
@@ -102,11 +115,12 @@ class HypothesisCommands(Provider):
         ui = parat_ui(self.app)
         if ui.status is None:
             return
+        no_owner = _("no owner")
         for h in ui.status.hypotheses[:8]:
             yield DiscoveryHit(
-                f"Gå til {h.code} – {h.title}",
+                _("Go to {code} – {title}").format(code=h.code, title=h.title),
                 partial(ui.open_hypothesis, h.code),
-                help=f"{h.stage.label} · {h.owner or 'ingen ansvarlig'}",
+                help=f"{stage_name(h.stage)} · {h.owner or no_owner}",
             )
 
     async def search(self, query: str) -> Hits:
@@ -115,8 +129,9 @@ class HypothesisCommands(Provider):
             return
         matcher = self.matcher(query)
         found = 0
+        no_owner = _("no owner")
         for h in ui.status.hypotheses:
-            text = f"Gå til {h.code} – {h.title}"
+            text = _("Go to {code} – {title}").format(code=h.code, title=h.title)
             score = matcher.match(text)
             if score > 0:
                 yield Hit(
@@ -124,7 +139,7 @@ class HypothesisCommands(Provider):
                     matcher.highlight(text),
                     partial(ui.open_hypothesis, h.code),
                     text=text,
-                    help=f"{h.stage.label} · {h.area} · {h.owner or 'ingen ansvarlig'}",
+                    help=f"{stage_name(h.stage)} · {h.area} · {h.owner or no_owner}",
                 )
                 found += 1
                 if found >= _MAX_HITS:

@@ -10,12 +10,14 @@ the figures.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from tracker.cli.words import benefit_name, stage_name
 from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import RuleError, parse_confidence
 from tracker.domain.stages import Stage
+from tracker.i18n import _
 from tracker.report import HypothesisDetail, HypothesisView
 from tracker.services import Parat
 from tui.fmt import KIND_LABELS, mio, mio_exact
@@ -104,16 +106,16 @@ def field_values(detail: HypothesisDetail, years: Iterable[int]) -> dict[str, st
 def shown_value(field: str, value: str) -> str:
     """A field's input text as a person reads it in a message (the conflict dialog)."""
     if field.startswith("fig-"):
-        return mio(parse_amount(value)) if value else "(intet tal)"
+        return mio(parse_amount(value)) if value else _("(no figure)")
     if field == "stage":
-        return Stage(value).label
+        return stage_name(Stage(value))
     if field == "bucket":
-        return "(ingen pulje)" if value == NO_BUCKET else value
+        return _("(no bucket)") if value == NO_BUCKET else value
     if field == "benefit_type":
-        return BenefitType(value).label
+        return benefit_name(BenefitType(value))
     if field == "confidence":
-        return f"{value} %" if value else "fasens vægt"
-    return value or "(tom)"
+        return f"{value} %" if value else _("the stage's weight")
+    return value or _("(empty)")
 
 
 _MONEY_HINT = "Skriv fx 4,5 (mio. kr.), 29 tkr eller 4.500.000 kr."

@@ -7,10 +7,10 @@ the status: weight × (minimum + 4 × potential + maksimum) / 6, rounded half up
 
 from collections.abc import Mapping
 
-from tracker.domain import labels as da
 from tracker.domain.risk import expected_amount
 from tracker.domain.risk_inputs import risk_hypothesis
 from tracker.domain.status import HypothesisContribution
+from tracker.i18n import _
 from tui.fmt import mio
 
 __all__ = ["range_line"]
@@ -19,20 +19,21 @@ __all__ = ["range_line"]
 def range_line(row: HypothesisContribution, year: int, figures: Mapping[str, int]) -> str:
     """``Spænd i 2018: minimum 3,0 mio. kr. · mest sandsynlig 4,5 mio. kr. · …``."""
     if not row.counts:
-        return f"[b]Spænd i {year}[/b]: gevinsttypen tæller ikke med i målet"
+        return _(
+            "[b]Range in {year}[/b]: the benefit type does not count toward the target"
+        ).format(year=year)
     has_potential = "potential" in figures
     h = risk_hypothesis(row, has_potential, figures.get("low"), figures.get("high"))
     if not has_potential:
-        spread = "intet potentiale, og så intet spænd"
+        spread = _("no potential, and so no range")
     elif not h.has_range:
-        spread = "intet spænd (minimum = maksimum = potentialet)"
+        spread = _("no range (minimum = maximum = the potential)")
     else:
-        spread = (
-            f"minimum {mio(h.low_kr)} · mest sandsynlig {mio(h.likely_kr)} · "
-            f"maksimum {mio(h.high_kr)}"
+        spread = _("minimum {low} · most likely {likely} · maximum {high}").format(
+            low=mio(h.low_kr), likely=mio(h.likely_kr), high=mio(h.high_kr)
         )
-    return (
-        f"[b]Spænd i {year}[/b]: {spread} · bidrag til {da.EXPECTED.lower()} "
-        f"[b]{mio(expected_amount(h))}[/b] (vægt {row.weight_pct} % × "
-        "(minimum + 4 × mest sandsynlig + maksimum) / 6)"
-    )
+    return _(
+        "[b]Range in {year}[/b]: {spread} · contribution to the expected value "
+        "[b]{expected}[/b] (weight {weight} % × "
+        "(minimum + 4 × most likely + maximum) / 6)"
+    ).format(year=year, spread=spread, expected=mio(expected_amount(h)), weight=row.weight_pct)

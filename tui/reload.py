@@ -10,6 +10,7 @@ values in and out, so it reads and tests on its own.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from tracker.i18n import _
 from tui.edits import field_label, shown_value
 
 __all__ = ["Reloaded", "compare", "notice"]
@@ -44,7 +45,11 @@ def compare(
 def _names(fields: Iterable[str], limit: int = 3) -> str:
     labels = [field_label(f) for f in fields]
     if len(labels) > limit:
-        return ", ".join(labels[:limit]) + f" og {len(labels) - limit} mere"
+        return (
+            ", ".join(labels[:limit])
+            + " "
+            + _("and {count} more").format(count=len(labels) - limit)
+        )
     return ", ".join(labels)
 
 
@@ -55,18 +60,30 @@ def notice(code: str, reloaded: Reloaded, after: Mapping[str, str]) -> tuple[str
     if reloaded.contested:
         field = reloaded.contested[0]
         theirs = shown_value(field, after[field])
-        also = f" De øvrige ændringer ({_names(others)}) er vist." if others else ""
+        also = (
+            " " + _("The other changes ({fields}) are shown.").format(fields=_names(others))
+            if others
+            else ""
+        )
         return (
-            f"En anden har også ændret {_names(reloaded.contested)}, som du redigerer "
-            f"(nu {theirs}). Når du gemmer, ser du begge værdier.{also}",
+            _(
+                "Someone else has also changed {fields}, which you are editing "
+                "(now {theirs}). When you save, you see both values.{also}"
+            ).format(fields=_names(reloaded.contested), theirs=theirs, also=also),
             True,
         )
     if not others:  # the history, or a field changed back to where the edit began
-        return f"{code} er opdateret med en andens ændring (se historikken).", False
+        return _("{code} is updated with someone else's change (see the history).").format(
+            code=code
+        ), False
     if reloaded.kept:
         return (
-            f"{code} er ændret af en anden: {_names(others)} er vist. Din ændring af "
-            f"{_names(reloaded.kept)} er bevaret (ikke gemt endnu).",
+            _(
+                "{code} was changed by someone else: {fields} are shown. Your change of "
+                "{kept} is kept (not saved yet)."
+            ).format(code=code, fields=_names(others), kept=_names(reloaded.kept)),
             False,
         )
-    return f"{code} er opdateret med en andens ændring: {_names(others)}.", False
+    return _("{code} is updated with someone else's change: {fields}.").format(
+        code=code, fields=_names(others)
+    ), False

@@ -22,6 +22,13 @@ from tui.screens.detail import DetailScreen
 
 
 @pytest.fixture(autouse=True)
+def _danish_ui(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The UI's tests read the UI as most of its users do: in Danish, the default (the
+    suite's own default is English; a test of the English UI asks for it)."""
+    monkeypatch.setenv("PARAT_LANG", "da")
+
+
+@pytest.fixture(autouse=True)
 def _machine_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The machine's zone is UTC, as on CI and most servers: the screen must still show
     Copenhagen time (the programme municipality's), whatever the host's zone."""

@@ -13,6 +13,12 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture
+def english_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's English lines (the UI's tests default to Danish)."""
+    monkeypatch.setenv("PARAT_LANG", "en")
+
+
 def test_parat_without_command_in_a_pipe_prints_help(cli) -> None:  # type: ignore[no-untyped-def]
     # CliRunner is not a terminal: the UI cannot start, so the help is shown instead.
     result = cli()
@@ -20,6 +26,7 @@ def test_parat_without_command_in_a_pipe_prints_help(cli) -> None:  # type: igno
     assert "tui" in result.stdout and "demo" in result.stdout
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_demo_outside_a_terminal_writes_and_says_how_to_open_the_ui(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("demo")
     assert result.exit_code == 0, result.output

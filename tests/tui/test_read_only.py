@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Input
 
 import tracker
+from tracker.i18n import _
 from tracker.services import Parat
 from tui.access import READ_ONLY, READ_ONLY_MARK
 from tui.app import ParatApp, create_app
@@ -36,19 +37,19 @@ def test_read_only_shows_the_marker_and_refuses_every_edit(viewer: Parat, ui_par
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(pilot)
             assert isinstance(app.screen, DashboardScreen)
-            assert READ_ONLY_MARK in app.screen.query_one(TopBar).render().plain  # type: ignore[union-attr]
+            assert _(READ_ONLY_MARK) in app.screen.query_one(TopBar).render().plain  # type: ignore[union-attr]
 
             await pilot.press("n")  # new hypothesis
             await settle(pilot)
             assert not isinstance(app.screen, NewHypothesisDialog)
-            assert _messages(app).count(READ_ONLY) == 1
+            assert _messages(app).count(_(READ_ONLY)) == 1
 
             await pilot.press("2")
             await settle(pilot)
             await pilot.press("d")  # drop the hypothesis under the cursor
             await settle(pilot)
             assert not isinstance(app.screen, NoteDialog)
-            assert _messages(app).count(READ_ONLY) == 2
+            assert _messages(app).count(_(READ_ONLY)) == 2
 
             screen = await open_detail(pilot, "H04")
             figure = screen.query_one("#fig-potential-2018", Input)
@@ -56,13 +57,13 @@ def test_read_only_shows_the_marker_and_refuses_every_edit(viewer: Parat, ui_par
             await pilot.press("ctrl+s")
             await pilot.press("d")
             await settle(pilot)
-            assert _messages(app).count(READ_ONLY) == 4
+            assert _messages(app).count(_(READ_ONLY)) == 4
             assert not isinstance(app.screen, NoteDialog)
 
             # Even a write that reaches the services comes back as the same clear line.
             app.call_service(lambda p: p.set_stage("H04", "identified"))
             await settle(pilot)
-            assert _messages(app).count(READ_ONLY) == 5
+            assert _messages(app).count(_(READ_ONLY)) == 5
 
     import asyncio
 
@@ -91,7 +92,7 @@ def test_parat_read_only_reaches_the_ui(demo_db: Path) -> None:
         while b"mangler (m" not in seen and time.monotonic() < deadline:
             if select.select([fd], [], [], 0.1)[0]:
                 seen += os.read(fd, 65536)
-        assert READ_ONLY_MARK.encode() in seen, seen[-500:]
+        assert _(READ_ONLY_MARK).encode() in seen, seen[-500:]
         os.write(fd, b"q")
         while time.monotonic() < deadline:
             done, _status = os.waitpid(pid, os.WNOHANG)

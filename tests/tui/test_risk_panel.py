@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from textual.widgets import Sparkline, Static
 
 from tracker.domain.money import format_mio
+from tracker.i18n import _
 from tracker.report.risk import percent
 from tracker.services import Parat
 from tui.app import ParatApp
@@ -62,7 +63,7 @@ async def _follows_the_moment(app: ParatApp, ui_parat: Parat) -> None:
 
 
 def test_the_text_says_it_is_computing_before_the_figures_come() -> None:
-    assert RiskPanel().render_text() == COMPUTING
+    assert RiskPanel().render_text() == _(COMPUTING)
 
 
 def test_the_detail_shows_the_range_and_its_expected_value(app: ParatApp, ui_parat: Parat) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
+from tracker.i18n import N_, _
 from tracker.report.moments import show_moment
 from tui.access import error_text
 from tui.protocol import parat_ui
@@ -37,8 +38,11 @@ def ask_moment(app: App[Any]) -> None:
     ui = parat_ui(app)
     if ui.unsaved_fields():
         app.notify(
-            "Gem (ctrl+s) eller kassér dine ændringer, før du ser status pr. en anden dato.",
-            title="Ikke gemt",
+            _(
+                "Save (ctrl+s) or discard your changes before you look at the status as of "
+                "another date."
+            ),
+            title=_("Not saved"),
             severity="warning",
         )
         return
@@ -59,7 +63,7 @@ class AsOfDialog(ModalScreen[Moment | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annullér", id="as-of.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="as-of.cancel"),
     ]
 
     def __init__(
@@ -75,22 +79,24 @@ class AsOfDialog(ModalScreen[Moment | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = "Vis status pr. …"
+            box.border_title = _("Show the status as of …")
             yield Label(
-                "Se programmet, som det stod på et møde eller en dato. Fortiden kan kun ses, "
-                "ikke redigeres.",
+                _(
+                    "See the programme as it stood at a meeting or on a date. The past can "
+                    "only be seen, not edited."
+                ),
                 classes="question",
             )
-            yield Select[str]([], prompt="Øjebliksbillede (nyeste først)", id="as-of-snapshot")
+            yield Select[str]([], prompt=_("Snapshot (newest first)"), id="as-of-snapshot")
             yield OrderedInput(
-                placeholder="eller en dato: 12.02.2018 (slutningen af dagen)", id="as-of"
+                placeholder=_("or a date: 12.02.2018 (the end of the day)"), id="as-of"
             )
             yield Label("", id="as-of-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Vis", variant="primary", id="ok")
+                yield Button(_("Show"), variant="primary", id="ok")
                 if self.showing_past:
-                    yield Button("Tilbage til nu", id="now")
-                yield Button("Annullér", id="cancel")
+                    yield Button(_("Back to now"), id="now")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#as-of", Input).focus()
@@ -123,7 +129,7 @@ class AsOfDialog(ModalScreen[Moment | None]):
     def _submit(self) -> None:
         text = self.query_one("#as-of", Input).value.strip()
         if not text:
-            self._error("Vælg et øjebliksbillede eller skriv en dato.")
+            self._error(_("Choose a snapshot or write a date."))
             return
         self._error("")
         self._resolve(text)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from tracker.i18n import N_, _
 from tui.messages import DataChanged
 from tui.protocol import parat_ui
 
@@ -28,11 +29,13 @@ def ask_create_programme(app: App[Any]) -> None:
 
     app.push_screen(
         ConfirmDialog(
-            "Tom database",
-            "Databasen har intet program endnu. Opret 'Parat til fremtiden' med "
-            "kildedokumentets ramme (125 mio. kr. i 2018, tre puljer)?",
-            yes="Opret programmet",
-            no="Ikke nu",
+            _("Empty database"),
+            _(
+                "The database has no programme yet. Create 'Parat til fremtiden' with the "
+                "source document's frame (125 mio. kr. in 2018, three buckets)?"
+            ),
+            yes=_("Create the programme"),
+            no=_("Not now"),
         ),
         answer,
     )
@@ -50,10 +53,10 @@ def ask_quit(app: App[Any]) -> None:
 
     app.push_screen(
         ConfirmDialog(
-            "Ikke gemt",
-            f"Du har ændringer, der ikke er gemt: {names}. Afslut alligevel?",
-            yes="Afslut",
-            no="Bliv her",
+            _("Not saved"),
+            _("You have changes that are not saved: {fields}. Quit anyway?").format(fields=names),
+            yes=_("Quit"),
+            no=_("Stay here"),
         ),
         answer,
     )
@@ -63,13 +66,16 @@ class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with ``True`` (Enter/j) or ``False`` (Escape/n)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "Nej", id="confirm.no"),
-        Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
+        Binding("escape,n", "answer(False)", N_("No"), id="confirm.no"),
+        Binding("j,y", "answer(True)", N_("Yes"), id="confirm.yes"),
     ]
 
-    def __init__(self, title: str, question: str, yes: str = "Ja", no: str = "Nej") -> None:
+    def __init__(
+        self, title: str, question: str, yes: str | None = None, no: str | None = None
+    ) -> None:
         super().__init__()
-        self.title_text, self.question, self.yes, self.no = title, question, yes, no
+        self.title_text, self.question = title, question
+        self.yes, self.no = yes or _("Yes"), no or _("No")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:

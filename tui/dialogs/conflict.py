@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from tracker.i18n import N_, _
+
 __all__ = ["ConflictChoice", "ConflictDialog"]
 
 ConflictChoice = Literal["reload", "overwrite", "cancel"]
@@ -19,9 +21,9 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
     """Dismisses with ``reload``, ``overwrite`` or ``cancel`` (keep editing)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "choose('cancel')", "Annullér", id="conflict.cancel"),
-        Binding("g", "choose('reload')", "Genindlæs", id="conflict.reload"),
-        Binding("o", "choose('overwrite')", "Overskriv", id="conflict.overwrite"),
+        Binding("escape", "choose('cancel')", N_("Cancel"), id="conflict.cancel"),
+        Binding("g", "choose('reload')", N_("Reload"), id="conflict.reload"),
+        Binding("o", "choose('overwrite')", N_("Overwrite"), id="conflict.overwrite"),
     ]
 
     def __init__(
@@ -40,23 +42,27 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog conflict") as box:
-            box.border_title = "Konflikt – ændret af en anden"
-            by = f" af {self.who}" if self.who else ""
+            box.border_title = _("Conflict – changed by someone else")
+            by = _(" by {who}").format(who=self.who) if self.who else ""
             yield Label(
-                f"{self.code} er ændret{by}, siden du åbnede den "
-                f"(version {self.expected} → {self.actual}). Intet er gemt endnu.",
+                _(
+                    "{code} was changed{by} since you opened it "
+                    "(version {expected} → {actual}). Nothing is saved yet."
+                ).format(code=self.code, by=by, expected=self.expected, actual=self.actual),
                 classes="question",
             )
             yield Static(
-                f"[b]{self.field}[/b]\n"
-                f"  Din værdi:             [b]{self.mine}[/b]\n"
-                f"  Værdi i databasen nu:  [b]{self.theirs}[/b]",
+                _(
+                    "[b]{field}[/b]\n"
+                    "  Your value:             [b]{mine}[/b]\n"
+                    "  Value in the database:  [b]{theirs}[/b]"
+                ).format(field=self.field, mine=self.mine, theirs=self.theirs),
                 id="conflict-values",
             )
             with Horizontal(classes="buttons"):
-                yield Button("Genindlæs (g)", id="reload", variant="primary")
-                yield Button("Overskriv (o)", id="overwrite", variant="warning")
-                yield Button("Annullér", id="cancel")
+                yield Button(_("Reload (g)"), id="reload", variant="primary")
+                yield Button(_("Overwrite (o)"), id="overwrite", variant="warning")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(_CHOICES.get(event.button.id or "", "cancel"))

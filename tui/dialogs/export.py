@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.errors import ParatError
+from tracker.i18n import N_, _
 from tracker.services import Parat
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
@@ -40,13 +41,14 @@ SINCE_DATE = "\x00date"
 #: (name, moment) of a snapshot, as the dialog offers it.
 Snapshot = tuple[str, datetime]
 
-#: The formats of ``tracker.exports`` with the names a user knows them by.
+#: The formats of ``tracker.exports`` with the names a user knows them by (translated
+#: where shown).
 FORMAT_LABELS: dict[str, str] = {
     "md": "Markdown (.md)",
-    "html": "HTML – til browseren (.html)",
+    "html": N_("HTML – for the browser (.html)"),
     "pdf": "PDF (.pdf)",
-    "xlsx": "Excel-regneark (.xlsx)",
-    "csv": "CSV – dansk Excel (.csv)",
+    "xlsx": N_("Excel spreadsheet (.xlsx)"),
+    "csv": N_("CSV – Danish Excel (.csv)"),
     "json": "JSON (.json)",
 }
 
@@ -88,11 +90,15 @@ def ask_export(app: App[Any]) -> None:
 
     ui = parat_ui(app)
     moment = ui.status.as_of if ui.status is not None else ui.parat.context.now()
-    what = f"Statusrapporten pr. {ui.past} (som Overblik viser nu)." if ui.past is not None else ""
+    what = (
+        _("The status report as of {moment} (as Overview shows it now).").format(moment=ui.past)
+        if ui.past is not None
+        else ""
+    )
 
     def written(path: Path | None) -> None:
         if path is not None:
-            app.notify(f"Eksporteret til {path}", title="Eksport")
+            app.notify(_("Exported to {path}").format(path=path), title=_("Exported"))
 
     parat = ui.parat
     write = partial(export_file, parat, as_of=ui.as_of, past=ui.past)
@@ -118,7 +124,7 @@ class ExportDialog(FormDialog[Path | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annullér", id="export.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
     ]
 
     def __init__(
@@ -138,33 +144,36 @@ class ExportDialog(FormDialog[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as box:
-            box.border_title = "Eksportér status"
+            box.border_title = _("Export the status")
             yield Label(
-                self.what or "Statusrapporten til Chefgruppen, med tallene fra Overblik.",
+                self.what
+                or _("The status report for the Chefgruppe, with the figures of Overview."),
                 classes="question",
             )
             with Horizontal(classes="export-row"):
-                yield Label("Format", classes="field-label")
+                yield Label(_("Format"), classes="field-label")
                 yield Select(
-                    [(label, key) for key, label in FORMAT_LABELS.items()],
+                    [(_(label), key) for key, label in FORMAT_LABELS.items()],
                     value=self.fmt,
                     allow_blank=False,
                     id="format",
                 )
             with Horizontal(classes="export-row"):
-                yield Label("Siden", classes="field-label")
+                yield Label(_("Since"), classes="field-label")
                 yield Select(_since_options([]), value=NO_SINCE, allow_blank=False, id="since")
             with Horizontal(classes="export-row", id="since-date-row"):
-                yield Label("Dato", classes="field-label")
-                yield OrderedInput(placeholder="fx 12.02.2018", id="since-date")
+                yield Label(_("Date"), classes="field-label")
+                yield OrderedInput(placeholder=_("e.g. 12.02.2018"), id="since-date")
             with Horizontal(classes="export-row"):
-                yield Label("Fil", classes="field-label")
+                yield Label(_("File"), classes="field-label")
                 yield OrderedInput(default_name(self.fmt, self.day), id="path")
-            yield Label(f"Mappe: {Path.cwd()}", id="export-folder", classes="hint")
+            yield Label(
+                _("Folder: {folder}").format(folder=Path.cwd()), id="export-folder", classes="hint"
+            )
             yield Label("", id="export-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Eksportér", variant="primary", id="ok")
-                yield Button("Annullér", id="cancel")
+                yield Button(_("Export"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#since-date-row").display = False
@@ -221,26 +230,26 @@ class ExportDialog(FormDialog[Path | None]):
     def _submit(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         if not text:
-            self._error("Skriv et filnavn.")
+            self._error(_("Write a file name."))
             return
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
         if path.is_dir():
-            self._error(f"{path} er en mappe – skriv et filnavn.")
+            self._error(_("{path} is a folder – write a file name.").format(path=path))
             return
         if not path.parent.is_dir():
-            self._error(f"Mappen {path.parent} findes ikke.")
+            self._error(_("The folder {folder} does not exist.").format(folder=path.parent))
             return
         if self.query_one("#since", Select).value == SINCE_DATE and self.since() is None:
-            self._error("Skriv datoen, der skal sammenlignes fra.")
+            self._error(_("Write the date to compare from."))
             return
         if path.exists() and path != self.confirmed:
             self._ask_overwrite(path)
             return
         self.query_one("#ok", Button).disabled = True
         self._error("")
-        self.query_one("#export-error", Label).update("Eksporterer …")
+        self.query_one("#export-error", Label).update(_("Exporting …"))
         self._write(self.fmt, path, self.since())
 
     def _ask_overwrite(self, path: Path) -> None:
@@ -256,10 +265,12 @@ class ExportDialog(FormDialog[Path | None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                "Filen findes",
-                f"{path.name} findes allerede i {path.parent}. Overskriv den?",
-                yes="Overskriv",
-                no="Fortryd",
+                _("The file exists"),
+                _("{name} already exists in {folder}. Overwrite it?").format(
+                    name=path.name, folder=path.parent
+                ),
+                yes=_("Overwrite"),
+                no=_("Go back"),
             ),
             answer,
         )
@@ -273,13 +284,15 @@ class ExportDialog(FormDialog[Path | None]):
             return
         except (OSError, ValueError) as error:
             # not a user's mistake the services name: say so in Danish, with the kind
-            self.app.call_from_thread(self._failed, f"uventet fejl ({type(error).__name__})")
+            self.app.call_from_thread(
+                self._failed, _("unexpected error ({kind})").format(kind=type(error).__name__)
+            )
             return
         self.app.call_from_thread(self.dismiss, path)
 
     def _failed(self, text: str) -> None:
         self.query_one("#ok", Button).disabled = False
-        self._error(f"Ikke eksporteret: {text}")
+        self._error(_("Not exported: {reason}").format(reason=text))
 
 
 def _since_options(snapshots: list[Snapshot]) -> list[tuple[str, str]]:
@@ -288,7 +301,7 @@ def _since_options(snapshots: list[Snapshot]) -> list[tuple[str, str]]:
 
     newest_first = sorted(snapshots, key=lambda s: s[1], reverse=True)
     return [
-        ("Ingen – kun status", NO_SINCE),
+        (_("None – only the status"), NO_SINCE),
         *((f"{name} ({show_time(at)})", name) for name, at in newest_first),
-        ("En dato …", SINCE_DATE),
+        (_("A date …"), SINCE_DATE),
     ]

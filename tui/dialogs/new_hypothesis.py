@@ -21,10 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select
 
+from tracker.cli.words import benefit_name
 from tracker.domain.benefits import BenefitType
 from tracker.domain.status import Status
 from tracker.errors import ParatError, ReadOnlyError
-from tracker.i18n import _
+from tracker.i18n import N_, _
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.messages import DataChanged
@@ -65,7 +66,7 @@ def ask_new_hypothesis(app: App[Any]) -> None:
 
     def created(code: str | None) -> None:
         if code:
-            app.notify(f"{code} er oprettet.")
+            app.notify(_("{code} is created.").format(code=code))
             app.post_message(DataChanged())
             ui.open_hypothesis(code)
 
@@ -86,14 +87,14 @@ class NewHypothesisDialog(FormDialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annullér", id="new.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="new.cancel"),
     ]
 
     FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("code", "Kode", "fx H17"),
-        ("title", "Titel", "kort titel (påkrævet)"),
-        ("area", "Område", "fx Ældre og sundhed"),
-        ("owner", "Ansvarlig", "navn"),
+        ("code", N_("Code"), N_("e.g. H17")),
+        ("title", N_("Title"), N_("short title (required)")),
+        ("area", N_("Area"), N_("e.g. Elderly and health")),
+        ("owner", N_("Owner"), N_("name")),
     )
 
     def __init__(
@@ -111,13 +112,13 @@ class NewHypothesisDialog(FormDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = "Ny hypotese"
+            box.border_title = _("New hypothesis")
             for key, label, placeholder in self.FIELDS:
                 with Horizontal(classes="field"):
-                    yield Label(label, classes="field-label")
+                    yield Label(_(label), classes="field-label")
                     yield OrderedInput(
                         self.values.get(key, ""),
-                        placeholder=placeholder,
+                        placeholder=_(placeholder),
                         id=f"new-{key}",
                         compact=True,
                         suggester=self.suggesters.get(key),
@@ -125,7 +126,7 @@ class NewHypothesisDialog(FormDialog[str | None]):
             with Horizontal(classes="field"):
                 yield Label(_("Benefit type"), classes="field-label")
                 yield Select[str](
-                    [(t.label, t.value) for t in BenefitType],
+                    [(benefit_name(t), t.value) for t in BenefitType],
                     value=BenefitType.KONTANT.value,
                     id="new-benefit_type",
                     allow_blank=False,
@@ -133,8 +134,8 @@ class NewHypothesisDialog(FormDialog[str | None]):
                 )
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Opret", variant="primary", id="ok")
-                yield Button("Annullér", id="cancel")
+                yield Button(_("Create"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self._focus_first()
@@ -147,11 +148,11 @@ class NewHypothesisDialog(FormDialog[str | None]):
     def _submit(self) -> None:
         if self._storing:
             return  # one hypothesis per submit, even when Enter is pressed twice
-        values = {key: self.query_one(f"#new-{key}", Input).value for key, *__ in self.FIELDS}
+        values = {key: self.query_one(f"#new-{key}", Input).value for key, *_rest in self.FIELDS}
         benefit = self.query_one("#new-benefit_type", Select).value
         values["benefit_type"] = benefit if isinstance(benefit, str) else BenefitType.KONTANT
         if not values["code"].strip() or not values["title"].strip():
-            self.query_one("#new-error", Label).update("Kode og titel skal udfyldes.")
+            self.query_one("#new-error", Label).update(_("Code and title must be filled in."))
             return
         self._storing = True
         self._store(values)

@@ -9,8 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
+from tracker.cli.words import stage_name
 from tracker.domain.rules import DECISION_MAX, stage_move_needs_note
 from tracker.domain.stages import Stage
+from tracker.i18n import N_, _
 from tui.dialogs.form import FormDialog
 from tui.widgets.inputs import OrderedInput
 
@@ -30,19 +32,21 @@ class StageNote:
 def why_question(code: str, stage: Stage) -> str:
     """The question asked when a stage move needs a note."""
     if stage is Stage.DROPPED:
-        return f"Hvorfor forkastes {code}?"
-    return f"Hvorfor flyttes {code} tilbage til {stage.label.lower()}?"
+        return _("Why is {code} dropped?").format(code=code)
+    return _("Why does {code} move back to {stage}?").format(
+        code=code, stage=stage_name(stage).lower()
+    )
 
 
 def stage_dialog(code: str, old: Stage, new: Stage) -> "NoteDialog":
     """The dialog for moving ``code`` from ``old`` to ``new``: the note is required
     when the move needs one; the decision is always optional."""
-    title = f"{code}: {old.label} → {new.label}"
+    title = f"{code}: {stage_name(old)} → {stage_name(new)}"
     if stage_move_needs_note(old, new):
         return NoteDialog(title, why_question(code, new))
     return NoteDialog(
         title,
-        f"{code} flyttes til {new.label.lower()}. Enter gemmer.",
+        _("{code} moves to {stage}. Enter saves.").format(code=code, stage=stage_name(new).lower()),
         required=False,
     )
 
@@ -51,7 +55,7 @@ class NoteDialog(FormDialog[StageNote | None]):
     """Dismisses with the note and the decision, or ``None`` when the user cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annullér", id="note.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="note.cancel"),
     ]
 
     def __init__(self, title: str, question: str, *, required: bool = True) -> None:
@@ -62,18 +66,18 @@ class NoteDialog(FormDialog[StageNote | None]):
         with Vertical(classes="dialog") as box:
             box.border_title = self.title_text
             yield Label(self.question, classes="question")
-            yield Label("Begrundelse" if self.required else "Note (kan udelades)")
-            yield OrderedInput(placeholder="Begrundelse (gemmes i historikken)", id="note")
-            yield Label("Beslutning (kan udelades)")
+            yield Label(_("Reason") if self.required else _("Note (optional)"))
+            yield OrderedInput(placeholder=_("Reason (kept in the history)"), id="note")
+            yield Label(_("Decision (optional)"))
             yield OrderedInput(
-                placeholder="fx Chefgruppemøde 2, 12.03.2018",
+                placeholder=_("e.g. Chief group meeting 2, 12.03.2018"),
                 id="decision",
                 max_length=DECISION_MAX,
             )
             yield Label("", id="note-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Gem", variant="primary", id="ok")
-                yield Button("Annullér", id="cancel")
+                yield Button(_("Save"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         # A move that needs no note is most often a decided one: start where it goes.
@@ -83,7 +87,7 @@ class NoteDialog(FormDialog[StageNote | None]):
         note = self.query_one("#note", Input).value.strip()
         decision = self.query_one("#decision", Input).value.strip()
         if self.required and not note:
-            self.query_one("#note-error", Label).update("Skriv en begrundelse – den er påkrævet.")
+            self.query_one("#note-error", Label).update(_("Write a reason – it is required."))
             self.query_one("#note", Input).focus()
             return
         self.dismiss(StageNote(note, decision))

@@ -23,6 +23,7 @@ from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.money import Display
 from tracker.domain.status import Status
 from tracker.errors import ParatError
+from tracker.i18n import N_, _
 from tracker.report.budget import COLUMNS, CutView, budget_rows, table_decimals
 from tui.access import error_text
 from tui.protocol import parat_ui
@@ -43,21 +44,21 @@ class _Loaded:
 def undecided_text(status: Status | None) -> str:
     """The decided gains with nothing udmøntet for the target year, one a line."""
     if status is None:
-        return "Indlæser …"
+        return _("Loading …")
     if not status.programme.has_rammer:
-        return "Ingen rammer endnu: opret dem med `parat ramme add` for at følge udmøntningen."
+        return _("No rammer yet: create them with `parat ramme add` to follow the implementation.")
     lines = [f"▲ {w.message}" for w in status.warnings if w.code == "decided-not-budgeted"]
-    return "\n".join(lines) or "Alt besluttet er udmøntet ✓"
+    return "\n".join(lines) or _("Everything decided is implemented ✓")
 
 
 class BudgetScreen(Screen[None]):
     """The finance department's view: budget follow-up and udmøntning."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "year(-1)", "Forrige år", id="budget.previous_year"),
-        Binding("right_square_bracket", "year(1)", "Næste år", id="budget.next_year"),
-        Binding("j,down", "scroll(1)", "Rul", show=False, id="budget.down"),
-        Binding("k,up", "scroll(-1)", "Rul op", show=False, id="budget.up"),
+        Binding("left_square_bracket", "year(-1)", N_("Previous year"), id="budget.previous_year"),
+        Binding("right_square_bracket", "year(1)", N_("Next year"), id="budget.next_year"),
+        Binding("j,down", "scroll(1)", N_("Scroll"), show=False, id="budget.down"),
+        Binding("k,up", "scroll(-1)", N_("Scroll up"), show=False, id="budget.up"),
     ]
     AUTO_FOCUS = None
 
@@ -70,7 +71,7 @@ class BudgetScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         fit_breakpoints(self)
         yield TopBar("budget")
-        yield Static("Indlæser …", id="budget-head")
+        yield Static(_("Loading …"), id="budget-head")
         yield Label("", id="budget-error", classes="error")
         with VerticalScroll(id="budget-body"):
             with VerticalScroll(id="budget-follow-up", classes="panel"):
@@ -84,7 +85,7 @@ class BudgetScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#budget-follow-up").border_title = da.BUDGET_FOLLOW_UP
         self.query_one("#budget-cuts").border_title = f"{da.CUTS} pr. hypotese"
-        self.query_one("#budget-undecided").border_title = "Besluttet, men ikke udmøntet"
+        self.query_one("#budget-undecided").border_title = _("Decided, but not implemented")
         follow = self.query_one("#budget-table", DataTable)
         follow.add_column(da.RAMME, key="ramme")
         for key, _signed in COLUMNS:
@@ -132,8 +133,10 @@ class BudgetScreen(Screen[None]):
         f, shown = loaded.follow_up, loaded.display
         decimals = table_decimals(f, shown)
         self.query_one("#budget-head", Static).update(
-            f"[b]{da.BUDGET_FOLLOW_UP} {f.year}[/b] · {len(f.lines)} rammer · "
-            f"beløb i {shown.suffix} · [dim]\\[ ] skifter år[/dim]"
+            f"[b]{da.BUDGET_FOLLOW_UP} {f.year}[/b] · "
+            + _("{count} rammer · amounts in {unit} · [dim]\\[ ] changes year[/dim]").format(
+                count=len(f.lines), unit=shown.suffix
+            )
         )
         table = self.query_one("#budget-table", DataTable)
         table.clear()

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.errors import ParatError
-from tracker.i18n import _
+from tracker.i18n import N_, _
 from tui.messages import RiskLoaded
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
@@ -56,7 +56,7 @@ def _has_overlaps(status: Status | None) -> bool:
 
 
 def _warnings_title(status: Status | None) -> str:
-    title = "Advarsler om datakvalitet"
+    title = _("Data quality warnings")
     return title if status is None else f"{title} ({len(status.warnings)})"
 
 
@@ -64,12 +64,12 @@ class DashboardScreen(Screen[None]):
     """The chief group's one screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll(1)", "Rul", show=False, id="dashboard.down"),
-        Binding("k,up", "scroll(-1)", "Rul op", show=False, id="dashboard.up"),
-        Binding("e", "app.export", "Eksportér", id="dashboard.export"),
-        Binding("a", "app.as_of", "Pr. dato", id="dashboard.as_of"),
+        Binding("j,down", "scroll(1)", N_("Scroll"), show=False, id="dashboard.down"),
+        Binding("k,up", "scroll(-1)", N_("Scroll up"), show=False, id="dashboard.up"),
+        Binding("e", "app.export", N_("Export"), id="dashboard.export"),
+        Binding("a", "app.as_of", N_("As of"), id="dashboard.as_of"),
         # not in the key bar (at 80 columns it would push out ^p): the help names it
-        Binding("o", "overlap", "Dobbelttælling", show=False, id="dashboard.overlap"),
+        Binding("o", "overlap", N_("Double counting"), show=False, id="dashboard.overlap"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -87,7 +87,7 @@ class DashboardScreen(Screen[None]):
                 with Vertical(id="col-left"):
                     yield _titled(
                         _with(ProgressBars(id="panel-progress"), ProgressBars.status, status),
-                        "Fremdrift mod målet",
+                        _("Progress toward the target"),
                     )
                     others = _titled(
                         _with(
@@ -99,18 +99,18 @@ class DashboardScreen(Screen[None]):
                     yield others
                     overlaps = _titled(
                         _with(OverlapTable(id="panel-overlaps"), OverlapTable.status, status),
-                        "Dobbelttælling (brutto − dobbelttælling = netto)",
+                        _("Double counting (gross − double counting = net)"),
                     )
                     overlaps.display = _has_overlaps(status)
                     yield overlaps
                     yield _titled(RiskPanel(id="panel-risk"), da.RISK)
                     yield _titled(
                         _with(BucketBars(id="panel-buckets"), BucketBars.status, status),
-                        "Puljer (vægtet mod mål)",
+                        _("Buckets (weighted against target)"),
                     )
                     yield _titled(
                         _with(StageFunnel(id="panel-funnel"), StageFunnel.status, status),
-                        "Faser",
+                        _("Stages"),
                     )
                     yield _titled(
                         _with(WarningList(id="panel-warnings"), WarningList.status, status),
@@ -118,7 +118,7 @@ class DashboardScreen(Screen[None]):
                     )
                 yield _titled(
                     _with(TrajectoryChart(id="panel-trajectory"), TrajectoryChart.status, status),
-                    "Forløb pr. år",
+                    _("Course by year"),
                 )
         yield KeyBar()
 
@@ -132,8 +132,10 @@ class DashboardScreen(Screen[None]):
         banner.display = past is not None
         if past is not None:
             banner.update(
-                f"[b]Status pr. {past}[/b] · kun visning · [b]Esc[/b] tilbage til nu · "
-                "[b]a[/b] anden dato"
+                _(
+                    "[b]Status as of {moment}[/b] · view only · [b]Esc[/b] back to now · "
+                    "[b]a[/b] another date"
+                ).format(moment=past)
             )
 
     def _show(self, status: Status | None) -> None:
@@ -176,13 +178,17 @@ class DashboardScreen(Screen[None]):
         self.query_one("#panels").display = not empty  # no "Indlæser …" forever
         if parat_ui(self.app).read_only:
             notice.update(
-                "Databasen har intet program endnu, og denne forbindelse er skrivebeskyttet: "
-                "en med skriveret skal oprette det (parat init)."
+                _(
+                    "The database has no programme yet, and this connection is read-only: "
+                    "someone with write access must create it (parat init)."
+                )
             )
             return
         notice.update(
-            "Databasen har intet program endnu. Åbn kommandopaletten (ctrl+p) og vælg "
-            "'Opret programmet', eller kør `parat demo` på en ny database."
+            _(
+                "The database has no programme yet. Open the command palette (ctrl+p) and "
+                "choose 'Create the programme', or run `parat demo` on a new database."
+            )
         )
 
     def action_overlap(self) -> None:

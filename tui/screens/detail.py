@@ -15,6 +15,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from tracker.domain.stages import Stage
+from tracker.i18n import N_, _
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictChoice, ConflictDialog
 from tui.dialogs.note import StageNote, stage_dialog
@@ -35,16 +36,16 @@ class DetailScreen(DetailForm):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Esc leaves a field first (the key bar says so), then the screen.
-        Binding("escape", "leave_field", "Forlad feltet", id="detail.leave"),
-        Binding("escape", "back", "Tilbage", id="detail.back"),
-        Binding("ctrl+s", "save_all", "Gem alt", id="detail.save"),
-        Binding("d", "drop", "Forkast", id="detail.drop"),
-        Binding("t", "figures", "Tal", id="detail.figures"),
-        Binding("f", "fields", "Felter", id="detail.fields"),
+        Binding("escape", "leave_field", N_("Leave the field"), id="detail.leave"),
+        Binding("escape", "back", N_("Back"), id="detail.back"),
+        Binding("ctrl+s", "save_all", N_("Save all"), id="detail.save"),
+        Binding("d", "drop", N_("Drop"), id="detail.drop"),
+        Binding("t", "figures", N_("Figures"), id="detail.figures"),
+        Binding("f", "fields", N_("Fields"), id="detail.fields"),
         # Before the focused input (whose scrolling takes the arrows otherwise); passed
         # on to it outside the figure grid.
-        Binding("up", "move(-1)", "Felt op", show=False, id="detail.up", priority=True),
-        Binding("down", "move(1)", "Felt ned", show=False, id="detail.down", priority=True),
+        Binding("up", "move(-1)", N_("Field up"), show=False, id="detail.up", priority=True),
+        Binding("down", "move(1)", N_("Field down"), show=False, id="detail.down", priority=True),
     ]
 
     # No field has the focus at first, so the screen's keys (d, t, f, Esc) work at
@@ -65,7 +66,7 @@ class DetailScreen(DetailForm):
                 yield FieldsPanel(self._bucket_options(), id="fields")
                 yield FiguresPanel(self._years(), id="figures")
             with Vertical(id="history", classes="panel") as panel:
-                panel.border_title = "Historik (nyeste først)"
+                panel.border_title = _("History (newest first)")
                 yield HistoryTable(id="history-table")
         yield KeyBar()
 
@@ -167,10 +168,12 @@ class DetailScreen(DetailForm):
 
         self.app.push_screen(
             ConfirmDialog(
-                "Ikke gemt",
-                f"Du har ændringer, der ikke er gemt: {names}. Kassér dem?",
-                yes="Kassér",
-                no="Bliv her",
+                _("Not saved"),
+                _("You have changes that are not saved: {fields}. Discard them?").format(
+                    fields=names
+                ),
+                yes=_("Discard"),
+                no=_("Stay here"),
             ),
             answer,
         )
@@ -184,13 +187,13 @@ class DetailScreen(DetailForm):
         def chosen(choice: ConflictChoice | None) -> None:
             if choice == "reload":
                 self._fill(current, keep_dirty=False)
-                self.notify("Genindlæst: din ændring er ikke gemt.")
+                self.notify(_("Reloaded: your change is not saved."))
                 self.post_message(DataChanged())
             elif choice == "overwrite":
                 self.version = current.hypothesis.version
                 self._save(self._pending, current.hypothesis.version)
             else:
-                self._error(message.field, "Ikke gemt: en anden har ændret hypotesen.")
+                self._error(message.field, _("Not saved: someone else has changed the hypothesis."))
 
         self.app.push_screen(
             ConflictDialog(

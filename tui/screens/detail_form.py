@@ -18,6 +18,7 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from tracker.cli.words import stage_name
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution, Status
@@ -28,6 +29,7 @@ from tracker.report.validations import validation_lines
 from tui.access import error_text
 from tui.dialogs.note import StageNote
 from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values, problem
+from tui.fmt import word
 from tui.messages import DataChanged, DetailLoaded, Saved, SaveFailed, StaleConflict
 from tui.protocol import ParatUI, parat_ui
 from tui.range_line import range_line
@@ -132,7 +134,7 @@ class DetailForm(Screen[None]):
             self.call_after_refresh(self._done_filling)
         h = detail.hypothesis
         self.query_one("#detail-head", Static).update(
-            f"[b]{h.code}[/b] · {h.title}   [dim]{h.stage.label} · version {h.version}[/dim]"
+            f"[b]{h.code}[/b] · {h.title}   [dim]{stage_name(h.stage)} · version {h.version}[/dim]"
         )
         self.query_one(HistoryTable).show(detail.events)
         self._show_status(self.ui.status)
@@ -144,7 +146,7 @@ class DetailForm(Screen[None]):
         validates = detail.validations or (status is not None and status.programme.has_validations)
         lines = validation_lines(detail) if validates else []
         # the reference and the actor are user text: escaped, never read as markup
-        text = "\n".join([f"[b]{da.VALIDATIONS}[/b]", *(escape(line) for line in lines)])
+        text = "\n".join([f"[b]{word(da.VALIDATIONS)}[/b]", *(escape(line) for line in lines)])
         box.update(text if lines else "")
         box.display = bool(lines)
 
@@ -165,7 +167,7 @@ class DetailForm(Screen[None]):
     def _bucket_options(self) -> list[tuple[str, str]]:
         status = self.ui.status
         buckets = status.programme.buckets if status else ()
-        return [("(ingen pulje)", NO_BUCKET)] + [(b.name, b.key) for b in buckets]
+        return [(_("(no bucket)"), NO_BUCKET)] + [(b.name, b.key) for b in buckets]
 
     def _fill_buckets(self) -> None:
         select = self.query_one("#bucket", Select)
@@ -242,7 +244,7 @@ class DetailForm(Screen[None]):
         if edits:
             self._save(edits)
         else:
-            self.notify("Ingen ændrede tal at gemme: noten gemmes med de næste tal.")
+            self.notify(_("No changed figures to save: the note is saved with the next figures."))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id in self._filling or self.detail is None:
@@ -286,7 +288,7 @@ class DetailForm(Screen[None]):
         if edits:
             self._save(edits)
         else:
-            self.notify("Intet at gemme.")
+            self.notify(_("Nothing to save."))
 
     # -- saving --------------------------------------------------------------------
     def _save(self, edits: list[Edit], version: int | None = None) -> None:
@@ -340,7 +342,11 @@ class DetailForm(Screen[None]):
             note.value = ""  # it went with the figures saved: it is in the history now
         self._fill(message.detail, keep_dirty=True)
         if message.changed:
-            self.notify(f"{self.code} er gemt (version {self.version}).")
+            self.notify(
+                _("{code} is saved (version {version}).").format(
+                    code=self.code, version=self.version
+                )
+            )
         self.post_message(DataChanged())
 
     def on_save_failed(self, message: SaveFailed) -> None:

@@ -11,111 +11,116 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from tracker.i18n import N_, _
+
 __all__ = ["HELP", "HelpScreen", "help_text"]
 
-#: The help, with each key named by its binding's id (``{app.quit}``), filled in with the
-#: keys in force by :func:`help_text`.
-HELP = """\
-# Parat – hjælp
+#: The help (translated where shown), with each key named by its binding's id
+#: (``{app.quit}``), filled in with the keys in force by :func:`help_text`.
+HELP = N_(
+    """\
+# Parat – help
 
-## Overalt
-| Tast | Handling |
+## Everywhere
+| Key | Action |
 |---|---|
-| {app.overblik} / {app.hypoteser} | Overblik / Hypoteser |
-| {app.siden} / {app.budget} | Siden sidst / Budget |
-| `ctrl+p` | Kommandopaletten: gå til en hypotese, skift fase, ny hypotese, eksportér … |
-| {app.as_of} | Vis status pr. et øjebliksbillede eller en dato (kun visning) |
-| {app.now} | Tilbage til nu (på Overblik og Siden sidst, når du ser fortiden) |
-| {app.new} | Ny hypotese |
-| {app.reload} | Genindlæs tallene fra databasen |
-| {app.help} | Denne hjælp |
-| {app.quit} | Afslut |
+| {app.overblik} / {app.hypoteser} | Overview / Hypotheses |
+| {app.siden} / {app.budget} | Since last / Budget |
+| `ctrl+p` | The command palette: go to a hypothesis, change stage, new hypothesis, export … |
+| {app.as_of} | Show the status as of a snapshot or a date (view only) |
+| {app.now} | Back to now (on Overview and Since last, while you look at the past) |
+| {app.new} | New hypothesis |
+| {app.reload} | Reload the figures from the database |
+| {app.help} | This help |
+| {app.quit} | Quit |
 
-## Overblik
-| Tast | Handling |
+## Overview
+| Key | Action |
 |---|---|
-| {dashboard.export} | Eksportér status (md, html, pdf, xlsx, csv, json) til en fil |
-| {dashboard.overlap} | Tilføj, ret eller fjern en dobbelttælling (dobbelttællingspanelets tal) |
+| {dashboard.export} | Export the status (md, html, pdf, xlsx, csv, json) to a file |
+| {dashboard.overlap} | Add, change or drop an overlap (the figures of the double counting panel) |
 
-## Siden sidst
-Hvad er flyttet siden et øjebliksbillede (vælg i listen, nyeste først) eller en dato.
+## Since last
+What has moved since a snapshot (choose from the list, newest first) or a date.
 
-| Tast | Handling |
+| Key | Action |
 |---|---|
-| {since.date} | Skriv en dato (12.02.2018) eller et øjebliksbilledes navn |
+| {since.date} | Write a date (12.02.2018) or a snapshot's name |
 
 ## Budget
-Budgetopfølgningen pr. ramme (inden for og uden for servicerammen, pr. udvalg), de
-udmøntede reduktioner pr. hypotese og det, der er besluttet, men ikke udmøntet.
+The budget follow-up by frame (inside and outside the service frame, by committee),
+the implemented reductions by hypothesis, and what is decided but not implemented.
 
-| Tast | Handling |
+| Key | Action |
 |---|---|
-| {budget.previous_year} / {budget.next_year} | Forrige / næste budgetår |
+| {budget.previous_year} / {budget.next_year} | Previous / next budget year |
 
-## Hypoteser
-| Tast | Handling |
+## Hypotheses
+| Key | Action |
 |---|---|
-| {hypotheses.search} | Søg (kode, titel, område, ansvarlig) – filtrerer mens du skriver |
-| {hypotheses.clear} | Fra søgefeltet tilbage til tabellen; ellers ryd søgning og filtre |
-| {table.up} / {table.down} | Flyt markøren op / ned |
-| {table.pageup} / {table.pagedown} | En side op / ned |
-| {table.first} / {table.last} | Første / sidste hypotese |
-| {table.open} eller dobbeltklik | Åbn hypotesen |
-| {table.sort} | Sortér efter næste kolonne (eller klik på en kolonneoverskrift) |
-| {table.reverse} | Vend rækkefølgen |
-| {table.group} | Gruppér efter område med subtotaler (og en total nederst); igen: én liste |
-| {hypotheses.drop} | Forkast den markerede hypotese (kræver en begrundelse) |
+| {hypotheses.search} | Search (code, title, area, owner) – filters as you type |
+| {hypotheses.clear} | From the search field back to the table; else clear search and filters |
+| {table.up} / {table.down} | Move the cursor up / down |
+| {table.pageup} / {table.pagedown} | One page up / down |
+| {table.first} / {table.last} | First / last hypothesis |
+| {table.open} or double click | Open the hypothesis |
+| {table.sort} | Sort by the next column (or click a column heading) |
+| {table.reverse} | Reverse the order |
+| {table.group} | Group by area with subtotals (and a total at the bottom); again: one list |
+| {hypotheses.drop} | Drop the hypothesis marked (needs a reason) |
 
-I et smalt vindue (80 kolonner) viser tabellen kode, titel, fase og de tre beløb hele;
-Ændret, Ansvarlig og Område viges først, og linjen under tabellen nævner dem.
+In a narrow window (80 columns) the table shows code, title, stage and the three
+amounts in full; Changed, Owner and Area give way first, and the line below the table
+names them.
 
-## Hypotese (detaljer)
-| Tast | Handling |
+## Hypothesis (details)
+| Key | Action |
 |---|---|
-| `Tab` / `shift+Tab` | Næste / forrige felt |
-| {detail.fields} / {detail.figures} | Til felterne / til tallene (målårets potentiale) |
-| {detail.up} {detail.down} i tallene | Samme slags tal et år før / efter |
-| `Enter` | Gem feltet |
-| {detail.save} | Gem alle ændrede felter |
-| {detail.drop} | Forkast hypotesen (kræver en begrundelse) |
-| {detail.leave} | Forlad feltet (ændringen bliver stående, ikke gemt) |
-| {detail.back} | Tilbage til tabellen (spørger, hvis noget ikke er gemt) |
-| `→` i Område / Ansvarlig | Tag forslaget (de værdier, programmet allerede bruger) |
+| `Tab` / `shift+Tab` | Next / previous field |
+| {detail.fields} / {detail.figures} | To the fields / to the figures (target year's potential) |
+| {detail.up} {detail.down} in the figures | The same kind of figure a year before / after |
+| `Enter` | Save the field |
+| {detail.save} | Save every field changed |
+| {detail.drop} | Drop the hypothesis (needs a reason) |
+| {detail.leave} | Leave the field (the change stays, not saved) |
+| {detail.back} | Back to the table (asks if something is not saved) |
+| `→` in Area / Owner | Take the suggestion (the values the programme already uses) |
 
-I et felt er bogstaver tekst: {detail.fields}, {detail.figures} og {detail.drop} virker,
-når du har forladt feltet med {detail.leave}. Tastelinjen nederst viser kun de taster,
-der virker, hvor du er.
+In a field, letters are text: {detail.fields}, {detail.figures} and {detail.drop} work
+once you have left the field with {detail.leave}. The key bar at the bottom shows only
+the keys that work where you are.
 
-Et felt, du har ændret uden at gemme, har en **gul streg** i venstre kant; et ugyldigt
-beløb en **rød streg** og fed tekst, med forklaringen under tallene.
+A field you have changed without saving has a **yellow bar** at its left edge; an
+invalid amount a **red bar** and bold text, with the explanation below the figures.
 
-Mens du redigerer et felt, følger resten af siden med databasen: ændrer en anden
-ansvarlig, fase eller et andet års tal, ser du det inden for få sekunder, og en
-besked siger, hvad der er ændret. Kun feltet, du redigerer, får lov at stå.
+While you edit a field, the rest of the page follows the database: if someone else
+changes the owner, the stage or another year's figure, you see it within a few seconds,
+and a message says what changed. Only the field you are editing is left alone.
 
-Ved hvert faseskift spørger Parat om en note og om den **beslutning**, skiftet bygger
-på (fx "Chefgruppemøde 2, 12.03.2018"); den vises i historikken og i Siden sidst. Et
-fasetrin **tilbage** eller til **Forkastet** kræver en begrundelse; resten kan udelades.
+At every stage move Parat asks for a note and for the **decision** the move rests on
+(e.g. "Chefgruppemøde 2, 12.03.2018"); it is shown in the history and in Since last. A
+stage step **back** or to **Dropped** needs a reason; the rest can be left out.
 
-**Note** under tallene følger med de tal, du gemmer næste gang (som
-`parat figure set --note`); `Enter` i noten gemmer alle ændrede tal.
+The **Note** below the figures goes with the figures you save next (like
+`parat figure set --note`); `Enter` in the note saves every figure changed.
 
-## Beløb
-Beløb skrives i **mio. kr.**, med komma eller punktum: `4,5` = 4.500.000 kr.
-Andre enheder: `29 tkr` eller `29t` = 29.000 kr.; `4.500.000 kr` = 4.500.000 kr.
-Et ugyldigt beløb vises med en forklaring ved feltet, og intet gemmes.
+## Amounts
+Amounts are written in **mio. kr.**, with a comma or a point: `4,5` = 4.500.000 kr.
+Other units: `29 tkr` or `29t` = 29.000 kr.; `4.500.000 kr` = 4.500.000 kr.
+An invalid amount is shown with an explanation by the field, and nothing is saved.
 
-## Hvis en anden har ændret hypotesen
-Parat gemmer aldrig oven i en andens ændring uden at spørge: har en anden ændret
-**det samme felt**, ser du begge værdier og vælger at **genindlæse** (din ændring
-droppes) eller at **overskrive** bevidst. Har en anden ændret andre felter, gemmes din
-ændring oven i, og deres ændringer bliver stående.
+## If someone else has changed the hypothesis
+Parat never saves over someone else's change without asking: if someone else changed
+**the same field**, you see both values and choose to **reload** (your change is
+dropped) or to **overwrite** deliberately. If someone else changed other fields, your
+change is saved on top, and their changes stay.
 
-## Ny hypotese
-Dialogen starter i Kode med næste ledige kode markeret: skriv en anden kode, eller tryk
-`Tab` for at beholde den. Område og Ansvarlig foreslår de værdier, der allerede er i
-brug (`→` tager forslaget).
+## New hypothesis
+The dialog starts in Code with the next free code marked: write another code, or press
+`Tab` to keep it. Area and Owner suggest the values already in use (`→` takes the
+suggestion).
 """
+)
 
 
 _KEY = re.compile(r"\{([a-z-]+\.[a-z_-]+)\}")
@@ -129,16 +134,16 @@ def help_text(app: App[object], keymap: Mapping[str, str]) -> str:
 
     def keys(match: re.Match[str]) -> str:
         shown = keys_shown(app, bindings[match[1]], keymap)
-        return " eller ".join(f"`{key}`" for key in shown)
+        return _(" or ").join(f"`{key}`" for key in shown)
 
-    return _KEY.sub(keys, HELP)
+    return _KEY.sub(keys, _(HELP))
 
 
 class HelpScreen(ModalScreen[None]):
     """The keys and the rules, closed with Escape, ``q`` or ``?``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Luk", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", N_("Close"), id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:

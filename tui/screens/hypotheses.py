@@ -9,9 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tracker.domain import labels as da
+from tracker.cli import words
+from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
+from tracker.i18n import N_, _
 from tracker.report import HypothesisView
 from tui.dialogs.note import StageNote, stage_dialog
 from tui.fmt import count
@@ -30,9 +32,9 @@ class HypothesesScreen(Screen[None]):
     """The secretariat's list; Enter opens a hypothesis."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Søg", id="hypotheses.search"),
-        Binding("escape", "clear", "Ryd", id="hypotheses.clear"),
-        Binding("d", "drop", "Forkast", id="hypotheses.drop"),
+        Binding("slash", "search", N_("Search"), id="hypotheses.search"),
+        Binding("escape", "clear", N_("Clear"), id="hypotheses.clear"),
+        Binding("d", "drop", N_("Drop"), id="hypotheses.drop"),
     ]
 
     def __init__(self) -> None:
@@ -88,19 +90,26 @@ class HypothesesScreen(Screen[None]):
         the columns a narrow window hides (in a shorter form then)."""
         table = self.query_one(HypothesisTable)
         total = len(self._haystack)
-        label = next(c.label for c in COLUMNS if c.key == table.sort_key)
-        hidden = [c for c in table.hidden_columns() if not (table.grouped and c == da.AREA)]
-        shown = f" Viser {count(len(table.rows))} af {count(total)}"
+        label = next(_(c.label) for c in COLUMNS if c.key == table.sort_key)
+        hidden = [c for c in table.hidden_columns() if not (table.grouped and c == _(words.AREA))]
+        shown = " " + _("Showing {shown} of {total}").format(
+            shown=count(len(table.rows)), total=count(total)
+        )
         if hidden:
             arrow = "▼" if table.sort_reverse else "▲"
-            parts = [shown, f"{label} {arrow}", "mio. kr.", f"skjult: {', '.join(hidden)}"]
+            hidden_text = _("hidden: {columns}").format(columns=", ".join(hidden))
+            parts = [shown, f"{label} {arrow}", _("mio. kr."), hidden_text]
             if table.grouped:
-                parts.insert(2, "pr. område")
+                parts.insert(2, _("by area"))
         else:
-            order = "faldende" if table.sort_reverse else "stigende"
-            parts = [shown, f"sorteret efter {label} ({order})", "beløb i mio. kr. for målåret"]
+            order = _("descending") if table.sort_reverse else _("ascending")
+            parts = [
+                shown,
+                _("sorted by {column} ({order})").format(column=label, order=order),
+                _("amounts in mio. kr. for the target year"),
+            ]
             if table.grouped:
-                parts.insert(2, "grupperet efter område med subtotaler")
+                parts.insert(2, _("grouped by area with subtotals"))
         self.query_one("#table-info", Static).update(" · ".join(parts))
 
     def on_hypothesis_table_opened(self, event: HypothesisTable.Opened) -> None:
@@ -144,11 +153,17 @@ class HypothesesScreen(Screen[None]):
         if code is None or row is None or ui.refuse_write():
             return
         if row.stage is stage:
-            self.notify(f"{code} er allerede {stage.label.lower()}.")
+            self.notify(
+                _("{code} is already {stage}.").format(code=code, stage=stage_name(stage).lower())
+            )
             return
 
         def saved(view: HypothesisView) -> None:
-            self.notify(f"{view.code} er nu {view.stage.label.lower()}.")
+            self.notify(
+                _("{code} is now {stage}.").format(
+                    code=view.code, stage=stage_name(view.stage).lower()
+                )
+            )
             self.post_message(DataChanged())
 
         def save(answer: StageNote | None) -> None:

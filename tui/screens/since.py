@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Select, Static
 from tracker.domain.diff import Diff
 from tracker.domain.status import Status
 from tracker.errors import ParatError
+from tracker.i18n import N_, _
 from tracker.report.moments import LOCAL, show_moment
 from tui.access import error_text
 from tui.fmt import datetime_short
@@ -48,16 +49,18 @@ def _named(label: str, moment: datetime) -> str:
     shown = show_moment(moment)
     if label == shown or not label:
         return shown
-    return f"{label} ({datetime_short(moment) if label == 'nu' else shown})"
+    if label == "nu":  # the moment named by the UI itself (not a snapshot's name)
+        return _("now") + f" ({datetime_short(moment)})"
+    return f"{label} ({shown})"
 
 
 class SinceScreen(Screen[None]):
     """The chief group's "what happened since the last meeting"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "date", "Dato", id="since.date"),
-        Binding("j,down", "scroll(1)", "Rul", show=False, id="since.down"),
-        Binding("k,up", "scroll(-1)", "Rul op", show=False, id="since.up"),
+        Binding("slash", "date", N_("Date"), id="since.date"),
+        Binding("j,down", "scroll(1)", N_("Scroll"), show=False, id="since.down"),
+        Binding("k,up", "scroll(-1)", N_("Scroll up"), show=False, id="since.up"),
     ]
     AUTO_FOCUS = None
 
@@ -71,10 +74,10 @@ class SinceScreen(Screen[None]):
         fit_breakpoints(self)
         yield TopBar("siden")
         with Horizontal(id="since-picker"):
-            yield Label("Siden", classes="since-label")
-            yield Select[str]([], prompt="Øjebliksbillede", id="since-snapshot")
-            yield OrderedInput(placeholder="eller dato: 12.02.2018", id="since-date")
-        yield Static("Indlæser …", id="since-head")
+            yield Label(_("Since"), classes="since-label")
+            yield Select[str]([], prompt=_("Snapshot"), id="since-snapshot")
+            yield OrderedInput(placeholder=_("or date: 12.02.2018"), id="since-date")
+        yield Static(_("Loading …"), id="since-head")
         yield Label("", id="since-error", classes="error")
         with VerticalScroll(id="since-body"), Horizontal(id="since-panels"):
             yield DiffFigures(id="diff-figures", classes="panel")
@@ -82,8 +85,8 @@ class SinceScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#diff-figures").border_title = "Tallene før og nu"
-        self.query_one("#diff-moves").border_title = "Hvad er flyttet"
+        self.query_one("#diff-figures").border_title = _("The figures then and now")
+        self.query_one("#diff-moves").border_title = _("What has moved")
         self.watch(self.app, "status", self._status_changed)
         self._load_snapshots()
 
@@ -162,9 +165,15 @@ class SinceScreen(Screen[None]):
         self.diff = diff
         self._error("")
         self.query_one("#since-head", Static).update(
-            f"[b]Siden sidst:[/b] {_named(diff.since_label, diff.since)} → "
-            f"{_named(diff.until_label, diff.until)} · "
-            f"{len(diff.stage_moves)} fasebevægelser · {len(diff.figure_changes)} tal ændret"
+            _(
+                "[b]Since last:[/b] {since} → {until} · {moves} stage moves · "
+                "{changes} figures changed"
+            ).format(
+                since=_named(diff.since_label, diff.since),
+                until=_named(diff.until_label, diff.until),
+                moves=len(diff.stage_moves),
+                changes=len(diff.figure_changes),
+            )
         )
         self.query_one(DiffFigures).diff = diff
         self.query_one(DiffMoves).diff = diff
@@ -175,5 +184,7 @@ class SinceScreen(Screen[None]):
         label.display = bool(text)
         if text:
             self.query_one("#since-head", Static).update(
-                f"[b]Siden sidst:[/b] {self.since or ''} – kunne ikke sammenlignes"
+                _("[b]Since last:[/b] {since} – could not be compared").format(
+                    since=self.since or ""
+                )
             )

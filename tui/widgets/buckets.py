@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.status import Allocation, Status
+from tracker.i18n import _
 from tui.fmt import mio, mio_short
 from tui.widgets.bar import COLOURS, bar
 
@@ -23,7 +24,7 @@ class BucketBars(Widget):
     def render(self) -> RenderableType:
         status = self.status
         if status is None:
-            return Text("Indlæser …", style="dim")
+            return Text(_("Loading …"), style="dim")
         width = self.size.width or 80
         name_w = min(24, max(12, max((len(b.name) for b in status.buckets), default=12)))
         figures_w = 28
@@ -33,20 +34,29 @@ class BucketBars(Widget):
             scale = max(b.target_kr, b.weighted_kr, 1)
             out.append(f"{b.name[:name_w]:<{name_w}} ", style="bold")
             out.append_text(bar(b.weighted_kr, scale, bar_w, COLOURS["weighted"]))
-            figures = f"{mio_short(b.weighted_kr)} af {mio_short(b.target_kr)}"
+            figures = _("{weighted} of {target}").format(
+                weighted=mio_short(b.weighted_kr), target=mio_short(b.target_kr)
+            )
             out.append(f" {figures:>13}")
             if b.gap_kr > 0:
-                out.append(f"  mangler {mio_short(b.gap_kr):>5}\n", style="#ff8787")
+                missing = _("missing {amount}").format(amount=f"{mio_short(b.gap_kr):>5}")
+                out.append(f"  {missing}\n", style="#ff8787")
             else:
-                out.append(f"  fuld {'':>8}\n", style="#5fd75f")
-        if status.programme.allocation is Allocation.WATERFALL:
-            rest, label = status.surplus, "Overskud ud over puljerne"
+                full = _("full")
+                out.append(f"  {full:<4} {'':>8}\n", style="#5fd75f")
+        waterfall = status.programme.allocation is Allocation.WATERFALL
+        if waterfall:
+            rest, label = status.surplus, _("Surplus beyond the buckets")
         else:
-            rest, label = status.unassigned, "Uden pulje (ikke øremærket)"
+            rest, label = status.unassigned, _("No bucket (not earmarked)")
         out.append(f"{label}: ", style="bold")
-        out.append(f"vægtet {mio(rest.weighted_kr)} · pipeline {mio(rest.pipeline_kr)}")
         out.append(
-            "  (mio. kr.; vandfald)" if label.startswith("Over") else "  (øremærket)", style="dim"
+            _("weighted {weighted} · pipeline {pipeline}").format(
+                weighted=mio(rest.weighted_kr), pipeline=mio(rest.pipeline_kr)
+            )
+        )
+        out.append(
+            "  " + (_("(mio. kr.; waterfall)") if waterfall else _("(earmarked)")), style="dim"
         )
         return out
 

@@ -12,10 +12,12 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tracker.domain import labels as da
+from tracker.cli import words
+from tracker.cli.words import stage_name
 from tracker.domain.diff import Diff, total_changes
 from tracker.domain.money import format_mio_change, format_mio_change_number
-from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short
+from tracker.i18n import _
+from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short, word
 
 __all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]
 
@@ -51,13 +53,17 @@ class DiffFigures(Static):
 
     @staticmethod
     def _render_diff(d: Diff) -> RenderableType:
-        totals = _table("", da.THEN, da.NOW, da.CHANGE, right=(1, 2, 3))
+        totals = _table("", _(words.THEN), _(words.NOW), _(words.CHANGE), right=(1, 2, 3))
         for label, old, new in total_changes(d):
             totals.add_row(
-                label, mio(old), mio(new), Text(signed(new - old), style=_change_style(new - old))
+                word(label),
+                mio(old),
+                mio(new),
+                Text(signed(new - old), style=_change_style(new - old)),
             )
         before = {x.key: x for x in d.before.buckets}
-        buckets = _table(da.BUCKET, da.TARGET, da.THEN, da.NOW, da.CHANGE, right=(1, 2, 3, 4))
+        then, now, change = _(words.THEN), _(words.NOW), _(words.CHANGE)
+        buckets = _table(_(words.BUCKET), _(words.TARGET), then, now, change, right=(1, 2, 3, 4))
         for x in d.after.buckets:
             old = before[x.key].weighted_kr if x.key in before else 0
             buckets.add_row(
@@ -68,10 +74,10 @@ class DiffFigures(Static):
                 Text(signed(x.weighted_kr - old), style=_change_style(x.weighted_kr - old)),
             )
         return Group(
-            Text("Totaler", style="bold"),
+            Text(_("Totals"), style="bold"),
             totals,
             Text(""),
-            Text(f"{da.BUCKETS} ({da.WEIGHTED.lower()})", style="bold"),
+            Text(f"{_(words.BUCKETS)} ({_(words.WEIGHTED).lower()})", style="bold"),
             buckets,
         )
 
@@ -86,27 +92,35 @@ class DiffMoves(Static):
 
     @staticmethod
     def _render_diff(d: Diff) -> RenderableType:
-        parts: list[RenderableType] = [Text(f"Fasebevægelser ({len(d.stage_moves)})", style="bold")]
+        moves_head = _("Stage moves ({count})").format(count=len(d.stage_moves))
+        parts: list[RenderableType] = [Text(moves_head, style="bold")]
         if d.stage_moves:
-            moves = _table(da.CODE, da.TITLE, "Fra → til", "Hvem, hvornår")
+            moves = _table(_(words.CODE), _(words.TITLE), _("From → to"), _("Who, when"))
             for m in d.stage_moves:
-                old = m.old_stage.label if m.old_stage else "(ny)"
-                new = m.new_stage.label if m.new_stage else ""
-                said = (f"{da.DECISION}: {m.decision}" if m.decision else "", m.note)
+                old = stage_name(m.old_stage) if m.old_stage else _("(new)")
+                new = stage_name(m.new_stage) if m.new_stage else ""
+                decision = _("Decision: {decision}").format(decision=m.decision)
+                said = (decision if m.decision else "", m.note)
                 title = " – ".join(x for x in (m.title, *said) if x)
                 moves.add_row(m.code, title, f"{old} → {new}", _when(m.actor, m.at))
             parts.append(moves)
         else:
-            parts.append(Text("Ingen.", style="dim"))
-        parts += [Text(""), Text(f"Tal ({len(d.figure_changes)}, mio. kr.)", style="bold")]
+            parts.append(Text(_("None."), style="dim"))
+        parts += [
+            Text(""),
+            Text(
+                _("Figures ({count}, mio. kr.)").format(count=len(d.figure_changes)), style="bold"
+            ),
+        ]
         if d.figure_changes:
-            figures = _table(da.CODE, "Tal", da.YEAR, da.THEN, da.NOW, da.CHANGE,
-                             "Hvem, hvornår", right=(2, 3, 4, 5))  # fmt: skip
+            figures = _table(_(words.CODE), _("Figure"), _(words.YEAR), _(words.THEN),
+                             _(words.NOW), _(words.CHANGE), _("Who, when"),
+                             right=(2, 3, 4, 5))  # fmt: skip
             for f in d.figure_changes:
                 change = (f.new_kr or 0) - (f.old_kr or 0)
                 figures.add_row(
                     f.code,
-                    KIND_LABELS.get(f.kind, f.kind),
+                    word(KIND_LABELS.get(f.kind, f.kind)),
                     str(f.year),
                     mio_short(f.old_kr) if f.old_kr is not None else "–",
                     mio_short(f.new_kr) if f.new_kr is not None else "–",
@@ -115,8 +129,9 @@ class DiffMoves(Static):
                 )
             parts.append(figures)
         else:
-            parts.append(Text("Ingen.", style="dim"))
+            parts.append(Text(_("None."), style="dim"))
         parts.append(Text(""))
-        parts.append(Text(f"{da.ADDED}: {', '.join(d.added) or 'ingen'}"))
-        parts.append(Text(f"{da.DROPPED}: {', '.join(d.dropped) or 'ingen'}"))
+        none = _("none")
+        parts.append(Text(f"{_(words.ADDED)}: {', '.join(d.added) or none}"))
+        parts.append(Text(f"{_(words.DROPPED)}: {', '.join(d.dropped) or none}"))
         return Group(*parts)

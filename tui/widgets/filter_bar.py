@@ -8,8 +8,11 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Select
 
+from tracker.cli import words
+from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution, Status
+from tracker.i18n import _
 from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NONE", "FilterBar", "Filters"]
@@ -68,29 +71,29 @@ class FilterBar(Horizontal):
         filters: Filters
 
     _OPTIONS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("stage", "Fase"),
-        ("area", "Område"),
-        ("owner", "Ansvarlig"),
-        ("bucket", "Pulje"),
+        ("stage", words.STAGE),
+        ("area", words.AREA),
+        ("owner", words.OWNER),
+        ("bucket", words.BUCKET),
     )
 
     def compose(self) -> ComposeResult:
         yield OrderedInput(
-            placeholder="/ Søg (kode, titel, område, ansvarlig)", id="search", compact=True
+            placeholder=_("/ Search (code, title, area, owner)"), id="search", compact=True
         )
         for name, prompt in self._OPTIONS:
-            yield Select[str]([], prompt=prompt, id=f"filter-{name}", compact=True)
+            yield Select[str]([], prompt=_(prompt), id=f"filter-{name}", compact=True)
 
     def update_options(self, status: Status) -> None:
         """Offer the values present in the status; keep choices that still exist."""
         areas = sorted({h.area for h in status.hypotheses if h.area}, key=str.casefold)
         owners = sorted({h.owner for h in status.hypotheses if h.owner}, key=str.casefold)
         options: dict[str, list[tuple[str, str]]] = {
-            "stage": [(s.label, s.value) for s in Stage],
+            "stage": [(stage_name(s), s.value) for s in Stage],
             "area": [(a, a) for a in areas],
-            "owner": [(o, o) for o in owners] + [("(ingen ansvarlig)", NONE)],
+            "owner": [(o, o) for o in owners] + [(_("(no owner)"), NONE)],
             "bucket": [(b.name, b.key) for b in status.programme.buckets]
-            + [("(ingen pulje)", NONE)],
+            + [(_("(no bucket)"), NONE)],
         }
         for name, values in options.items():
             select = self.query_one(f"#filter-{name}", Select)
@@ -124,5 +127,5 @@ class FilterBar(Horizontal):
 
     def clear(self) -> None:
         self.query_one("#search", Input).value = ""
-        for name, _ in self._OPTIONS:
+        for name, _prompt in self._OPTIONS:
             self.query_one(f"#filter-{name}", Select).clear()

@@ -6,9 +6,11 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tracker.cli.words import stage_name
 from tracker.domain import labels as da
 from tracker.domain.status import Status
-from tui.fmt import mio_short
+from tracker.i18n import _
+from tui.fmt import mio_short, word
 from tui.widgets.bar import COLOURS, bar
 
 __all__ = ["StageFunnel"]
@@ -24,22 +26,23 @@ class StageFunnel(Widget):
     def render(self) -> RenderableType:
         status = self.status
         if status is None:
-            return Text("Indlæser …", style="dim")
+            return Text(_("Loading …"), style="dim")
         width = self.size.width or 80
         bar_w = max(4, width - 14 - 6 - 9 - 9 - 4)
         scale = max((s.pipeline_kr for s in status.stages), default=0) or 1
         out = Text()
         out.append(
-            f"{da.STAGE:<14}{da.COUNT:>6}{da.PIPELINE:>9}{da.WEIGHTED:>9}\n", style="bold dim"
+            f"{word(da.STAGE):<14}{word(da.COUNT):>6}{word(da.PIPELINE):>9}{word(da.WEIGHTED):>9}\n",
+            style="bold dim",
         )
         for s in status.stages:
             style = "dim" if s.count == 0 else ""
-            out.append(f"{s.label:<14}{s.count:>6}", style=style)
+            out.append(f"{stage_name(s.stage):<14}{s.count:>6}", style=style)
             out.append(f"{mio_short(s.pipeline_kr):>9}{mio_short(s.weighted_kr):>9}", style=style)
             out.append("  ")
             out.append_text(bar(s.pipeline_kr, scale, bar_w, COLOURS["pipeline"]))
             out.append("\n")
-        out.append("Beløb i mio. kr. for målåret", style="dim")
+        out.append(_("Amounts in mio. kr. for the target year"), style="dim")
         return out
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

@@ -5,14 +5,15 @@ import json
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from tracker.domain import labels as da
+from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
+from tracker.i18n import N_, _
 from tracker.report import EventView
-from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio
+from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio, word
 
 __all__ = ["HistoryTable", "describe"]
 
-_SOURCES = {"tui": "UI", "cli": "CLI", "api": "API", "demo": "eksempel"}
+_SOURCES = {"tui": "UI", "cli": "CLI", "api": "API", "demo": N_("sample")}
 
 
 def _value(field: str, value: str | None) -> str:
@@ -25,7 +26,7 @@ def _value(field: str, value: str | None) -> str:
             return value
     if field == "stage":
         try:
-            return Stage(value).label
+            return stage_name(Stage(value))
         except ValueError:
             return value
     if field == "confidence_pct":
@@ -38,30 +39,30 @@ def describe(event: EventView) -> tuple[str, str, str]:
     if event.action == "hypothesis.add":
         try:
             values = json.loads(event.new_value or "{}")
-            stage = Stage(values.get("stage", "identified")).label
+            stage = stage_name(Stage(values.get("stage", "identified")))
         except (ValueError, TypeError):
             stage = ""
-        return "Oprettet", "–", stage
+        return _("Created"), "–", stage
     field = event.field
     if "." in field:
         kind, year = field.split(".", 1)
-        what = f"{KIND_LABELS.get(kind, kind)} {year}"
+        what = f"{word(KIND_LABELS.get(kind, kind))} {year}"
     else:
-        what = FIELD_LABELS.get(field, field or event.action)
+        what = word(FIELD_LABELS.get(field, field or event.action))
     return what, _value(field, event.old_value), _value(field, event.new_value)
 
 
 _COLUMNS = (
-    ("at", "Tidspunkt"),
-    ("actor", "Hvem"),
-    ("source", "Kilde"),
-    ("what", "Hvad"),
-    ("old", "Før"),
-    ("new", "Efter"),
-    ("note", "Note"),
+    ("at", N_("Time")),
+    ("actor", N_("Who")),
+    ("source", N_("Source")),
+    ("what", N_("What")),
+    ("old", N_("Before")),
+    ("new", N_("After")),
+    ("note", N_("Note")),
 )
 #: Shown before the note when some stage move of the history names its decision.
-_DECISION = ("decision", da.DECISION)
+_DECISION = ("decision", N_("Decision"))
 
 
 class HistoryTable(DataTable[str]):
@@ -81,7 +82,8 @@ class HistoryTable(DataTable[str]):
         self.clear(columns=True)
         for (key, label), cells in zip(columns, cells_by_column, strict=True):
             width = max((cell_len(c) for c in cells), default=0)
-            self.add_column(label, key=key, width=max(width, cell_len(label)))
+            shown = _(label)
+            self.add_column(shown, key=key, width=max(width, cell_len(shown)))
 
     def show(self, events: tuple[EventView, ...]) -> None:
         decisions = any(e.decision for e in events)
@@ -94,7 +96,7 @@ class HistoryTable(DataTable[str]):
                 (
                     datetime_short(e.at),
                     e.actor,
-                    _SOURCES.get(e.source, e.source),
+                    _(_SOURCES.get(e.source, e.source)),
                     what,
                     old,
                     new,

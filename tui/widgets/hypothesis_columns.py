@@ -14,10 +14,12 @@ from typing import Any
 
 from rich.cells import set_cell_size
 
-from tracker.domain import labels as da
+from tracker.cli import words
+from tracker.cli.words import stage_name
 from tracker.domain.codes import code_key
 from tracker.domain.groups import by_area
 from tracker.domain.status import HypothesisContribution
+from tracker.i18n import N_, _
 from tui.fmt import count, date, mio_short
 
 __all__ = ["COLUMNS", "Column", "GroupLine", "fit", "grouped", "layout"]
@@ -60,18 +62,21 @@ def _amount(key: str, label: str, width: int, attribute: str, drop: int = 0) -> 
     )
 
 
+_TOTAL = N_("Total")
+
+#: The columns; each label is English (N_), translated where shown.
 COLUMNS: tuple[Column, ...] = (
-    Column("code", da.CODE, 6, lambda h: h.code, lambda h: code_key(h.code)),
-    Column("title", da.TITLE, 0, lambda h: h.title, lambda h: h.title.casefold()),
-    Column("area", da.AREA, 14, lambda h: h.area, lambda h: h.area.casefold(), drop=3),
-    Column("owner", da.OWNER, 15, lambda h: h.owner, lambda h: h.owner.casefold(), drop=2),
-    Column("stage", da.STAGE, 13, lambda h: h.stage.label, lambda h: h.stage.rank),
-    _amount("pipeline", da.POTENTIAL, 10, "pipeline_kr"),
-    _amount("weighted", da.WEIGHTED, 8, "weighted_kr"),
-    _amount("realised", da.REALISED, 10, "realised_kr"),
+    Column("code", words.CODE, 6, lambda h: h.code, lambda h: code_key(h.code)),
+    Column("title", words.TITLE, 0, lambda h: h.title, lambda h: h.title.casefold()),
+    Column("area", words.AREA, 14, lambda h: h.area, lambda h: h.area.casefold(), drop=3),
+    Column("owner", words.OWNER, 15, lambda h: h.owner, lambda h: h.owner.casefold(), drop=2),
+    Column("stage", words.STAGE, 13, lambda h: stage_name(h.stage), lambda h: h.stage.rank),
+    _amount("pipeline", words.POTENTIAL, 10, "pipeline_kr"),
+    _amount("weighted", words.WEIGHTED, 8, "weighted_kr"),
+    _amount("realised", words.REALISED, 10, "realised_kr"),
     Column(
         "updated",
-        "Ændret",
+        N_("Changed"),
         10,
         lambda h: date(h.updated_at),
         lambda h: h.updated_at or _EPOCH,
@@ -133,5 +138,5 @@ def grouped(
             ordered.append(h)
     if ordered:
         total = {a: sum(getattr(g, a) for g in groups) for a in _AMOUNTS}
-        lines.append(GroupLine(f"{da.TOTAL} ({count(len(ordered))})", total, total=True))
+        lines.append(GroupLine(f"{_(_TOTAL)} ({count(len(ordered))})", total, total=True))
     return ordered, lines

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Label, Select, Static, TextArea
 
+from tracker.cli.words import benefit_name, stage_name
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution
 from tracker.i18n import _
 from tui.edits import KINDS, TEXT_FIELDS
-from tui.fmt import KIND_LABELS, mio, pct
+from tui.fmt import KIND_LABELS, mio, pct, word
 from tui.widgets.amount_input import AmountInput
 from tui.widgets.inputs import OrderedInput
 
@@ -32,39 +33,42 @@ class FieldsPanel(Vertical):
     def __init__(self, buckets: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
         super().__init__(classes="panel", id=id)
         self.buckets = list(buckets)
-        self.border_title = "Felter (Tab: næste felt · Enter gemmer)"
+        self.border_title = _("Fields (Tab: next field · Enter saves)")
 
     def compose(self) -> ComposeResult:
         for key, label in TEXT_FIELDS:
             with Horizontal(classes="field"):
-                yield Label(label, classes="field-label")
+                yield Label(word(label), classes="field-label")
                 yield OrderedInput(id=key, compact=True)
         with Horizontal(classes="field"):
-            yield Label("Fase", classes="field-label")
+            yield Label(_("Stage"), classes="field-label")
             yield Select[str](
-                [(s.label, s.value) for s in Stage], id="stage", allow_blank=False, compact=True
+                [(stage_name(s), s.value) for s in Stage],
+                id="stage",
+                allow_blank=False,
+                compact=True,
             )
         with Horizontal(classes="field"):
-            yield Label("Pulje", classes="field-label")
+            yield Label(_("Bucket"), classes="field-label")
             yield Select[str](self.buckets, id="bucket", allow_blank=False, compact=True)
         with Horizontal(classes="field"):
             yield Label(_("Benefit type"), classes="field-label")
             yield Select[str](
-                [(t.label, t.value) for t in BenefitType],
+                [(benefit_name(t), t.value) for t in BenefitType],
                 id="benefit_type",
                 allow_blank=False,
                 compact=True,
             )
         with Horizontal(classes="field"):
-            yield Label("Sikkerhed %", classes="field-label")
+            yield Label(_("Confidence %"), classes="field-label")
             yield OrderedInput(
                 id="confidence",
-                placeholder="tom = fasens vægt",
+                placeholder=_("empty = the stage's weight"),
                 compact=True,
                 restrict=r"[0-9 %]*",
             )
         with Horizontal(classes="field field-tall"):
-            yield Label("Beskrivelse", classes="field-label")
+            yield Label(_("Description"), classes="field-label")
             yield TextArea(id="description", compact=True, soft_wrap=True)
         yield Label("", id="fields-error", classes="error")
 
@@ -76,22 +80,22 @@ class FiguresPanel(Vertical):
     def __init__(self, years: Sequence[int], *, id: str | None = None) -> None:
         super().__init__(classes="panel", id=id)
         self.years = list(years)
-        self.border_title = "Tal i mio. kr. (fx 4,5 eller 29 tkr)"
+        self.border_title = _("Figures in mio. kr. (e.g. 4,5 or 29 tkr)")
 
     def compose(self) -> ComposeResult:
         with Grid(id="figure-grid"):
-            yield Label("År", classes="grid-head")
+            yield Label(_("Year"), classes="grid-head")
             for kind in KINDS:
-                yield Label(KIND_LABELS[kind], classes="grid-head grid-money")
+                yield Label(word(KIND_LABELS[kind]), classes="grid-head grid-money")
             for year in self.years:
                 yield Label(str(year), classes="grid-year")
                 for kind in KINDS:
                     yield AmountInput(id=f"fig-{kind}-{year}", compact=True)
         with Horizontal(classes="field figure-note"):
-            yield Label("Note", classes="field-label")
+            yield Label(_("Note"), classes="field-label")
             yield OrderedInput(
                 id=FIGURE_NOTE,
-                placeholder="gemmes med de tal, du gemmer (Enter her gemmer dem)",
+                placeholder=_("saved with the figures you save (Enter here saves them)"),
                 compact=True,
             )
         yield Label("", id="figures-error", classes="error")
@@ -103,12 +107,21 @@ class FiguresPanel(Vertical):
 
 def contribution(row: HypothesisContribution, year: int) -> str:
     """The hypothesis's contribution in the target ``year``, shown under the figures."""
-    return (
-        f"[b]Bidrag i {year}[/b] (som på Overblik): vægt {row.weight_pct} % · "
-        f"pipeline {mio(row.pipeline_kr)} · vægtet {mio(row.weighted_kr)} · "
-        f"besluttet {mio(row.decided_kr)} · realiseret {mio(row.realised_kr)} "
-        f"({pct(row.realised_kr, row.pipeline_kr)} af pipeline) · "
-        f"investering i alt {mio(row.investment_kr)}"
+    return _(
+        "[b]Contribution in {year}[/b] (as on Overview): weight {weight} % · "
+        "pipeline {pipeline} · weighted {weighted} · "
+        "decided {decided} · realised {realised} "
+        "({share} of pipeline) · "
+        "investment in total {investment}"
+    ).format(
+        year=year,
+        weight=row.weight_pct,
+        pipeline=mio(row.pipeline_kr),
+        weighted=mio(row.weighted_kr),
+        decided=mio(row.decided_kr),
+        realised=mio(row.realised_kr),
+        share=pct(row.realised_kr, row.pipeline_kr),
+        investment=mio(row.investment_kr),
     )
 
 

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from tracker.domain.codes import code_key
 from tracker.domain.status import HypothesisContribution
+from tracker.i18n import N_, _
 from tui.fmt import mio_short
 from tui.widgets.hypothesis_columns import COLUMNS, Column, GroupLine, fit, grouped, layout
 
@@ -58,16 +59,16 @@ class HypothesisTable(ScrollView, can_focus=True):
     HypothesisTable > .hypothesis-table--total { text-style: bold; color: $text-accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Åbn", id="table.open"),
-        Binding("s", "sort_next", "Sortér", id="table.sort"),
-        Binding("S", "sort_reverse", "Vend", id="table.reverse"),
-        Binding("o", "toggle_groups", "Grupér", id="table.group"),
-        Binding("up,k", "move(-1)", "Op", show=False, id="table.up"),
-        Binding("down,j", "move(1)", "Ned", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "Side op", show=False, id="table.pageup"),
-        Binding("pagedown", "page(1)", "Side ned", show=False, id="table.pagedown"),
-        Binding("home,g", "jump(0)", "Første", show=False, id="table.first"),
-        Binding("end,G", "jump(-1)", "Sidste", show=False, id="table.last"),
+        Binding("enter", "open", N_("Open"), id="table.open"),
+        Binding("s", "sort_next", N_("Sort"), id="table.sort"),
+        Binding("S", "sort_reverse", N_("Reverse"), id="table.reverse"),
+        Binding("o", "toggle_groups", N_("Group"), id="table.group"),
+        Binding("up,k", "move(-1)", N_("Up"), show=False, id="table.up"),
+        Binding("down,j", "move(1)", N_("Down"), show=False, id="table.down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="table.pageup"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="table.pagedown"),
+        Binding("home,g", "jump(0)", N_("First"), show=False, id="table.first"),
+        Binding("end,G", "jump(-1)", N_("Last"), show=False, id="table.last"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -208,7 +209,7 @@ class HypothesisTable(ScrollView, can_focus=True):
     def hidden_columns(self) -> list[str]:
         """The labels of the columns that gave way to the width (none when wide)."""
         shown = {c.key for c, _ in self._columns(self._width)} if self._width else None
-        return [c.label for c in COLUMNS if shown is not None and c.key not in shown]
+        return [_(c.label) for c in COLUMNS if shown is not None and c.key not in shown]
 
     def column_at(self, x: int) -> str | None:
         position = 0
@@ -227,7 +228,7 @@ class HypothesisTable(ScrollView, can_focus=True):
         if index >= self._line_count:
             if index == 0:
                 dim = self.get_component_rich_style("hypothesis-table--dim")
-                text = " Ingen hypoteser matcher filteret."
+                text = " " + _("No hypothesis matches the filter.")
                 return Strip([Segment(fit(text, width), base + dim)], width)
             return Strip.blank(width, base)
         line = self._lines[index] if self._lines is not None else index
@@ -266,7 +267,7 @@ class HypothesisTable(ScrollView, can_focus=True):
         sorted_style = base + self.get_component_rich_style("hypothesis-table--sorted")
         segments = []
         for column, w in self._columns(width):
-            label = column.label
+            label = _(column.label)
             if column.key == self.sort_key:
                 label += " ▼" if self.sort_reverse else " ▲"
             style = sorted_style if column.key == self.sort_key else header

@@ -22,6 +22,8 @@ from textual.keys import _character_to_key, key_to_character
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from tracker.i18n import _
+
 __all__ = ["KeyBar", "typed_in_field"]
 
 # The names Textual gives the keys of printable ASCII ("slash", "question_mark", …);
@@ -84,7 +86,7 @@ class KeyBar(Widget):
             shown = binding if key == first else Binding(key, binding.action)
             text = Text()
             text.append(f" {self.app.get_key_display(shown)}", style="bold #ffaf00")
-            text.append(f" {binding.description}", style="" if enabled else "dim")
+            text.append(f" {_(binding.description)}", style="" if enabled else "dim")
             items.append(_Item(key, text, node is self.app, binding.action))
         return items
 
@@ -112,7 +114,7 @@ class KeyBar(Widget):
         if palette in bindings and self.app.ENABLE_COMMAND_PALETTE:
             hint = Text(" ")
             hint.append(self.app.get_key_display(bindings[palette].binding), style="bold #ffaf00")
-            hint.append(" Kommandoer ")
+            hint.append(" " + _("Commands") + " ")
             gap = width - text.cell_len - hint.cell_len
             if gap >= 1:
                 text.append(" " * gap)

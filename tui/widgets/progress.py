@@ -10,7 +10,8 @@ from textual.widget import Widget
 
 from tracker.domain import labels as da
 from tracker.domain.status import Status
-from tui.fmt import mio, pct
+from tracker.i18n import _
+from tui.fmt import mio, pct, word
 from tui.widgets.bar import COLOURS, bar
 
 __all__ = ["MEASURES", "ProgressBars"]
@@ -35,7 +36,7 @@ class ProgressBars(Widget):
     def render(self) -> RenderableType:
         status = self.status
         if status is None:
-            return Text("Indlæser …", style="dim")
+            return Text(_("Loading …"), style="dim")
         totals = status.totals
         target = totals.target_kr
         measures = _measures(status)
@@ -46,18 +47,23 @@ class ProgressBars(Widget):
         bar_w = max(6, width - label_w - amount_w - pct_w - 3)
         out = Text()
         for key, label in measures:
-            out.append(f"{label:<{label_w}}", style="bold")
+            out.append(f"{word(label):<{label_w}}", style="bold")
             out.append(" ")
             out.append_text(bar(values[key], scale, bar_w, COLOURS[key], marker=target))
             out.append(f" {mio(values[key]):>{amount_w}}")
             out.append(f"{pct(values[key], target):>{pct_w}}\n", style="dim")
         gap = totals.gap_kr
-        out.append(f"{da.TARGET} {mio(target)} i {status.programme.target_year}", style="bold")
+        out.append(
+            _("{target} {amount} in {year}").format(
+                target=word(da.TARGET), amount=mio(target), year=status.programme.target_year
+            ),
+            style="bold",
+        )
         if gap > 0:
-            out.append(" · mangler (mål − vægtet) ")
+            out.append(" · " + _("missing (target − weighted)") + " ")
             out.append(mio(gap), style="bold #ff5f5f")
         else:
-            out.append(" · overopfyldt med ")
+            out.append(" · " + _("exceeded by") + " ")
             out.append(mio(-gap), style="bold #5fd75f")
         return out
 

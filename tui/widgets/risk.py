@@ -12,30 +12,32 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
-from tracker.domain import labels as da
 from tracker.domain.money import DEFAULT_DISPLAY, Display
 from tracker.domain.risk import Risk
+from tracker.i18n import N_, _
 from tracker.report.risk import percent
 from tui.fmt import count
 
 __all__ = ["RiskPanel", "risk_text", "spread_text"]
 
-COMPUTING = "Beregner …"
+COMPUTING = N_("Computing …")
 
 
 def risk_text(risk: Risk | None, shown: Display = DEFAULT_DISPLAY) -> Text:
     """The chance of reaching the target, the P80 and P50 amounts, the expected value."""
     if risk is None:
-        return Text(COMPUTING, style="dim")
+        return Text(_(COMPUTING), style="dim")
     ind, tog = risk.independent, risk.together
     out = Text()
-    out.append(f"Sandsynlighed for at nå {shown.amount(risk.target_kr)}: ")
+    out.append(_("Probability of reaching {amount}: ").format(amount=shown.amount(risk.target_kr)))
     out.append(percent(ind.p_target), style="bold")
-    out.append(f" (samvarierende: {percent(tog.p_target)})\n", style="dim")
-    out.append("Nås med 80 % sandsynlighed: ")
+    out.append(
+        " " + _("(correlated: {percent})").format(percent=percent(tog.p_target)) + "\n", style="dim"
+    )
+    out.append(_("Reached with 80 % probability: "))
     out.append(shown.amount(ind.p80_kr), style="bold")
-    out.append(f" · med 50 %: {shown.amount(ind.p50_kr)}\n")
-    out.append(f"{da.EXPECTED}: {shown.amount(risk.expected_kr)}")
+    out.append(" · " + _("with 50 %: {amount}").format(amount=shown.amount(ind.p50_kr)) + "\n")
+    out.append(_("Expected value: {amount}").format(amount=shown.amount(risk.expected_kr)))
     return out
 
 
@@ -46,7 +48,7 @@ def spread_text(risk: Risk | None, shown: Display = DEFAULT_DISPLAY) -> Text:
     s = risk.spread
     return Text(
         f"{shown.amount(s.low_kr)} … {shown.amount(s.high_kr)} · "
-        f"{count(risk.draws)} simulationer, seed {risk.seed}",
+        + _("{draws} simulations, seed {seed}").format(draws=count(risk.draws), seed=risk.seed),
         style="dim",
     )
 

@@ -7,17 +7,18 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.status import Status
+from tracker.i18n import N_, _
 from tui.access import READ_ONLY_MARK
 from tui.fmt import date, mio
 
 __all__ = ["TABS", "TopBar"]
 
-#: (mode, key, Danish label) of the app's main screens.
+#: (mode, key, label: translated where shown) of the app's main screens.
 TABS: tuple[tuple[str, str, str], ...] = (
-    ("overblik", "1", "Overblik"),
-    ("hypoteser", "2", "Hypoteser"),
-    ("siden", "3", "Siden sidst"),
-    ("budget", "4", "Budget"),
+    ("overblik", "1", N_("Overview")),
+    ("hypoteser", "2", N_("Hypotheses")),
+    ("siden", "3", N_("Since last")),
+    ("budget", "4", N_("Budget")),
 )
 
 
@@ -38,23 +39,29 @@ class TopBar(Widget):
         for mode, key, label in TABS:
             left.append(" ")
             start = left.cell_len
-            left.append(f" {key} {label} ", style="bold reverse" if mode == self.active else "")
+            left.append(f" {key} {_(label)} ", style="bold reverse" if mode == self.active else "")
             self._spans.append((start, left.cell_len, mode))
         past = getattr(self.app, "past", None)
         if past is not None:
             left.append(" ")
-            left.append(f" Status pr. {past.split(' – ')[0]} ", style="bold black on yellow")
+            banner = _("Status as of {moment}").format(moment=past.split(" – ")[0])
+            left.append(f" {banner} ", style="bold black on yellow")
         if getattr(self.app, "read_only", False):
             left.append(" ")
-            left.append(f" {READ_ONLY_MARK} ", style="bold white on dark_red")
+            left.append(f" {_(READ_ONLY_MARK)} ", style="bold white on dark_red")
         width = self.size.width or 80
         right = Text()
         if self.status is not None:
             p = self.status.programme
             parts = [
                 (p.name + " · ", "bold"),
-                (f"mål {mio(p.target_kr)} i {p.target_year}", ""),
-                (f" · pr. {date(self.status.as_of)} ", "dim"),
+                (
+                    _("target {amount} in {year}").format(
+                        amount=mio(p.target_kr), year=p.target_year
+                    ),
+                    "",
+                ),
+                (" · " + _("as of {date}").format(date=date(self.status.as_of)) + " ", "dim"),
             ]
             # On a narrow terminal the programme's name goes first, then the date.
             for skip in range(len(parts)):

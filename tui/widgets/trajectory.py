@@ -5,8 +5,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain import labels as da
+from tracker.cli import words
 from tracker.domain.status import Status
+from tracker.i18n import _
 from tui.fmt import mio_short
 from tui.widgets.bar import COLOURS
 
@@ -14,11 +15,11 @@ __all__ = ["SERIES", "TrajectoryChart"]
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
-#: The series drawn per year: (measure, Danish label).
+#: The series drawn per year: (measure, label; translated where drawn).
 SERIES: tuple[tuple[str, str], ...] = (
-    ("pipeline", da.PIPELINE),
-    ("weighted", da.WEIGHTED),
-    ("realised", da.REALISED),
+    ("pipeline", words.PIPELINE),
+    ("weighted", words.WEIGHTED),
+    ("realised", words.REALISED),
 )
 
 
@@ -36,12 +37,12 @@ class TrajectoryChart(Widget):
     def render(self) -> RenderableType:
         status = self.status
         if status is None:
-            return Text("Indlæser …", style="dim")
+            return Text(_("Loading …"), style="dim")
         years = status.years
         width, height = self.size.width or 60, self.size.height or 12
         rows = max(3, height - 2)  # legend above, year labels below
         target = status.totals.target_kr
-        scale = max(target, *(getattr(y, f"{k}_kr") for y in years for k, _ in SERIES), 1)
+        scale = max(target, *(getattr(y, f"{k}_kr") for y in years for k, _label in SERIES), 1)
         axis_w = len(mio_short(scale)) + 1
         group_w = max(4, (width - axis_w - 1) // max(1, len(years)))
         bar_w = max(1, (group_w - 1) // len(SERIES))
@@ -49,8 +50,8 @@ class TrajectoryChart(Widget):
         out = Text()
         for key, label in SERIES:
             out.append("■ ", style=COLOURS[key])
-            out.append(f"{label}  ")
-        out.append("┄ mål", style=COLOURS["target"])
+            out.append(_(label) + "  ")
+        out.append("┄ " + _("target"), style=COLOURS["target"])
         out.append("  (mio. kr.)\n", style="dim")
         for r in range(rows, 0, -1):  # r: row number from the bottom, 1-based
             if r == rows:
@@ -62,7 +63,7 @@ class TrajectoryChart(Widget):
             out.append("┤" if r in (rows, target_row) else "│", style="dim")
             runs: list[tuple[str, str]] = []
             for y in years:
-                for key, _ in SERIES:
+                for key, _label in SERIES:
                     value = max(0, getattr(y, f"{key}_kr"))
                     eighths = round(rows * 8 * value / scale)
                     level = max(0, min(8, eighths - (r - 1) * 8))

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker.domain.status import Status
+from tracker.i18n import _
 from tui.fmt import count
 
 __all__ = ["MAX_SHOWN", "WarningList", "warnings_text"]
@@ -20,16 +21,16 @@ MAX_SHOWN = 30
 def warnings_text(status: Status | None) -> Text:
     """Each warning as its sentence; a summary by kind first when there are many."""
     if status is None:
-        return Text("Indlæser …", style="dim")
+        return Text(_("Loading …"), style="dim")
     warnings = status.warnings
     if not warnings:
-        return Text("Ingen advarsler ✓", style="#5fd75f")
+        return Text(_("No warnings ✓"), style="#5fd75f")
     out = Text()
     if len(warnings) > MAX_SHOWN:
         # Thousands of lines help nobody (and cost seconds to lay out): count them by
         # kind and list the first ones.
         counts = Counter(w.code for w in warnings)
-        out.append(f"{count(len(warnings))} advarsler: ", style="bold")
+        out.append(_("{count} warnings: ").format(count=count(len(warnings))), style="bold")
         out.append(" · ".join(f"{count(n)} {code}" for code, n in counts.most_common()))
         out.append("\n")
     for i, w in enumerate(warnings[:MAX_SHOWN]):
@@ -38,7 +39,8 @@ def warnings_text(status: Status | None) -> Text:
         out.append("▲ ", style="bold #ffaf00")
         out.append(w.message)  # a Danish sentence; the stable code is JSON's
     if len(warnings) > MAX_SHOWN:
-        out.append(f"\n… og {count(len(warnings) - MAX_SHOWN)} flere", style="dim")
+        more = _("… and {count} more").format(count=count(len(warnings) - MAX_SHOWN))
+        out.append(f"\n{more}", style="dim")
     return out
 
 
