@@ -107,7 +107,7 @@ def test_the_detail_screen_lists_the_cuts_and_udmoentet_against_decided(
     budget_parat.uncut(second.code, "bolig", 2017)
     assert _udmoentning(budget_parat, second.code)[1].splitlines()[1] == "Intet udmøntet endnu."
     set_language("en")
-    assert _udmoentning(budget_parat, first.code)[1].splitlines()[0] == "Budget cuts (udmøntning)"
+    assert _udmoentning(budget_parat, first.code)[1].splitlines()[0] == "Budget cuts"
 
 
 def test_nothing_shown_for_a_hypothesis_neither_decided_nor_udmoentet(

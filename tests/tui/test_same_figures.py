@@ -31,7 +31,7 @@ def test_dashboard_table_and_detail_show_the_status_json(app: ParatApp, cli) -> 
             progress = screen.query_one(ProgressBars).render().plain.splitlines()
             totals = data["totals"]
             for line, key in zip(
-                progress, ("realised", "decided", "weighted", "pipeline"), strict=False
+                progress, ("realised", "budgeted", "decided", "weighted", "pipeline"), strict=False
             ):
                 assert format_mio(totals[f"{key}_kr"]) in line
             assert format_mio(totals["gap_kr"]) in progress[-1]

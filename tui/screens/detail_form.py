@@ -156,7 +156,7 @@ class DetailForm(Screen[None]):
         cuts = self.detail.cuts if self.detail is not None else ()
         lines = udmoentning_lines(cuts, row, year)
         # the decision and the ramme's name are user text: escaped, never read as markup
-        heading = _("Budget cuts (udmøntning)")
+        heading = _("Budget cuts")
         text = "\n".join([f"[b]{heading}[/b]", *(escape(line) for line in lines)])
         box.update(text if lines else "")
         box.display = bool(lines)

@@ -144,9 +144,9 @@ def udmoentning_lines(
         for c in cuts
     ]
     if not cuts:
-        lines.append(_("Nothing udmøntet yet."))
+        lines.append(_("Nothing cut yet."))
     lines.append(
-        _("Udmøntet in {year}: {budgeted} of decided {decided}").format(
+        _("Cut in {year}: {budgeted} of decided {decided}").format(
             year=year, budgeted=mio(row.budgeted_kr), decided=mio(row.decided_kr)
         )
     )

@@ -7,8 +7,9 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain import labels as da
+from tracker.cli import words as w
 from tracker.domain.status import Status
+from tracker.i18n import _
 from tracker.report.overlaps import measure_rows
 from tui.fmt import mio_short
 
@@ -30,7 +31,7 @@ class OverlapTable(Widget):
             return Text("")
         out = Text()
         widths = (11, 11, 15, 11)
-        for i, cell in enumerate(("", da.GROSS, da.OVERLAP, da.NETTO)):
+        for i, cell in enumerate(("", _(w.GROSS), _(w.OVERLAP), _(w.NETTO))):
             out.append(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]), style="dim")
         out.append("\n")
         for label, gross, overlap, net in rows:
@@ -39,8 +40,9 @@ class OverlapTable(Widget):
             out.append(f"{'−' + overlap:>{widths[2]}}", style="#ffaf00")
             out.append(f"{net:>{widths[3]}}\n", style="bold")
         n, counted = len(status.overlaps), sum(1 for o in status.overlaps if o.counts)
-        noun = da.OVERLAP if n == 1 else da.OVERLAPS
-        out.append(f"{n} {noun.lower()}, {counted} tæller med · mio. kr.", style="dim")
+        noun = _(w.OVERLAP if n == 1 else w.OVERLAPS)
+        line = _("{n} {noun}, {counted} counted · mio. kr.")
+        out.append(line.format(n=n, noun=noun.lower(), counted=counted), style="dim")
         return out
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
