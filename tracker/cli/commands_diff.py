@@ -138,8 +138,7 @@ def print_diff(d: Diff, shown: Display, *, exact_figures: bool = False) -> None:
             who = ", ".join(x for x in (cut.actor, _when(cut.at)) if x)
             typer.echo(
                 f"  {cut.code} {cut.ramme} {cut.year}: {old or nothing} → "
-                f"{new or withdrawn} ({change}) – {cut.decision}"
-                + (f"  {who}" if who else "")
+                f"{new or withdrawn} ({change}) – {cut.decision}" + (f"  {who}" if who else "")
             )
     if d.added:
         typer.echo(f"\n{_(w.ADDED)}: {', '.join(d.added)}")
