@@ -251,6 +251,35 @@ class Parat(BudgetApi):
             code,
         )
 
+    def set_ranges(
+        self,
+        code: str,
+        ranges: Mapping[int, tuple[Amount, Amount]],
+        *,
+        note: str = "",
+        expect_version: int | None = None,
+        unit: str = "mio",
+    ) -> tuple[HypothesisView, int]:
+        """Record the minimum and maximum (year → (low, high)) of several years in one
+        transaction: all stand, or none (each year checked low ≤ potential ≤ high).
+        Returns the hypothesis and the number of changed amounts."""
+        from tracker.services import figures
+
+        if not ranges:
+            raise InvalidInput("no range given", danish="Intet spænd angivet.")
+
+        def run(s: Session, c: ChangeContext) -> tuple[HypothesisView, int]:
+            changed, version = 0, expect_version
+            for year, (low, high) in sorted(ranges.items()):
+                view, n = figures.set_figures(
+                    s, c, code, year, {"low": low, "high": high},
+                    note=note, expect_version=version, unit=unit,
+                )  # fmt: skip
+                changed, version = changed + n, None  # the first year checks the version
+            return view, changed
+
+        return self._write(run, code)
+
     def hypotheses(
         self,
         *,

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from tracker.domain.overlaps import OverlapStatus
 from tracker.errors import ParatError, ReadOnlyError
-from tracker.i18n import _
+from tracker.i18n import N_, _
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.fmt import mio_exact
@@ -83,7 +83,7 @@ class OverlapDialog(FormDialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annullér", id="overlap.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="overlap.cancel"),
     ]
 
     def __init__(

@@ -42,6 +42,7 @@ class DetailScreen(DetailForm):
         Binding("d", "drop", N_("Drop"), id="detail.drop"),
         Binding("t", "figures", N_("Figures"), id="detail.figures"),
         Binding("f", "fields", N_("Fields"), id="detail.fields"),
+        Binding("m", "ranges", N_("Range"), id="detail.range"),
         # Before the focused input (whose scrolling takes the arrows otherwise); passed
         # on to it outside the figure grid.
         Binding("up", "move(-1)", N_("Field up"), show=False, id="detail.up", priority=True),
@@ -140,6 +141,27 @@ class DetailScreen(DetailForm):
 
     def action_drop(self) -> None:
         self.request_stage(Stage.DROPPED)
+
+    def action_ranges(self) -> None:
+        """Edit the minimum and maximum per year (the potential stays in the grid)."""
+        if self.detail is None or self.ui.refuse_write():
+            return
+        from tui.dialogs.range_editor import RangeChange, RangeDialog
+
+        code, version, parat = self.code, self.version, self.ui.parat
+
+        def store(changes: list[RangeChange]) -> None:
+            ranges = {year: (low, high) for year, low, high in changes}
+            parat.set_ranges(code, ranges, expect_version=version)
+
+        def stored(years: int | None) -> None:
+            if years:
+                self.notify(_("The range is saved ({n} years).").format(n=years))
+                self.load()  # the range line and the history show it
+                self.app.post_message(DataChanged())
+
+        dialog = RangeDialog(code, list(self._years()), self.detail.figures, store)
+        self.app.push_screen(dialog, stored)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # (A letter key such as d, t or f is typed into a text field before any binding

@@ -82,6 +82,7 @@ names them.
 | `Enter` | Save the field |
 | {detail.save} | Save every field changed |
 | {detail.drop} | Drop the hypothesis (needs a reason) |
+| {detail.range} | The range per year: minimum and maximum beside the potential |
 | {detail.leave} | Leave the field (the change stays, not saved) |
 | {detail.back} | Back to the table (asks if something is not saved) |
 | `→` in Area / Owner | Take the suggestion (the values the programme already uses) |
