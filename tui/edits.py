@@ -17,7 +17,7 @@ from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.money import MoneyError, parse_amount
 from tracker.domain.rules import RuleError, parse_confidence
 from tracker.domain.stages import Stage
-from tracker.i18n import _
+from tracker.i18n import N_, _, danish
 from tracker.report import HypothesisDetail, HypothesisView
 from tracker.services import Parat
 from tui.fmt import KIND_LABELS, mio, mio_exact
@@ -31,7 +31,7 @@ __all__ = [
     "build_edit",
     "field_label",
     "field_values",
-    "money_error_da",
+    "money_error",
     "problem",
     "shown_value",
 ]
@@ -118,12 +118,13 @@ def shown_value(field: str, value: str) -> str:
     return value or _("(empty)")
 
 
-_MONEY_HINT = "Skriv fx 4,5 (mio. kr.), 29 tkr eller 4.500.000 kr."
+_MONEY_HINT = N_("Write e.g. 4,5 (mio. kr.), 29 tkr or 4.500.000 kr.")
 
 
-def money_error_da(error: MoneyError) -> str:
-    """The parser's Danish line, with an example of what it reads."""
-    return f"{error.danish}. {_MONEY_HINT}"
+def money_error(error: MoneyError) -> str:
+    """Why the text is not an amount, in the reader's language, with an example."""
+    reason = error.danish if danish() else str(error)
+    return f"{reason}. {_(_MONEY_HINT)}"
 
 
 def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
@@ -139,7 +140,7 @@ def build_edit(code: str, field: str, value: str, *, note: str = "") -> Edit:
         try:
             kr = parse_amount(value)
         except MoneyError as error:
-            raise InvalidEdit(f"{label}: {money_error_da(error)}") from None
+            raise InvalidEdit(f"{label}: {money_error(error)}") from None
         return Edit(
             field,
             label,

@@ -21,7 +21,7 @@ from tracker.errors import ParatError, ReadOnlyError
 from tracker.i18n import N_, _
 from tui.access import error_text
 from tui.dialogs.form import FormDialog
-from tui.edits import money_error_da
+from tui.edits import money_error
 from tui.fmt import mio_exact
 from tui.widgets.amount_input import AmountInput
 
@@ -120,7 +120,7 @@ class RangeDialog(FormDialog[int | None]):
                 try:
                     amounts[kind] = parse_amount(text)
                 except MoneyError as error:
-                    self._error(f"{year}: {money_error_da(error)}")
+                    self._error(f"{year}: {money_error(error)}")
                     return None
             changes.append((year, amounts["low"], amounts["high"]))
         return changes
