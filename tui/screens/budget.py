@@ -18,13 +18,22 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
-from tracker.domain import labels as da
+from tracker.cli import words as w
 from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.money import Display
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.i18n import N_, _
-from tracker.report.budget import COLUMNS, CutView, budget_rows, table_decimals
+from tracker.report.budget import (
+    BUDGET_FOLLOW_UP,
+    COLUMNS,
+    CUTS_NOTE,
+    SHORT_COLUMNS,
+    SIGN_NOTE,
+    CutView,
+    budget_rows,
+    table_decimals,
+)
 from tui.access import error_text
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
@@ -47,7 +56,7 @@ def undecided_text(status: Status | None) -> str:
         return _("Loading …")
     if not status.programme.has_rammer:
         return _("No rammer yet: create them with `parat ramme add` to follow the implementation.")
-    lines = [f"▲ {w.message}" for w in status.warnings if w.code == "decided-not-budgeted"]
+    lines = [f"▲ {x.message}" for x in status.warnings if x.code == "decided-not-budgeted"]
     return "\n".join(lines) or _("Everything decided is implemented ✓")
 
 
@@ -76,24 +85,24 @@ class BudgetScreen(Screen[None]):
         with VerticalScroll(id="budget-body"):
             with VerticalScroll(id="budget-follow-up", classes="panel"):
                 yield DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
-                yield Static(da.SIGN_NOTE, id="budget-note")
+                yield Static(_(SIGN_NOTE), id="budget-note")
             with VerticalScroll(id="budget-cuts", classes="panel"):
                 yield DataTable(id="cuts-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="budget-undecided", classes="panel")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#budget-follow-up").border_title = da.BUDGET_FOLLOW_UP
-        self.query_one("#budget-cuts").border_title = f"{da.CUTS} pr. hypotese"
+        self.query_one("#budget-follow-up").border_title = _(BUDGET_FOLLOW_UP)
+        self.query_one("#budget-cuts").border_title = _("Cuts per hypothesis")
         self.query_one("#budget-undecided").border_title = _("Decided, but not implemented")
         follow = self.query_one("#budget-table", DataTable)
-        follow.add_column(da.RAMME, key="ramme")
+        follow.add_column(_(w.RAMME), key="ramme")
         for key, _signed in COLUMNS:
-            follow.add_column(da.BUDGET_SHORT_COLUMNS[key], key=key)
+            follow.add_column(_(SHORT_COLUMNS[key]), key=key)
         cuts = self.query_one("#cuts-table", DataTable)
-        for label, key in ((da.CODE, "code"), (da.RAMME, "ramme"), (da.YEAR, "year"),
-                           (da.AMOUNT, "amount"), (da.DECISION, "decision")):  # fmt: skip
-            cuts.add_column(label, key=key)
+        for label, key in ((w.CODE, "code"), (w.RAMME, "ramme"), (w.YEAR, "year"),
+                           (w.AMOUNT, "amount"), (w.DECISION, "decision")):  # fmt: skip
+            cuts.add_column(_(label), key=key)
         self.watch(self.app, "status", self._status_changed)
 
     def _status_changed(self, status: Status | None) -> None:
@@ -133,7 +142,7 @@ class BudgetScreen(Screen[None]):
         f, shown = loaded.follow_up, loaded.display
         decimals = table_decimals(f, shown)
         self.query_one("#budget-head", Static).update(
-            f"[b]{da.BUDGET_FOLLOW_UP} {f.year}[/b] · "
+            f"[b]{_(BUDGET_FOLLOW_UP)} {f.year}[/b] · "
             + _("{count} rammer · amounts in {unit} · [dim]\\[ ] changes year[/dim]").format(
                 count=len(f.lines), unit=shown.suffix
             )
@@ -145,7 +154,7 @@ class BudgetScreen(Screen[None]):
             indent = {"group": "  ", "line": "    ", "subtotal": "  "}.get(row.kind, "")
             cells = [Text(c, justify="right") for c in row.cells or ("",) * len(COLUMNS)]
             table.add_row(indent + label, *cells, key=f"row-{i}")
-        note = da.SIGN_NOTE + (f" {da.CUTS_NOTE}" if f.totals.cuts_kr else "")
+        note = _(SIGN_NOTE) + (f" {_(CUTS_NOTE)}" if f.totals.cuts_kr else "")
         self.query_one("#budget-note", Static).update(note if f.lines else "")
         cuts = self.query_one("#cuts-table", DataTable)
         cuts.clear()
@@ -153,7 +162,7 @@ class BudgetScreen(Screen[None]):
             amount = shown.number(c.amount_kr, shown.change_decimals(None, c.amount_kr))
             cuts.add_row(c.code, c.ramme, str(c.year), Text(amount, justify="right"), c.decision)
         if not loaded.cuts:
-            cuts.add_row(da.NO_CUTS, "", "", "", "")
+            cuts.add_row(_(w.NO_CUTS), "", "", "", "")
 
     def _error(self, text: str) -> None:
         label = self.query_one("#budget-error", Label)
