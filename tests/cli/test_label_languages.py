@@ -34,6 +34,9 @@ def test_the_cli_says_a_measure_as_the_documents_do() -> None:
         assert {k: _(v) for k, v in w.KIND_LABELS.items()} == da.KIND_LABELS
         assert {k: _(v) for k, v in w.BUDGET_KIND_LABELS.items()} == da.BUDGET_KIND_LABELS
         assert {k: _(v) for k, v in budget.SHORT_COLUMNS.items()} == da.BUDGET_SHORT_COLUMNS
+        assert {k: _(k) for k in budget.DANISH_WORDS} == budget.DANISH_WORDS
+        for name in ("BUDGET_FOLLOW_UP", "SIGN_NOTE", "CUTS_NOTE"):
+            assert _(getattr(budget, name)) == getattr(da, name)
     finally:
         set_language(None)
 

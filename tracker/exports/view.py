@@ -705,10 +705,10 @@ def _budget(report: Report, shown: Display) -> tuple[Table | None, str, tuple[st
     f = report.budget
     if f is None:
         return None, "", ()
-    from tracker.report.budget import COLUMNS, budget_rows, table_decimals
+    from tracker.report.budget import COLUMNS, budget_rows, in_danish, table_decimals
 
     decimals = table_decimals(f, shown)
-    rows = budget_rows(f, shown, decimals)
+    rows = budget_rows(f, shown, decimals, say=in_danish)
     blank = ("",) * len(COLUMNS)
     body = [r for r in rows if r.kind != "total"]
     total = next(r for r in rows if r.kind == "total")

@@ -7,10 +7,12 @@ positive (the gain), shown as a minus on the ramme's budget. A figure not given 
 ``null`` in a line and counts 0 in the totals.
 """
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from tracker.domain import labels as _da
 from tracker.domain.budget import AMOUNT_KEYS, BudgetAmounts, BudgetFollowUp, BudgetLine
 from tracker.i18n import N_, _
 
@@ -26,6 +28,7 @@ __all__ = [
     "budget_rows",
     "budget_to_dict",
     "cut_to_dict",
+    "in_danish",
     "line_to_dict",
     "ramme_to_dict",
     "table_decimals",
@@ -116,6 +119,14 @@ NO_UDVALG = N_("(no committee)")
 TOTAL = N_("Total")
 SIGN_NOTE = N_("A minus means underspending, a plus overspending.")
 CUTS_NOTE = N_("Cuts show as a minus: they reduce the ramme's budget.")
+#: The Danish documents' words for them (the exports are Danish documents): the
+#: catalogue's Danish is the same (a test holds them together).
+DANISH_WORDS: dict[str, str] = {
+    INSIDE_SERVICERAMME: _da.INSIDE_SERVICERAMME,
+    OUTSIDE_SERVICERAMME: _da.OUTSIDE_SERVICERAMME,
+    NO_UDVALG: _da.NO_UDVALG,
+    TOTAL: _da.TOTAL,
+}
 #: The columns in a terminal's width.
 SHORT_COLUMNS: dict[str, str] = {
     "original": N_("Orig. budget"),
@@ -180,21 +191,29 @@ def _given(lines: Any) -> frozenset[str]:
     return frozenset(k for k in AMOUNT_KEYS if any(getattr(x, k) is not None for x in lines))
 
 
-def budget_rows(f: BudgetFollowUp, shown: Any, decimals: int) -> list[BudgetRow]:
+def in_danish(word: str) -> str:
+    """One of the follow-up's words as the Danish documents write it."""
+    return DANISH_WORDS[word]
+
+
+def budget_rows(
+    f: BudgetFollowUp, shown: Any, decimals: int, say: Callable[[str], str] = _
+) -> list[BudgetRow]:
     """The follow-up as rows for a table: each side of the serviceramme with its
     udvalg groups (their rammer and a subtotal), the side's subtotal, the total; a
     subtotal that would repeat another (a side's only group, the only side) is left out.
     ``shown`` is the :class:`~tracker.domain.money.Display`, ``decimals`` its decimals
-    (see :func:`table_decimals`)."""
+    (see :func:`table_decimals`); ``say`` words them (default: the reader's language;
+    :func:`in_danish` for the documents)."""
     rows: list[BudgetRow] = []
-    total = _(TOTAL)
+    total = say(TOTAL)
     one_side = len(f.sections) == 1
     for section in f.sections:
         one_group = len(section.groups) == 1
-        side = _(INSIDE_SERVICERAMME if section.serviceramme else OUTSIDE_SERVICERAMME)
+        side = say(INSIDE_SERVICERAMME if section.serviceramme else OUTSIDE_SERVICERAMME)
         rows.append(BudgetRow("section", side, ()))
         for group in section.groups:
-            udvalg = group.udvalg or _(NO_UDVALG)
+            udvalg = group.udvalg or say(NO_UDVALG)
             rows.append(BudgetRow("group", udvalg, ()))
             for line in group.lines:
                 rows.append(BudgetRow("line", line.name, _cells(line, shown, decimals)))
