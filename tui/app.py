@@ -26,6 +26,7 @@ from tracker.i18n import N_, _
 from tracker.services import Parat
 from tracker.services.status import gc_paused
 from tui.access import error_text, past_detail_message, write_block
+from tui.binding_words import speak_bindings
 from tui.commands import HypothesisCommands, app_commands, translated_system_commands
 from tui.dialogs.confirm import ask_create_programme, ask_quit
 from tui.dialogs.new_hypothesis import ask_new_hypothesis
@@ -97,6 +98,7 @@ class ParatApp(App[None]):
         theme: str | None = None,
     ) -> None:
         freeze_long_lived_objects()  # first: before Textual builds anything
+        speak_bindings()  # before any node copies its class's bindings
         super().__init__()
         self.keymap_in_force: dict[str, str] = dict(keymap or {})
         """The configured keys by binding id (the help screen shows them)."""

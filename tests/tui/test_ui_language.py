@@ -168,3 +168,24 @@ def test_every_string_of_the_ui_has_its_danish_translation() -> None:
     )
     assert len(marked) > 200
     assert untranslated == []
+
+
+@pytest.mark.usefixtures("danish")
+def test_textuals_keys_panel_reads_the_danish_descriptions(app: ParatApp) -> None:
+    """Textual's own Keys panel (palette → Keys) reads a binding's description as it
+    stands: Danish in a Danish UI, not the English msgid."""
+    from textual.widgets import KeyPanel
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            app.action_show_help_panel()
+            await settle(pilot)
+            panel = app.screen.query_one(KeyPanel)
+            text = " ".join(
+                str(b.description) for _n, b, _e, _t in app.screen.active_bindings.values()
+            )
+            assert panel.display
+            assert "Eksportér" in text and "Export" not in text, text
+
+    asyncio.run(run())
