@@ -32,7 +32,8 @@ def write_lines(path: Path, lines: int = LINES) -> Path:
                 "cmd": "figure.set",
                 "code": codes[i % len(codes)],
                 "year": 2015 + (i // len(codes)) % 4,
-                "potential": f"{1 + i % 7},{i % 1000:03d}",
+                # 2–7,999 mio.: inside every sample range (H08 2–13, H10 1–9, H11 2–16)
+                "potential": f"{2 + i % 6},{i % 1000:03d}",
                 "note": "benchmark",
             }
             f.write(json.dumps(command) + "\n")
