@@ -39,6 +39,17 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PARAT_NOW", FIXED_NOW.isoformat())
 
 
+@pytest.fixture(autouse=True)
+def _language_of_the_environment() -> Iterator[None]:
+    """An in-process ``--lang`` (the CLI runner) chooses the language for the rest of
+    the process: each test starts from ``PARAT_LANG`` again."""
+    from tracker.i18n import set_language
+
+    set_language(None)
+    yield
+    set_language(None)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "parat.db"

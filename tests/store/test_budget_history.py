@@ -112,7 +112,9 @@ def test_diff_reports_budget_changes_and_cuts(history: Any) -> None:
     ]
     assert [(c["old_kr"], c["new_kr"]) for c in mid["cut_changes"]] == [(2_000_000, 4_000_000)]
     text = history("diff", "--since", "Chefgruppemøde 1").stdout
-    assert "Ændrede budgettal (1)" in text and "Ændrede udmøntninger (1)" in text
+    assert "Budget figures changed (1)" in text and "Cuts changed (1)" in text
+    danish = history("--lang", "da", "diff", "--since", "Chefgruppemøde 1").stdout
+    assert "Ændrede budgettal (1)" in danish and "Ændrede udmøntninger (1)" in danish
 
 
 def test_undo_takes_back_the_uncut_and_the_cleared_forecast(
