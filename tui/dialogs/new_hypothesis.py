@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -24,9 +23,7 @@ from textual.widgets import Button, Input, Label, Select
 from tracker.cli.words import benefit_name
 from tracker.domain.benefits import BenefitType
 from tracker.domain.status import Status
-from tracker.errors import ParatError, ReadOnlyError
 from tracker.i18n import N_, _
-from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.messages import DataChanged
 from tui.protocol import parat_ui
@@ -108,7 +105,6 @@ class NewHypothesisDialog(FormDialog[str | None]):
         self.create = create
         self.values = {"code": code}
         self.suggesters = dict(suggesters or {})
-        self._storing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -146,35 +142,14 @@ class NewHypothesisDialog(FormDialog[str | None]):
         self.query_one("#new-code", Input).focus()
 
     def _submit(self) -> None:
-        if self._storing:
-            return  # one hypothesis per submit, even when Enter is pressed twice
         values = {key: self.query_one(f"#new-{key}", Input).value for key, *_rest in self.FIELDS}
         benefit = self.query_one("#new-benefit_type", Select).value
         values["benefit_type"] = benefit if isinstance(benefit, str) else BenefitType.KONTANT
         if not values["code"].strip() or not values["title"].strip():
             self.query_one("#new-error", Label).update(_("Code and title must be filled in."))
             return
-        self._storing = True
-        self._store(values)
+        self._store_once(lambda: self.create(values))
 
-    @work(thread=True, group="write")
-    def _store(self, values: NewHypothesis) -> None:
-        try:
-            code = self.create(values)
-        except ReadOnlyError as error:
-            self.app.call_from_thread(self._refused, error_text(error))
-            return
-        except ParatError as error:
-            self.app.call_from_thread(self._failed, error_text(error))
-            return
-        self.app.call_from_thread(self.dismiss, code)
-
-    def _refused(self, text: str) -> None:
-        """Nothing this dialog can change would help: close it and say why."""
-        self.app.notify(text, severity="error")
-        self.dismiss(None)
-
-    def _failed(self, text: str) -> None:
-        self._storing = False
+    def _show_error(self, text: str) -> None:
         self.query_one("#new-error", Label).update(text)
         self._focus_first()

@@ -11,16 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
 from tracker.domain.overlaps import OverlapStatus
-from tracker.errors import ParatError, ReadOnlyError
 from tracker.i18n import N_, _
-from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.fmt import mio_exact
 from tui.messages import DataChanged
@@ -92,7 +89,6 @@ class OverlapDialog(FormDialog[str | None]):
         super().__init__()
         self.store = store
         self.standing = {o.name: o for o in standing}
-        self._storing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -174,28 +170,7 @@ class OverlapDialog(FormDialog[str | None]):
         )
 
     def _request(self, request: OverlapRequest) -> None:
-        if self._storing:
-            return  # one write per submit, even when Enter is pressed twice
-        self._storing = True
-        self._store(request)
+        self._store_once(lambda: self.store(request))
 
-    @work(thread=True, group="write")
-    def _store(self, request: OverlapRequest) -> None:
-        try:
-            text = self.store(request)
-        except ReadOnlyError as error:
-            self.app.call_from_thread(self._refused, error_text(error))
-            return
-        except ParatError as error:
-            self.app.call_from_thread(self._failed, error_text(error))
-            return
-        self.app.call_from_thread(self.dismiss, text)
-
-    def _refused(self, text: str) -> None:
-        """Nothing this dialog can change would help: close it and say why."""
-        self.app.notify(text, severity="error")
-        self.dismiss(None)
-
-    def _failed(self, text: str) -> None:
-        self._storing = False
+    def _show_error(self, text: str) -> None:
         self.query_one("#overlap-error", Label).update(text)

@@ -10,16 +10,13 @@ potential ≤ maximum; a refusal keeps the dialog open with the reason.
 from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from tracker.domain.money import MoneyError, parse_amount
-from tracker.errors import ParatError, ReadOnlyError
 from tracker.i18n import N_, _
-from tui.access import error_text
 from tui.dialogs.form import FormDialog
 from tui.edits import money_error
 from tui.fmt import mio_exact
@@ -58,7 +55,6 @@ class RangeDialog(FormDialog[int | None]):
         self.years = list(years)
         self.figures = figures
         self.store = store
-        self._storing = False
 
     def _shown(self, year: int, kind: str) -> str:
         kr = self.figures.get(year, {}).get(kind)
@@ -94,8 +90,7 @@ class RangeDialog(FormDialog[int | None]):
         if target:
             target.first(Input).focus()
 
-    def _error(self, text: str) -> None:
-        self._storing = False
+    def _show_error(self, text: str) -> None:
         self.query_one("#range-error", Label).update(text)
 
     def _changes(self) -> list[RangeChange] | None:
@@ -110,7 +105,7 @@ class RangeDialog(FormDialog[int | None]):
             if texts == {kind: self._shown(year, kind) for kind in ("low", "high")}:
                 continue
             if not texts["low"] or not texts["high"]:
-                self._error(
+                self._show_error(
                     _("{year}: give both minimum and maximum (no range: both = the potential).")
                     .format(year=year)
                 )  # fmt: skip
@@ -120,32 +115,21 @@ class RangeDialog(FormDialog[int | None]):
                 try:
                     amounts[kind] = parse_amount(text)
                 except MoneyError as error:
-                    self._error(f"{year}: {money_error(error)}")
+                    self._show_error(f"{year}: {money_error(error)}")
                     return None
             changes.append((year, amounts["low"], amounts["high"]))
         return changes
 
     def _submit(self) -> None:
-        if self._storing:
-            return  # one write per submit, even when Enter is pressed twice
         changes = self._changes()
         if changes is None:
             return
         if not changes:
             self.dismiss(0)
             return
-        self._storing = True
-        self._store(changes)
 
-    @work(thread=True, group="write")
-    def _store(self, changes: list[RangeChange]) -> None:
-        try:
+        def store() -> int:
             self.store(changes)
-        except ReadOnlyError as error:
-            self.app.call_from_thread(self.app.notify, error_text(error), severity="error")
-            self.app.call_from_thread(self.dismiss, None)
-            return
-        except ParatError as error:
-            self.app.call_from_thread(self._error, error_text(error))
-            return
-        self.app.call_from_thread(self.dismiss, len(changes))
+            return len(changes)
+
+        self._store_once(store)
