@@ -9,9 +9,9 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, _
+from tracker.report.words import stage_name
 from tui.protocol import HypothesisScreen, PaletteApp, parat_ui
 
 __all__ = ["SYSTEM_TEXTS", "HypothesisCommands", "app_commands", "translated_system_commands"]

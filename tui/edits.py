@@ -10,7 +10,6 @@ the figures.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from tracker.cli.words import benefit_name, stage_name
 from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.labels import FIGURE_KINDS
@@ -19,6 +18,7 @@ from tracker.domain.rules import RuleError, parse_confidence
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, _, danish
 from tracker.report import HypothesisDetail, HypothesisView
+from tracker.report.words import benefit_name, stage_name
 from tracker.services import Parat
 from tui.fmt import KIND_LABELS, mio, mio_exact
 

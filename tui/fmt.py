@@ -1,12 +1,11 @@
 """Danish display helpers for the UI, on top of :mod:`tracker.domain.money`."""
 
 from datetime import datetime
-from functools import cache
 
 from tracker.domain import labels as da
 from tracker.domain.money import format_mio, format_mio_exact, format_mio_number
-from tracker.i18n import danish
 from tracker.report.moments import show_date, show_time
+from tracker.report.words import word
 
 __all__ = [
     "FIELD_LABELS",
@@ -23,26 +22,6 @@ __all__ = [
 KIND_LABELS = da.KIND_LABELS
 #: The Danish names of a hypothesis's fields, as the history shows them.
 FIELD_LABELS = da.FIELD_LABELS
-
-
-def word(label: str) -> str:
-    """A Danish label of :mod:`tracker.domain.labels` in the reader's language: itself
-    for a Danish reader; for an English one the word of :mod:`tracker.cli.words` (the
-    constant of the same name, whose Danish is that label). A label the CLI has no
-    word for stays as it is."""
-    return label if danish() else _english_words().get(label, label)
-
-
-@cache
-def _english_words() -> dict[str, str]:
-    from tracker.cli import words
-
-    english = {}
-    for name in dir(words):
-        source, label = getattr(words, name), getattr(da, name, None)
-        if name.isupper() and isinstance(source, str) and isinstance(label, str):
-            english[label] = source
-    return english
 
 
 #: ``12,5 mio. kr.``

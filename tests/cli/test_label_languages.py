@@ -8,12 +8,12 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.cli import words as w
 from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.i18n import _, set_language
 from tracker.report import budget
+from tracker.report import words as w
 
 #: The words here that the documents and the UI have too (the same constant name).
 SHARED = sorted(

@@ -5,12 +5,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.completion import complete_buckets
 from tracker.cli.numbers import PRIORITY
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.i18n import _
+from tracker.report import words as w
 
 if TYPE_CHECKING:
     from tracker.report import BucketView

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.commands_import import UNIT_HELP, Unit
 from tracker.cli.completion import complete_codes, complete_rammer
 from tracker.cli.numbers import VERSION, YEAR
@@ -15,6 +14,7 @@ from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, do
 from tracker.cli.state import state
 from tracker.domain.money import Display
 from tracker.i18n import _, ngettext
+from tracker.report import words as w
 
 if TYPE_CHECKING:  # a status call loads nothing of the budget's
     from tracker.domain.budget import BudgetFollowUp

@@ -4,14 +4,14 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.completion import complete_snapshots
 from tracker.cli.output import DecimalsOption, DisplayOption, chosen_display, print_json, table
 from tracker.cli.state import state
-from tracker.cli.words import stage_name
 from tracker.domain.diff import Diff, measure_changes
 from tracker.domain.money import Display
 from tracker.i18n import _
+from tracker.report import words as w
+from tracker.report.words import stage_name
 
 __all__ = ["print_diff", "register"]
 

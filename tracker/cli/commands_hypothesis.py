@@ -4,7 +4,6 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.completion import complete_buckets, complete_codes, complete_stages
 from tracker.cli.numbers import VERSION
 from tracker.cli.output import (
@@ -18,11 +17,12 @@ from tracker.cli.output import (
     table,
 )
 from tracker.cli.state import state
-from tracker.cli.words import stage_name
 from tracker.domain.labels import FIGURE_KINDS
 from tracker.domain.ranges import RANGE_KINDS
 from tracker.i18n import _, danish, ngettext
 from tracker.report import EventView, HypothesisDetail, HypothesisView
+from tracker.report import words as w
+from tracker.report.words import stage_name
 
 __all__ = ["app", "event_to_dict", "hypothesis_to_dict"]
 

@@ -5,10 +5,10 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.output import done, mio, print_json, table
 from tracker.cli.state import state
 from tracker.i18n import _
+from tracker.report import words as w
 
 __all__ = ["app"]
 

@@ -4,16 +4,16 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.commands_bucket import print_buckets
 from tracker.cli.numbers import DECIMALS, INT32_MAX, YEAR, read_whole
 from tracker.cli.output import DisplayUnit, done, fields, mio, print_json
 from tracker.cli.state import state
-from tracker.cli.words import allocation_name, benefit_name, stage_name
 from tracker.domain.benefits import BenefitType
 from tracker.errors import InvalidInput
 from tracker.i18n import _, ngettext
 from tracker.report import ProgrammeView
+from tracker.report import words as w
+from tracker.report.words import allocation_name, benefit_name, stage_name
 
 __all__ = ["app", "programme_to_dict"]
 

@@ -4,11 +4,11 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.completion import complete_rammer
 from tracker.cli.output import done, print_json, table
 from tracker.cli.state import state
 from tracker.i18n import _
+from tracker.report import words as w
 
 __all__ = ["app"]
 

@@ -4,16 +4,16 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import words as w
 from tracker.cli.options import AsOfOption, RiskDrawsOption, RiskSeedOption, risk_draws
 from tracker.cli.output import DecimalsOption, DisplayOption, print_json, shown_in, table
 from tracker.cli.state import state
-from tracker.cli.words import allocation_name, benefit_name, stage_name
 from tracker.domain.status import Allocation, Status
 from tracker.i18n import _, danish
+from tracker.report import words as w
 from tracker.report.moments import show_time
 from tracker.report.others import other_benefit_rows
 from tracker.report.overlaps import measure_rows, overlap_rows
+from tracker.report.words import allocation_name, benefit_name, stage_name
 
 __all__ = ["print_status", "register"]
 

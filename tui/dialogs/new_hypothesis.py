@@ -20,10 +20,10 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select
 
-from tracker.cli.words import benefit_name
 from tracker.domain.benefits import BenefitType
 from tracker.domain.status import Status
 from tracker.i18n import N_, _
+from tracker.report.words import benefit_name
 from tui.dialogs.form import FormDialog
 from tui.messages import DataChanged
 from tui.protocol import parat_ui

@@ -9,10 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
-from tracker.cli.words import stage_name
 from tracker.domain.rules import DECISION_MAX, stage_move_needs_note
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, _
+from tracker.report.words import stage_name
 from tui.dialogs.form import FormDialog
 from tui.widgets.inputs import OrderedInput
 

@@ -18,12 +18,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
-from tracker.cli import words as w
 from tracker.domain.budget import BudgetFollowUp
 from tracker.domain.money import Display
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.i18n import N_, _
+from tracker.report import words as w
 from tracker.report.budget import (
     BUDGET_FOLLOW_UP,
     COLUMNS,

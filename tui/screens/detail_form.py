@@ -18,7 +18,6 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from tracker.cli.words import stage_name
 from tracker.domain import labels as da
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution, Status
@@ -26,6 +25,7 @@ from tracker.errors import ParatError
 from tracker.i18n import _
 from tracker.report import HypothesisDetail
 from tracker.report.validations import validation_lines
+from tracker.report.words import stage_name
 from tui.access import error_text
 from tui.dialogs.note import StageNote
 from tui.edits import NO_BUCKET, Edit, InvalidEdit, build_edit, field_values, problem

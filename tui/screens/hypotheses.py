@@ -9,12 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tracker.cli import words
-from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.domain.status import Status
 from tracker.i18n import N_, _
-from tracker.report import HypothesisView
+from tracker.report import HypothesisView, words
+from tracker.report.words import stage_name
 from tui.dialogs.note import StageNote, stage_dialog
 from tui.fmt import count
 from tui.messages import DataChanged

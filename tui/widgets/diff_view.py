@@ -12,11 +12,11 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tracker.cli import words
-from tracker.cli.words import stage_name
 from tracker.domain.diff import Diff, total_changes
 from tracker.domain.money import format_mio_change, format_mio_change_number
 from tracker.i18n import _
+from tracker.report import words
+from tracker.report.words import stage_name
 from tui.fmt import KIND_LABELS, datetime_short, mio, mio_short, word
 
 __all__ = ["DiffFigures", "DiffMoves", "signed", "signed_short"]

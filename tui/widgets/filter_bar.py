@@ -8,11 +8,11 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Select
 
-from tracker.cli import words
-from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution, Status
 from tracker.i18n import _
+from tracker.report import words
+from tracker.report.words import stage_name
 from tui.widgets.inputs import OrderedInput
 
 __all__ = ["NONE", "FilterBar", "Filters"]

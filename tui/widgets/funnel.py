@@ -6,10 +6,10 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.cli.words import stage_name
 from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.i18n import _
+from tracker.report.words import stage_name
 from tui.fmt import mio_short, word
 from tui.widgets.bar import COLOURS, bar
 

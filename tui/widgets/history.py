@@ -5,10 +5,10 @@ import json
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from tracker.cli.words import stage_name
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, _
 from tracker.report import EventView
+from tracker.report.words import stage_name
 from tui.fmt import FIELD_LABELS, KIND_LABELS, datetime_short, mio, word
 
 __all__ = ["HistoryTable", "describe"]

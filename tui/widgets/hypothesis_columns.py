@@ -14,12 +14,12 @@ from typing import Any
 
 from rich.cells import set_cell_size
 
-from tracker.cli import words
-from tracker.cli.words import stage_name
 from tracker.domain.codes import code_key
 from tracker.domain.groups import by_area
 from tracker.domain.status import HypothesisContribution
 from tracker.i18n import N_, _
+from tracker.report import words
+from tracker.report.words import stage_name
 from tui.fmt import count, date, mio_short
 
 __all__ = ["COLUMNS", "Column", "GroupLine", "fit", "grouped", "layout"]

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Label, Select, Static, TextArea
 
-from tracker.cli.words import benefit_name, stage_name
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.domain.status import HypothesisContribution
 from tracker.i18n import _
+from tracker.report.words import benefit_name, stage_name
 from tui.edits import KINDS, TEXT_FIELDS
 from tui.fmt import KIND_LABELS, mio, pct, word
 from tui.widgets.amount_input import AmountInput

@@ -7,9 +7,9 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.cli import words as w
 from tracker.domain.status import Status
 from tracker.i18n import _
+from tracker.report import words as w
 from tracker.report.overlaps import measure_rows
 from tui.fmt import mio_short
 

@@ -5,9 +5,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.cli import words
 from tracker.domain.status import Status
 from tracker.i18n import _
+from tracker.report import words
 from tui.fmt import mio_short
 from tui.widgets.bar import COLOURS
 

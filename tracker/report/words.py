@@ -1,19 +1,26 @@
-"""The fixed words of the CLI's tables and headings, English here, Danish from the
-catalogue (shown with ``_()`` where they are printed).
+"""The fixed words of tables, headings and notes, English here, Danish from the
+catalogue (shown with ``_()`` where they are printed: the CLI).
 
 Where the Danish documents and the UI have the same word (:mod:`tracker.domain.labels`),
-a constant here has the same name and its Danish translation is that word, so a
-measure is called the same in ``parat status`` as in the export (a test holds them
-together). The stages' and benefit types' Danish labels are the stages' own
-(:func:`stage_name`, :func:`benefit_name`); an English reader sees their keys, as
-``--json`` and ``history`` show them.
+a constant (or a table) here has the same name and its Danish translation is that
+word, so a measure is called the same in ``parat status`` as in the export (a test
+holds them together). :func:`word` goes the other way, for the surfaces that are
+written with the Danish labels (the exports, the UI): the label itself for a Danish
+reader, this module's English for an English one.
+
+The stages' and benefit types' Danish labels are their own (:func:`stage_name`,
+:func:`benefit_name`); an English reader sees their keys, as ``--json`` and
+``history`` show them.
 """
 
+from functools import cache
+
+from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.i18n import N_, danish
 
-__all__ = ["allocation_name", "benefit_name", "stage_name"]
+__all__ = ["allocation_name", "benefit_name", "stage_name", "word"]
 
 # The measures.
 TARGET = N_("Target")
@@ -119,3 +126,27 @@ def benefit_name(benefit: BenefitType) -> str:
 def allocation_name(allocation: str) -> str:
     """``vandfald`` for a Danish reader, ``waterfall`` (the key) for an English one."""
     return _ALLOCATIONS.get(allocation, allocation) if danish() else allocation
+
+
+def word(label: str) -> str:
+    """A Danish label of :mod:`tracker.domain.labels` in the reader's language: itself
+    for a Danish reader (so a Danish document reads exactly as it is written there);
+    for an English one the word here of the same name (or the same table and key).
+    A label with no English word here stays as it is."""
+    return label if danish() else _english_words().get(label, label)
+
+
+@cache
+def _english_words() -> dict[str, str]:
+    english: dict[str, str] = {}
+    for name, source in globals().items():
+        label = getattr(da, name, None)
+        if not name.isupper():
+            continue
+        if isinstance(source, str) and isinstance(label, str):
+            english.setdefault(label, source)
+        elif isinstance(source, dict) and isinstance(label, dict):
+            for key, text in source.items():
+                if isinstance(label.get(key), str):
+                    english.setdefault(label[key], text)
+    return english
