@@ -119,6 +119,13 @@ def build_hard_programme(db: Path, home: Path) -> None:
             assert result.exit_code == 0, (argv, result.output)
 
 
+@pytest.fixture(autouse=True)
+def _danish_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summaries are Danish documents by default: these tests read them so (the
+    English ones are tests/exports/test_english.py's, which choose it)."""
+    monkeypatch.setenv("PARAT_LANG", "da")
+
+
 @pytest.fixture(scope="session")
 def hard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file holding the hard-case programme (read-only for the tests)."""

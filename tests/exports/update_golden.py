@@ -8,6 +8,7 @@ the diff (``git diff tests/exports/golden``) like code before committing it.
 Run from the checkout: ``python -m tests.exports.update_golden``.
 """
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -45,6 +46,7 @@ def export_cases(folder: Path) -> dict[str, bytes]:
 
 
 def main() -> int:
+    os.environ["PARAT_LANG"] = "da"  # the goldens are the Danish documents
     with tempfile.TemporaryDirectory(prefix="parat-golden-") as tmp:
         produced = export_cases(Path(tmp))
     GOLDEN.mkdir(exist_ok=True)
