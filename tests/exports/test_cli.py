@@ -8,6 +8,13 @@ from typing import Any
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the CLI's own lines in English (the documents' Danish is the
+    other tests')."""
+    monkeypatch.setenv("PARAT_LANG", "en")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -109,7 +116,10 @@ def test_status_command_imports_no_exporter(tmp_path: Path, cli: Any) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_every_format_renders_an_empty_and_an_earmarked_programme(cli: Any, tmp_path: Path) -> None:
+def test_every_format_renders_an_empty_and_an_earmarked_programme(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARAT_LANG", "da")  # it reads the Danish document
     db = tmp_path / "small.db"
     assert cli("init", db=db).exit_code == 0
     for fmt in ("md", "html", "pdf", "xlsx", "csv", "json"):  # no hypotheses yet

@@ -11,6 +11,14 @@ from typing import Any
 
 import pytest
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the CLI's own lines in English (the documents' Danish is the
+    other tests')."""
+    monkeypatch.setenv("PARAT_LANG", "en")
+
+
 DIALECTS = {"danish": (";", ","), "excel-us": (",", ".")}
 
 

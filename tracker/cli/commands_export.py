@@ -76,7 +76,7 @@ def export(
         bool,
         typer.Option(
             "--risk",
-            help='Add "Hvor sikre er vi?" (md, html, pdf, xlsx, json): the simulation, '
+            help='Add "How sure are we?" (md, html, pdf, xlsx, json): the simulation, '
             "with its draws and seed.",
         ),
     ] = False,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.exports.danish import mio
+from tracker.report.words import word
 
 __all__ = ["SERIES", "Bar", "Chart", "layout_chart"]
 
@@ -105,7 +106,7 @@ def layout_chart(status: Status, width: float = 720, height: float = 300) -> Cha
                     w=bar_w * 0.9,
                     h=abs(zero_y - y_kr),
                     colour=colour,
-                    label=f"{label} {y.year}: {shown.amount(kr)}",
+                    label=f"{word(label)} {y.year}: {shown.amount(kr)}",
                 )
             )
     return Chart(
@@ -120,6 +121,6 @@ def layout_chart(status: Status, width: float = 720, height: float = 300) -> Cha
         y_ticks=tuple(ticks),
         x_labels=tuple(x_labels),
         target_y=y_of(target) if target else None,
-        target_label=f"{da.TARGET} {shown.amount(target)}",
-        legend=tuple((label, colour) for _, label, colour in SERIES),
+        target_label=f"{word(da.TARGET)} {shown.amount(target)}",
+        legend=tuple((word(label), colour) for _, label, colour in SERIES),
     )

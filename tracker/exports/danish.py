@@ -14,6 +14,7 @@ from tracker.domain.money import (
     format_mio_exact,
     format_mio_number,
 )
+from tracker.i18n import _
 from tracker.report.moments import LOCAL, local_time, show_date
 
 __all__ = [
@@ -58,5 +59,8 @@ date = show_date
 
 
 def date_time(moment: datetime | None) -> str:
-    """``12.03.2018 kl. 10:00``; empty for ``None``."""
-    return "" if moment is None else local(moment).strftime("%d.%m.%Y kl. %H:%M")
+    """``12.03.2018 kl. 10:00`` (``12.03.2018 at 10:00`` in English); empty for ``None``."""
+    if moment is None:
+        return ""
+    at = local(moment)
+    return _("{date} at {time}").format(date=at.strftime("%d.%m.%Y"), time=at.strftime("%H:%M"))

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from fpdf.enums import XPos, YPos
 
-from tracker.domain import labels as da
 from tracker.exports.chart import TARGET_COLOUR, layout_chart
 from tracker.exports.pdf_layout import (
     ACCENT,
@@ -31,7 +30,9 @@ from tracker.exports.pdf_layout import (
     wrap_words,
 )
 from tracker.exports.view import SummaryView, Table, summary_view
+from tracker.i18n import _
 from tracker.report import Report
+from tracker.report.budget import SHORT_COLUMNS
 
 __all__ = ["render"]
 
@@ -201,9 +202,11 @@ def _since_summary(doc: Document, v: SummaryView, defer: int) -> None:
         parts = (
             w.figure_changes
             if defer == _DEFER_FIGURES
-            else f"{w.stage_moves} og {w.figure_changes.lower()}"
+            else _("{moves} and {changes}").format(
+                moves=w.stage_moves, changes=w.figure_changes.lower()
+            )
         )
-        note(doc, f"{parts} står efter {w.trajectory}.")
+        note(doc, _("{parts} follow {section}.").format(parts=parts, section=w.trajectory))
     if defer < _DEFER_MOVES:
         _stage_moves(doc, v)
     if defer < _DEFER_FIGURES:
@@ -281,14 +284,18 @@ def _risk(doc: Document, v: SummaryView) -> None:
 def _title(doc: Document, v: SummaryView) -> None:
     doc.set_font(FONT, "", 7.5)
     doc.set_text_color(*MUTED)
-    doc.cell(0, 4, "STATUSRAPPORT TIL CHEFGRUPPEN", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(0, 4, v.words.kicker.upper(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_font(FONT, "B", 18)
     doc.set_text_color(*ACCENT)
     doc.multi_cell(0, 9, v.programme, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_font(FONT, "", 9)
     doc.set_text_color(*MUTED)
     doc.multi_cell(
-        0, 5, f"Status pr. {v.as_of} · {v.target_line}", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0,
+        5,
+        f"{v.words.status_as_of.format(moment=v.as_of)} · {v.target_line}",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
     )
     doc.set_draw_color(*ACCENT)
     doc.set_line_width(0.8)
@@ -346,9 +353,10 @@ def _hypotheses(doc: Document, v: SummaryView, target_year: int) -> None:
     (each area's subtotal row names it), or to the heading when there is one area."""
     w, t = v.words, v.hypotheses
     areas = {row[2].strip() for n, row in enumerate(t.rows) if n not in t.subtotals}
-    title = f"{w.hypotheses} (tal for {target_year} i {v.unit})"
+    figures = _("figures for {year} in {unit}").format(year=target_year, unit=v.unit)
+    title = f"{w.hypotheses} ({figures})"
     if not t.subtotals and len(areas) == 1 and (area := areas.pop()):
-        title = f"{w.hypotheses}, {area} (tal for {target_year} i {v.unit})"
+        title = f"{w.hypotheses}, {area} ({figures})"
     heading(doc, title, space_needed=40)
     if len(t.headers) == 13:  # with udmøntet: the other columns give way
         widths: tuple[float, ...] = (9, 36, 18, 17, 18, 8, 12.3, 12.3, 12.3, 12.3, 12.3, 12.3)
@@ -380,10 +388,11 @@ def _without_column(t: Table, index: int) -> Table:
 def _document(report: Report, v: SummaryView) -> Document:
     meta = report.meta
     doc = Document(v.footer)
-    doc.set_title(f"{v.title} – status pr. {v.status_date}")
+    as_of = _("status as of {moment}").format(moment=v.status_date)
+    doc.set_title(f"{v.title} – {as_of}")
     doc.set_author(meta.generated_by)
     doc.set_creator(f"Parat {meta.tool_version}")
-    doc.set_lang("da")
+    doc.set_lang(v.words.language)
     doc.set_creation_date(meta.generated_at)
     doc.add_page()
     return doc
@@ -415,7 +424,7 @@ def render(report: Report) -> bytes:
     if v.budget is not None:
         heading(doc, v.budget_heading, space_needed=30)
         # The short headings: a PDF cell does not wrap its header.
-        short = (v.budget.headers[0], *da.BUDGET_SHORT_COLUMNS.values())
+        short = (v.budget.headers[0], *(_(text) for text in SHORT_COLUMNS.values()))
         budget = dataclasses.replace(v.budget, headers=short)
         table(doc, budget, (48, *(132 / 9,) * 9), size=7, wrap=frozenset({0}))
         for line in v.budget_notes:

@@ -12,6 +12,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from tracker.exports.view import Table
+from tracker.i18n import _
 
 __all__ = [
     "ACCENT",
@@ -72,7 +73,9 @@ class Document(FPDF):
         self.set_text_color(*MUTED)
         self.cell(0, 4, self.footer_text, align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 4, f"Side {self.page_no()} af {{nb}}", align="R")
+        # {nb}: fpdf's alias, replaced by the page count when the document is done
+        page = _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
+        self.cell(0, 4, page, align="R")
 
     def width_of(self, text: str) -> float:
         """String width in the current font: a sum of cached character widths.

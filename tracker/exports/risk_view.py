@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from tracker.domain import labels as da
 from tracker.domain.money import Display
 from tracker.domain.risk import PERCENTS, Risk
-from tracker.domain.status import Allocation, Status
+from tracker.domain.status import Status
 from tracker.exports.table import Table
+from tracker.i18n import _
 from tracker.report.risk import percent
+from tracker.report.words import allocation_name, word
 
 __all__ = ["RiskView", "risk_sentences", "risk_view", "whole_number"]
 
@@ -41,19 +43,21 @@ def whole_number(n: int) -> str:
 
 
 def risk_sentences(r: Risk, shown: Display) -> tuple[str, ...]:
-    """The figures in words, in Danish: what ``parat risk`` prints in Danish too."""
+    """The figures in words, in the reader's language: what ``parat risk`` prints."""
     reached = tuple(
-        da.RISK_REACHED.format(pct=pct, amount=shown.amount(getattr(r.independent, f"p{pct}_kr")))
+        word(da.RISK_REACHED).format(
+            pct=pct, amount=shown.amount(getattr(r.independent, f"p{pct}_kr"))
+        )
         for pct in PERCENTS
     )
-    together = da.RISK_TOGETHER_REACHED.format(
+    together = word(da.RISK_TOGETHER_REACHED).format(
         pcts=" / ".join(str(pct) for pct in PERCENTS),
         amounts=" / ".join(shown.number(getattr(r.together, f"p{pct}_kr")) for pct in PERCENTS),
         unit=shown.suffix,
     )
     return (
-        da.RISK_EXPECTED.format(amount=shown.amount(r.expected_kr)),
-        da.RISK_P_TARGET.format(
+        word(da.RISK_EXPECTED).format(amount=shown.amount(r.expected_kr)),
+        word(da.RISK_P_TARGET).format(
             target=shown.amount(r.target_kr),
             p=percent(r.independent.p_target),
             together=percent(r.together.p_target),
@@ -64,16 +68,16 @@ def risk_sentences(r: Risk, shown: Display) -> tuple[str, ...]:
 
 
 def _both(r: Risk, shown: Display) -> Table:
-    rows = [(da.RISK_P_LABEL, percent(r.independent.p_target), percent(r.together.p_target))]
+    rows = [(word(da.RISK_P_LABEL), percent(r.independent.p_target), percent(r.together.p_target))]
     rows.extend(
         (
-            da.RISK_REACHED_LABEL.format(pct=pct),
+            word(da.RISK_REACHED_LABEL).format(pct=pct),
             shown.number(getattr(r.independent, f"p{pct}_kr")),
             shown.number(getattr(r.together, f"p{pct}_kr")),
         )
         for pct in PERCENTS
     )
-    return Table(("", da.INDEPENDENT, da.TOGETHER), tuple(rows), frozenset({1, 2}))
+    return Table(("", word(da.INDEPENDENT), word(da.TOGETHER)), tuple(rows), frozenset({1, 2}))
 
 
 def _buckets(s: Status, r: Risk, shown: Display) -> Table | None:
@@ -82,12 +86,12 @@ def _buckets(s: Status, r: Risk, shown: Display) -> Table | None:
     names = {b.key: b.name for b in s.buckets}
     return Table(
         (
-            da.BUCKET,
-            da.TARGET,
-            "Forventet",
-            da.RISK_P_FULL,
-            da.TOGETHER,
-            da.RISK_REACHED_SHORT.format(pct=80),
+            word(da.BUCKET),
+            word(da.TARGET),
+            _("Expected"),
+            word(da.RISK_P_FULL),
+            word(da.TOGETHER),
+            word(da.RISK_REACHED_SHORT).format(pct=80),
         ),
         tuple(
             (
@@ -106,14 +110,15 @@ def _buckets(s: Status, r: Risk, shown: Display) -> Table | None:
 
 def risk_view(s: Status, r: Risk, shown: Display) -> RiskView:
     """The section for the status ``s`` and its risk ``r``, amounts in ``shown``."""
-    mode = "vandfald" if s.programme.allocation is Allocation.WATERFALL else "øremærket"
+    mode = allocation_name(s.programme.allocation.value)
     return RiskView(
-        heading=da.RISK,
+        heading=word(da.RISK),
         sentences=risk_sentences(r, shown),
         table=_both(r, shown),
         buckets=_buckets(s, r, shown),
-        note=da.RISK_NOTE.format(draws=whole_number(r.draws), seed=r.seed)
-        + f" Puljer: {mode}; beløb i {shown.suffix}",
+        note=word(da.RISK_NOTE).format(draws=whole_number(r.draws), seed=r.seed)
+        + " "
+        + _("Buckets: {mode}; amounts in {unit}").format(mode=mode, unit=shown.suffix),
         draws=r.draws,
         seed=r.seed,
     )

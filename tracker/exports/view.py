@@ -23,10 +23,13 @@ from tracker.domain.status import (
 )
 from tracker.exports.danish import date, date_time, local, pct
 from tracker.exports.table import Table
+from tracker.i18n import _, current_language, ngettext
 from tracker.report import Report
+from tracker.report import words as w
 from tracker.report.moments import show_moment
 from tracker.report.others import other_benefit_rows
 from tracker.report.overlaps import measure_rows, overlap_rows
+from tracker.report.words import allocation_name, stage_name, warning_sentence, word
 
 if TYPE_CHECKING:
     from tracker.exports.risk_view import RiskView
@@ -95,39 +98,115 @@ class OverlapsView:
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """The fixed words of the summary's headings and notes, for the templates."""
+    """The fixed words of the summary's headings and notes, for the templates, in the
+    reader's language (:meth:`spoken`)."""
 
-    overview: str = da.OVERVIEW
-    buckets: str = da.BUCKETS
-    stages: str = da.STAGES
-    trajectory: str = da.TRAJECTORY
-    hypotheses: str = da.HYPOTHESES
-    warnings: str = da.WARNINGS
-    no_warnings: str = da.NO_WARNINGS
-    since: str = da.SINCE
-    stage_moves: str = da.STAGE_MOVES
-    no_stage_moves: str = da.NO_STAGE_MOVES
-    figure_changes: str = da.FIGURE_CHANGES
-    no_figure_changes: str = da.NO_FIGURE_CHANGES
-    added: str = da.ADDED
-    dropped: str = da.DROPPED
-    weighted_note: str = da.WEIGHTED_NOTE
-    net_note: str = da.NET_NOTE
-    in_mio: str = da.IN_MIO
-    bucket_progress: str = f"Fremdrift ({da.WEIGHTED.lower()} / {da.REALISED.lower()})"
+    overview: str
+    buckets: str
+    stages: str
+    trajectory: str
+    hypotheses: str
+    warnings: str
+    no_warnings: str
+    since: str
+    stage_moves: str
+    no_stage_moves: str
+    figure_changes: str
+    no_figure_changes: str
+    added: str
+    dropped: str
+    weighted_note: str
+    net_note: str
+    in_mio: str
+    """``Beløb i mio. kr.``: the unit of the amounts under a table."""
+    bucket_progress: str
     """The heading of the buckets' progress bars."""
-    stage_bars: str = f"{da.PIPELINE} / {da.WEIGHTED.lower()}"
+    stage_bars: str
     """The heading of the stages' funnel bars."""
-    other_benefits: str = da.OTHER_BENEFITS
-    overlaps: str = da.OVERLAP
-    overlap_list: str = da.OVERLAPS
-    overlap_changes: str = da.OVERLAP_CHANGES
-    validations: str = da.VALIDATIONS
-    budget_changes: str = da.BUDGET_CHANGES
-    cut_changes: str = da.CUT_CHANGES
-    sign_note: str = da.SIGN_NOTE
+    other_benefits: str
+    overlaps: str
+    overlap_list: str
+    overlap_changes: str
+    validations: str
+    budget_changes: str
+    cut_changes: str
+    sign_note: str
     """Under every table of budget figures."""
-    cuts_note: str = da.CUTS_NOTE
+    cuts_note: str
+    kicker: str
+    """Above the title: whom the summary is for."""
+    status_as_of: str
+    """``Status pr. {moment}``."""
+    weighted_share: str
+    """A progress bar's tooltip: ``{weighted} % weighted, {progress} % {measure}``."""
+    chart_title: str
+    """The trajectory chart's accessible title."""
+    figures_for: str
+    """``Tal for {year} i {unit}``: above (or under) the hypotheses' table."""
+    language: str
+    """The document's language code (``da``, ``en``), for HTML's ``lang``."""
+
+    @classmethod
+    def spoken(cls, unit: str = "mio. kr.", progress: str | None = None) -> "Words":
+        """The words in the reader's language; ``unit`` is the amounts' unit,
+        ``progress`` the measure the progress bars read (a word: ``realiseret``)."""
+        weighted = word(da.WEIGHTED).lower()
+        progress = progress if progress is not None else word(da.REALISED).lower()
+        return cls(
+            overview=word(da.OVERVIEW),
+            buckets=word(da.BUCKETS),
+            stages=word(da.STAGES),
+            trajectory=word(da.TRAJECTORY),
+            hypotheses=word(da.HYPOTHESES),
+            warnings=word(da.WARNINGS),
+            no_warnings=word(da.NO_WARNINGS),
+            since=word(da.SINCE),
+            stage_moves=word(da.STAGE_MOVES),
+            no_stage_moves=word(da.NO_STAGE_MOVES),
+            figure_changes=word(da.FIGURE_CHANGES),
+            no_figure_changes=word(da.NO_FIGURE_CHANGES),
+            added=word(da.ADDED),
+            dropped=word(da.DROPPED),
+            weighted_note=word(da.WEIGHTED_NOTE),
+            net_note=word(da.NET_NOTE),
+            in_mio=amounts_in(unit),
+            bucket_progress=_("Progress ({weighted} / {progress})").format(
+                weighted=weighted, progress=progress
+            ),
+            stage_bars=f"{word(da.PIPELINE)} / {weighted}",
+            other_benefits=word(da.OTHER_BENEFITS),
+            overlaps=word(da.OVERLAP),
+            overlap_list=word(da.OVERLAPS),
+            overlap_changes=word(da.OVERLAP_CHANGES),
+            validations=word(da.VALIDATIONS),
+            budget_changes=word(da.BUDGET_CHANGES),
+            cut_changes=word(da.CUT_CHANGES),
+            sign_note=word(da.SIGN_NOTE),
+            cuts_note=word(da.CUTS_NOTE),
+            kicker=_("Status report for the chief group"),
+            status_as_of=_("Status as of {moment}"),
+            weighted_share=_("{weighted} % weighted, {progress} % {measure}"),
+            chart_title=_(
+                "Trajectory by year: pipeline, decided, weighted and realised ({unit})"
+            ).format(unit=unit),
+            figures_for=_("Figures for {year} in {unit}"),
+            language=current_language(),
+        )
+
+
+def amounts_in(unit: str) -> str:
+    """``Beløb i mio. kr.``: under a table, the unit of its amounts."""
+    return _(w.AMOUNTS_IN).format(unit=unit)
+
+
+def annual_effect(year: int) -> str:
+    """``årsvirkning i 2018``: the target's hint."""
+    return _("annual effect in {year}").format(year=year)
+
+
+def hypotheses_count(n: int) -> str:
+    """``16 hypoteser``."""
+    return ngettext("{count} hypothesis", "{count} hypotheses", n).format(count=n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +234,7 @@ class SummaryView:
     progress is realised, or validated once the programme validates."""
     stage_bars: tuple[tuple[float, float], ...] = field(default=())
     """Per stage: (pipeline, weighted) as % of the largest stage pipeline, for the funnel."""
-    words: Words = field(default=Words())
+    words: Words = field(default_factory=Words.spoken)
     """The fixed headings and notes."""
     unit: str = "mio. kr."
     """The unit the amounts are shown in (``mio. kr.``, ``t.kr.``, ``kr.``)."""
@@ -187,18 +266,20 @@ def _share(kr: int, target: int) -> float:
 
 def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ...]:
     t = s.totals
-    hint = dict(da.MEASURE_HINTS)
+    hint = {key: word(text) for key, text in da.MEASURE_HINTS.items()}
     realised_share = _share(t.realised_kr, t.target_kr)
     if s.progress_measure is ProgressMeasure.VALIDATED:
         # The realised card says how much of it is
         # validated, and its bar is the validated part (what the progress reads).
-        hint["realised"] = f"heraf {da.VALIDATED.lower()} {shown.amount(t.validated_kr)}"
+        hint["realised"] = _("of which {validated} {amount}").format(
+            validated=word(da.VALIDATED).lower(), amount=shown.amount(t.validated_kr)
+        )
         realised_share = _share(t.validated_kr, t.target_kr)
     return (
-        Headline("target", da.TARGET, shown.amount(t.target_kr),
-                 f"årsvirkning i {s.programme.target_year}", 100.0),
+        Headline("target", word(da.TARGET), shown.amount(t.target_kr),
+                 annual_effect(s.programme.target_year), 100.0),
         *(
-            Headline(key, da.MEASURE_LABELS[key], shown.amount(kr), hint[key],
+            Headline(key, word(da.MEASURE_LABELS[key]), shown.amount(kr), hint[key],
                      realised_share if key == "realised" else _share(kr, t.target_kr))
             for key, kr in (("realised", t.realised_kr),
                             *((("budgeted", t.budgeted_kr),) if s.programme.has_rammer else ()),
@@ -211,7 +292,9 @@ def _headline(s: Status, shown: Display = DEFAULT_DISPLAY) -> tuple[Headline, ..
 
 def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     waterfall = s.programme.allocation is Allocation.WATERFALL
-    rest_label, rest = (da.SURPLUS, s.surplus) if waterfall else (da.UNASSIGNED, s.unassigned)
+    rest_label, rest = (
+        (word(da.SURPLUS), s.surplus) if waterfall else (word(da.UNASSIGNED), s.unassigned)
+    )
     layer = s.programme.has_rammer  # udmøntet, between decided and realised
 
     def measures(m: object) -> tuple[str, ...]:
@@ -224,14 +307,17 @@ def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     ]
     rows.append((rest_label, "", *measures(rest), ""))
     t = s.totals
-    headers = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED,
-               *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED, da.GAP)  # fmt: skip
+    headers = tuple(
+        word(label)
+        for label in (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED,
+                      *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED, da.GAP)
+    )  # fmt: skip
     return Table(
         headers,
         tuple(rows),
         frozenset(range(1, len(headers))),
         footer=(
-            da.TOTAL,
+            word(da.TOTAL),
             shown.number(sum(b.target_kr for b in s.buckets)),
             *measures(t),
             shown.number(t.gap_kr),
@@ -242,10 +328,10 @@ def _buckets(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
     weights = s.programme.weights
     return Table(
-        (da.STAGE, da.WEIGHT, da.COUNT, da.PIPELINE, da.WEIGHTED),
+        (word(da.STAGE), word(da.WEIGHT), word(da.COUNT), word(da.PIPELINE), word(da.WEIGHTED)),
         tuple(
             (
-                st.label,
+                stage_name(st.stage),
                 pct(weights.get(st.stage, 0)),
                 str(st.count),
                 shown.number(st.pipeline_kr),
@@ -255,7 +341,7 @@ def _stages(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
         ),
         frozenset({1, 2, 3, 4}),
         footer=(
-            da.TOTAL,
+            word(da.TOTAL),
             "",
             str(sum(st.count for st in s.stages)),
             # the stages are brutto: their sum is before any overlap is taken off
@@ -277,14 +363,18 @@ def _years(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
         "investment_kr",
         "net_kr",
     )
-    headers = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, *((da.BUDGETED,) if layer else ()),
-               da.REALISED, da.VALIDATED, da.INVESTMENT, da.NET)  # fmt: skip
+    headers = tuple(
+        word(label)
+        for label in (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED,
+                      *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED,
+                      da.INVESTMENT, da.NET)
+    )  # fmt: skip
     return Table(
         headers,
         tuple((str(y.year), *(shown.number(getattr(y, a)) for a in attrs)) for y in s.years),
         frozenset(range(1, len(headers))),
         footer=(
-            da.TOTAL,
+            word(da.TOTAL),
             *(shown.number(sum(getattr(y, attr) for y in s.years)) for attr in attrs),
         ),
     )
@@ -313,7 +403,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 h.title,
                 h.area,
                 h.owner,
-                h.stage.label,
+                stage_name(h.stage),
                 earmark_label(
                     names.get(h.bucket, h.bucket) if h.bucket else "", s.programme.allocation
                 ),
@@ -328,7 +418,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             rows.append(
                 (
                     "",
-                    f"{da.TOTAL} {g.area}",
+                    f"{word(da.TOTAL)} {g.area}",
                     "",
                     "",
                     "",
@@ -338,27 +428,27 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
                 )
             )
     headers = (
-        da.CODE,
-        da.TITLE,
-        da.AREA,
-        da.OWNER,
-        da.STAGE,
-        da.BUCKET,
-        da.WEIGHT,
-        da.PIPELINE,
-        da.WEIGHTED,
-        da.DECIDED,
-        *((da.BUDGETED,) if layer else ()),
-        da.REALISED,
-        da.VALIDATED,
+        word(da.CODE),
+        word(da.TITLE),
+        word(da.AREA),
+        word(da.OWNER),
+        word(da.STAGE),
+        word(da.BUCKET),
+        word(da.WEIGHT),
+        word(da.PIPELINE),
+        word(da.WEIGHTED),
+        word(da.DECIDED),
+        *((word(da.BUDGETED),) if layer else ()),
+        word(da.REALISED),
+        word(da.VALIDATED),
     )
     return Table(
         headers,
         tuple(rows),
         frozenset(range(6, len(headers))),
         footer=(
-            da.TOTAL,
-            f"{sum(1 for h in s.hypotheses if h.counts)} hypoteser",
+            word(da.TOTAL),
+            hypotheses_count(sum(1 for h in s.hypotheses if h.counts)),
             "",
             "",
             "",
@@ -375,7 +465,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
 
 
 def _stage_label(stage: Stage | None) -> str:
-    return "(ny)" if stage is None else stage.label
+    return _("(new)") if stage is None else stage_name(stage)
 
 
 def _change(shown: Display, old: int | None, new: int | None) -> tuple[str, str, str]:
@@ -414,7 +504,9 @@ def since_heading(d: Diff) -> str:
 
     The first moment is named by its label (a snapshot's name) and its own time; the
     second is today's date when it is now, or the ``--until`` moment as the first."""
-    return f"Siden {_side(d.since_label, d.since)} til {_side(d.until_label, d.until, now=True)}"
+    return _("Since {since} until {until}").format(
+        since=_side(d.since_label, d.since), until=_side(d.until_label, d.until, now=True)
+    )
 
 
 def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
@@ -422,18 +514,22 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
     b, a = d.before.totals, d.after.totals
     layer = d.before.programme.has_rammer or d.after.programme.has_rammer
     measures: tuple[tuple[str, int, int], ...] = (
-        (da.REALISED, b.realised_kr, a.realised_kr),
-        (da.VALIDATED, b.validated_kr, a.validated_kr),
-        *(((da.BUDGETED, b.budgeted_kr, a.budgeted_kr),) if layer else ()),
-        (da.DECIDED, b.decided_kr, a.decided_kr),
-        (da.WEIGHTED, b.weighted_kr, a.weighted_kr),
-        (da.PIPELINE, b.pipeline_kr, a.pipeline_kr),
-        (da.GAP, b.gap_kr, a.gap_kr),
+        (word(da.REALISED), b.realised_kr, a.realised_kr),
+        (word(da.VALIDATED), b.validated_kr, a.validated_kr),
+        *(((word(da.BUDGETED), b.budgeted_kr, a.budgeted_kr),) if layer else ()),
+        (word(da.DECIDED), b.decided_kr, a.decided_kr),
+        (word(da.WEIGHTED), b.weighted_kr, a.weighted_kr),
+        (word(da.PIPELINE), b.pipeline_kr, a.pipeline_kr),
+        (word(da.GAP), b.gap_kr, a.gap_kr),
     )
     if d.before.overlaps or d.after.overlaps:
         measures += (
-            (f"{da.OVERLAP} ({da.PIPELINE.lower()})", b.overlap_kr, a.overlap_kr),
-            (f"{da.OVERLAP} ({da.WEIGHTED.lower()})", b.overlap_weighted_kr, a.overlap_weighted_kr),
+            (f"{word(da.OVERLAP)} ({word(da.PIPELINE).lower()})", b.overlap_kr, a.overlap_kr),
+            (
+                f"{word(da.OVERLAP)} ({word(da.WEIGHTED).lower()})",
+                b.overlap_weighted_kr,
+                a.overlap_weighted_kr,
+            ),
         )
     before_buckets = {x.key: x for x in d.before.buckets}
     bucket_rows = []
@@ -458,7 +554,7 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
         (
             c.code,
             c.title,
-            KIND_LABELS.get(c.kind, c.kind),
+            word(KIND_LABELS.get(c.kind, c.kind)),
             str(c.year),
             *_change(shown, c.old_kr, c.new_kr),
             c.actor,
@@ -471,16 +567,21 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
         until=d.until_label or date_time(d.until),
         heading=since_heading(d),
         totals=Table(
-            ("", da.THEN, da.NOW, da.CHANGE),
+            ("", word(da.THEN), word(da.NOW), word(da.CHANGE)),
             tuple((label, *_change(shown, o, n)) for label, o, n in measures),
             frozenset({1, 2, 3}),
         ),
         buckets=Table(
-            (f"{da.BUCKET} ({da.WEIGHTED.lower()})", da.THEN, da.NOW, da.CHANGE),
+            (
+                f"{word(da.BUCKET)} ({word(da.WEIGHTED).lower()})",
+                word(da.THEN),
+                word(da.NOW),
+                word(da.CHANGE),
+            ),
             tuple(bucket_rows),
             frozenset({1, 2, 3}),
             footer=(
-                da.TOTAL,
+                word(da.TOTAL),
                 *_change(
                     shown,
                     sum(
@@ -493,10 +594,29 @@ def diff_view(d: Diff, shown: Display = DEFAULT_DISPLAY) -> DiffView:
             ),
         ),
         stage_moves=Table(
-            (da.CODE, da.TITLE, "Fra", "Til", "Dato", da.WHO, da.DECISION, da.NOTE), moves
+            (
+                word(da.CODE),
+                word(da.TITLE),
+                _("From"),
+                _("To"),
+                _(w.DATE),
+                word(da.WHO),
+                word(da.DECISION),
+                word(da.NOTE),
+            ),
+            moves,
         ),
         figure_changes=Table(
-            (da.CODE, da.TITLE, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO),
+            (
+                word(da.CODE),
+                word(da.TITLE),
+                _("Kind"),
+                word(da.YEAR),
+                word(da.THEN),
+                word(da.NOW),
+                word(da.CHANGE),
+                word(da.WHO),
+            ),
             changes,
             frozenset({3, 4, 5, 6}),
         ),
@@ -518,8 +638,8 @@ def validation_table(d: Diff, shown: Display = DEFAULT_DISPLAY) -> Table | None:
         (
             v.code,
             str(v.year),
-            da.VERDICT_LABELS["approved" if v.approved else "rejected"]
-            + ("" if v.standing else " (tallet er ændret siden)"),
+            word(da.VERDICT_LABELS["approved" if v.approved else "rejected"])
+            + ("" if v.standing else " " + _("(the figure has changed since)")),
             shown.number(v.amount_kr),
             v.reference,
             date(v.at),
@@ -529,7 +649,16 @@ def validation_table(d: Diff, shown: Display = DEFAULT_DISPLAY) -> Table | None:
         for v in d.validations
     )
     return Table(
-        (da.CODE, da.YEAR, "Afgørelse", da.REALISED, "Reference", "Dato", da.WHO, da.NOTE),
+        (
+            word(da.CODE),
+            word(da.YEAR),
+            _("Verdict"),
+            word(da.REALISED),
+            _("Reference"),
+            _(w.DATE),
+            word(da.WHO),
+            word(da.NOTE),
+        ),
         rows,
         frozenset({3}),
     )
@@ -547,14 +676,22 @@ def _overlap_changes(d: Diff, shown: Display) -> Table | None:
         rows.append(
             (
                 c.name,
-                ", ".join(c.before.members) if c.before else "(ny)",
-                ", ".join(c.after.members) if c.after else "(fjernet)",
+                ", ".join(c.before.members) if c.before else _("(new)"),
+                ", ".join(c.after.members) if c.after else _("(dropped)"),
                 *_change(shown, old, new),
                 c.actor,
             )
         )
     return Table(
-        ("Navn", f"{da.HYPOTHESES} før", f"{da.HYPOTHESES} nu", da.THEN, da.NOW, da.CHANGE, da.WHO),
+        (
+            _(w.NAME),
+            _("Hypotheses then"),
+            _("Hypotheses now"),
+            word(da.THEN),
+            word(da.NOW),
+            word(da.CHANGE),
+            word(da.WHO),
+        ),
         tuple(rows),
         frozenset({3, 4, 5}),
     )
@@ -564,11 +701,19 @@ def _budget_changes(d: Diff, shown: Display) -> Table | None:
     if not d.budget_changes:
         return None
     return Table(
-        (da.RAMME, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO),
+        (
+            word(da.RAMME),
+            _("Kind"),
+            word(da.YEAR),
+            word(da.THEN),
+            word(da.NOW),
+            word(da.CHANGE),
+            word(da.WHO),
+        ),
         tuple(
             (
                 f"{b.name} ({b.ramme})",
-                da.BUDGET_KIND_LABELS.get(b.kind, b.kind),
+                word(da.BUDGET_KIND_LABELS.get(b.kind, b.kind)),
                 str(b.year),
                 *_change(shown, b.old_kr, b.new_kr),
                 b.actor,
@@ -583,7 +728,17 @@ def _cut_changes(d: Diff, shown: Display) -> Table | None:
     if not d.cut_changes:
         return None
     return Table(
-        (da.CODE, da.TITLE, da.RAMME, da.YEAR, da.THEN, da.NOW, da.CHANGE, da.DECISION, da.WHO),
+        (
+            word(da.CODE),
+            word(da.TITLE),
+            word(da.RAMME),
+            word(da.YEAR),
+            word(da.THEN),
+            word(da.NOW),
+            word(da.CHANGE),
+            word(da.DECISION),
+            word(da.WHO),
+        ),
         tuple(
             (
                 c.code,
@@ -613,25 +768,29 @@ def summary_view(report: Report) -> SummaryView:
     s, meta = report.status, report.meta
     p, t = s.programme, s.totals
     shown = p.display
-    mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
+    mode = allocation_name(p.allocation.value)
     allocation_note = (
-        "Puljerne fyldes i prioriteret rækkefølge op til deres mål; resten er overskud."
+        _("The buckets are filled in order of priority up to their targets; the rest is surplus.")
         if p.allocation is Allocation.WATERFALL
-        else "Hver pulje får de hypoteser, der er øremærket til den; resten er ikke fordelt."
+        else _("Each bucket gets the hypotheses earmarked for it; the rest is not assigned.")
     )
     gap_note = (
-        "Målet er overopfyldt (vægtet over målet)."
+        _("The target is exceeded (weighted above the target).")
         if t.gap_kr < 0
-        else f"Der mangler {shown.amount(t.gap_kr)} vægtet gevinst for at nå målet."
+        else _("{amount} of weighted gain is missing to reach the target.").format(
+            amount=shown.amount(t.gap_kr)
+        )
     )
+    progress = progress_label(s)
     budget_table, budget_heading, budget_notes = _budget(report, shown)
     return SummaryView(
-        title=f"Statusrapport: {p.name}",
+        title=_("Status report: {name}").format(name=p.name),
         programme=p.name,
         status_date=date(s.as_of),
         as_of=date_time(s.as_of),
-        target_line=f"{da.TARGET}: {shown.amount(p.target_kr)} med årsvirkning i {p.target_year} "
-        f"(puljer: {mode})",
+        target_line=_("{target}: {amount} with annual effect in {year} (buckets: {mode})").format(
+            target=word(da.TARGET), amount=shown.amount(p.target_kr), year=p.target_year, mode=mode
+        ),
         headline=_headline(s, shown),
         gap_note=gap_note,
         buckets=_buckets(s, shown),
@@ -639,9 +798,13 @@ def summary_view(report: Report) -> SummaryView:
         stages=_stages(s, shown),
         years=_years(s, shown),
         hypotheses=hypothesis_table(s, shown),
-        warnings=tuple((w.hypothesis or "", w.message) for w in s.warnings),
-        footer=f"Udskrevet {date_time(meta.generated_at)} af {meta.generated_by} "
-        f"· Parat {meta.tool_version} · beløb i {shown.suffix}",
+        warnings=tuple((x.hypothesis or "", warning_sentence(x)) for x in s.warnings),
+        footer=_("Printed {moment} by {actor} · Parat {version} · amounts in {unit}").format(
+            moment=date_time(meta.generated_at),
+            actor=meta.generated_by,
+            version=meta.tool_version,
+            unit=shown.suffix,
+        ),
         diff=diff_view(report.diff, shown) if report.diff is not None else None,
         stage_bars=_stage_bars(s),
         bucket_progress=tuple(
@@ -649,12 +812,9 @@ def summary_view(report: Report) -> SummaryView:
             for b in s.buckets
         ),
         unit=shown.suffix,
-        words=Words(
-            in_mio=f"Beløb i {shown.suffix}",
-            bucket_progress=f"Fremdrift ({da.WEIGHTED.lower()} / {progress_label(s)})",
-        ),
-        progress_label=progress_label(s),
-        progress_note=f"{da.PROGRESS_MEASURE}: {progress_label(s)}. {da.VALIDATION_NOTE}",
+        words=Words.spoken(shown.suffix, progress),
+        progress_label=progress,
+        progress_note=f"{word(da.PROGRESS_MEASURE)}: {progress}. {word(da.VALIDATION_NOTE)}",
         other_benefits=_other_benefits(s, shown),
         overlaps=_overlaps(s, shown),
         risk=_risk(report, shown),
@@ -666,7 +826,7 @@ def summary_view(report: Report) -> SummaryView:
 
 def progress_label(s: Status) -> str:
     """The measure the progress reads, as a word in a sentence (``valideret``)."""
-    return da.MEASURE_LABELS[s.progress_measure.value].lower()
+    return word(da.MEASURE_LABELS[s.progress_measure.value]).lower()
 
 
 def _progress(s: Status, b: BucketStatus) -> int:
@@ -680,13 +840,17 @@ def _overlaps(s: Status, shown: Display) -> OverlapsView | None:
     if not rows:
         return None
     return OverlapsView(
-        measures=Table(("", da.GROSS, da.OVERLAP, da.NETTO), tuple(rows), frozenset({1, 2, 3})),
+        measures=Table(
+            ("", word(da.GROSS), word(da.OVERLAP), word(da.NETTO)),
+            tuple(rows),
+            frozenset({1, 2, 3}),
+        ),
         overlaps=Table(
-            ("Navn", da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE),
+            (_(w.NAME), word(da.HYPOTHESES), word(da.AMOUNT), word(da.WEIGHTED), word(da.NOTE)),
             tuple(overlap_rows(s, shown.number)),
             frozenset({2, 3}),
         ),
-        note=f"{da.OVERLAP_NOTE} {da.OVERLAP_GROSS_NOTE} Beløb i {shown.suffix}",
+        note=f"{word(da.OVERLAP_NOTE)} {word(da.OVERLAP_GROSS_NOTE)} {amounts_in(shown.suffix)}",
     )
 
 
@@ -705,24 +869,24 @@ def _budget(report: Report, shown: Display) -> tuple[Table | None, str, tuple[st
     f = report.budget
     if f is None:
         return None, "", ()
-    from tracker.report.budget import COLUMNS, budget_rows, in_danish, table_decimals
+    from tracker.report.budget import COLUMNS, budget_rows, table_decimals
 
     decimals = table_decimals(f, shown)
-    rows = budget_rows(f, shown, decimals, say=in_danish)
+    rows = budget_rows(f, shown, decimals)
     blank = ("",) * len(COLUMNS)
     body = [r for r in rows if r.kind != "total"]
     total = next(r for r in rows if r.kind == "total")
-    notes = [da.SIGN_NOTE]
+    notes = [word(da.SIGN_NOTE)]
     if f.totals.cuts_kr:
-        notes.append(da.CUTS_NOTE)
+        notes.append(word(da.CUTS_NOTE))
     table = Table(
-        (da.RAMME, *(da.BUDGET_COLUMNS[key] for key, _signed in COLUMNS)),
+        (word(da.RAMME), *(word(da.BUDGET_COLUMNS[key]) for key, _signed in COLUMNS)),
         tuple((r.label, *(r.cells or blank)) for r in body),
         frozenset(range(1, len(COLUMNS) + 1)),
         footer=(total.label, *total.cells),
         subtotals=frozenset(i for i, r in enumerate(body) if r.kind != "line"),
     )
-    return table, f"{da.BUDGET_FOLLOW_UP} {f.year} ({shown.suffix})", tuple(notes)
+    return table, f"{word(da.BUDGET_FOLLOW_UP)} {f.year} ({shown.suffix})", tuple(notes)
 
 
 def _other_benefits(s: Status, shown: Display) -> Table | None:
@@ -730,7 +894,13 @@ def _other_benefits(s: Status, shown: Display) -> Table | None:
     if not rows:
         return None
     return Table(
-        (da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES),
+        (
+            word(da.BENEFIT_TYPE),
+            word(da.COUNT),
+            word(da.PIPELINE),
+            word(da.WEIGHTED),
+            word(da.HYPOTHESES),
+        ),
         tuple(rows),
         frozenset({1, 2, 3}),
     )

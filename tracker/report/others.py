@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from tracker.domain.benefits import BenefitType
 from tracker.domain.status import Status
+from tracker.report.words import benefit_name
 
 __all__ = ["other_benefit_rows"]
 
@@ -18,7 +19,7 @@ def other_benefit_rows(
     weighted, the hypotheses' codes); empty when every hypothesis counts.
 
     ``amount`` formats kroner (default: the programme's display, with its unit);
-    ``name`` names a benefit type (default: its Danish label)."""
+    ``name`` names a benefit type (default: in the reader's language)."""
     shown = amount or s.programme.display.amount
     codes: dict[str, list[str]] = {}
     for h in s.hypotheses:
@@ -26,7 +27,7 @@ def other_benefit_rows(
             codes.setdefault(h.benefit_type.value, []).append(h.code)
     return [
         (
-            o.benefit_type.label if name is None else name(o.benefit_type),
+            (name or benefit_name)(o.benefit_type),
             str(o.count),
             shown(o.pipeline_kr),
             shown(o.weighted_kr),

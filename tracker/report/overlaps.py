@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from tracker.domain import labels as da
 from tracker.domain.status import Status
+from tracker.report.words import word
 
 __all__ = ["measure_rows", "overlap_rows"]
 
@@ -14,7 +15,8 @@ def measure_rows(
     s: Status, amount: Callable[[int], str] | None = None
 ) -> list[tuple[str, str, str, str]]:
     """(measure, brutto, dobbelttælling, netto) for pipeline, weighted, decided,
-    realised and validated; empty when the programme has no overlaps.
+    realised and validated, the measures named in the reader's language; empty when
+    the programme has no overlaps.
 
     ``amount`` formats kroner (default: the programme's display, with its unit)."""
     if not s.overlaps:
@@ -22,7 +24,7 @@ def measure_rows(
     shown = amount or s.programme.display.amount
     t = s.totals
     return [
-        (label, shown(gross), shown(overlap), shown(net))
+        (word(label), shown(gross), shown(overlap), shown(net))
         for label, gross, overlap, net in (
             (da.PIPELINE, t.gross_pipeline_kr, t.overlap_kr, t.pipeline_kr),
             (da.WEIGHTED, t.gross_weighted_kr, t.overlap_weighted_kr, t.weighted_kr),
@@ -40,12 +42,12 @@ def overlap_rows(
     Members that do not count are marked, and an overlap that deducts nothing says so
     in place of its weighted amount."""
     shown = amount or s.programme.display.amount
+    not_counted = word(da.OVERLAP_NOT_COUNTED)
     rows = []
     for o in s.overlaps:
         members = ", ".join(
-            code if code in o.counted else f"{code} ({da.OVERLAP_NOT_COUNTED})"
-            for code in o.members
+            code if code in o.counted else f"{code} ({not_counted})" for code in o.members
         )
-        weighted = shown(o.weighted_kr) if o.counts else f"({da.OVERLAP_NOT_COUNTED})"
+        weighted = shown(o.weighted_kr) if o.counts else f"({not_counted})"
         rows.append((o.name, members, shown(o.amount_kr), weighted, o.note))
     return rows

@@ -18,9 +18,10 @@ from functools import cache
 from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
+from tracker.domain.status import Warning
 from tracker.i18n import N_, danish
 
-__all__ = ["allocation_name", "benefit_name", "stage_name", "word"]
+__all__ = ["allocation_name", "benefit_name", "stage_name", "warning_sentence", "word"]
 
 # The measures.
 TARGET = N_("Target")
@@ -110,6 +111,92 @@ BUDGET_KIND_LABELS = {
     "forecast": N_("Forecast of the accounts"),
 }
 
+# -- The documents' headings and notes (the exports; the same names as the labels) --
+OVERVIEW = N_("Overview")
+TRAJECTORY = N_("Trajectory toward the annual effect")
+NO_WARNINGS = N_("No warnings.")
+STAGE_MOVES = N_("Stage moves")
+NO_STAGE_MOVES = N_("No stage moves.")
+FIGURE_CHANGES = N_("Figures changed")
+NO_FIGURE_CHANGES = N_("No figures changed.")
+TOTAL = N_("Total")
+WEIGHTED_NOTE = N_("Weighted = pipeline × weight (the stage's weight or a given confidence).")
+NET_NOTE = N_("Net = potential − investment.")
+IN_MIO = N_("Amounts in mio. kr.")
+OVERLAP_NOTE = N_(
+    "Net = gross − double counting. An overlap is taken off when all its hypotheses "
+    "count: from weighted at the lowest weight among them, from decided when all are "
+    "decided, from realised when all have realised (at most the smallest amount)."
+)
+OVERLAP_GROSS_NOTE = N_("The stages and the hypotheses' own figures are gross.")
+OVERLAP_NOT_COUNTED = N_("does not count")
+NOT_COUNTED = N_("not counted toward the target")
+VALIDATION_NOTE = N_(
+    "Validated = realised as the finance department has approved it against the "
+    "accounts; a changed realised figure must be validated again. The progress is "
+    "measured on the validated figures once the programme has validations, otherwise "
+    "on the realised ones."
+)
+VERDICT_LABELS = {"approved": N_("approved"), "rejected": N_("rejected")}
+SIGN_NOTE = N_("A minus means underspending, a plus overspending.")
+CUTS_NOTE = N_("Cuts show as a minus: they reduce the ramme's budget.")
+BUDGET_FOLLOW_UP = N_("Budget follow-up")
+#: The follow-up's columns (``*_kr`` key without ``_kr`` → its heading).
+BUDGET_COLUMNS = {
+    "original": N_("Original budget"),
+    "supplementary": N_("Supplements and reallocations"),
+    "carried": N_("Carried forward"),
+    "corrected": N_("Corrected budget"),
+    "actual": N_("Actual"),
+    "forecast": N_("Forecast of the accounts"),
+    "deviation": N_("Deviation from corrected"),
+    "deviation_original": N_("Deviation from original"),
+    "cuts": N_("Budgeted"),
+}
+#: Measure key → what it is, in a few words (the hint beside a headline figure).
+MEASURE_HINTS = {
+    "realised": N_("harvested in the target year"),
+    "validated": N_("realised and approved by the finance department"),
+    "budgeted": N_("written into the budget for the target year"),
+    "decided": N_("potential decided or later"),
+    "weighted": N_("potential × the stage's weight"),
+    "pipeline": N_("all potential in the target year"),
+    "gap": N_("target − weighted"),
+}
+#: Measure key → its label.
+MEASURE_LABELS = {
+    "target": TARGET,
+    "realised": REALISED,
+    "validated": VALIDATED,
+    "budgeted": BUDGETED,
+    "decided": DECIDED,
+    "weighted": WEIGHTED,
+    "pipeline": PIPELINE,
+    "gap": GAP,
+    "investment": INVESTMENT,
+    "net": NET,
+}
+
+# How sure are we (the risk section; the CLI's `parat risk` says the same).
+RISK = N_("How sure are we?")
+EXPECTED = N_("Expected value")
+INDEPENDENT = N_("Independent")
+TOGETHER = N_("Moving together")
+RISK_EXPECTED = N_("Expected value: {amount}")
+RISK_P_TARGET = N_("Probability of reaching {target}: {p} (moving together: {together})")
+RISK_REACHED = N_("Amount reached with {pct} % probability: {amount}")
+RISK_TOGETHER_REACHED = N_("Moving together, reached with {pcts} % probability: {amounts} {unit}")
+RISK_P_LABEL = N_("Probability of reaching the target")
+RISK_REACHED_LABEL = N_("Reached with {pct} % probability")
+RISK_P_FULL = N_("Filled")
+RISK_REACHED_SHORT = N_("Reached with {pct} %")
+RISK_NOTE = N_(
+    "From {draws} draws, seed {seed}. Independent: each hypothesis comes true on its "
+    "own, with its weight as the chance; moving together: they come true and fall "
+    "short together (the widest spread)."
+)
+
+
 _ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
 
 
@@ -150,3 +237,9 @@ def _english_words() -> dict[str, str]:
                 if isinstance(label.get(key), str):
                     english.setdefault(label[key], text)
     return english
+
+
+def warning_sentence(warning: Warning) -> str:
+    """A data-quality warning's sentence in the reader's language (its stable code
+    stays JSON's)."""
+    return warning.message if danish() else (warning.english or warning.message)

@@ -34,6 +34,7 @@ from tracker.report.budget import (
     budget_rows,
     table_decimals,
 )
+from tracker.report.words import warning_sentence
 from tui.access import error_text
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
@@ -56,7 +57,9 @@ def undecided_text(status: Status | None) -> str:
         return _("Loading …")
     if not status.programme.has_rammer:
         return _("No rammer yet: create them with `parat ramme add` to follow the implementation.")
-    lines = [f"▲ {x.message}" for x in status.warnings if x.code == "decided-not-budgeted"]
+    lines = [
+        f"▲ {warning_sentence(x)}" for x in status.warnings if x.code == "decided-not-budgeted"
+    ]
     return "\n".join(lines) or _("Everything decided is implemented ✓")
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tracker.domain.status import Status
 from tracker.i18n import _
+from tracker.report.words import warning_sentence
 from tui.fmt import count
 
 __all__ = ["MAX_SHOWN", "WarningList", "warnings_text"]
@@ -37,7 +38,7 @@ def warnings_text(status: Status | None) -> Text:
         if i:
             out.append("\n")
         out.append("▲ ", style="bold #ffaf00")
-        out.append(w.message)  # a Danish sentence; the stable code is JSON's
+        out.append(warning_sentence(w))  # the stable code is JSON's
     if len(warnings) > MAX_SHOWN:
         more = _("… and {count} more").format(count=count(len(warnings) - MAX_SHOWN))
         out.append(f"\n{more}", style="dim")
