@@ -85,7 +85,9 @@ def test_only_what_shows_the_risk_loads_numpy(tmp_path: Path) -> None:
     assert (result["code"], result["loaded"]) == (0, ["jinja2"])
     result, _ = _probe("--db", db, "export", "-f", "json")
     assert (result["code"], result["loaded"]) == (0, [])
-    result, stdout = _probe("--db", db, "export", "-f", "md", "--risk", "--draws", "100")
+    result, stdout = _probe(
+        "--db", db, "--lang", "da", "export", "-f", "md", "--risk", "--draws", "100"
+    )
     assert (result["code"], result["loaded"]) == (0, ["jinja2", "numpy"])
     assert "## Hvor sikre er vi?" in stdout
 

@@ -68,7 +68,7 @@ def test_a_stage_move_carries_its_decision_to_history_diff_and_export(
         diff_text
     )
 
-    md = cli("export", "--format", "md", "--since", "Chefgruppemøde 1").stdout
+    md = cli("--lang", "da", "export", "--format", "md", "--since", "Chefgruppemøde 1").stdout
     table = next(t for t in md_tables(md) if t[0][:2] == ["Kode", "Titel"] and "Fra" in t[0])
     assert table[0] == ["Kode", "Titel", "Fra", "Til", "Dato", "Hvem", "Beslutning", "Note"]
     by_code = {r[0]: r for r in table[1:]}

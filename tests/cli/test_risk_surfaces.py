@@ -55,14 +55,18 @@ def test_the_same_seed_gives_the_same_figures_everywhere(
     other = _ok_json(cli, "risk", "--json", "--seed", "8", "--draws", "4000")
     assert other["expected_kr"] == risk["expected_kr"]
     assert other["independent"] != risk["independent"]  # the seed is what holds them equal
-    # The words: the Markdown export says what `parat risk` says in Danish.
-    markdown = cli("export", "-f", "md", "--risk", *SAME).stdout
-    spoken = cli("--lang", "da", "risk", *SAME).stdout.splitlines()
-    section = markdown.split("## Hvor sikre er vi?\n\n", 1)[1].split("\n\n", 1)[0]
-    sentences = [line.removeprefix("- ") for line in section.splitlines()]
-    assert len(sentences) == 6 and all(s in spoken for s in sentences), (sentences, spoken)
-    assert "Beregnet med 4.000 simulationer, seed 7." in markdown
-    assert "Hvor sikre" not in cli("export", "-f", "md").stdout  # only when asked
+    # The words: the Markdown export says what `parat risk` says, in either language.
+    for lang, heading, note in (
+        ("da", "Hvor sikre er vi?", "Beregnet med 4.000 simulationer, seed 7."),
+        ("en", "How sure are we?", "From 4.000 draws, seed 7."),
+    ):
+        markdown = cli("--lang", lang, "export", "-f", "md", "--risk", *SAME).stdout
+        spoken = cli("--lang", lang, "risk", *SAME).stdout.splitlines()
+        section = markdown.split(f"## {heading}\n\n", 1)[1].split("\n\n", 1)[0]
+        sentences = [line.removeprefix("- ") for line in section.splitlines()]
+        assert len(sentences) == 6 and all(s in spoken for s in sentences), (sentences, spoken)
+        assert note in markdown
+        assert heading not in cli("--lang", lang, "export", "-f", "md").stdout  # only when asked
 
 
 # -- random programmes in a real database ------------------------------------------

@@ -8,12 +8,11 @@ areas add up to the programme's totals.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tracker.domain.labels import NO_AREA
 from tracker.domain.status_values import HypothesisContribution
 
 __all__ = ["NO_AREA", "AreaGroup", "by_area", "danish_key"]
 
-#: The group of the hypotheses that have no area.
-NO_AREA = "(uden område)"
 
 # Danish alphabetical order ends with æ, ø, å (Unicode puts å before æ).
 _DANISH_TAIL = str.maketrans({"æ": "{", "ø": "|", "å": "}"})

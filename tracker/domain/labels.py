@@ -53,6 +53,7 @@ __all__ = [
     "NOTE",
     "NOT_COUNTED",
     "NOW",
+    "NO_AREA",
     "NO_CUTS",
     "NO_FIGURE_CHANGES",
     "NO_STAGE_MOVES",
@@ -196,6 +197,8 @@ NET_NOTE = "Netto = potentiale − investering."
 IN_MIO = "Beløb i mio. kr."
 
 # Words of tables and forms.
+NO_AREA = "(uden område)"
+"""The group of the hypotheses that have no area (område)."""
 CODE = "Kode"
 TITLE = "Titel"
 AREA = "Område"

@@ -388,7 +388,7 @@ def _without_column(t: Table, index: int) -> Table:
 def _document(report: Report, v: SummaryView) -> Document:
     meta = report.meta
     doc = Document(v.footer)
-    as_of = _("status as of {moment}").format(moment=v.status_date)
+    as_of = v.words.status_as_of_date.format(moment=v.status_date)
     doc.set_title(f"{v.title} – {as_of}")
     doc.set_author(meta.generated_by)
     doc.set_creator(f"Parat {meta.tool_version}")

@@ -29,7 +29,7 @@ from tracker.report import words as w
 from tracker.report.moments import show_moment
 from tracker.report.others import other_benefit_rows
 from tracker.report.overlaps import measure_rows, overlap_rows
-from tracker.report.words import allocation_name, stage_name, warning_sentence, word
+from tracker.report.words import allocation_name, area_name, stage_name, warning_sentence, word
 
 if TYPE_CHECKING:
     from tracker.exports.risk_view import RiskView
@@ -137,6 +137,8 @@ class Words:
     """Above the title: whom the summary is for."""
     status_as_of: str
     """``Status pr. {moment}``."""
+    status_as_of_date: str
+    """``status pr. {moment}``: after the title, in the page's and the PDF's title."""
     weighted_share: str
     """A progress bar's tooltip: ``{weighted} % weighted, {progress} % {measure}``."""
     chart_title: str
@@ -185,6 +187,7 @@ class Words:
             cuts_note=word(da.CUTS_NOTE),
             kicker=_("Status report for the chief group"),
             status_as_of=_("Status as of {moment}"),
+            status_as_of_date=_("status as of {moment}"),
             weighted_share=_("{weighted} % weighted, {progress} % {measure}"),
             chart_title=_(
                 "Trajectory by year: pipeline, decided, weighted and realised ({unit})"
@@ -418,7 +421,7 @@ def hypothesis_table(s: Status, shown: Display = DEFAULT_DISPLAY) -> Table:
             rows.append(
                 (
                     "",
-                    f"{word(da.TOTAL)} {g.area}",
+                    f"{word(da.TOTAL)} {area_name(g.area)}",
                     "",
                     "",
                     "",

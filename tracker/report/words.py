@@ -21,7 +21,14 @@ from tracker.domain.stages import Stage
 from tracker.domain.status import Warning
 from tracker.i18n import N_, danish
 
-__all__ = ["allocation_name", "benefit_name", "stage_name", "warning_sentence", "word"]
+__all__ = [
+    "allocation_name",
+    "area_name",
+    "benefit_name",
+    "stage_name",
+    "warning_sentence",
+    "word",
+]
 
 # The measures.
 TARGET = N_("Target")
@@ -110,6 +117,8 @@ BUDGET_KIND_LABELS = {
     "actual": N_("Actual / accounts"),
     "forecast": N_("Forecast of the accounts"),
 }
+
+NO_AREA = N_("(no area)")
 
 # -- The documents' headings and notes (the exports; the same names as the labels) --
 OVERVIEW = N_("Overview")
@@ -243,3 +252,9 @@ def warning_sentence(warning: Warning) -> str:
     """A data-quality warning's sentence in the reader's language (its stable code
     stays JSON's)."""
     return warning.message if danish() else (warning.english or warning.message)
+
+
+def area_name(area: str) -> str:
+    """An area group's name: the area as written, the no-area group's in the reader's
+    language."""
+    return word(area) if area == da.NO_AREA else area

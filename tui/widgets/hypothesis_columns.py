@@ -19,7 +19,7 @@ from tracker.domain.groups import by_area
 from tracker.domain.status import HypothesisContribution
 from tracker.i18n import N_, _
 from tracker.report import words
-from tracker.report.words import stage_name
+from tracker.report.words import area_name, stage_name
 from tui.fmt import count, date, mio_short
 
 __all__ = ["COLUMNS", "Column", "GroupLine", "fit", "grouped", "layout"]
@@ -132,7 +132,7 @@ def grouped(
     groups = by_area(rows)
     for group in groups:
         sums = {a: getattr(group, a) for a in _AMOUNTS}
-        lines.append(GroupLine(f"{group.area} ({count(len(group.hypotheses))})", sums))
+        lines.append(GroupLine(f"{area_name(group.area)} ({count(len(group.hypotheses))})", sums))
         for h in group.hypotheses:
             lines.append(len(ordered))
             ordered.append(h)
