@@ -206,22 +206,17 @@ def _validated(data: Mapping[str, Any], where: Callable[[str], str], *, strict: 
     try:
         return _file_model().model_validate(data, strict=strict)
     except ValidationError as error:
+        from tracker.validation_words import reasons
+
         problem = error.errors(include_url=False)[0]
         key = ".".join(str(part) for part in problem["loc"])
-        if problem["type"] == "extra_forbidden":
-            what, hvad = "unknown key", "ukendt nøgle"
-        elif problem["type"] == "model_type":
+        if problem["type"] == "model_type":
             kind, art = _kind(problem["input"])
             what = f"must be a table ([{key}]), not {kind}"
             hvad = f"skal være en tabel ([{key}]), ikke {art}"
-        elif problem["type"] == "value_error":  # our own checks name the value
-            what = problem["msg"].removeprefix("Value error, ")
-            hvad = getattr(problem.get("ctx", {}).get("error"), "danish", what)
         else:
-            # pydantic's reason is English only: it is quoted beside the Danish.
-            shown = problem["input"]
-            what = f"{problem['msg']}, not {shown!r}"
-            hvad = f"{shown!r} kan ikke bruges ({problem['msg']})"
+            # pydantic's reason said again from its type code, in both languages
+            [(key, _code, what, hvad), *_rest] = reasons([problem], source="toml")
         raise ConfigError(f"{where(key)}: {what}", danish=f"{where(key)}: {hvad}") from None
 
 

@@ -26,7 +26,7 @@ from tracker.i18n import N_, _
 from tracker.services import Parat
 from tracker.services.status import gc_paused
 from tui.access import error_text, past_detail_message, write_block
-from tui.binding_words import speak_bindings
+from tui.binding_words import speak_bindings, speak_node
 from tui.commands import HypothesisCommands, app_commands, translated_system_commands
 from tui.dialogs.confirm import ask_create_programme, ask_quit
 from tui.dialogs.new_hypothesis import ask_new_hypothesis
@@ -115,6 +115,16 @@ class ParatApp(App[None]):
         self.poll_seconds = poll_seconds
         self._seen = -1
         self._first = FirstStatus(parat)  # read while Textual starts
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        # A dialog's module is imported when it is first opened, after the app start
+        # translated the bindings: its classes are translated now, before the screen
+        # composes its widgets, and the screen's own copy of its class's bindings too
+        # (the Keys panel reads them as they stand).
+        speak_bindings()
+        if isinstance(screen, Screen):
+            speak_node(screen)
+        return super().push_screen(screen, *args, **kwargs)
 
     # -- loading -------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:

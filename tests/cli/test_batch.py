@@ -126,11 +126,11 @@ BAD_LINES = [
     ('{"cmd": "figure.set", "code": "H01", "year": 2018, "potentail": "4"}', 2,
      "figure.set: unknown field 'potentail'"),
     ('{"cmd": "figure.set", "code": "H01", "year": "2018", "potential": "4"}', 2,
-     "figure.set: year: Input should be a valid integer"),
+     "figure.set: year: must be a whole number, not '2018'"),
     ('{"cmd": "figure.set", "code": "H01", "year": 2018, "potential": 4.5}', 2,
      'figure.set: potential: write a fraction as text, e.g. "4,5"'),
     ('{"cmd": "figure.set", "code": "H01", "year": 2018, "potential": true}', 2,
-     "figure.set: potential: Input should be a valid string"),
+     "figure.set: potential: must be text, not true"),
     ('{"cmd": "hypothesis.drop", "code": "H02"}', 2, "hypothesis.drop: missing field 'note'"),
     # valid lines whose values the use cases refuse, with the CLI's words
     ('{"cmd": "figure.set", "code": "H01", "year": 2018, "potential": "4.500"}', 1,
@@ -285,3 +285,50 @@ def test_real_process_reads_stdin_and_flushes_each_result(programme: Path) -> No
     assert rows(programme, "SELECT DISTINCT actor FROM event WHERE source = 'batch'") == [
         ("skript",)
     ]
+
+
+#: pydantic's own words, which neither line of a refused field may hold.
+PYDANTIC_WORDS = ("Input should", "valid integer", "unable to parse", "Field required")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "english", "danish"),
+    [
+        ("year", "abc", "year: must be a whole number, not 'abc'",
+         "year: skal være et helt tal, ikke 'abc'"),
+        ("expect_version", "x", "expect_version: must be a whole number, not 'x'",
+         "expect_version: skal være et helt tal, ikke 'x'"),
+        ("potential", True, "potential: must be text, not true",
+         "potential: skal være tekst, ikke true"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_wrong_json_type_is_said_in_parats_words(
+    bcli, programme: Path, monkeypatch: pytest.MonkeyPatch,
+    field: str, value: object, english: str, danish: str, lang: str,
+) -> None:  # fmt: skip
+    from tracker.services.script import MalformedLine, parse_line
+
+    monkeypatch.setenv("PARAT_LANG", lang)
+    line = {"cmd": "figure.set", "code": "H01", "year": 2018, "potential": "4", field: value}
+    before = dump(programme)
+    code, results = _batch(bcli, line)
+    # the results are for programs: English in both languages, the exit code the usage one
+    assert code == 2
+    assert results == [{"line": 1, "ok": False, "exit": 2, "error": f"figure.set: {english}"}]
+    assert dump(programme) == before
+    # the Danish line the refusal carries holds no English of pydantic's
+    with pytest.raises(MalformedLine) as refused:
+        parse_line(json.dumps(line))
+    assert refused.value.danish == f"figure.set: {danish}."
+    for said in (str(refused.value), refused.value.danish):
+        assert not any(words in said for words in PYDANTIC_WORDS), said
+
+
+def test_a_union_field_is_refused_once_for_its_value(bcli) -> None:
+    line = {"cmd": "hypothesis.set", "code": "H02", "confidence": 1.5}
+    code, results = _batch(bcli, line)
+    assert code == 2
+    assert results[0]["error"] == (
+        "hypothesis.set: confidence: must be a whole number or text, not 1.5"
+    )

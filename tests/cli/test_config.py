@@ -115,7 +115,7 @@ def test_the_user_config_folder_is_read(
     ("text", "key", "what"),
     [
         ('[display]\nunit = "mill"\n', "display.unit", "'mio', 'tkr' or 'kr'"),
-        ("[display]\ndecimals = 7\n", "display.decimals", "less than or equal to 3"),
+        ("[display]\ndecimals = 7\n", "display.decimals", "must be at most 3, not 7"),
         ('databse = "x.db"\n', "databse", "unknown key"),
         ('language = "de"\n', "language", "'da' or 'en'"),
         ('actor = "a\\u0007b"\n', "actor", "actor"),

@@ -233,3 +233,67 @@ def test_the_store_refuses_in_both_languages(
         assert danish in da.stderr and english in en.stderr, (da.stderr, en.stderr)
         assert not _words(da.stderr) & ENGLISH, da.stderr
         assert not _words(en.stderr) & DANISH, en.stderr
+
+
+#: pydantic's own words: a refused configuration value or batch field is said again
+#: in Parat's words, in both languages.
+PYDANTIC = {"input", "should", "valid", "integer", "string", "parse", "unable", "dictionary"}
+
+#: (the file's text, its key, a fragment of the Danish line, of the English line)
+BAD_FILES = [
+    ('[display]\ndecimals = "x"\n', "display.decimals", "skal være et helt tal, ikke 'x'",
+     "must be a whole number, not 'x'"),
+    ("[display]\ndecimals = 7\n", "display.decimals", "må højst være 3, ikke 7",
+     "must be at most 3, not 7"),
+    ('[display]\nunit = "mill"\n', "display.unit", "skal være 'mio', 'tkr' eller 'kr'",
+     "must be 'mio', 'tkr' or 'kr', not 'mill'"),
+    ('language = "fr"\n', "language", "skal være 'da' eller 'en', ikke 'fr'",
+     "must be 'da' or 'en', not 'fr'"),
+    ("actor = 5\n", "actor", "skal være tekst, ikke 5", "must be text, not 5"),
+    ('[ui]\ntheme = ""\n', "ui.theme", "må ikke være tom", "must not be empty"),
+    ("keymap = 5\n", "keymap", "skal være en tabel, ikke 5", "must be a table, not 5"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "key", "danish", "english"), BAD_FILES)
+def test_a_bad_configuration_value_reads_in_the_language_chosen(
+    ready: Path,
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    key: str,
+    danish: str,
+    english: str,
+) -> None:
+    from tests.cli.conftest import dump, no_traceback
+
+    monkeypatch.chdir(tmp_path)
+    toml = tmp_path / "parat.toml"
+    toml.write_text(text, encoding="utf-8")
+    before = dump(ready)
+    args = ["--db", str(ready), "figure", "set", "H01", "2018", "--potential", "5"]
+    da = runner.invoke(app, args)
+    en = runner.invoke(app, ["--lang", "en", *args])
+    for result in (da, en):
+        no_traceback(result)
+        assert result.exit_code == 1, result.output
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert da.stderr.startswith(f"parat: {toml}: {key}: ") and danish in da.stderr, da.stderr
+    assert en.stderr.startswith(f"parat: {toml}: {key}: ") and english in en.stderr, en.stderr
+    assert not _words(da.stderr) & (ENGLISH | PYDANTIC), da.stderr
+    assert not _words(en.stderr) & (DANISH | PYDANTIC), en.stderr
+    assert dump(ready) == before
+
+
+def test_a_bad_variable_reads_in_the_language_chosen(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARAT_LANG", raising=False)
+    monkeypatch.setenv("PARAT_DECIMALS", "many")
+    da = runner.invoke(app, ["config", "show"])
+    en = runner.invoke(app, ["--lang", "en", "config", "show"])
+    assert da.exit_code == en.exit_code == 1
+    assert da.stderr == "parat: PARAT_DECIMALS: skal være et helt tal, ikke 'many'\n"
+    assert en.stderr == "parat: PARAT_DECIMALS: must be a whole number, not 'many'\n"

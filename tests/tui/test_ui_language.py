@@ -14,7 +14,8 @@ from babel.messages.pofile import read_po
 from textual.pilot import Pilot
 
 from tracker.i18n import LOCALE_DIR, set_language
-from tui.app import ParatApp
+from tracker.services import Parat
+from tui.app import ParatApp, create_app
 from tui.widgets.keybar import KeyBar
 
 from .conftest import settle
@@ -187,5 +188,50 @@ def test_textuals_keys_panel_reads_the_danish_descriptions(app: ParatApp) -> Non
             )
             assert panel.display
             assert "Eksportér" in text and "Export" not in text, text
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize(
+    ("module", "dialog", "open_it"),
+    [
+        ("tui.dialogs.as_of", "AsOfDialog", "action_as_of"),
+        ("tui.dialogs.export", "ExportDialog", "action_export"),
+    ],
+)
+@pytest.mark.usefixtures("danish")
+def test_a_dialog_imported_when_first_opened_has_danish_keys(
+    ui_parat: Parat, monkeypatch: pytest.MonkeyPatch, module: str, dialog: str, open_it: str
+) -> None:
+    """A dialog's module is imported when it is first opened, after the app start
+    translated every class it knew: the Keys panel reads its bindings in Danish too."""
+    import sys
+
+    import tui.dialogs
+
+    # As when the dialog is first opened: its module (and classes) imported afresh;
+    # the old module is put back afterwards for the other tests.
+    monkeypatch.delitem(sys.modules, module)
+    monkeypatch.delattr(tui.dialogs, module.rpartition(".")[2])
+    app = create_app(ui_parat, poll_seconds=None)
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            assert module not in sys.modules
+            getattr(app, open_it)()
+            await settle(pilot)
+            screen = app.screen
+            assert type(screen) is getattr(sys.modules[module], dialog)  # the fresh class
+            # its own bindings (those it inherits from Textual's Screen are Textual's)
+            own = [b.description for _key, b in screen._bindings if b.action == "cancel"]
+            assert own == ["Annullér"], own
+            app.action_show_help_panel()
+            await settle(pilot)
+            shown = [str(b.description) for _n, b, _e, _t in screen.active_bindings.values()]
+            assert "Annullér" in shown and "Cancel" not in shown, shown
+            # the class itself speaks Danish now: the next dialog is made in Danish
+            merged = getattr(sys.modules[module], dialog)._merged_bindings
+            assert [b.description for _k, b in merged if b.action == "cancel"] == ["Annullér"]
 
     asyncio.run(run())

@@ -19,10 +19,12 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from sqlmodel import Session
 
+from tracker.domain.bilingual import BilingualError
 from tracker.errors import ExitCode, InvalidInput, ParatError
 from tracker.services import figures, hypotheses, programme
 from tracker.services.context import ChangeContext
 from tracker.services.validation import require_change, to_confidence
+from tracker.validation_words import reasons
 
 __all__ = ["FORMS", "LineResult", "MalformedLine", "parse_line", "run_lines"]
 
@@ -47,7 +49,10 @@ def _amount_text(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
-        raise ValueError('write a fraction as text, e.g. "4,5" (a JSON fraction is not exact)')
+        raise BilingualError(
+            'write a fraction as text, e.g. "4,5" (a JSON fraction is not exact)',
+            'skriv et decimaltal som tekst, fx "4,5" (et decimaltal i JSON er ikke eksakt)',
+        )
     return value
 
 
@@ -554,17 +559,17 @@ FORMS: Mapping[str, type[_Form]] = {
 }
 
 
-def _problem(error: dict[str, Any]) -> tuple[str, str]:
-    """What is wrong with one field, in English and in Danish."""
-    where = ".".join(str(part) for part in error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return f"unknown field {where!r}", f"ukendt felt {where!r}"
-    if kind == "missing":
-        return f"missing field {where!r}", f"feltet {where!r} mangler"
-    # pydantic's reasons (a wrong JSON type) are English only: quoted beside ours.
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}", f"{where}: ugyldig værdi ({message})"
+def _problems(errors: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """What is wrong with each refused field, in English and in Danish."""
+    said = []
+    for where, code, english, danish in reasons(errors, source="json"):
+        if code == "extra_forbidden":
+            said.append((f"unknown field {where!r}", f"ukendt felt {where!r}"))
+        elif code == "missing":
+            said.append((f"missing field {where!r}", f"feltet {where!r} mangler"))
+        else:
+            said.append((f"{where}: {english}", f"{where}: {danish}"))
+    return said
 
 
 def parse_line(text: str) -> _Form:
@@ -594,7 +599,7 @@ def parse_line(text: str) -> _Form:
     try:
         return form.model_validate(data)
     except ValidationError as error:
-        problems = [_problem(e) for e in error.errors()]  # type: ignore[arg-type]
+        problems = _problems(error.errors(include_url=False))
         raise MalformedLine(
             f"{cmd}: {'; '.join(en for en, _ in problems)}",
             danish=f"{cmd}: {'; '.join(da for _, da in problems)}.",
