@@ -22,7 +22,7 @@ def _kroner(value: str | None) -> int | None:
 
 
 def _text(value: str | None) -> str:
-    return "(intet)" if value is None else value
+    return _("(nothing)") if value is None else value
 
 
 #: Actions whose old and new values are kroner.

@@ -339,13 +339,15 @@ def show(
         when = show_time(e.at)
         if not e.field:
             what = e.action
-        elif danish():
-            old, new = e.old_value or "(intet)", e.new_value or "(intet)"  # Danish only
-            if e.field == "stage":
-                old, new = stage_label(old), stage_label(new)
-            what = f"{field_label(e.field)}: {old} → {new}"
         else:
-            what = f"{e.field}: {e.old_value} → {e.new_value}"
+            nothing = _("(nothing)")
+            old, new = e.old_value or nothing, e.new_value or nothing
+            if danish():
+                if e.field == "stage":
+                    old, new = stage_label(old), stage_label(new)
+                what = f"{field_label(e.field)}: {old} → {new}"
+            else:
+                what = f"{e.field}: {old} → {new}"
         note = f"  ({e.note})" if e.note else ""
         if e.decision:
             note = f"  [{decision_label()}: {e.decision}]{note}"

@@ -18,6 +18,7 @@ from tracker.domain import labels as da
 from tracker.domain.status import Status
 from tracker.errors import ParatError
 from tracker.i18n import N_, _
+from tracker.report.words import word
 from tui.messages import RiskLoaded
 from tui.protocol import parat_ui
 from tui.startup import fit_breakpoints
@@ -103,7 +104,7 @@ class DashboardScreen(Screen[None]):
                     )
                     overlaps.display = _has_overlaps(status)
                     yield overlaps
-                    yield _titled(RiskPanel(id="panel-risk"), da.RISK)
+                    yield _titled(RiskPanel(id="panel-risk"), word(da.RISK))
                     yield _titled(
                         _with(BucketBars(id="panel-buckets"), BucketBars.status, status),
                         _("Buckets (weighted against target)"),

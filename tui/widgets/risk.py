@@ -32,7 +32,8 @@ def risk_text(risk: Risk | None, shown: Display = DEFAULT_DISPLAY) -> Text:
     out.append(_("Probability of reaching {amount}: ").format(amount=shown.amount(risk.target_kr)))
     out.append(percent(ind.p_target), style="bold")
     out.append(
-        " " + _("(correlated: {percent})").format(percent=percent(tog.p_target)) + "\n", style="dim"
+        " " + _("(moving together: {percent})").format(percent=percent(tog.p_target)) + "\n",
+        style="dim",
     )
     out.append(_("Reached with 80 % probability: "))
     out.append(shown.amount(ind.p80_kr), style="bold")
