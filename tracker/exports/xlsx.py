@@ -31,33 +31,44 @@ from tracker.exports.xlsx_cells import (
     write_text,
 )
 from tracker.exports.xlsx_changes import history_sheet, since_sheet
+from tracker.i18n import _
 from tracker.report import Report
+from tracker.report.words import (
+    allocation_name,
+    benefit_name,
+    stage_name,
+    warning_sentence,
+    word,
+)
 
 __all__ = ["MIO_FORMAT", "MIO_TABLE_FORMAT", "SHEETS", "render"]
 
+#: The sheets every workbook has, by their Danish names (English: :func:`word`).
 SHEETS = (da.OVERVIEW, da.HYPOTHESES, da.YEAR, "Historik")
 
 
 def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     s = report.status
     p, t = s.programme, s.totals
-    ws = wb.add_worksheet(da.OVERVIEW)
+    ws = wb.add_worksheet(word(da.OVERVIEW))
     ws.set_column(0, 0, 30)
     ws.set_column(1, 7, 16)
     ws.set_row(0, 24)
-    ws.write_string(0, 0, f"Statusrapport: {p.name}", f.title)
-    ws.write_string(1, 0, f"Status pr. {date_time(s.as_of)}", f.subtitle)
-    ws.write_string(2, 0, f"Mål med årsvirkning i {p.target_year}; beløb i mio. kr.", f.subtitle)
+    ws.write_string(0, 0, _("Status report: {name}").format(name=p.name), f.title)
+    as_of = _("Status as of {moment}").format(moment=date_time(s.as_of))
+    ws.write_string(1, 0, as_of, f.subtitle)
+    target = _("Target with annual effect in {year}; amounts in mio. kr.")
+    ws.write_string(2, 0, target.format(year=p.target_year), f.subtitle)
     ws.freeze_panes(3, 0)
 
     row = 4
-    ws.write_string(row, 0, "Nøgletal", f.section)
+    ws.write_string(row, 0, _("Key figures"), f.section)
     row += 1
-    write_header(ws, row, ("", da.AMOUNT, "Forklaring"), (1,), f)
-    hint = da.MEASURE_HINTS
+    write_header(ws, row, ("", word(da.AMOUNT), _("Explanation")), (1,), f)
+    hint = {key: word(text) for key, text in da.MEASURE_HINTS.items()}
     layer = p.has_rammer  # udmøntet, between decided and realised
     figures = (
-        (da.TARGET, t.target_kr, f"årsvirkning i {p.target_year}"),
+        (da.TARGET, t.target_kr, _("annual effect in {year}").format(year=p.target_year)),
         (da.REALISED, t.realised_kr, hint["realised"]),
         (da.VALIDATED, t.validated_kr, hint["validated"]),
         *(((da.BUDGETED, t.budgeted_kr, hint["budgeted"]),) if layer else ()),
@@ -65,16 +76,16 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         (da.WEIGHTED, t.weighted_kr, hint["weighted"]),
         (da.PIPELINE, t.pipeline_kr, hint["pipeline"]),
         (da.GAP, t.gap_kr, hint["gap"]),
-        (da.INVESTMENT_TOTAL, t.investment_kr, "alle programmets år"),
+        (da.INVESTMENT_TOTAL, t.investment_kr, _("all the programme's years")),
     )
     for label, kr, explained in figures:
         row += 1
-        ws.write_string(row, 0, label, f.text)
+        ws.write_string(row, 0, word(label), f.text)
         ws.write_number(row, 1, kr, f.mio_bold if label in (da.TARGET, da.GAP) else f.mio)
         ws.write_string(row, 2, explained, f.subtitle)
     row += 1
-    measure = da.MEASURE_LABELS[s.progress_measure.value].lower()
-    ws.write_string(row, 0, f"{da.PROGRESS_MEASURE}: {measure}", f.subtitle)
+    measure = word(da.MEASURE_LABELS[s.progress_measure.value]).lower()
+    ws.write_string(row, 0, f"{word(da.PROGRESS_MEASURE)}: {measure}", f.subtitle)
 
     if s.overlaps:
         row = _overlaps(ws, row + 2, report, f)
@@ -82,14 +93,14 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         row = _other_benefits(ws, row + 2, report, f)
 
     row += 2
-    mode = "vandfald" if p.allocation is Allocation.WATERFALL else "øremærket"
-    ws.write_string(row, 0, f"{da.BUCKETS} ({mode}, mio. kr.)", f.section)
+    mode = allocation_name(p.allocation.value)
+    ws.write_string(row, 0, f"{word(da.BUCKETS)} ({mode}, mio. kr.)", f.section)
     row += 1
     cols = (da.BUCKET, da.TARGET, da.PIPELINE, da.WEIGHTED, da.DECIDED,
             *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED, da.GAP)  # fmt: skip
     names = ("pipeline_kr", "weighted_kr", "decided_kr",
              *(("budgeted_kr",) if layer else ()), "realised_kr", "validated_kr")  # fmt: skip
-    write_header(ws, row, cols, range(1, len(cols)), f)
+    write_header(ws, row, [word(c) for c in cols], range(1, len(cols)), f)
     for b in s.buckets:
         row += 1
         write_text(ws, row, 0, b.name, f)
@@ -103,11 +114,11 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         else (da.UNASSIGNED, s.unassigned)
     )  # fmt: skip
     row += 1
-    ws.write_string(row, 0, rest_label, f.text)
+    ws.write_string(row, 0, word(rest_label), f.text)
     for col, kr in enumerate((getattr(rest, n) for n in names), start=2):
         ws.write_number(row, col, kr, f.mio_table)
     row += 1
-    ws.write_string(row, 0, da.TOTAL, f.total_text)
+    ws.write_string(row, 0, word(da.TOTAL), f.total_text)
     for col, kr in enumerate(
         (sum(b.target_kr for b in s.buckets), *(getattr(t, n) for n in names), t.gap_kr),
         start=1,
@@ -115,19 +126,20 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         ws.write_number(row, col, kr, f.total_mio)
 
     row += 2
-    ws.write_string(row, 0, f"{da.STAGES} (mio. kr.)", f.section)
+    ws.write_string(row, 0, f"{word(da.STAGES)} (mio. kr.)", f.section)
     row += 1
-    stage_cols = (da.STAGE, f"{da.WEIGHT} %", da.COUNT, da.PIPELINE, da.WEIGHTED)
+    stage_cols = (word(da.STAGE), f"{word(da.WEIGHT)} %", word(da.COUNT), word(da.PIPELINE),
+                  word(da.WEIGHTED))  # fmt: skip
     write_header(ws, row, stage_cols, range(1, 5), f)
     for st in s.stages:
         row += 1
-        ws.write_string(row, 0, st.label, f.text)
+        ws.write_string(row, 0, stage_name(st.stage), f.text)
         ws.write_number(row, 1, p.weights.get(st.stage, 0), f.int)
         ws.write_number(row, 2, st.count, f.int)
         ws.write_number(row, 3, st.pipeline_kr, f.mio_table)
         ws.write_number(row, 4, st.weighted_kr, f.mio_table)
     row += 1
-    ws.write_string(row, 0, da.TOTAL, f.total_text)
+    ws.write_string(row, 0, word(da.TOTAL), f.total_text)
     ws.write_blank(row, 1, None, f.total_text)
     ws.write_number(row, 2, sum(st.count for st in s.stages), f.total_int)
     # the stages are brutto: their sum is before any overlap is taken off
@@ -135,21 +147,20 @@ def _overview(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     ws.write_number(row, 4, t.gross_weighted_kr, f.total_mio)
 
     row += 2
-    ws.write_string(row, 0, f"{da.WARNINGS} ({len(s.warnings)})", f.section)
+    ws.write_string(row, 0, f"{word(da.WARNINGS)} ({len(s.warnings)})", f.section)
     for w in s.warnings:
         row += 1
         ws.write_string(row, 0, w.code, f.warning)
-        write_text(ws, row, 1, w.message, f)
+        write_text(ws, row, 1, warning_sentence(w), f)
     if not s.warnings:
-        ws.write_string(row + 1, 0, da.NO_WARNINGS, f.text)
+        ws.write_string(row + 1, 0, word(da.NO_WARNINGS), f.text)
 
     row += 2
     m = report.meta
-    ws.write_string(
-        row, 0,
-        f"Udskrevet {date_time(m.generated_at)} af {m.generated_by} · Parat {m.tool_version}",
-        f.subtitle,
-    )  # fmt: skip
+    printed = _("Printed {moment} by {actor} · Parat {version}").format(
+        moment=date_time(m.generated_at), actor=m.generated_by, version=m.tool_version
+    )
+    ws.write_string(row, 0, printed, f.subtitle)
 
 
 def _overlaps(ws: Any, row: int, report: Report, f: Formats) -> int:
@@ -157,9 +168,9 @@ def _overlaps(ws: Any, row: int, report: Report, f: Formats) -> int:
     returns the last row written. Amounts are numbers in kroner, shown in mio. kr."""
     s = report.status
     t = s.totals
-    ws.write_string(row, 0, f"{da.OVERLAP} (mio. kr.)", f.section)
+    ws.write_string(row, 0, f"{word(da.OVERLAP)} (mio. kr.)", f.section)
     row += 1
-    write_header(ws, row, ("", da.GROSS, da.OVERLAP, da.NETTO), (1, 2, 3), f)
+    write_header(ws, row, ("", word(da.GROSS), word(da.OVERLAP), word(da.NETTO)), (1, 2, 3), f)
     for label, gross, overlap, net in (
         (da.PIPELINE, t.gross_pipeline_kr, t.overlap_kr, t.pipeline_kr),
         (da.WEIGHTED, t.gross_weighted_kr, t.overlap_weighted_kr, t.weighted_kr),
@@ -168,28 +179,29 @@ def _overlaps(ws: Any, row: int, report: Report, f: Formats) -> int:
         (da.VALIDATED, t.gross_validated_kr, t.overlap_validated_kr, t.validated_kr),
     ):
         row += 1
-        ws.write_string(row, 0, label, f.text)
+        ws.write_string(row, 0, word(label), f.text)
         for col, kr in enumerate((gross, overlap, net), start=1):
             ws.write_number(row, col, kr, f.mio_table)
     row += 2
-    write_header(ws, row, ("Navn", da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE), (2, 3), f)
+    overlap_cols = (_("Name"), da.HYPOTHESES, da.AMOUNT, da.WEIGHTED, da.NOTE)
+    write_header(ws, row, [word(c) for c in overlap_cols], (2, 3), f)
+    not_counted = word(da.OVERLAP_NOT_COUNTED)
     for o in s.overlaps:
         row += 1
         write_text(ws, row, 0, o.name, f)
         members = ", ".join(
-            code if code in o.counted else f"{code} ({da.OVERLAP_NOT_COUNTED})"
-            for code in o.members
+            code if code in o.counted else f"{code} ({not_counted})" for code in o.members
         )
         ws.write_string(row, 1, members, f.text)
         ws.write_number(row, 2, o.amount_kr, f.mio_table)
         if o.counts:
             ws.write_number(row, 3, o.weighted_kr, f.mio_table)
         else:
-            ws.write_string(row, 3, f"({da.OVERLAP_NOT_COUNTED})", f.text)
+            ws.write_string(row, 3, f"({not_counted})", f.text)
         if o.note:
             write_text(ws, row, 4, o.note, f)
     row += 1
-    ws.write_string(row, 0, f"{da.OVERLAP_NOTE} {da.OVERLAP_GROSS_NOTE}", f.subtitle)
+    ws.write_string(row, 0, f"{word(da.OVERLAP_NOTE)} {word(da.OVERLAP_GROSS_NOTE)}", f.subtitle)
     return row
 
 
@@ -202,15 +214,15 @@ def _other_benefits(ws: Any, row: int, report: Report, f: Formats) -> int:
     for h in s.hypotheses:
         if not h.counts:
             codes.setdefault(h.benefit_type.value, []).append(h.code)
-    ws.write_string(row, 0, f"{da.OTHER_BENEFITS} (mio. kr.)", f.section)
+    ws.write_string(row, 0, f"{word(da.OTHER_BENEFITS)} (mio. kr.)", f.section)
     row += 1
     cols = (da.BENEFIT_TYPE, da.COUNT, da.PIPELINE, da.WEIGHTED, da.HYPOTHESES)
-    write_header(ws, row, cols, (1, 2, 3), f)
+    write_header(ws, row, [word(c) for c in cols], (1, 2, 3), f)
     for o in s.other_benefits:
         if not o.count:
             continue
         row += 1
-        ws.write_string(row, 0, o.benefit_type.label, f.text)
+        ws.write_string(row, 0, benefit_name(o.benefit_type), f.text)
         ws.write_number(row, 1, o.count, f.int)
         ws.write_number(row, 2, o.pipeline_kr, f.mio_table)
         ws.write_number(row, 3, o.weighted_kr, f.mio_table)
@@ -224,21 +236,24 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     years = p.years
     names = {b.key: b.name for b in p.buckets}
     allocation = p.allocation
-    ws = wb.add_worksheet(da.HYPOTHESES)
+    ws = wb.add_worksheet(word(da.HYPOTHESES))
     y = p.target_year
+    w = word
     titles = [
-        da.CODE, da.TITLE, da.AREA, da.OWNER, da.STAGE, da.BUCKET, f"{da.CONFIDENCE} %",
-        f"{da.WEIGHT} %", f"{da.PIPELINE} {y} (mio. kr.)", f"{da.WEIGHTED} {y} (mio. kr.)",
-        f"{da.DECIDED} {y} (mio. kr.)", f"{da.REALISED} {y} (mio. kr.)",
-        f"{da.VALIDATED} {y} (mio. kr.)", f"{da.INVESTMENT_TOTAL} (mio. kr.)", "Version",
-        "Sidst ændret", da.DESCRIPTION, da.BENEFIT_TYPE,
+        w(da.CODE), w(da.TITLE), w(da.AREA), w(da.OWNER), w(da.STAGE), w(da.BUCKET),
+        f"{w(da.CONFIDENCE)} %", f"{w(da.WEIGHT)} %", f"{w(da.PIPELINE)} {y} (mio. kr.)",
+        f"{w(da.WEIGHTED)} {y} (mio. kr.)", f"{w(da.DECIDED)} {y} (mio. kr.)",
+        f"{w(da.REALISED)} {y} (mio. kr.)", f"{w(da.VALIDATED)} {y} (mio. kr.)",
+        f"{w(da.INVESTMENT_TOTAL)} (mio. kr.)", _("Version"), _("Last changed"),
+        w(da.DESCRIPTION), w(da.BENEFIT_TYPE),
     ]  # fmt: skip
     layer = p.has_rammer  # udmøntet: a column after the type, the year columns after it
     if layer:
-        titles.append(f"{da.BUDGETED} {y} (mio. kr.)")
+        titles.append(f"{w(da.BUDGETED)} {y} (mio. kr.)")
     first_year_col = len(titles)
     kinds = _kinds(report)
-    labels = {**da.KIND_LABELS, **da.RANGE_LABELS}
+    labels = {key: w(text) for key, text in {**da.KIND_LABELS, **da.RANGE_LABELS}.items()}
+    not_counted = w(da.NOT_COUNTED)
     for year in years:
         titles += [f"{labels[kind]} {year}" for kind in kinds]
     extra = [18] if layer else []
@@ -278,7 +293,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             for col, text in ((0, h.code), (1, h.title), (2, h.area), (3, h.owner)):
                 if text:
                     w_str(row, col, text, quoted_f if text.startswith(RISKY) else text_f)
-            w_str(row, 4, h.stage.label, text_f)
+            w_str(row, 4, stage_name(h.stage), text_f)
             if h.bucket:
                 label = earmark_label(names.get(h.bucket, h.bucket), allocation)
                 write_text(ws, row, 5, label, f)
@@ -294,9 +309,9 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                 ws.write_datetime(row, 15, naive(h.updated_at), f.moment)
             if stored and stored.description:
                 write_text(ws, row, 16, stored.description, f)
-            benefit = h.benefit_type.label
+            benefit = benefit_name(h.benefit_type)
             if not h.counts:  # beside the target, never in it: the sums leave it out
-                benefit = f"{benefit} ({da.NOT_COUNTED})"
+                benefit = f"{benefit} ({not_counted})"
             w_str(row, 17, benefit, text_f)
             col = first_year_col
             for year in years:
@@ -316,7 +331,9 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             # Numbers, not SUBTOTAL formulas: the workbook holds no formula at all
             # (tests/exports/test_injection.py), so nothing in it ever calculates.
             row += 1
-            ws.write_string(row, 1, f"{da.TOTAL} {g.area}", f.subtotal_text)
+            # the group of the hypotheses without an area is named in the reader's words
+            area = g.area if g.hypotheses[0].area.strip() else _("(no area)")
+            ws.write_string(row, 1, f"{w(da.TOTAL)} {area}", f.subtotal_text)
             for col in range(2, 8):
                 ws.write_blank(row, col, None, f.subtotal_text)
             for col, kr in sums.items():
@@ -324,9 +341,9 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     last = row
     ws.autofilter(0, 0, max(last, 1), len(titles) - 1)
     row += 1
-    ws.write_string(row, 0, da.TOTAL, f.total_text)
+    ws.write_string(row, 0, w(da.TOTAL), f.total_text)
     counted = sum(1 for h in s.hypotheses if h.counts)
-    ws.write_string(row, 1, f"{counted} hypoteser", f.total_text)
+    ws.write_string(row, 1, _("{count} hypotheses").format(count=counted), f.total_text)
     for col in range(2, 8):
         ws.write_blank(row, col, None, f.total_text)
     for col in amount_cols:
@@ -347,10 +364,14 @@ def _kinds(report: Report) -> tuple[str, ...]:
 
 def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     s = report.status
-    ws = wb.add_worksheet(da.YEAR)
+    sheet = word(da.YEAR)
+    ws = wb.add_worksheet(sheet)
     layer = s.programme.has_rammer  # udmøntet, between decided and realised
-    titles = (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED, *((da.BUDGETED,) if layer else ()),
-              da.REALISED, da.VALIDATED, da.INVESTMENT, da.NET)  # fmt: skip
+    titles = tuple(
+        word(t) for t in (da.YEAR, da.PIPELINE, da.DECIDED, da.WEIGHTED,
+                          *((da.BUDGETED,) if layer else ()), da.REALISED, da.VALIDATED,
+                          da.INVESTMENT, da.NET)
+    )  # fmt: skip
     attrs = ("pipeline_kr", "decided_kr", "weighted_kr", *(("budgeted_kr",) if layer else ()),
              "realised_kr", "validated_kr", "investment_kr", "net_kr")  # fmt: skip
     ws.set_row(0, 30)
@@ -365,7 +386,7 @@ def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         for col, attr in enumerate(attrs, start=1):
             ws.write_number(i, col, getattr(y, attr), f.mio_table)
     last = len(s.years)
-    ws.write_string(last + 1, 0, da.TOTAL, f.total_text)
+    ws.write_string(last + 1, 0, word(da.TOTAL), f.total_text)
     for col, attr in enumerate(attrs, start=1):
         ws.write_number(last + 1, col, sum(getattr(y, attr) for y in s.years), f.total_mio)
     chart = wb.add_chart({"type": "column"})
@@ -373,19 +394,19 @@ def _years(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         col = 1 + attrs.index(attr)
         chart.add_series(
             {
-                "name": label,
-                "categories": [da.YEAR, 1, 0, last, 0],
-                "values": [da.YEAR, 1, col, last, col],
+                "name": word(label),
+                "categories": [sheet, 1, 0, last, 0],
+                "values": [sheet, 1, col, last, col],
                 "fill": {"color": colour},
                 "border": {"none": True},
             }
         )
-    chart.set_title({"name": da.TRAJECTORY, "name_font": {"size": 12}})
+    chart.set_title({"name": word(da.TRAJECTORY), "name_font": {"size": 12}})
     chart.set_y_axis(
         {"name": "mio. kr.", "num_format": "#,##0,,", "major_gridlines": {"visible": True,
          "line": {"color": "#E3E9EF"}}}
     )  # fmt: skip
-    chart.set_x_axis({"name": da.YEAR})
+    chart.set_x_axis({"name": sheet})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 360})
     ws.insert_chart(last + 4, 0, chart)
@@ -406,7 +427,7 @@ def render(report: Report) -> bytes:
     m = report.meta
     wb.set_properties(
         {
-            "title": f"Statusrapport: {report.status.programme.name}",
+            "title": _("Status report: {name}").format(name=report.status.programme.name),
             "author": m.generated_by,
             "comments": f"Parat {m.tool_version}",
             "created": naive(m.generated_at),

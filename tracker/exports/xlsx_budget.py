@@ -12,6 +12,8 @@ import xlsxwriter
 from tracker.domain import labels as da
 from tracker.domain.budget import BudgetFollowUp
 from tracker.exports.xlsx_cells import Formats, write_header, write_text
+from tracker.i18n import _
+from tracker.report.words import word
 
 __all__ = ["BUDGET_FORMAT", "budget_sheet"]
 
@@ -22,16 +24,17 @@ _KEYS = ("original", "supplementary", "carried", "corrected", "actual", "forecas
 
 
 def budget_sheet(wb: xlsxwriter.Workbook, f: BudgetFollowUp, formats: Formats) -> None:
-    ws = wb.add_worksheet(da.BUDGET_FOLLOW_UP)
+    ws = wb.add_worksheet(word(da.BUDGET_FOLLOW_UP))
     number = wb.add_format({"font_name": "Calibri", "font_size": 10, "num_format": BUDGET_FORMAT})
     total = wb.add_format(
         {"font_name": "Calibri", "font_size": 10, "bold": True, "top": 2,
          "num_format": BUDGET_FORMAT}
     )  # fmt: skip
-    ws.write_string(0, 0, f"{da.BUDGET_FOLLOW_UP} {f.year}", formats.title)
-    ws.write_string(1, 0, "Beløb i mio. kr.; + udgift, − indtægt", formats.subtitle)
-    titles = ["Nøgle", da.RAMME, da.UDVALG, "Serviceramme",
-              *(f"{da.BUDGET_COLUMNS[k]} (mio. kr.)" for k in _KEYS)]  # fmt: skip
+    ws.write_string(0, 0, f"{word(da.BUDGET_FOLLOW_UP)} {f.year}", formats.title)
+    ws.write_string(1, 0, _("Amounts in mio. kr.; + expense, − income"), formats.subtitle)
+    titles = [_("Key"), word(da.RAMME), word(da.UDVALG), _("Serviceramme"),
+              *(f"{word(da.BUDGET_COLUMNS[k])} (mio. kr.)" for k in _KEYS)]  # fmt: skip
+    yes, no = _("yes"), _("no")
     header = 3
     ws.set_row(header, 45)
     write_header(ws, header, titles, range(4, len(titles)), formats)
@@ -48,7 +51,7 @@ def budget_sheet(wb: xlsxwriter.Workbook, f: BudgetFollowUp, formats: Formats) -
         write_text(ws, row, 1, line.name, formats)
         if line.udvalg:
             write_text(ws, row, 2, line.udvalg, formats)
-        ws.write_string(row, 3, "ja" if line.serviceramme else "nej", formats.text)
+        ws.write_string(row, 3, yes if line.serviceramme else no, formats.text)
         for col, key in enumerate(_KEYS, start=4):
             kr = getattr(line, f"{key}_kr")
             if key == "cuts":
@@ -58,12 +61,12 @@ def budget_sheet(wb: xlsxwriter.Workbook, f: BudgetFollowUp, formats: Formats) -
     if f.lines:
         ws.autofilter(header, 0, row, len(titles) - 1)
     row += 1
-    ws.write_string(row, 0, da.TOTAL, formats.total_text)
+    ws.write_string(row, 0, word(da.TOTAL), formats.total_text)
     for col in (1, 2, 3):
         ws.write_blank(row, col, None, formats.total_text)
     for col, key in enumerate(_KEYS, start=4):
         kr = getattr(f.totals, f"{key}_kr")
         ws.write_number(row, col, -kr if key == "cuts" else kr, total)
-    ws.write_string(row + 2, 0, da.SIGN_NOTE, formats.subtitle)
+    ws.write_string(row + 2, 0, word(da.SIGN_NOTE), formats.subtitle)
     if f.totals.cuts_kr:
-        ws.write_string(row + 3, 0, da.CUTS_NOTE, formats.subtitle)
+        ws.write_string(row + 3, 0, word(da.CUTS_NOTE), formats.subtitle)

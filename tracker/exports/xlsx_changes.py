@@ -12,13 +12,15 @@ from tracker.domain.stages import Stage
 from tracker.domain.validations import describe_verdict
 from tracker.exports.view import since_heading, validation_table
 from tracker.exports.xlsx_cells import FIGURE_FIELDS, Formats, naive, write_header, write_text
+from tracker.i18n import _, danish
 from tracker.report import Report
+from tracker.report.words import allocation_name, source_name, stage_name, word
 
 __all__ = ["history_sheet", "since_sheet"]
 
 
-_STAGE_LABELS = {stage.value: stage.label for stage in Stage}
-_ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
+_STAGES = {stage.value: stage for stage in Stage}
+_ALLOCATIONS = frozenset({"waterfall", "earmarked"})
 #: Fields whose values are kroner (shown in mio. kr.), besides the figures.
 _AMOUNT_FIELDS = frozenset({"target_kr", "amount_kr"})
 #: Actions whose values are moments (ISO in the log, Copenhagen time in the sheet).
@@ -30,28 +32,31 @@ _STATE_ACTIONS = frozenset({"overlap.add", "overlap.drop"})
 
 def _field_label(field: str, action: str = "") -> str:
     """``potential.2018`` → ``Potentiale 2018``; ``stage`` → ``Fase``;
-    ``weight.decided`` → ``Vægt Besluttet``; a programme's ``target_kr`` → ``Mål``."""
-    kind, _, rest = field.partition(".")
+    ``weight.decided`` → ``Vægt Besluttet``; a programme's ``target_kr`` → ``Mål``
+    (in English: ``Potential 2018``, ``Stage``, ``Weight decided``, ``Target``)."""
+    kind, _dot, rest = field.partition(".")
     if kind in da.KIND_LABELS and rest.isdigit():
-        return f"{da.KIND_LABELS[kind]} {rest}"
+        return f"{word(da.KIND_LABELS[kind])} {rest}"
     if kind == "validated" and rest.isdigit():
-        return f"{da.REALISED} {rest}"
+        return f"{word(da.REALISED)} {rest}"
     if action == "budget.set" and kind in da.BUDGET_KIND_LABELS and rest.isdigit():
-        return f"{da.BUDGET_KIND_LABELS[kind]} {rest}"
+        return f"{word(da.BUDGET_KIND_LABELS[kind])} {rest}"
     if action.startswith("ramme.") and field in da.SETTING_LABELS:
-        return da.SETTING_LABELS[field]
-    if kind == "weight" and rest in _STAGE_LABELS:
-        return f"{da.WEIGHT} {_STAGE_LABELS[rest]}"
+        return word(da.SETTING_LABELS[field])
+    if kind == "weight" and rest in _STAGES:
+        return f"{word(da.WEIGHT)} {stage_name(_STAGES[rest])}"
     if field == "confidence_pct":
-        return f"{da.CONFIDENCE} %"
+        return f"{word(da.CONFIDENCE)} %"
     if action.startswith(("programme.", "bucket.", "overlap.")) and field in da.SETTING_LABELS:
-        return da.SETTING_LABELS[field]
-    return da.FIELD_LABELS.get(field, field)
+        return word(da.SETTING_LABELS[field])
+    return word(da.FIELD_LABELS.get(field, field))
 
 
 def _note(note: str) -> str:
-    """The log's own English notes in Danish (a user's note is kept as written)."""
-    return _UNDO.sub(r"Fortryder hændelse #\1", note)
+    """The log's own English notes in the reader's words (a user's note is kept as
+    written)."""
+    undoes = _("Undoes event #{id}")
+    return _UNDO.sub(lambda m: undoes.format(id=m.group(1)), note)
 
 
 def _moment(value: str) -> datetime | None:
@@ -63,18 +68,18 @@ def _moment(value: str) -> datetime | None:
 
 
 def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
-    ws = wb.add_worksheet("Historik")
+    ws = wb.add_worksheet(_("History"))
     titles = (
-        "Tidspunkt",
-        da.WHO,
-        "Kilde",
-        "Handling",
-        "Hypotese",
-        "Felt",
-        da.THEN,
-        "Efter",
-        da.NOTE,
-        da.DECISION,
+        _("Time"),
+        word(da.WHO),
+        _("Source"),
+        _("Action"),
+        _("Hypothesis"),
+        _("Field"),
+        _("Before"),  # "Før" as da.THEN, but beside "After"
+        _("After"),
+        word(da.NOTE),
+        word(da.DECISION),
     )
     write_header(ws, 0, titles, (), f)
     ws.set_column(0, 0, 17)
@@ -92,8 +97,8 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         ws.write_datetime(row, 0, naive(e.at), f.moment)
         texts = (
             (1, e.actor),
-            (2, da.source_label(e.source)),
-            (3, da.action_label(e.action)),
+            (2, source_name(e.source)),
+            (3, word(da.action_label(e.action))),
             (4, e.subject),
             (5, _field_label(e.field, e.action)),
             (8, _note(e.note)),
@@ -114,36 +119,36 @@ def history_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             if e.action in _STATE_ACTIONS:
                 write_text(ws, row, col, describe_state(value), f)
             elif e.action == "figure.validate":
-                write_text(ws, row, col, describe_verdict(value), f)
+                write_text(ws, row, col, describe_verdict(value, in_danish=danish()), f)
             elif moment is not None:
                 ws.write_datetime(row, col, naive(moment), f.moment)
             elif amount and value.lstrip("-").isdigit():
                 ws.write_number(row, col, int(value), f.mio)
-            elif e.field == "stage" and value in _STAGE_LABELS:
-                ws.write_string(row, col, _STAGE_LABELS[value], f.text)
+            elif e.field == "stage" and value in _STAGES:
+                ws.write_string(row, col, stage_name(_STAGES[value]), f.text)
             elif e.field == "allocation" and value in _ALLOCATIONS:
-                ws.write_string(row, col, _ALLOCATIONS[value], f.text)
+                ws.write_string(row, col, allocation_name(value), f.text)
             else:
                 write_text(ws, row, col, value, f)
     if row:
         ws.autofilter(0, 0, row, len(titles) - 1)
     if report.history_truncated:
-        ws.write_string(row + 2, 0, f"Kun de nyeste {len(report.history)} hændelser er med.",
-                        f.subtitle)  # fmt: skip
+        newest = _("Only the newest {count} events are included.")
+        ws.write_string(row + 2, 0, newest.format(count=len(report.history)), f.subtitle)
     elif not report.history:
-        ws.write_string(1, 0, "Ingen hændelser i perioden.", f.subtitle)
+        ws.write_string(1, 0, _("No events in the period."), f.subtitle)
 
 
 def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     d = report.diff
     assert d is not None
-    ws = wb.add_worksheet(da.SINCE)
+    ws = wb.add_worksheet(word(da.SINCE))
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 8, 15)
     ws.write_string(0, 0, since_heading(d), f.section)
     row = 2
-    write_header(ws, row, ("", da.THEN, da.NOW, da.CHANGE), (1, 2, 3), f)
+    write_header(ws, row, ("", word(da.THEN), word(da.NOW), word(da.CHANGE)), (1, 2, 3), f)
     b, a = d.before.totals, d.after.totals
     for label, old, new in (
         (da.REALISED, b.realised_kr, a.realised_kr),
@@ -159,37 +164,39 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         (da.GAP, b.gap_kr, a.gap_kr),
     ):
         row += 1
-        ws.write_string(row, 0, label, f.text)
+        ws.write_string(row, 0, word(label), f.text)
         ws.write_number(row, 1, old, f.mio)
         ws.write_number(row, 2, new, f.mio)
         ws.write_number(row, 3, new - old, f.mio)
     row += 2
-    ws.write_string(row, 0, da.STAGE_MOVES, f.section)
+    ws.write_string(row, 0, word(da.STAGE_MOVES), f.section)
     row += 1
-    write_header(
-        ws, row, (da.CODE, da.TITLE, "Fra", "Til", "Tidspunkt", da.WHO, da.DECISION, da.NOTE), (), f
-    )
+    move_cols = (word(da.CODE), word(da.TITLE), _("From"), _("To"), _("Time"), word(da.WHO),
+                 word(da.DECISION), word(da.NOTE))  # fmt: skip
+    write_header(ws, row, move_cols, (), f)
+    new, dropped = _("(new)"), _("(dropped)")
     for m in d.stage_moves:
         row += 1
         write_text(ws, row, 0, m.code, f)
         write_text(ws, row, 1, m.title, f)
-        ws.write_string(row, 2, "(ny)" if m.old_stage is None else m.old_stage.label, f.text)
-        ws.write_string(row, 3, "(ny)" if m.new_stage is None else m.new_stage.label, f.text)
+        ws.write_string(row, 2, new if m.old_stage is None else stage_name(m.old_stage), f.text)
+        ws.write_string(row, 3, new if m.new_stage is None else stage_name(m.new_stage), f.text)
         if m.at is not None:
             ws.write_datetime(row, 4, naive(m.at), f.moment)
         write_text(ws, row, 5, m.actor, f)
         write_text(ws, row, 6, m.decision, f)
         write_text(ws, row, 7, m.note, f)
     row += 2
-    ws.write_string(row, 0, da.FIGURE_CHANGES, f.section)
+    ws.write_string(row, 0, word(da.FIGURE_CHANGES), f.section)
     row += 1
-    cols = (da.CODE, da.TITLE, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO)
+    then_now = (word(da.THEN), word(da.NOW), word(da.CHANGE), word(da.WHO))
+    cols = (word(da.CODE), word(da.TITLE), _("Kind"), word(da.YEAR), *then_now)
     write_header(ws, row, cols, (3, 4, 5, 6), f)
     for c in d.figure_changes:
         row += 1
         write_text(ws, row, 0, c.code, f)
         write_text(ws, row, 1, c.title, f)
-        ws.write_string(row, 2, da.KIND_LABELS.get(c.kind, c.kind), f.text)
+        ws.write_string(row, 2, word(da.KIND_LABELS.get(c.kind, c.kind)), f.text)
         ws.write_number(row, 3, c.year, f.int)
         if c.old_kr is not None:
             ws.write_number(row, 4, c.old_kr, f.mio)
@@ -199,16 +206,15 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
         write_text(ws, row, 7, c.actor, f)
     if d.overlap_changes:
         row += 2
-        ws.write_string(row, 0, da.OVERLAP_CHANGES, f.section)
+        ws.write_string(row, 0, word(da.OVERLAP_CHANGES), f.section)
         row += 1
-        overlap_cols = ("Navn", f"{da.HYPOTHESES} før", f"{da.HYPOTHESES} nu", da.THEN,
-                        da.NOW, da.CHANGE, da.WHO)  # fmt: skip
+        overlap_cols = (_("Name"), _("Hypotheses then"), _("Hypotheses now"), *then_now)
         write_header(ws, row, overlap_cols, (3, 4, 5), f)
         for o in d.overlap_changes:
             row += 1
             write_text(ws, row, 0, o.name, f)
-            ws.write_string(row, 1, ", ".join(o.before.members) if o.before else "(ny)", f.text)
-            ws.write_string(row, 2, ", ".join(o.after.members) if o.after else "(fjernet)", f.text)
+            ws.write_string(row, 1, ", ".join(o.before.members) if o.before else new, f.text)
+            ws.write_string(row, 2, ", ".join(o.after.members) if o.after else dropped, f.text)
             old_kr = o.before.amount_kr if o.before else None
             new_kr = o.after.amount_kr if o.after else None
             if old_kr is not None:
@@ -220,7 +226,7 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     verdicts = validation_table(d)
     if verdicts is not None:
         row += 2
-        ws.write_string(row, 0, da.VALIDATIONS, f.section)
+        ws.write_string(row, 0, word(da.VALIDATIONS), f.section)
         row += 1
         write_header(ws, row, verdicts.headers, (3,), f)
         for v, cells in zip(d.validations, verdicts.rows, strict=True):
@@ -232,23 +238,26 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
                     write_text(ws, row, col, text, f)
     if d.budget_changes:
         row += 2
-        ws.write_string(row, 0, da.BUDGET_CHANGES, f.section)
+        ws.write_string(row, 0, word(da.BUDGET_CHANGES), f.section)
         row += 1
-        budget_cols = (da.RAMME, "Art", da.YEAR, da.THEN, da.NOW, da.CHANGE, da.WHO)
+        budget_cols = (word(da.RAMME), _("Kind"), word(da.YEAR), *then_now)
         write_header(ws, row, budget_cols, (2, 3, 4, 5), f)
         for figure in d.budget_changes:
             row += 1
             write_text(ws, row, 0, f"{figure.name} ({figure.ramme})", f)
-            ws.write_string(row, 1, da.BUDGET_KIND_LABELS.get(figure.kind, figure.kind), f.text)
+            kind = word(da.BUDGET_KIND_LABELS.get(figure.kind, figure.kind))
+            ws.write_string(row, 1, kind, f.text)
             ws.write_number(row, 2, figure.year, f.int)
             _then_now(ws, row, 3, figure.old_kr, figure.new_kr, f)
             write_text(ws, row, 6, figure.actor, f)
     if d.cut_changes:
         row += 2
-        ws.write_string(row, 0, da.CUT_CHANGES, f.section)
+        ws.write_string(row, 0, word(da.CUT_CHANGES), f.section)
         row += 1
-        cut_cols = (da.CODE, da.TITLE, da.RAMME, da.YEAR, da.THEN, da.NOW, da.CHANGE,
-                    da.DECISION, da.WHO)  # fmt: skip
+        cut_cols = tuple(
+            word(c) for c in (da.CODE, da.TITLE, da.RAMME, da.YEAR, da.THEN, da.NOW, da.CHANGE,
+                              da.DECISION, da.WHO)
+        )  # fmt: skip
         write_header(ws, row, cut_cols, (3, 4, 5, 6), f)
         for cut in d.cut_changes:  # a withdrawn cut (uncut) has no amount now
             row += 1
@@ -263,9 +272,9 @@ def since_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     for heading, codes in ((da.ADDED, d.added), (da.DROPPED, d.dropped)):
         if codes:
             row += 2
-            ws.write_string(row, 0, heading, f.section)
+            ws.write_string(row, 0, word(heading), f.section)
             row += 1
-            write_header(ws, row, (da.CODE, da.TITLE), (), f)
+            write_header(ws, row, (word(da.CODE), word(da.TITLE)), (), f)
             for code in codes:
                 row += 1
                 write_text(ws, row, 0, code, f)

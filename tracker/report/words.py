@@ -19,12 +19,13 @@ from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
 from tracker.domain.status import Warning
-from tracker.i18n import N_, danish
+from tracker.i18n import N_, _, danish
 
 __all__ = [
     "allocation_name",
     "area_name",
     "benefit_name",
+    "source_name",
     "stage_name",
     "warning_sentence",
     "word",
@@ -206,6 +207,68 @@ RISK_NOTE = N_(
 )
 
 
+# -- The audit log for people (the spreadsheet's Historik sheet) -------------------
+#: A hypothesis's fields → their labels.
+FIELD_LABELS = {
+    "title": TITLE,
+    "area": AREA,
+    "owner": OWNER,
+    "description": DESCRIPTION,
+    "stage": STAGE,
+    "bucket": BUCKET,
+    "confidence_pct": CONFIDENCE,
+    "benefit_type": BENEFIT_TYPE,
+}
+#: An event's action → what happened.
+ACTION_LABELS = {
+    "programme.create": N_("Programme created"),
+    "programme.set": N_("Programme changed"),
+    "bucket.add": N_("Bucket created"),
+    "bucket.set": N_("Bucket changed"),
+    "hypothesis.add": N_("Hypothesis created"),
+    "hypothesis.set": N_("Hypothesis changed"),
+    "hypothesis.drop": N_("Hypothesis dropped"),
+    "figure.set": N_("Figure changed"),
+    "snapshot.add": N_("Snapshot named"),
+    "snapshot.rename": N_("Snapshot renamed"),
+    "snapshot.delete": N_("Snapshot deleted"),
+    "overlap.add": N_("Overlap created"),
+    "overlap.set": N_("Overlap changed"),
+    "overlap.drop": N_("Overlap removed"),
+    "ramme.add": N_("Ramme created"),
+    "ramme.set": N_("Ramme changed"),
+    "budget.set": N_("Budget figure changed"),
+    "budget.cut": N_("Cut recorded"),
+    "budget.uncut": N_("Cut withdrawn"),
+    "figure.validate": N_("Realised figure validated"),
+}
+#: Where a change was made → its name (``import:<file>``: :func:`source_name`).
+SOURCE_LABELS = {
+    "cli": N_("Command line"),
+    "tui": N_("Screen"),
+    "batch": N_("Batch"),
+    "api": N_("Python API"),
+    "demo": N_("Sample data"),
+}
+#: The programme's, buckets', overlaps' and rammer's fields in the log.
+SETTING_LABELS = {
+    "name": NAME,
+    "target_kr": TARGET,
+    "target_year": N_("Target year"),
+    "first_year": N_("First year"),
+    "last_year": N_("Last year"),
+    "display_unit": N_("Display unit"),
+    "display_decimals": N_("Decimals"),
+    "allocation": N_("Allocation"),
+    "priority": PRIORITY,
+    "members": HYPOTHESES,
+    "amount_kr": AMOUNT,
+    "note": NOTE,
+    "validators": N_("Validators"),
+    "udvalg": UDVALG,
+    "serviceramme": SERVICERAMME,
+}
+
 _ALLOCATIONS = {"waterfall": "vandfald", "earmarked": "øremærket"}
 
 
@@ -222,6 +285,17 @@ def benefit_name(benefit: BenefitType) -> str:
 def allocation_name(allocation: str) -> str:
     """``vandfald`` for a Danish reader, ``waterfall`` (the key) for an English one."""
     return _ALLOCATIONS.get(allocation, allocation) if danish() else allocation
+
+
+def source_name(source: str) -> str:
+    """Where an event was made: ``Kommandolinje`` / ``Command line``; ``import:plan.csv``
+    is ``Import af plan.csv`` / ``Import of plan.csv``."""
+    if danish():
+        return da.source_label(source)
+    kind, _colon, detail = source.partition(":")
+    if kind == "import":
+        return _("Import of {file}").format(file=detail) if detail else _("Import")
+    return word(da.SOURCE_LABELS.get(source, source))
 
 
 def word(label: str) -> str:
