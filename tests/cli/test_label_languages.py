@@ -22,6 +22,15 @@ SHARED = sorted(
     if name.isupper() and hasattr(da, name) and isinstance(getattr(w, name), str)
 )
 
+#: The tables of words both have (measures, columns, the log's actions, …).
+TABLES = sorted(
+    name
+    for name in dir(w)
+    if name.isupper()
+    and isinstance(getattr(w, name), dict)
+    and isinstance(getattr(da, name, None), dict)
+)
+
 
 def test_the_cli_says_a_measure_as_the_documents_do() -> None:
     assert len(SHARED) > 30
@@ -30,6 +39,12 @@ def test_the_cli_says_a_measure_as_the_documents_do() -> None:
         assert {name: _(getattr(w, name)) for name in SHARED} == {
             name: getattr(da, name) for name in SHARED
         }
+        # every table both modules have (the documents' word() reads them)
+        for name in TABLES:
+            english, danish = getattr(w, name), getattr(da, name)
+            shared = sorted(set(english) & set(danish))
+            assert shared, name
+            assert {k: _(english[k]) for k in shared} == {k: danish[k] for k in shared}, name
         assert {k: _(v) for k, v in w.RANGE_LABELS.items()} == da.RANGE_LABELS
         assert {k: _(v) for k, v in w.KIND_LABELS.items()} == da.KIND_LABELS
         assert {k: _(v) for k, v in w.BUDGET_KIND_LABELS.items()} == da.BUDGET_KIND_LABELS

@@ -109,6 +109,7 @@ __all__ = [
     "VALUE_NAMES",
     "VERDICT_LABELS",
     "WARNINGS",
+    "WARNING_KINDS",
     "WEIGHT",
     "WEIGHTED",
     "WEIGHTED_NOTE",
@@ -299,6 +300,21 @@ RISK_NOTE = (
     "for sig med sin vægt som sandsynlighed; samvarierende: hypoteserne indfries og "
     "svigter sammen (den bredeste spredning)."
 )
+
+#: A warning's stable code → what kind of warning it is, in a few words (where many
+#: warnings are counted by kind).
+WARNING_KINDS: dict[str, str] = {
+    "missing-potential": "intet potentiale",
+    "no-owner": "ingen ansvarlig",
+    "realised-above-potential": "realiseret over potentialet",
+    "stale": "ikke opdateret længe",
+    "bucket-targets-mismatch": "puljernes mål passer ikke",
+    "earmark-ignored": "øremærkning ignoreret",
+    "decided-not-budgeted": "besluttet, ikke udmøntet",
+    "budgeted-above-potential": "udmøntet over potentialet",
+    "budgeted-not-decided": "udmøntet, ikke besluttet",
+    "overlap-above-member-potential": "dobbelttælling over potentialet",
+}
 
 #: A hypothesis's fields → their labels (form fields, the history of changes).
 FIELD_LABELS: dict[str, str] = {

@@ -157,11 +157,12 @@ def count_overlap(overlap: Overlap, counted: Mapping[str, MemberFacts]) -> Overl
 
 def overlap_warnings(
     overlaps: Sequence[OverlapStatus], counted: Mapping[str, MemberFacts], year: int
-) -> list[tuple[str, str | None, str]]:
-    """(code, hypothesis, Danish message) for each counting overlap whose amount is
-    above the target-year potential of its smallest counted member: more than that
-    member can have claimed twice, so one of the figures is likely wrong."""
-    found: list[tuple[str, str | None, str]] = []
+) -> list[tuple[str, str | None, str, str]]:
+    """(code, hypothesis, Danish message, English message) for each counting overlap
+    whose amount is above the target-year potential of its smallest counted member:
+    more than that member can have claimed twice, so one of the figures is likely
+    wrong."""
+    found: list[tuple[str, str | None, str, str]] = []
     for o in overlaps:
         if not o.counts:
             continue
@@ -174,6 +175,8 @@ def overlap_warnings(
                     smallest,
                     f"Dobbelttællingen «{o.name}» ({format_mio(o.amount_kr)}) er større end "
                     f"potentialet for {smallest} ({format_mio(potential)} i {year})",
+                    f"The overlap «{o.name}» ({format_mio(o.amount_kr)}) is larger than "
+                    f"the potential of {smallest} ({format_mio(potential)} in {year})",
                 )
             )
     return found

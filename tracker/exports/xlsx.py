@@ -35,6 +35,7 @@ from tracker.i18n import _
 from tracker.report import Report
 from tracker.report.words import (
     allocation_name,
+    area_name,
     benefit_name,
     stage_name,
     warning_sentence,
@@ -331,9 +332,7 @@ def _hypotheses(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
             # Numbers, not SUBTOTAL formulas: the workbook holds no formula at all
             # (tests/exports/test_injection.py), so nothing in it ever calculates.
             row += 1
-            # the group of the hypotheses without an area is named in the reader's words
-            area = g.area if g.hypotheses[0].area.strip() else _("(no area)")
-            ws.write_string(row, 1, f"{w(da.TOTAL)} {area}", f.subtotal_text)
+            ws.write_string(row, 1, f"{w(da.TOTAL)} {area_name(g.area)}", f.subtotal_text)
             for col in range(2, 8):
                 ws.write_blank(row, col, None, f.subtotal_text)
             for col, kr in sums.items():

@@ -27,6 +27,7 @@ __all__ = [
     "benefit_name",
     "source_name",
     "stage_name",
+    "warning_kind",
     "warning_sentence",
     "word",
 ]
@@ -187,6 +188,20 @@ MEASURE_LABELS = {
     "net": NET,
 }
 
+#: A warning's stable code → its kind, in a few words.
+WARNING_KINDS = {
+    "missing-potential": N_("no potential"),
+    "no-owner": N_("no owner"),
+    "realised-above-potential": N_("realised above the potential"),
+    "stale": N_("not updated for long"),
+    "bucket-targets-mismatch": N_("bucket targets do not add up"),
+    "earmark-ignored": N_("earmark ignored"),
+    "decided-not-budgeted": N_("decided, not budgeted"),
+    "budgeted-above-potential": N_("budgeted above the potential"),
+    "budgeted-not-decided": N_("budgeted, not decided"),
+    "overlap-above-member-potential": N_("overlap above the potential"),
+}
+
 # How sure are we (the risk section; the CLI's `parat risk` says the same).
 RISK = N_("How sure are we?")
 EXPECTED = N_("Expected value")
@@ -332,3 +347,9 @@ def area_name(area: str) -> str:
     """An area group's name: the area as written, the no-area group's in the reader's
     language."""
     return word(area) if area == da.NO_AREA else area
+
+
+def warning_kind(code: str) -> str:
+    """A warning's code as a kind in the reader's language (the code if unknown)."""
+    label = da.WARNING_KINDS.get(code)
+    return code if label is None else word(label)

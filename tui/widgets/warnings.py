@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tracker.domain.status import Status
 from tracker.i18n import _
-from tracker.report.words import warning_sentence
+from tracker.report.words import warning_kind, warning_sentence
 from tui.fmt import count
 
 __all__ = ["MAX_SHOWN", "WarningList", "warnings_text"]
@@ -32,7 +32,9 @@ def warnings_text(status: Status | None) -> Text:
         # kind and list the first ones.
         counts = Counter(w.code for w in warnings)
         out.append(_("{count} warnings: ").format(count=count(len(warnings))), style="bold")
-        out.append(" · ".join(f"{count(n)} {code}" for code, n in counts.most_common()))
+        out.append(
+            " · ".join(f"{count(n)} {warning_kind(code)}" for code, n in counts.most_common())
+        )
         out.append("\n")
     for i, w in enumerate(warnings[:MAX_SHOWN]):
         if i:
