@@ -4,6 +4,7 @@ page lists its cuts (ramme, year, amount, decision) and its udmøntet beside its
 decided gain, on the sample programme with rammer and cuts."""
 
 import asyncio
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -141,3 +142,13 @@ def test_the_budget_screen_opens_on_the_target_year_not_the_calendar_year(
 
     asyncio.run(run())
     assert years == [2018]
+
+
+def test_amounts_in_the_billions_keep_their_own_column(ui_parat: Parat) -> None:
+    """A programme of thousands of millions: each amount and its share stay apart."""
+    ui_parat.set_figure("H01", 2018, potential=12_345_600_000, accept_large=True)
+    lines = _bars(ui_parat)
+    pipeline = next(line for line in lines if line.startswith("Pipeline"))
+    assert re.search(r" 12\.\d{3},\d mio\. kr\. +\d{4} %$", pipeline), pipeline
+    for line in lines[:5]:
+        assert re.search(r"\d mio\. kr\. +\d+ %$", line), line

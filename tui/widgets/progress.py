@@ -43,7 +43,10 @@ class ProgressBars(Widget):
         values = {key: getattr(totals, f"{key}_kr") for key, _ in measures}
         scale = max(target, *values.values(), 1)
         width = self.size.width or 80
-        amount_w, pct_w, label_w = 16, 6, 11
+        # wide enough for the largest amount and share (a programme in the billions)
+        amount_w = max(16, *(len(mio(kr)) for kr in values.values()))
+        pct_w = max(6, *(len(pct(kr, target)) + 1 for kr in values.values()))
+        label_w = 11
         bar_w = max(6, width - label_w - amount_w - pct_w - 3)
         out = Text()
         for key, label in measures:
