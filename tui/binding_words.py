@@ -2,7 +2,8 @@
 
 The key bar and the help translate a binding's description (an English msgid) as
 they draw it; Textual's Keys panel (palette → Keys) reads the description as it
-stands. :func:`speak_bindings` gives each class of ``tui`` its bindings with the
+stands. :func:`speak_bindings` gives each class of ``tui`` (and of Textual, whose
+descriptions :mod:`tui.textual_words` holds for the catalogue) its bindings with the
 description translated, from the English ones kept aside, so an app started in
 another language (the tests start both) translates again from the source.
 
@@ -30,7 +31,9 @@ def _classes() -> list[type[DOMNode]]:
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
-        if cls.__module__.startswith("tui.") and "_merged_bindings" in cls.__dict__:
+        # Textual's own classes too: its widgets (a text field, a table) are used as
+        # they are, and the Keys panel lists their keys beside Parat's.
+        if cls.__module__.startswith(("tui.", "textual.")) and "_merged_bindings" in cls.__dict__:
             found.append(cls)
     return found
 

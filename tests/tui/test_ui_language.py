@@ -177,6 +177,8 @@ def test_textuals_keys_panel_reads_the_danish_descriptions(app: ParatApp) -> Non
     stands: Danish in a Danish UI, not the English msgid."""
     from textual.widgets import KeyPanel
 
+    from tui.textual_words import TEXTUAL_BINDINGS
+
     async def run() -> None:
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(pilot)
@@ -188,6 +190,10 @@ def test_textuals_keys_panel_reads_the_danish_descriptions(app: ParatApp) -> Non
             )
             assert panel.display
             assert "Eksportér" in text and "Export" not in text, text
+            # Textual's own keys too (the focus keys, a panel's scrolling)
+            said = {str(b.description) for _n, b, _e, _t in app.screen.active_bindings.values()}
+            assert "Næste felt" in said, said
+            assert said.isdisjoint(TEXTUAL_BINDINGS), said & set(TEXTUAL_BINDINGS)
 
     asyncio.run(run())
 
