@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -124,6 +125,10 @@ class ParatApp(App[None]):
         speak_bindings()
         if isinstance(screen, Screen):
             speak_node(screen)
+        if isinstance(screen, CommandPalette):
+            # Textual's palettes (commands, themes) write their search field's prompt
+            # in English; it is a catalogue entry (tui.commands.SYSTEM_TEXTS)
+            screen._placeholder = _(screen._placeholder)
         return super().push_screen(screen, *args, **kwargs)
 
     # -- loading -------------------------------------------------------------------

@@ -34,6 +34,9 @@ SYSTEM_TEXTS = (
     N_("Maximize the focused widget"),
     N_("Screenshot"),
     N_("Save an SVG 'screenshot' of the current screen"),
+    # the search fields' prompts of the command palette and the theme list
+    N_("Search for commands…"),
+    N_("Search for themes…"),
 )
 
 

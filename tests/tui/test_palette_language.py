@@ -5,6 +5,8 @@ import asyncio
 
 import pytest
 from textual.app import App
+from textual.command import CommandPalette
+from textual.widgets import Input
 
 from tracker.i18n import _, set_language
 from tui.app import ParatApp
@@ -43,8 +45,16 @@ def test_every_built_in_command_has_its_translation(app: ParatApp) -> None:
 @pytest.mark.parametrize(
     ("language", "shown", "not_shown"),
     [
-        ("da", ["Afslut", "Farvetema", "Taster", "Skærmbillede"], ["Quit", "Theme"]),
-        ("en", ["Quit", "Theme", "Keys", "Screenshot"], ["Afslut", "Farvetema"]),
+        (
+            "da",
+            ["Afslut", "Farvetema", "Taster", "Skærmbillede", "Søg efter kommandoer …"],
+            ["Quit", "Theme"],
+        ),
+        (
+            "en",
+            ["Quit", "Theme", "Keys", "Screenshot", "Search for commands…"],
+            ["Afslut", "Farvetema"],
+        ),
     ],
 )
 def test_the_palette_shows_the_built_in_commands_in_the_language_chosen(
@@ -57,9 +67,12 @@ def test_the_palette_shows_the_built_in_commands_in_the_language_chosen(
         async with app.run_test(size=(160, 50)) as pilot:
             await settle(pilot)
             titles = [c.title for c in app.get_system_commands(app.screen)]
-            assert set(shown) <= set(titles) and not set(not_shown) & set(titles)
+            *shown_titles, prompt = shown
+            assert set(shown_titles) <= set(titles) and not set(not_shown) & set(titles)
             await pilot.press("ctrl+p")
-            for title in shown:
+            await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+            assert app.screen.query_one(Input).placeholder == prompt
+            for title in shown_titles:
                 await _type(pilot, title.lower())
                 await until(pilot, lambda: palette_offers(app, title))  # noqa: B023
                 for _ch in title:
