@@ -43,6 +43,7 @@ from tui.startup import (
     freeze_long_lived_objects,
     watch_terminal,
 )
+from tui.textual_words import textual_notice
 
 if TYPE_CHECKING:
     from tui.screens.detail import DetailScreen
@@ -116,6 +117,11 @@ class ParatApp(App[None]):
         self.poll_seconds = poll_seconds
         self._seen = -1
         self._first = FirstStatus(parat)  # read while Textual starts
+
+    def notify(self, message: str, *, title: str = "", **kwargs: Any) -> None:
+        # Textual's own notices (the screenshot, Ctrl+C) in the reader's language
+        message, title = textual_notice(message, title)
+        super().notify(message, title=title, **kwargs)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         # A dialog's module is imported when it is first opened, after the app start

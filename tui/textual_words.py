@@ -1,12 +1,15 @@
-"""The descriptions of Textual's own key bindings (the focus keys, scrolling, the
-text fields', tables' and lists' keys), as Textual writes them: the catalogue's keys
-for their translations, so that the Keys panel (palette → Keys) reads the reader's
-language for them too (:mod:`tui.binding_words` translates them with Parat's own).
+"""Textual's own words, as Textual writes them: the descriptions of its key bindings
+(the focus keys, scrolling, a text field's, a table's and a list's keys) and its
+notices (a screenshot saved, Ctrl+C). They are the catalogue's keys for their
+translations, so that the Keys panel (palette → Keys) and the notices read the
+reader's language (:mod:`tui.binding_words` translates the bindings with Parat's own).
 """
 
-from tracker.i18n import N_
+import re
 
-__all__ = ["TEXTUAL_BINDINGS"]
+from tracker.i18n import N_, _
+
+__all__ = ["NOTICE_TITLES", "TEXTUAL_BINDINGS", "textual_notice"]
 
 #: Each description as Textual's classes write it.
 TEXTUAL_BINDINGS = (
@@ -95,3 +98,27 @@ TEXTUAL_BINDINGS = (
     N_("Undo"),
     N_("Up"),
 )
+
+#: Textual's own notices (the screenshot, Ctrl+C), pattern → the catalogue's
+#: sentence with the pattern's parts as fields.
+_NOTICES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Saved screenshot to (?P<path>.+)", re.S), N_("Saved screenshot to {path}")),
+    (re.compile(r"Saved screenshot"), N_("Saved screenshot")),
+    (re.compile(r"Failed to save screenshot"), N_("Failed to save screenshot")),
+    (
+        re.compile(r"Press \[b\](?P<key>.+?)\[/b\] to quit the app"),
+        N_("Press [b]{key}[/b] to quit the app"),
+    ),
+)
+#: The titles of those notices.
+NOTICE_TITLES = (N_("Screenshot"), N_("Do you want to quit?"))
+
+
+def textual_notice(message: str, title: str) -> tuple[str, str]:
+    """One of Textual's notices, with its title, in the reader's language; any other
+    message as it is."""
+    for pattern, sentence in _NOTICES:
+        if found := pattern.fullmatch(message):
+            message = _(sentence).format(**found.groupdict())
+            break
+    return message, _(title) if title in NOTICE_TITLES else title

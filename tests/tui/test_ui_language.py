@@ -241,3 +241,31 @@ def test_a_dialog_imported_when_first_opened_has_danish_keys(
             assert [b.description for _k, b in merged if b.action == "cancel"] == ["Annullér"]
 
     asyncio.run(run())
+
+
+@pytest.mark.usefixtures("danish")
+def test_textuals_own_notices_are_danish(app: ParatApp) -> None:
+    """Ctrl+C (which no longer quits) and a saved screenshot: Textual's notices, in
+    Danish."""
+
+    async def run() -> None:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+c")
+            await settle(pilot)
+            notices = [(n.title, n.message) for n in app._notifications]
+            assert ("Vil du afslutte?", "Tryk [b]ctrl+q[/b] for at afslutte") in notices, notices
+
+    asyncio.run(run())
+
+
+@pytest.mark.usefixtures("danish")
+def test_the_screenshot_notice_keeps_its_path() -> None:
+    from tui.textual_words import textual_notice
+
+    saved = "Saved screenshot to [$text-success]'/tmp/Parat 2018.svg'"
+    assert textual_notice(saved, "Screenshot") == (
+        "Skærmbilledet er gemt i [$text-success]'/tmp/Parat 2018.svg'",
+        "Skærmbillede",
+    )
+    assert textual_notice("H01 er gemt", "") == ("H01 er gemt", "")
