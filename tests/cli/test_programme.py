@@ -19,8 +19,8 @@ def test_programme_show_text(ok) -> None:
     assert "2015–2018" in text
     assert "decided 75 %" in text
     danish = ok("--lang", "da", "programme", "show").stdout
-    assert "Mål:        125,0 mio. kr. med årsvirkning i 2018" in danish
-    assert "Fordeling:  vandfald" in danish and "Besluttet 75 %" in danish
+    assert "Mål:         125,0 mio. kr. med årsvirkning i 2018" in danish
+    assert "Fordeling:   vandfald" in danish and "Besluttet 75 %" in danish
     assert "Faldende driftsbalance" in text
 
 
