@@ -130,7 +130,9 @@ def run_load(
 ) -> LoadResult:
     """Start ``writers`` processes at once against a prepared store; collect records."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # check() reads the stale line's English words, whatever the caller's language
+    # (the benchmarks run with Danish, the default)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARAT_LANG": "en"}
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.concurrent_writers", *_args(url, i, rounds, work_dir)],
