@@ -17,7 +17,7 @@ from tracker.i18n import _
 from tracker.report.risk import percent
 from tracker.report.words import allocation_name, word
 
-__all__ = ["RiskView", "risk_sentences", "risk_view", "whole_number"]
+__all__ = ["RiskView", "bucket_headers", "risk_sentences", "risk_view", "whole_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +80,24 @@ def _both(r: Risk, shown: Display) -> Table:
     return Table(("", word(da.INDEPENDENT), word(da.TOGETHER)), tuple(rows), frozenset({1, 2}))
 
 
+def bucket_headers() -> tuple[str, ...]:
+    """The headings of the per-bucket table (the documents and the spreadsheet)."""
+    return (
+        word(da.BUCKET),
+        word(da.TARGET),
+        _("Expected"),
+        word(da.RISK_P_FULL),
+        word(da.TOGETHER),
+        word(da.RISK_REACHED_SHORT).format(pct=80),
+    )
+
+
 def _buckets(s: Status, r: Risk, shown: Display) -> Table | None:
     if not r.buckets:
         return None
     names = {b.key: b.name for b in s.buckets}
     return Table(
-        (
-            word(da.BUCKET),
-            word(da.TARGET),
-            _("Expected"),
-            word(da.RISK_P_FULL),
-            word(da.TOGETHER),
-            word(da.RISK_REACHED_SHORT).format(pct=80),
-        ),
+        bucket_headers(),
         tuple(
             (
                 names.get(b.key, b.key),

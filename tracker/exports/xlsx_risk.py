@@ -6,7 +6,7 @@ import xlsxwriter
 
 from tracker.domain import labels as da
 from tracker.domain.risk import PERCENTS, Certainty
-from tracker.exports.risk_view import whole_number
+from tracker.exports.risk_view import bucket_headers, whole_number
 from tracker.exports.xlsx_cells import Formats, write_header, write_text
 from tracker.i18n import _
 from tracker.report import Report
@@ -68,15 +68,7 @@ def risk_sheet(wb: xlsxwriter.Workbook, report: Report, f: Formats) -> None:
     row += 2
     ws.write_string(row, 0, f"{word(da.BUCKETS)} (mio. kr.)", f.section)
     row += 1
-    titles = (
-        word(da.BUCKET),
-        word(da.TARGET),
-        _("Expected"),
-        word(da.RISK_P_FULL),
-        word(da.TOGETHER),
-        word(da.RISK_REACHED_SHORT).format(pct=80),
-    )
-    write_header(ws, row, titles, range(1, 6), f)
+    write_header(ws, row, bucket_headers(), range(1, 6), f)
     names = {b.key: b.name for b in s.buckets}
     for b in r.buckets:
         row += 1
