@@ -67,18 +67,33 @@ def _on_a_terminal(argv: list[str]) -> tuple[int, bytes, bytes]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "phase", "done"),
+    [
+        ("en", "Import stor.csv: Checking rows", "Imported stor.csv: "),
+        ("da", "Import af stor.csv: Kontrollerer rækker", "stor.csv er indlæst: "),
+    ],
+)
 def test_import_on_a_terminal_shows_a_bar_and_stdout_keeps_only_data(
-    programme_db: Path, tmp_path: Path
+    programme_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    phase: str,
+    done: str,
 ) -> None:
+    monkeypatch.setenv("PARAT_LANG", language)
     csv = _big_import(tmp_path / "stor.csv")
     code, stdout, terminal = _on_a_terminal([PARAT, "--db", str(programme_db), "import", str(csv)])
     assert code == 0, terminal
-    assert stdout.decode() == (
-        f"Imported stor.csv: {ROWS} rows, {ROWS} hypotheses added, 0 attribute changes, "
-        f"{ROWS * 4} figure changes.\n"
-    )
+    if language == "en":
+        assert stdout.decode() == (
+            f"Imported stor.csv: {ROWS} rows, {ROWS} hypotheses added, 0 attribute changes, "
+            f"{ROWS * 4} figure changes.\n"
+        )
+    assert stdout.decode().startswith(done)
     shown = terminal.decode("utf-8", "replace")
-    assert "Import stor.csv: Checking rows" in shown
+    assert phase in shown
     assert "━" in shown  # the bar itself
     assert f"/{ROWS}" in shown  # counted in rows
 

@@ -21,7 +21,8 @@ def backup(
     from tracker.cli.progress import progress_bar
     from tracker.services.admin import backup_database
 
-    with progress_bar(f"Backup {file.name}") as progress:
+    title = _("Backup {file}").format(file=file.name)
+    with progress_bar(title) as progress:
         info = backup_database(state(ctx).db, file, force=force, progress=progress)
     done(
         _(

@@ -311,7 +311,10 @@ def import_(
     budget. Any error: nothing is written."""
     from tracker.cli.progress import progress_bar
 
-    with state(ctx).open() as parat, progress_bar(f"Import {file.name}") as progress:
+    with (
+        state(ctx).open() as parat,
+        progress_bar(_("Import {file}").format(file=file.name)) as progress,
+    ):
         result = parat.import_budget(file, dry_run=dry_run, unit=unit.value, progress=progress)
     counts = _("{rows} rows, {changes} budget figure changes").format(
         rows=result.rows, changes=result.changes

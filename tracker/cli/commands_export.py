@@ -125,7 +125,10 @@ def export(
 
         risk = Draws(*simulation)
 
-    with state(ctx).open() as parat, progress_bar(f"Export {fmt.value}") as progress:
+    with (
+        state(ctx).open() as parat,
+        progress_bar(_("Export {format}").format(format=fmt.value)) as progress,
+    ):
         moment = parat.resolve_moment(as_of) if as_of else None
         diff = None
         if since:

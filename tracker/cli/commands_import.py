@@ -95,7 +95,10 @@ def import_(
     )
     from tracker.cli.progress import progress_bar
 
-    with state(ctx).open(at=at) as parat, progress_bar(f"Import {file.name}") as progress:
+    with (
+        state(ctx).open(at=at) as parat,
+        progress_bar(_("Import {file}").format(file=file.name)) as progress,
+    ):
         result = parat.import_file(
             file, fmt=fmt, dry_run=dry_run, options=options, progress=progress
         )

@@ -10,17 +10,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from tracker.i18n import N_, _
 from tracker.services.progress import CHECK, COPY, READ, RENDER, WRITE, Progress
 
 __all__ = ["progress_bar"]
 
 #: What each phase of the services is called on the bar.
 LABELS = {
-    READ: "Reading",
-    CHECK: "Checking rows",
-    WRITE: "Writing",
-    RENDER: "Rendering",
-    COPY: "Copying pages",
+    READ: N_("Reading"),
+    CHECK: N_("Checking rows"),
+    WRITE: N_("Writing"),
+    RENDER: N_("Rendering"),
+    COPY: N_("Copying pages"),
 }
 
 
@@ -47,8 +48,14 @@ def progress_bar(title: str) -> Iterator[Progress | None]:
     )
     with Bar(*columns, console=console, transient=True) as bar:
         task = bar.add_task("", total=None)
+        shown: list[str] = []
 
         def show(phase: str, done: int, total: int) -> None:
-            bar.update(task, description=LABELS.get(phase, phase), completed=done, total=total)
+            # a new phase is drawn at once: a short one would else fall between two of
+            # Rich's refreshes, and the reader never learns what the wait was
+            new = not shown or shown[-1] != phase
+            shown.append(phase)
+            label = _(LABELS.get(phase, phase))
+            bar.update(task, description=label, completed=done, total=total, refresh=new)
 
         yield show
