@@ -48,13 +48,12 @@ def progress_bar(title: str) -> Iterator[Progress | None]:
     )
     with Bar(*columns, console=console, transient=True) as bar:
         task = bar.add_task("", total=None)
-        shown: list[str] = []
+        current = [""]  # the phase drawn last
 
         def show(phase: str, done: int, total: int) -> None:
             # a new phase is drawn at once: a short one would else fall between two of
             # Rich's refreshes, and the reader never learns what the wait was
-            new = not shown or shown[-1] != phase
-            shown.append(phase)
+            new, current[0] = phase != current[0], phase
             label = _(LABELS.get(phase, phase))
             bar.update(task, description=label, completed=done, total=total, refresh=new)
 

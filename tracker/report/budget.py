@@ -7,7 +7,6 @@ positive (the gain), shown as a minus on the ramme's budget. A figure not given 
 ``null`` in a line and counts 0 in the totals.
 """
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -28,7 +27,6 @@ __all__ = [
     "budget_rows",
     "budget_to_dict",
     "cut_to_dict",
-    "in_danish",
     "line_to_dict",
     "ramme_to_dict",
     "table_decimals",
@@ -119,8 +117,8 @@ NO_UDVALG = N_("(no committee)")
 TOTAL = N_("Total")
 SIGN_NOTE = N_("A minus means underspending, a plus overspending.")
 CUTS_NOTE = N_("Cuts show as a minus: they reduce the ramme's budget.")
-#: The Danish documents' words for them (the exports are Danish documents): the
-#: catalogue's Danish is the same (a test holds them together).
+#: The labels' Danish words for them: the catalogue's Danish is the same (a test
+#: holds them together).
 DANISH_WORDS: dict[str, str] = {
     INSIDE_SERVICERAMME: _da.INSIDE_SERVICERAMME,
     OUTSIDE_SERVICERAMME: _da.OUTSIDE_SERVICERAMME,
@@ -191,29 +189,21 @@ def _given(lines: Any) -> frozenset[str]:
     return frozenset(k for k in AMOUNT_KEYS if any(getattr(x, k) is not None for x in lines))
 
 
-def in_danish(word: str) -> str:
-    """One of the follow-up's words as the Danish documents write it."""
-    return DANISH_WORDS[word]
-
-
-def budget_rows(
-    f: BudgetFollowUp, shown: Any, decimals: int, say: Callable[[str], str] = _
-) -> list[BudgetRow]:
+def budget_rows(f: BudgetFollowUp, shown: Any, decimals: int) -> list[BudgetRow]:
     """The follow-up as rows for a table: each side of the serviceramme with its
     udvalg groups (their rammer and a subtotal), the side's subtotal, the total; a
     subtotal that would repeat another (a side's only group, the only side) is left out.
     ``shown`` is the :class:`~tracker.domain.money.Display`, ``decimals`` its decimals
-    (see :func:`table_decimals`); ``say`` words them (default: the reader's language;
-    :func:`in_danish` for the documents)."""
+    (see :func:`table_decimals`); the words are in the reader's language."""
     rows: list[BudgetRow] = []
-    total = say(TOTAL)
+    total = _(TOTAL)
     one_side = len(f.sections) == 1
     for section in f.sections:
         one_group = len(section.groups) == 1
-        side = say(INSIDE_SERVICERAMME if section.serviceramme else OUTSIDE_SERVICERAMME)
+        side = _(INSIDE_SERVICERAMME if section.serviceramme else OUTSIDE_SERVICERAMME)
         rows.append(BudgetRow("section", side, ()))
         for group in section.groups:
-            udvalg = group.udvalg or say(NO_UDVALG)
+            udvalg = group.udvalg or _(NO_UDVALG)
             rows.append(BudgetRow("group", udvalg, ()))
             for line in group.lines:
                 rows.append(BudgetRow("line", line.name, _cells(line, shown, decimals)))

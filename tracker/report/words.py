@@ -14,12 +14,15 @@ The stages' and benefit types' Danish labels are their own (:func:`stage_name`,
 """
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from tracker.domain import labels as da
 from tracker.domain.benefits import BenefitType
 from tracker.domain.stages import Stage
-from tracker.domain.status import Warning
 from tracker.i18n import N_, _, danish
+
+if TYPE_CHECKING:
+    from tracker.domain.status import Warning
 
 __all__ = [
     "allocation_name",
@@ -337,7 +340,7 @@ def _english_words() -> dict[str, str]:
     return english
 
 
-def warning_sentence(warning: Warning) -> str:
+def warning_sentence(warning: "Warning") -> str:
     """A data-quality warning's sentence in the reader's language (its stable code
     stays JSON's)."""
     return warning.message if danish() else (warning.english or warning.message)
